@@ -1,0 +1,16 @@
+/**
+ * An error the SDK turns into a named exception: `code` becomes `__type` and `x-amzn-errortype`,
+ * `status` the HTTP status (400 for client errors, 500 for internal ones).
+ */
+export class AwsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number = 400,
+    /** Extra members some exceptions carry (e.g. Athena's AthenaErrorCode). */
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = code;
+  }
+}

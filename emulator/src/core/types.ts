@@ -1,0 +1,41 @@
+// Contracts shared by the emulator's services. The emulator imports nothing from the console.
+
+export type ServiceName = "events" | "states" | "athena";
+
+/** Who is calling and where: the region/account come from config (signatures are not verified). */
+export interface CallContext {
+  region: string;
+  accountId: string;
+  requestId: string;
+}
+
+/** One AWS operation: JSON input in, JSON-ready output out (timestamps already epoch seconds). Throws AwsError. */
+export type Operation = (input: Record<string, unknown>, ctx: CallContext) => Promise<unknown> | unknown;
+
+/** Calls another service's operation in-process, exactly as the wire would (same validation, same errors). */
+export interface Invoker {
+  invoke<T = unknown>(service: ServiceName, operation: string, input: object): Promise<T>;
+}
+
+export interface ServiceDefinition {
+  name: ServiceName;
+  /** e.g. "AWSEvents", "AWSStepFunctions", "AmazonAthena" */
+  targetPrefix: string;
+  jsonVersion: "1.0" | "1.1";
+  operations: Record<string, Operation>;
+  /** Background work (schedulers, query runners). */
+  start?(): Promise<void>;
+  /** Stop background work and flush state to disk. */
+  stop?(): Promise<void>;
+  /** Forget all state (used by the reset endpoint in tests). */
+  reset?(): Promise<void>;
+}
+
+export interface EmulatorConfig {
+  port: number;
+  host: string;
+  region: string;
+  accountId: string;
+  /** State survives restarts under this directory (default .data/emulator). */
+  dataDir: string;
+}
