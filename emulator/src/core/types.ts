@@ -39,3 +39,11 @@ export interface EmulatorConfig {
   /** State survives restarts under this directory (default .data/emulator). */
   dataDir: string;
 }
+
+/** What every service factory receives: `createXService(deps): ServiceDefinition`. */
+export interface ServiceDeps {
+  config: EmulatorConfig;
+  invoker: Invoker;
+  /** This service's own directory for persisted state (e.g. <dataDir>/states). Created by the core. */
+  stateDir: string;
+}
