@@ -29,7 +29,17 @@ export interface ServiceDefinition {
   stop?(): Promise<void>;
   /** Forget all state (used by the reset endpoint in tests). */
   reset?(): Promise<void>;
+  /** Counts shown by GET /_emulator/health (e.g. { rules: 3 }). Added by E1 (additive). */
+  health?(): Record<string, unknown>;
+  /**
+   * Test/debug hooks served at `/_emulator/<service>/<name>` (GET gets the query string, POST the JSON body).
+   * Throw AwsError for a clean 4xx. Added by E1 (additive).
+   */
+  admin?: Record<string, AdminHandler>;
 }
+
+/** A `/_emulator/<service>/<name>` hook: query parameters (GET) or the JSON body (POST) in, JSON out. */
+export type AdminHandler = (input: Record<string, unknown>, method: string) => Promise<unknown> | unknown;
 
 export interface EmulatorConfig {
   port: number;
@@ -38,6 +48,8 @@ export interface EmulatorConfig {
   accountId: string;
   /** State survives restarts under this directory (default .data/emulator). */
   dataDir: string;
+  /** Any other `--flag value` given to main.ts (e.g. options["athena-data"]), for services to read. Added by E1. */
+  options?: Record<string, string>;
 }
 
 /** What every service factory receives: `createXService(deps): ServiceDefinition`. */

@@ -1,0 +1,52 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CheckActions } from "@/components/checks/check-actions";
+import { CheckRunsSlot } from "@/components/checks/check-runs-slot";
+import { CheckSpecView } from "@/components/checks/check-spec-view";
+import { EnabledBadge } from "@/components/checks/enabled-badge";
+import { SavedNotice } from "@/components/checks/saved-notice";
+import { SyncStatusBadge } from "@/components/checks/sync-status-badge";
+import { describeTrigger } from "@/lib/checks/trigger-summary";
+import { getCheck } from "@/lib/db/checks";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const check = await getCheck((await params).id);
+  return { title: check?.name ?? "Check" };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export default async function CheckPage({ params, searchParams }: Props) {
+  const [{ id }, sp] = await Promise.all([params, searchParams]);
+  const check = await getCheck(id);
+  if (!check) notFound();
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/checks" className="text-sm text-zinc-500 hover:text-zinc-900">
+          ← Checks
+        </Link>
+        <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="text-xl font-semibold tracking-tight break-words">{check.name}</h1>
+            <p className="mt-1 text-sm text-zinc-600">{describeTrigger(check.trigger)}</p>
+            <div className="mt-2 flex items-center gap-2">
+              <EnabledBadge enabled={check.enabled} />
+              <SyncStatusBadge status={check.syncStatus} message={check.syncMessage} />
+              <span className="font-mono text-xs text-zinc-500">{check.slug}</span>
+            </div>
+          </div>
+          <CheckActions id={check.id} name={check.name} version={check.version} enabled={check.enabled} />
+        </div>
+      </div>
+      <SavedNotice saved={one(sp.saved)} sync={one(sp.sync)} note={one(sp.note)} />
+      <CheckSpecView check={check} now={new Date()} />
+      <CheckRunsSlot checkId={check.id} />
+    </div>
+  );
+}

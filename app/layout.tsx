@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AppNav } from "@/components/app-nav";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Audit Checks Console", template: "%s · Audit Checks Console" },
+  description: "Recurring audit checks over AWS logs.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen font-sans">
+        <header className="border-b border-zinc-200 bg-white">
+          <div className="mx-auto flex h-14 max-w-7xl items-center gap-8 px-6">
+            <Link href="/checks" className="flex items-center gap-2 text-sm font-semibold tracking-tight text-zinc-900">
+              <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-zinc-900 text-xs font-bold text-white">
+                A
+              </span>
+              Audit Checks
+            </Link>
+            <AppNav />
+          </div>
+        </header>
+        <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+      </body>
+    </html>
+  );
+}

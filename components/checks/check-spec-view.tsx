@@ -1,0 +1,139 @@
+import { describeExpectation } from "@/lib/checks/expectation";
+import { formatPatternJson } from "@/lib/checks/pattern-format";
+import { describeSchedule, nextFireTimes } from "@/lib/checks/schedule";
+import { describeTrigger } from "@/lib/checks/trigger-summary";
+import type { Check } from "@/lib/checks/types";
+import { formatUtcMinute, formatUtcSecond } from "@/components/ui/format";
+import { SyncStatusBadge } from "./sync-status-badge";
+
+function Card({ title, children, className = "" }: { title: string; children: React.ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-zinc-200 bg-white p-5 shadow-xs ${className}`}>
+      <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[7.5rem_1fr] gap-4 py-1.5 text-sm">
+      <dt className="text-zinc-500">{label}</dt>
+      <dd className="min-w-0 break-words text-zinc-900">{children}</dd>
+    </div>
+  );
+}
+
+/** The check's definition and sync state, read-only. */
+export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
+  const schedule = check.trigger.kind === "schedule" ? check.trigger.expression : null;
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-2">
+        {check.description ? (
+          <Card title="Description">
+            <p className="whitespace-pre-wrap text-sm text-zinc-700">{check.description}</p>
+          </Card>
+        ) : null}
+        <Card title="Query">
+          <pre data-testid="check-sql" className="max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800">
+            {check.sql}
+          </pre>
+          <h3 className="mt-4 text-sm font-medium text-zinc-800">Parameters</h3>
+          {check.parameters.length === 0 ? (
+            <p className="mt-1 text-sm text-zinc-500">None.</p>
+          ) : (
+            <table className="mt-2 w-full text-left text-sm">
+              <thead className="text-xs uppercase tracking-wide text-zinc-500">
+                <tr>
+                  <th className="w-12 py-1 font-medium">#</th>
+                  <th className="w-36 py-1 font-medium">Kind</th>
+                  <th className="py-1 font-medium">Value</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-100">
+                {check.parameters.map((p, i) => (
+                  <tr key={i}>
+                    <td className="py-1.5 font-mono text-xs text-zinc-500 tabular-nums">?{i + 1}</td>
+                    <td className="py-1.5 text-zinc-700">{p.kind === "literal" ? "Literal" : "From the event"}</td>
+                    <td className="py-1.5 font-mono text-xs break-all">{p.kind === "literal" ? p.value : p.path}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <Card title="Trigger">
+          <p className="text-sm text-zinc-900">{describeTrigger(check.trigger)}</p>
+          {schedule ? (
+            <div className="mt-3 text-sm">
+              <p className="font-mono text-xs text-zinc-600">{schedule}</p>
+              <p className="mt-3 text-xs font-medium uppercase tracking-wide text-zinc-500">Next fire times</p>
+              <ol className="mt-1 space-y-0.5 font-mono text-xs tabular-nums text-zinc-700">
+                {nextFireTimes(schedule, 5, now).map((t) => (
+                  <li key={t.toISOString()}>{formatUtcMinute(t)}</li>
+                ))}
+              </ol>
+              <p className="sr-only">{describeSchedule(schedule)}</p>
+            </div>
+          ) : (
+            <pre className="mt-3 max-h-80 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs text-zinc-800">
+              {formatPatternJson(check.trigger.kind === "eventPattern" ? check.trigger.pattern : {})}
+            </pre>
+          )}
+        </Card>
+      </div>
+      <div className="space-y-6">
+        <Card title="Expectation">
+          <p className="text-sm text-zinc-900">{describeExpectation(check.expectation)}</p>
+        </Card>
+        <Card title="Where the query runs">
+          <dl>
+            <Row label="Catalog">
+              <span className="font-mono text-xs">{check.catalog}</span>
+            </Row>
+            <Row label="Database">
+              <span className="font-mono text-xs">{check.database}</span>
+            </Row>
+            <Row label="Workgroup">
+              <span className="font-mono text-xs">{check.workgroup}</span>
+            </Row>
+            <Row label="Output location">
+              <span className="font-mono text-xs break-all">{check.outputLocation}</span>
+            </Row>
+          </dl>
+        </Card>
+        <Card title="AWS sync">
+          <dl>
+            <Row label="Status">
+              <SyncStatusBadge status={check.syncStatus} />
+            </Row>
+            {check.syncMessage ? <Row label="Message">{check.syncMessage}</Row> : null}
+            <Row label="Generation">
+              <span className="tabular-nums">
+                {check.generation}
+                {check.observedGeneration !== null && check.observedGeneration !== check.generation ? ` (AWS has ${check.observedGeneration})` : ""}
+              </span>
+            </Row>
+            <Row label="Last reconciled">
+              <span className="tabular-nums">{check.lastReconciledAt ? formatUtcSecond(check.lastReconciledAt) : "not yet"}</span>
+            </Row>
+          </dl>
+        </Card>
+        <Card title="History">
+          <dl>
+            <Row label="Created">
+              <span className="tabular-nums">{formatUtcMinute(check.createdAt)}</span> by {check.createdBy}
+            </Row>
+            <Row label="Updated">
+              <span className="tabular-nums">{formatUtcMinute(check.updatedAt)}</span> by {check.updatedBy}
+            </Row>
+            <Row label="Version">
+              <span className="tabular-nums">{check.version}</span>
+            </Row>
+          </dl>
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useState } from "react";
+import type { CheckRow, ListQuery, SortKey } from "@/lib/checks/list-view";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { formatUtcMinute } from "@/components/ui/format";
+import { EnabledBadge } from "./enabled-badge";
+import { SyncStatusBadge } from "./sync-status-badge";
+
+const COLUMNS: { key: SortKey; label: string; className: string }[] = [
+  { key: "name", label: "Name", className: "w-[22%]" },
+  { key: "trigger", label: "Trigger", className: "" },
+  { key: "expectation", label: "Expectation", className: "w-[13%]" },
+  { key: "enabled", label: "Enabled", className: "w-[6.5rem]" },
+  { key: "status", label: "Sync", className: "w-[8rem]" },
+  { key: "lastRun", label: "Last run", className: "w-[10.5rem]" },
+];
+
+const VERDICT_TONE = { PASS: "green", FAIL: "red", ERROR: "amber", RUNNING: "blue" } as const;
+
+function SearchBox({ initial }: { initial: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const [value, setValue] = useState(initial);
+
+  // The URL holds the search: debounce typing, replace (not push) so Back leaves the page.
+  useEffect(() => {
+    if (value.trim() === (params.get("q") ?? "")) return;
+    const t = setTimeout(() => {
+      const next = new URLSearchParams(params.toString());
+      if (value.trim()) next.set("q", value.trim());
+      else next.delete("q");
+      router.replace(`${pathname}${next.size ? `?${next.toString()}` : ""}`);
+    }, 250);
+    return () => clearTimeout(t);
+  }, [value, params, pathname, router]);
+
+  return (
+    <input
+      type="search"
+      aria-label="Search checks"
+      placeholder="Search name, slug, trigger…"
+      className={inputClass(false, "w-72")}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+    />
+  );
+}
+
+function sortHref(query: ListQuery, key: SortKey): string {
+  const next = new URLSearchParams();
+  if (query.q) next.set("q", query.q);
+  next.set("sort", key);
+  next.set("dir", query.sort === key && query.dir === "asc" ? "desc" : "asc");
+  return `/checks?${next.toString()}`;
+}
+
+/** The checks list: search and sort live in the URL so a view can be shared or reloaded. */
+export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: ListQuery; total: number }) {
+  if (total === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-16 text-center">
+        <h2 className="text-base font-semibold">No checks yet</h2>
+        <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
+          A check runs an Athena query when an event arrives or on a schedule, and tells you when the result is not what you expect.
+        </p>
+        <ButtonLink href="/checks/new" variant="primary" className="mt-6">
+          Create your first check
+        </ButtonLink>
+      </div>
+    );
+  }
+  return (
+    <div className="space-y-3">
+      <div className="flex items-center justify-between gap-4">
+        <SearchBox initial={query.q} />
+        <p className="text-sm text-zinc-500 tabular-nums">
+          {rows.length === total ? `${total} check${total === 1 ? "" : "s"}` : `${rows.length} of ${total} checks`}
+        </p>
+      </div>
+      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-xs">
+        <table className="w-full table-fixed text-left text-sm">
+          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500">
+            <tr>
+              {COLUMNS.map((c) => {
+                const active = query.sort === c.key;
+                return (
+                  <th key={c.key} scope="col" className={`px-4 py-2.5 ${c.className}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
+                    <Link href={sortHref(query, c.key)} className={`inline-flex items-center gap-1 hover:text-zinc-900 ${active ? "text-zinc-900" : ""}`}>
+                      {c.label}
+                      <span aria-hidden className="text-[10px]">
+                        {active ? (query.dir === "asc" ? "▲" : "▼") : ""}
+                      </span>
+                    </Link>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-zinc-100">
+            {rows.length === 0 ? (
+              <tr>
+                <td colSpan={COLUMNS.length} className="px-4 py-10 text-center text-zinc-600">
+                  No checks match “{query.q}”.{" "}
+                  <Link href="/checks" className="font-medium text-blue-700 hover:underline">
+                    Clear the search
+                  </Link>
+                </td>
+              </tr>
+            ) : (
+              rows.map((r) => (
+                <tr key={r.id} className="align-top hover:bg-zinc-50" data-testid="check-row">
+                  <td className="px-4 py-3">
+                    <Link href={`/checks/${r.id}`} className="block truncate font-medium text-zinc-900 hover:underline" title={r.name}>
+                      {r.name}
+                    </Link>
+                    <span className="block truncate font-mono text-xs text-zinc-500" title={r.slug}>
+                      {r.slug}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3 text-zinc-700">
+                    <span className="line-clamp-3" title={r.trigger}>
+                      {r.trigger}
+                    </span>
+                  </td>
+                  <td className="px-4 py-3 text-zinc-700">{r.expectation}</td>
+                  <td className="px-4 py-3">
+                    <EnabledBadge enabled={r.enabled} />
+                  </td>
+                  <td className="px-4 py-3">
+                    <SyncStatusBadge status={r.syncStatus} message={r.syncMessage} />
+                  </td>
+                  <td className="px-4 py-3 tabular-nums">
+                    {r.lastRun ? (
+                      <span className="flex flex-col gap-1">
+                        <Badge tone={VERDICT_TONE[r.lastRun.verdict]}>{r.lastRun.verdict}</Badge>
+                        {r.lastRun.href ? (
+                          <Link href={r.lastRun.href} className="text-xs text-zinc-600 hover:underline">
+                            {formatUtcMinute(r.lastRun.at)}
+                          </Link>
+                        ) : (
+                          <span className="text-xs text-zinc-600">{formatUtcMinute(r.lastRun.at)}</span>
+                        )}
+                      </span>
+                    ) : (
+                      <span className="text-zinc-400">never run</span>
+                    )}
+                  </td>
+                </tr>
+              ))
+            )}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import type { ExecutionListRow } from "@/lib/executions/list-query";
+import { groupDigits } from "@/lib/executions/result-format";
+import { StatusBadge, TriggerLabel, VerdictBadge } from "./badges";
+import { formatElapsed, formatUtcShort } from "./time";
+
+/** The executions list: each row names its execution (the id operators search for) and links to its page. */
+export function ExecutionsTable({ rows, now, showCheck = true }: { rows: ExecutionListRow[]; now: Date; showCheck?: boolean }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-xs">
+      <table className="min-w-full text-sm" data-testid="executions-table">
+        <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
+          <tr>
+            <th scope="col" className="px-3 py-2">Execution</th>
+            {showCheck ? <th scope="col" className="px-3 py-2">Check</th> : null}
+            <th scope="col" className="px-3 py-2">Trigger</th>
+            <th scope="col" className="px-3 py-2">Status</th>
+            <th scope="col" className="px-3 py-2">Verdict</th>
+            <th scope="col" className="px-3 py-2 text-right">First value</th>
+            <th scope="col" className="px-3 py-2">Started (UTC)</th>
+            <th scope="col" className="px-3 py-2 text-right">Duration</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-zinc-100">
+          {rows.map((r) => (
+            <tr key={r.id} className="align-top hover:bg-zinc-50" data-execution={r.name}>
+              <td className="max-w-[26rem] px-3 py-2">
+                <Link href={`/executions/${encodeURIComponent(r.name)}`} className="break-all font-mono text-xs text-blue-700 hover:underline">
+                  {r.name}
+                </Link>
+                {r.error ? (
+                  <p className="mt-0.5 truncate text-xs text-red-700" title={r.error}>
+                    {r.error}
+                  </p>
+                ) : null}
+              </td>
+              {showCheck ? (
+                <td className="px-3 py-2">
+                  {r.checkId && r.checkName ? (
+                    <Link href={`/checks/${r.checkId}`} className="text-zinc-800 hover:underline">
+                      {r.checkName}
+                    </Link>
+                  ) : (
+                    <span className="text-zinc-500" title={r.checkId ? "This check was deleted." : "The input names no check of this console."}>
+                      {r.checkSlug ?? "—"}
+                      {r.checkId ? " (deleted)" : ""}
+                    </span>
+                  )}
+                  {r.checkGeneration !== null ? <span className="ml-1 text-xs text-zinc-400">gen {r.checkGeneration}</span> : null}
+                </td>
+              ) : null}
+              <td className="px-3 py-2">
+                <TriggerLabel kind={r.triggerKind} />
+              </td>
+              <td className="px-3 py-2">
+                <StatusBadge status={r.status} />
+              </td>
+              <td className="px-3 py-2">
+                <VerdictBadge verdict={r.verdict} />
+              </td>
+              <td className="px-3 py-2 text-right font-mono text-xs tabular-nums">
+                {r.firstValue === null ? <span className="text-zinc-400">—</span> : (groupDigits(r.firstValue) ?? r.firstValue)}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs tabular-nums text-zinc-700">{formatUtcShort(r.startDate)}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-right text-xs tabular-nums text-zinc-700">
+                {r.status === "RUNNING" ? <span className="text-blue-700">{formatElapsed(r.startDate, null, now)}…</span> : formatElapsed(r.startDate, r.stopDate, now)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

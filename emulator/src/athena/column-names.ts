@@ -1,0 +1,41 @@
+// Result column names as Trino gives them: aliases and column names lower-cased, unnamed expressions `_colN`
+// (DuckDB would call them e.g. `count_star()` or `(1 + 2)`).
+import type { DuckDBConnection } from "@duckdb/node-api";
+
+interface AstExpression {
+  class?: string;
+  alias?: string;
+  column_names?: string[];
+}
+
+interface AstNode {
+  type?: string;
+  left?: AstNode;
+  select_list?: AstExpression[];
+}
+
+/** Names the result columns the way Athena would, using DuckDB's parse tree of the statement. */
+export async function trinoColumnNames(connection: DuckDBConnection, sql: string, engineNames: string[]): Promise<string[]> {
+  let selectList: AstExpression[] | undefined;
+  try {
+    const reader = await connection.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR)", [sql]);
+    const parsed = JSON.parse(String(reader.getRows()[0]?.[0] ?? "{}")) as { error?: boolean; statements?: { node?: AstNode }[] };
+    let node = parsed.error ? undefined : parsed.statements?.[0]?.node;
+    while (node?.type === "SET_OPERATION_NODE" && node.left) node = node.left;
+    if (node?.type === "SELECT_NODE") selectList = node.select_list;
+  } catch {
+    selectList = undefined;
+  }
+  const expandsStar = !selectList || selectList.some((e) => e.class === "STAR" || e.class === "COLUMNS");
+  if (!selectList || expandsStar || selectList.length !== engineNames.length) return engineNames.map(fromEngineName);
+  return selectList.map((e, i) => {
+    if (e.alias) return e.alias.toLowerCase();
+    if (e.class === "COLUMN_REF" && e.column_names?.length) return e.column_names[e.column_names.length - 1]!.toLowerCase();
+    return `_col${i}`;
+  });
+}
+
+// Without a usable parse tree (SELECT *), keep plain identifiers and treat anything else as an expression.
+function fromEngineName(name: string, i: number): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name.toLowerCase() : `_col${i}`;
+}

@@ -1,0 +1,46 @@
+// Command line and environment → EmulatorConfig (kept apart from main.ts so it can be tested without starting).
+import { DEFAULT_CONFIG } from "./defaults";
+import type { EmulatorConfig } from "./types";
+
+/** Turns argv + env into a config; unknown `--flag value` / `--flag=value` / bare `--flag` go to options. */
+export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Partial<EmulatorConfig> {
+  const options: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith("--")) throw new Error(`unexpected argument: ${arg}`);
+    const eq = arg.indexOf("=");
+    let key: string;
+    let value: string;
+    if (eq > 0) {
+      key = arg.slice(2, eq);
+      value = arg.slice(eq + 1);
+    } else {
+      key = arg.slice(2);
+      const next = argv[i + 1];
+      if (next !== undefined && !next.startsWith("--")) {
+        value = next;
+        i++;
+      } else value = "true";
+    }
+    options[key] = value;
+  }
+  const { port, host, "data-dir": dataDir, region, "account-id": accountId, ...rest } = options;
+  const portText = port ?? env.EMULATOR_PORT;
+  const config: Partial<EmulatorConfig> = {
+    port: portText !== undefined ? parsePort(portText) : DEFAULT_CONFIG.port,
+    host: host ?? env.EMULATOR_HOST ?? DEFAULT_CONFIG.host,
+    dataDir: dataDir ?? env.EMULATOR_DATA_DIR ?? DEFAULT_CONFIG.dataDir,
+    region: region ?? env.EMULATOR_REGION ?? DEFAULT_CONFIG.region,
+    accountId: accountId ?? env.EMULATOR_ACCOUNT_ID ?? DEFAULT_CONFIG.accountId,
+    options: rest,
+  };
+  if (!/^\d{12}$/.test(config.accountId!)) throw new Error(`account id must be 12 digits: ${config.accountId}`);
+  return config;
+}
+
+function parsePort(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port: ${text}`);
+  return n;
+}
+

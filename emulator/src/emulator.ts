@@ -1,0 +1,131 @@
+// Assembles the emulator: loads the three services, serves them over node:http, and shuts them down cleanly.
+import "./core/polyfills";
+import http from "node:http";
+import fs from "node:fs";
+import path from "node:path";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { createInvoker, ServiceRegistry } from "./core/dispatch";
+import { FaultRegistry } from "./core/faults";
+import { createRequestHandler } from "./core/http-handler";
+import { DEFAULT_CONFIG } from "./core/defaults";
+import type { EmulatorConfig, ServiceDefinition, ServiceDeps, ServiceName } from "./core/types";
+
+export { DEFAULT_CONFIG };
+
+export interface RunningEmulator {
+  /** Base URL for AWS_ENDPOINT_URL / the SDK `endpoint` option, e.g. http://127.0.0.1:4566 */
+  url: string;
+  port: number;
+  config: EmulatorConfig;
+  /** Stops background work, flushes every service's state, closes the server. Idempotent. */
+  close(): Promise<void>;
+}
+
+type Factory = (deps: ServiceDeps) => ServiceDefinition | Promise<ServiceDefinition>;
+
+/**
+ * Service modules and their factory export. Loaded dynamically so the emulator runs while a service is
+ * still being written: a missing module is reported by /_emulator/health instead of failing the start.
+ */
+const SERVICE_MODULES: Array<{ name: ServiceName; load: () => Promise<Record<string, unknown>>; factory: string }> = [
+  { name: "events", load: () => import("./events/index"), factory: "createEventsService" },
+  { name: "states", load: () => importOptional("./states/index"), factory: "createStatesService" },
+  { name: "athena", load: () => importOptional("./athena/index"), factory: "createAthenaService" },
+];
+
+class ServiceModuleMissing extends Error {}
+
+// This file's directory under CommonJS (tsx's default here) and under ESM alike.
+const HERE = typeof __dirname === "string" ? __dirname : path.dirname(fileURLToPath(import.meta.url));
+
+// A computed specifier keeps tsc from requiring the module to exist yet. Only a missing index file counts as
+// "missing": any error inside an existing module propagates, so a broken service fails the start loudly.
+async function importOptional(specifier: string): Promise<Record<string, unknown>> {
+  const base = path.join(HERE, specifier);
+  if (![".ts", ".js"].some((ext) => fs.existsSync(base + ext))) throw new ServiceModuleMissing(`${specifier}.ts not found`);
+  return (await import(/* @vite-ignore */ base)) as Record<string, unknown>;
+}
+
+/** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */
+export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Promise<RunningEmulator> {
+  const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...partial, options: { ...DEFAULT_CONFIG.options, ...partial.options } };
+  config.dataDir = path.resolve(config.dataDir);
+  fs.mkdirSync(config.dataDir, { recursive: true });
+
+  const registry = new ServiceRegistry();
+  const invoker = createInvoker(registry, config);
+  const missing: Record<string, string> = {};
+  for (const mod of SERVICE_MODULES) {
+    let exports: Record<string, unknown>;
+    try {
+      exports = await mod.load();
+    } catch (err) {
+      if (!(err instanceof ServiceModuleMissing)) throw err;
+      missing[mod.name] = err.message;
+      continue;
+    }
+    const factory = exports[mod.factory] as Factory | undefined;
+    if (typeof factory !== "function") {
+      missing[mod.name] = `module does not export ${mod.factory}`;
+      continue;
+    }
+    const stateDir = path.join(config.dataDir, mod.name);
+    fs.mkdirSync(stateDir, { recursive: true });
+    registry.add(await factory({ config, invoker, stateDir }));
+  }
+  for (const service of registry.all()) await service.start?.();
+
+  const faults = new FaultRegistry();
+  const handler = createRequestHandler({ config, registry, faults, startedAt: Date.now(), missing });
+  const server = http.createServer(handler);
+  server.keepAliveTimeout = 65_000;
+  const port = await listen(server, config.port, config.host);
+  config.port = port;
+
+  // `localhost` may resolve to ::1 for some clients: also answer there when we listen on loopback IPv4.
+  let server6: http.Server | undefined;
+  if (config.host === "127.0.0.1") {
+    server6 = http.createServer(handler);
+    await listen(server6, port, "::1").catch(() => {
+      server6 = undefined;
+    });
+  }
+
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${shownHost.includes(":") ? `[${shownHost}]` : shownHost}:${port}`,
+    port,
+    config,
+    close() {
+      closing ??= (async () => {
+        const servers = [server, server6].filter((s): s is http.Server => s !== undefined);
+        const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
+        for (const s of servers) s.closeIdleConnections();
+        // Producers first: events (starts executions), then states (calls athena), then athena.
+        for (const service of registry.all()) {
+          try {
+            await service.stop?.();
+          } catch (err) {
+            console.error(`[emulator] stopping ${service.name} failed:`, err);
+          }
+        }
+        for (const s of servers) s.closeAllConnections();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}
+
+function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    server.once("error", onError);
+    server.listen(port, host, () => {
+      server.off("error", onError);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}

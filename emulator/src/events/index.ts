@@ -1,0 +1,134 @@
+// The EventBridge service (default bus only, JSON 1.1, X-Amz-Target prefix AWSEvents).
+// Debug hooks: GET /_emulator/events/deliveries[?rule=&status=], POST /_emulator/events/fire-schedule
+// {"rule": name}, POST /_emulator/events/advance-time {"minutes": n} or {"seconds": n}, GET /_emulator/events/schedules.
+import { randomUUID } from "node:crypto";
+import { AwsError } from "../core/aws-error";
+import type { ServiceDefinition, ServiceDeps } from "../core/types";
+import { Deliverer } from "./delivery";
+import { ruleArn } from "./names";
+import { eventOperations, isoSeconds, PatternCache, routeEvent, type BusDeps, type EventEnvelope } from "./put-events";
+import { ruleOperations } from "./rules";
+import { RuleScheduler } from "./scheduler";
+import { EventsStore, type StoredRule } from "./store";
+import { tagOperations } from "./tags";
+import { targetOperations } from "./targets";
+
+/** Creates the EventBridge service; its state lives in deps.stateDir and survives restarts. */
+export function createEventsService(deps: ServiceDeps): ServiceDefinition {
+  const store = new EventsStore(deps.stateDir);
+  const deliverer = new Deliverer(deps.invoker);
+  const patterns = new PatternCache();
+  let eventsAccepted = 0;
+  let scheduledFired = 0;
+
+  const bus: BusDeps = {
+    rules: () => store.list(),
+    deliver: (rule, event, ingestionTime) => deliverer.deliverToRule(rule, event, ingestionTime),
+    onAccepted: (n) => {
+      eventsAccepted += n;
+    },
+  };
+
+  /** AWS's scheduled event, delivered to the rule's own targets only. */
+  function fireScheduled(rule: StoredRule, scheduledAt: Date): EventEnvelope {
+    const event: EventEnvelope = {
+      version: "0",
+      id: randomUUID(),
+      "detail-type": "Scheduled Event",
+      source: "aws.events",
+      account: deps.config.accountId,
+      time: isoSeconds(scheduledAt),
+      region: deps.config.region,
+      resources: [rule.Arn],
+      detail: {},
+    };
+    scheduledFired++;
+    deliverer.deliverToRule(rule, event, new Date().toISOString());
+    return event;
+  }
+
+  const scheduler = new RuleScheduler({
+    rules: () => store.list(),
+    fire: (rule, at) => {
+      fireScheduled(rule, at);
+    },
+  });
+
+  const operations = {
+    ...ruleOperations({ store, onRulesChanged: () => scheduler.refresh() }),
+    ...targetOperations(store),
+    ...eventOperations(bus, patterns),
+    ...tagOperations(store),
+  };
+
+  return {
+    name: "events",
+    targetPrefix: "AWSEvents",
+    jsonVersion: "1.1",
+    operations,
+    async start() {
+      scheduler.start();
+    },
+    async stop() {
+      scheduler.stop();
+      await deliverer.stop();
+      await store.flush();
+    },
+    async reset() {
+      store.clear();
+      deliverer.reset();
+      scheduler.refresh();
+      eventsAccepted = 0;
+      scheduledFired = 0;
+    },
+    health() {
+      const rules = store.list();
+      return {
+        rules: rules.length,
+        scheduleRules: rules.filter((r) => r.ScheduleExpression !== undefined).length,
+        targets: rules.reduce((n, r) => n + r.targets.length, 0),
+        eventsAccepted,
+        scheduledFired,
+        deliveries: deliverer.stats(),
+      };
+    },
+    admin: {
+      deliveries(input) {
+        const rule = typeof input.rule === "string" ? input.rule : undefined;
+        const status = typeof input.status === "string" ? input.status : undefined;
+        return { deliveries: deliverer.records({ ruleName: rule, status }) };
+      },
+      /** Fires a schedule rule now (whatever its schedule or state), with the scheduled-event shape. */
+      "fire-schedule"(input, method) {
+        if (method !== "POST") throw new AwsError("ValidationException", "use POST");
+        const name = input.rule;
+        if (typeof name !== "string") throw new AwsError("ValidationException", 'body must be {"rule": "<rule name>"}');
+        const rule = store.get(name);
+        if (!rule) throw new AwsError("ResourceNotFoundException", `Rule ${name} does not exist on EventBus default.`);
+        const at = new Date(Math.floor(scheduler.now().getTime() / 60_000) * 60_000);
+        const event = fireScheduled(rule, at);
+        return { event, targets: rule.targets.length };
+      },
+      /** Moves the scheduler clock forward and fires every occurrence due in that span. */
+      "advance-time"(input, method) {
+        if (method !== "POST") throw new AwsError("ValidationException", "use POST");
+        const minutes = typeof input.minutes === "number" ? input.minutes : 0;
+        const seconds = typeof input.seconds === "number" ? input.seconds : 0;
+        const ms = (minutes * 60 + seconds) * 1000;
+        if (!(ms >= 0) || ms > 366 * 24 * 3600 * 1000) throw new AwsError("ValidationException", "minutes/seconds must be ≥ 0 and ≤ one year");
+        const fired = scheduler.advance(ms);
+        return { now: scheduler.now().toISOString(), fired };
+      },
+      schedules() {
+        return { now: scheduler.now().toISOString(), next: scheduler.upcoming() };
+      },
+      /** Resolves once every delivery in flight is finished (for tests). */
+      async idle() {
+        await deliverer.idle();
+        return { deliveries: deliverer.stats() };
+      },
+    },
+  };
+}
+
+export { routeEvent, ruleArn };

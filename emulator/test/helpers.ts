@@ -1,0 +1,77 @@
+// Test helpers: an in-process emulator on a free port with its own temp data dir, and real SDK clients for it.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { AthenaClient } from "@aws-sdk/client-athena";
+import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import { SFNClient } from "@aws-sdk/client-sfn";
+import { startEmulator } from "../src/emulator";
+import type { EmulatorConfig } from "../src/core/types";
+
+export interface TestEmulator {
+  url: string;
+  port: number;
+  dataDir: string;
+  /** Stops the emulator; removes the temp data dir unless keepDataDir was asked for. */
+  close(): Promise<void>;
+}
+
+export interface TestEmulatorOptions extends Partial<EmulatorConfig> {
+  /** Keep the data dir after close (for restart tests that start a second emulator on the same dir). */
+  keepDataDir?: boolean;
+}
+
+/** Starts the emulator in-process on port 0 with a fresh temp data dir (or opts.dataDir, e.g. for restarts). */
+export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise<TestEmulator> {
+  const { keepDataDir, ...config } = opts;
+  const ownsDir = config.dataDir === undefined;
+  const dataDir = config.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "emulator-test-"));
+  const emulator = await startEmulator({ ...config, port: config.port ?? 0, host: config.host ?? "127.0.0.1", dataDir });
+  return {
+    url: emulator.url,
+    port: emulator.port,
+    dataDir,
+    async close() {
+      await emulator.close();
+      if (ownsDir && !keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Real SDK v3 clients pointed at the emulator: us-east-1, dummy credentials, no retries (maxAttempts 1). */
+export function sdkClients(url: string, overrides: { maxAttempts?: number; region?: string } = {}) {
+  const common = {
+    endpoint: url,
+    region: overrides.region ?? "us-east-1",
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+    maxAttempts: overrides.maxAttempts ?? 1,
+  };
+  return {
+    sfn: new SFNClient(common),
+    events: new EventBridgeClient(common),
+    athena: new AthenaClient(common),
+  };
+}
+
+/** POSTs/GETs a /_emulator endpoint and returns the parsed JSON (throws on a non-2xx answer). */
+export async function emulatorAdmin<T = any>(url: string, method: "GET" | "POST" | "DELETE", pathname: string, body?: unknown): Promise<T> {
+  const res = await fetch(url + pathname, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await res.json()) as T;
+  if (!res.ok) throw new Error(`${method} ${pathname} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Polls `check` until it returns a value other than undefined, or fails after timeoutMs. */
+export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`waitFor: condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+}

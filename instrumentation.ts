@@ -1,0 +1,14 @@
+// Next's start-up hook: background work of the console process. Node runtime only (never the edge runtime),
+// and only once per process (each loop guards itself on globalThis, so dev reloads do not start a second one).
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { checkEnv } = await import("@/lib/env");
+  const env = checkEnv();
+  if (!env.ACC_BACKGROUND) return;
+
+  // Reconciler (C3): every check's rule and the shared state machine, every RECONCILE_INTERVAL_SECONDS.
+  const { startReconcileLoop } = await import("@/lib/reconcile/background-loop");
+  startReconcileLoop();
+
+  // Executions sync (C4) starts here too.
+}

@@ -1,0 +1,97 @@
+"use server";
+// Server actions for checks. Each validates with the shared schema, writes through lib/db/checks.ts as the
+// current actor, then asks the reconciler to apply the change right away and reports what it said.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { checkSpecSchema } from "@/lib/checks/schema";
+import { createCheck, deleteCheck, getCheck, setCheckEnabled, updateCheck } from "@/lib/db/checks";
+import { env } from "@/lib/env";
+import { targetInputSizeError } from "@/lib/reconcile/target-input";
+import type { CheckSpec } from "@/lib/checks/types";
+import { reconcileOutcome, type ReconcileOutcome } from "./after-change";
+import { defineAction } from "./client";
+import { ActionError } from "./errors";
+import type { ActionResult } from "./result";
+
+export interface SavedCheck {
+  id: string;
+  version: number;
+  reconcile: ReconcileOutcome;
+}
+
+function specSchema() {
+  return checkSpecSchema({ rulePrefix: env.RULE_PREFIX });
+}
+
+/** Server-only limit: the rule target input must fit EventBridge's 8,192-character template. */
+function assertTargetFits(spec: CheckSpec): void {
+  const problem = targetInputSizeError(spec);
+  if (!problem) return;
+  const field = /event path|from the event/.test(problem) ? "parameters" : "sql";
+  throw new ActionError(problem, field);
+}
+
+const versioned = { id: z.string().min(1), expectedVersion: z.number().int().min(1) };
+
+const create = defineAction("createCheck", z.object({ draft: z.unknown() }), async ({ draft }, { actor }) => {
+  const parsed = specSchema().safeParse(draft);
+  if (!parsed.success) throw parsed.error;
+  assertTargetFits(parsed.data);
+  const check = await createCheck(parsed.data, actor);
+  revalidatePath("/checks");
+  return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
+});
+
+const update = defineAction("updateCheck", z.object({ ...versioned, draft: z.unknown() }), async ({ id, expectedVersion, draft }, { actor }) => {
+  const parsed = specSchema().safeParse(draft);
+  if (!parsed.success) throw parsed.error;
+  assertTargetFits(parsed.data);
+  const check = await updateCheck(id, expectedVersion, parsed.data, actor);
+  revalidatePath("/checks");
+  revalidatePath(`/checks/${id}`);
+  return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
+});
+
+const enable = defineAction("setCheckEnabled", z.object({ ...versioned, enabled: z.boolean() }), async ({ id, expectedVersion, enabled }, { actor }) => {
+  const check = await setCheckEnabled(id, expectedVersion, enabled, actor);
+  revalidatePath("/checks");
+  revalidatePath(`/checks/${id}`);
+  return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
+});
+
+const remove = defineAction(
+  "deleteCheck",
+  z.object({ ...versioned, confirmName: z.string() }),
+  async ({ id, expectedVersion, confirmName }, { actor }) => {
+    const check = await getCheck(id);
+    if (!check) throw new ActionError("This check no longer exists; someone else may have deleted it.");
+    if (confirmName.trim() !== check.name) {
+      throw new ActionError(`Type the check's name exactly (“${check.name}”) to confirm.`, "confirmName");
+    }
+    await deleteCheck(id, expectedVersion, actor);
+    revalidatePath("/checks");
+    return { reconcile: await reconcileOutcome({ deletedCheck: check }) };
+  },
+);
+
+// "use server" files may export async functions only: each action is a named async function.
+
+/** Creates a check from the form's draft. */
+export async function createCheckAction(input: { draft: unknown }): Promise<ActionResult<SavedCheck>> {
+  return create(input);
+}
+
+/** Saves an edit; refused when someone else saved since `expectedVersion` was read. */
+export async function updateCheckAction(input: { id: string; expectedVersion: number; draft: unknown }): Promise<ActionResult<SavedCheck>> {
+  return update(input);
+}
+
+/** Enables or disables a check (its rule is enabled or disabled by the reconciler). */
+export async function setCheckEnabledAction(input: { id: string; expectedVersion: number; enabled: boolean }): Promise<ActionResult<SavedCheck>> {
+  return enable(input);
+}
+
+/** Deletes a check after the operator typed its name. */
+export async function deleteCheckAction(input: { id: string; expectedVersion: number; confirmName: string }): Promise<ActionResult<{ reconcile: ReconcileOutcome }>> {
+  return remove(input);
+}

@@ -1,0 +1,24 @@
+// Patterns are read by people: lists of plain values stay on one line ("source": ["aws.ecs"]).
+
+function isPrimitive(v: unknown): boolean {
+  return v === null || typeof v !== "object";
+}
+
+function format(value: unknown, indent: string): string {
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.every(isPrimitive)) return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
+    return `[\n${value.map((v) => inner + format(v, inner)).join(",\n")}\n${indent}]`;
+  }
+  if (value !== null && typeof value === "object") {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return "{}";
+    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${format(v, inner)}`).join(",\n")}\n${indent}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+/** Pretty JSON (2 spaces) with arrays of primitives kept on one line. */
+export function formatPatternJson(value: unknown): string {
+  return format(value, "");
+}

@@ -1,0 +1,190 @@
+// The one schema for a check: the form validates with it as you type, the server action again on save.
+// Input is the form's draft (pattern as JSON text, numbers as typed); output is a CheckSpec.
+import { z } from "zod";
+import { parseEventPattern } from "./event-pattern";
+import { formatPatternJson } from "./pattern-format";
+import { eventPathError } from "./json-path";
+import { catalogError, databaseError, outputLocationError, workgroupError } from "./query-context";
+import { parseSchedule } from "./schedule";
+import { DEFAULT_RULE_PREFIX, slugError } from "./slug";
+import { sqlLiteralError } from "./sql-literal";
+import { countPlaceholders } from "./sql-placeholders";
+import type { CheckSpec, Expectation } from "./types";
+
+export const MAX_SQL_BYTES = 256 * 1024;
+export const MAX_NAME_CHARS = 128;
+export const MAX_DESCRIPTION_CHARS = 2000;
+export const MAX_PARAMETERS = 50;
+
+const parameterDraft = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("literal"), value: z.string() }),
+  z.object({ kind: z.literal("eventPath"), path: z.string() }),
+]);
+
+const triggerDraft = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("eventPattern"), patternText: z.string() }),
+  z.object({ kind: z.literal("schedule"), expression: z.string() }),
+]);
+
+const opSchema = z.enum(["eq", "ne", "lt", "le", "gt", "ge"], { message: "Choose a comparison: =, ≠, <, ≤, > or ≥." });
+
+const expectationDraft = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }),
+  z.object({ kind: z.literal("noRows") }),
+  z.object({ kind: z.literal("rowCount"), op: opSchema, value: z.union([z.string(), z.number()]) }),
+  z.object({ kind: z.literal("firstValue"), op: opSchema, value: z.union([z.string(), z.number()]) }),
+]);
+
+const draftShape = z.object({
+  name: z.string(),
+  slug: z.string(),
+  description: z.string(),
+  sql: z.string(),
+  catalog: z.string(),
+  database: z.string(),
+  workgroup: z.string(),
+  outputLocation: z.string(),
+  parameters: z.array(parameterDraft),
+  trigger: triggerDraft,
+  expectation: expectationDraft,
+  enabled: z.boolean(),
+});
+
+/** What the form edits and the server action receives. */
+export type CheckDraft = z.input<typeof draftShape>;
+
+function toNumber(v: string | number): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  const t = v.trim();
+  if (t === "" || !/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return null;
+  const n = Number(t);
+  return Number.isFinite(n) ? n : null;
+}
+
+function utf8Bytes(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+export interface SchemaOptions {
+  /** Rule-name prefix from the environment; bounds the slug length. */
+  rulePrefix?: string;
+}
+
+/** The check schema: draft in, CheckSpec out, every problem attached to its field path. */
+export function checkSpecSchema(options: SchemaOptions = {}) {
+  const rulePrefix = options.rulePrefix ?? DEFAULT_RULE_PREFIX;
+  return draftShape
+    .superRefine((d, ctx) => {
+      const add = (path: (string | number)[], message: string | null) => {
+        if (message) ctx.addIssue({ code: "custom", path, message });
+      };
+      const name = d.name.trim();
+      add(["name"], name === "" ? "Enter a name for the check." : null);
+      add(["name"], [...name].length > MAX_NAME_CHARS ? `A name has at most ${MAX_NAME_CHARS} characters; this one has ${[...name].length}.` : null);
+      add(["slug"], slugError(d.slug.trim(), rulePrefix));
+      add(["description"], d.description.length > MAX_DESCRIPTION_CHARS ? `A description has at most ${MAX_DESCRIPTION_CHARS.toLocaleString("en-US")} characters.` : null);
+
+      if (d.sql.trim() === "") {
+        add(["sql"], "Enter the SQL query the check runs.");
+      } else if (utf8Bytes(d.sql) > MAX_SQL_BYTES) {
+        add(["sql"], `The query is ${(utf8Bytes(d.sql) / 1024).toFixed(1)} KiB; Athena accepts at most 256 KiB.`);
+      }
+
+      add(["catalog"], catalogError(d.catalog.trim()));
+      add(["database"], databaseError(d.database.trim()));
+      add(["workgroup"], workgroupError(d.workgroup.trim()));
+      add(["outputLocation"], outputLocationError(d.outputLocation.trim()));
+
+      if (d.parameters.length > MAX_PARAMETERS) add(["parameters"], `A check has at most ${MAX_PARAMETERS} parameters.`);
+      d.parameters.forEach((p, i) => {
+        if (p.kind === "literal") add(["parameters", i, "value"], sqlLiteralError(p.value));
+        else add(["parameters", i, "path"], eventPathError(p.path));
+      });
+      if (d.sql.trim() !== "") {
+        const placeholders = countPlaceholders(d.sql);
+        if (placeholders !== d.parameters.length) {
+          const q = `${placeholders} ? placeholder${placeholders === 1 ? "" : "s"}`;
+          const p = `${d.parameters.length} parameter${d.parameters.length === 1 ? "" : "s"}`;
+          const message = `The query has ${q} (outside quotes and comments) but the check has ${p}; they must match.`;
+          add(["sql"], message);
+          add(["parameters"], message);
+        }
+      }
+
+      if (d.trigger.kind === "eventPattern") {
+        const parsed = parseEventPattern(d.trigger.patternText);
+        if (!parsed.ok) for (const m of parsed.messages) add(["trigger", "patternText"], m);
+      } else {
+        const parsed = parseSchedule(d.trigger.expression);
+        if (!parsed.ok) add(["trigger", "expression"], parsed.message);
+      }
+
+      const e = d.expectation;
+      if (e.kind === "rowCount" || e.kind === "firstValue") {
+        const n = toNumber(e.value);
+        if (n === null) add(["expectation", "value"], "Enter a number to compare with, e.g. 0.");
+        else if (e.kind === "rowCount" && (!Number.isInteger(n) || n < 0)) {
+          add(["expectation", "value"], "A row count is a whole number, 0 or more.");
+        }
+      }
+    })
+    .transform((d): CheckSpec => {
+      const e = d.expectation;
+      const expectation: Expectation =
+        e.kind === "rowCount" || e.kind === "firstValue" ? { kind: e.kind, op: e.op, value: toNumber(e.value) ?? 0 } : { kind: e.kind };
+      const patternResult = d.trigger.kind === "eventPattern" ? parseEventPattern(d.trigger.patternText) : null;
+      return {
+        name: d.name.trim(),
+        slug: d.slug.trim(),
+        description: d.description.trim(),
+        sql: d.sql,
+        catalog: d.catalog.trim(),
+        database: d.database.trim(),
+        workgroup: d.workgroup.trim(),
+        outputLocation: d.outputLocation.trim(),
+        parameters: d.parameters.map((p) => (p.kind === "literal" ? { kind: "literal", value: p.value.trim() } : { kind: "eventPath", path: p.path.trim() })),
+        trigger:
+          d.trigger.kind === "schedule"
+            ? { kind: "schedule", expression: d.trigger.expression.trim() }
+            : { kind: "eventPattern", pattern: patternResult?.ok ? patternResult.pattern : {} },
+        expectation,
+        enabled: d.enabled,
+      };
+    });
+}
+
+export type FieldErrors = Record<string, string[]>;
+
+/** Zod issues as `{ "parameters.0.value": ["…"] }`; issues without a path go under "". */
+export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+/** The draft the form starts from for an existing check (the inverse of the transform). */
+export function draftFromSpec(spec: CheckSpec): CheckDraft {
+  return {
+    name: spec.name,
+    slug: spec.slug,
+    description: spec.description,
+    sql: spec.sql,
+    catalog: spec.catalog,
+    database: spec.database,
+    workgroup: spec.workgroup,
+    outputLocation: spec.outputLocation,
+    parameters: spec.parameters.map((p) => ({ ...p })),
+    trigger:
+      spec.trigger.kind === "schedule"
+        ? { kind: "schedule", expression: spec.trigger.expression }
+        : { kind: "eventPattern", patternText: formatPatternJson(spec.trigger.pattern) },
+    expectation:
+      spec.expectation.kind === "rowCount" || spec.expectation.kind === "firstValue"
+        ? { kind: spec.expectation.kind, op: spec.expectation.op, value: String(spec.expectation.value) }
+        : { kind: spec.expectation.kind },
+    enabled: spec.enabled,
+  };
+}

@@ -1,0 +1,117 @@
+// Rows of `checks` ⇄ the Check type of lib/checks/types.ts. JSON columns are parsed with zod on the way out, so a
+// row someone edited by hand fails loudly here instead of deep inside a page or the reconciler.
+import { z } from "zod";
+import { Prisma, type Check as CheckRow } from "@/lib/generated/prisma/client";
+import type { Check, CheckParameter, CheckSpec, Expectation, Trigger } from "@/lib/checks/types";
+
+const parametersSchema = z.array(
+  z.discriminatedUnion("kind", [
+    z.object({ kind: z.literal("literal"), value: z.string() }),
+    z.object({ kind: z.literal("eventPath"), path: z.string() }),
+  ]),
+);
+
+const opSchema = z.enum(["eq", "ne", "lt", "le", "gt", "ge"]);
+const expectationSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }),
+  z.object({ kind: z.literal("noRows") }),
+  z.object({ kind: z.literal("rowCount"), op: opSchema, value: z.number() }),
+  z.object({ kind: z.literal("firstValue"), op: opSchema, value: z.number() }),
+]);
+
+const eventPatternSchema = z.record(z.string(), z.unknown());
+
+function parseColumn<T>(schema: z.ZodType<T>, value: unknown, row: CheckRow, column: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new Error(`Check ${row.id} (${row.slug}) has an unreadable ${column} column: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+function triggerOf(row: CheckRow): Trigger {
+  if (row.triggerKind === "EVENT_PATTERN") {
+    return { kind: "eventPattern", pattern: parseColumn(eventPatternSchema, row.eventPattern, row, "event_pattern") };
+  }
+  return { kind: "schedule", expression: parseColumn(z.string().min(1), row.scheduleExpression, row, "schedule_expression") };
+}
+
+/** A database row as the domain's Check. */
+export function checkFromRow(row: CheckRow): Check {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    description: row.description,
+    sql: row.sql,
+    catalog: row.catalog,
+    database: row.database,
+    workgroup: row.workgroup,
+    outputLocation: row.outputLocation,
+    parameters: parseColumn<CheckParameter[]>(parametersSchema, row.parameters, row, "parameters"),
+    trigger: triggerOf(row),
+    expectation: parseColumn<Expectation>(expectationSchema, row.expectation, row, "expectation"),
+    enabled: row.enabled,
+    generation: row.generation,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    createdBy: row.createdBy,
+    updatedBy: row.updatedBy,
+    syncStatus: row.syncStatus,
+    syncMessage: row.syncMessage,
+    syncErrorTerminal: row.syncErrorTerminal,
+    observedGeneration: row.observedGeneration,
+    lastReconciledAt: row.lastReconciledAt,
+  };
+}
+
+/** The spec columns of a row, for create and update. */
+export function specColumns(spec: CheckSpec) {
+  return {
+    name: spec.name,
+    slug: spec.slug,
+    description: spec.description,
+    sql: spec.sql,
+    catalog: spec.catalog,
+    database: spec.database,
+    workgroup: spec.workgroup,
+    outputLocation: spec.outputLocation,
+    parameters: spec.parameters as unknown as Prisma.InputJsonValue,
+    triggerKind: spec.trigger.kind === "eventPattern" ? ("EVENT_PATTERN" as const) : ("SCHEDULE" as const),
+    eventPattern:
+      spec.trigger.kind === "eventPattern" ? (spec.trigger.pattern as Prisma.InputJsonValue) : Prisma.DbNull,
+    scheduleExpression: spec.trigger.kind === "schedule" ? spec.trigger.expression : null,
+    expectation: spec.expectation as unknown as Prisma.InputJsonValue,
+    enabled: spec.enabled,
+  };
+}
+
+/** JSON with object keys sorted, so two documents that mean the same compare equal as strings. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+const SPEC_FIELDS = [
+  "name",
+  "slug",
+  "description",
+  "sql",
+  "catalog",
+  "database",
+  "workgroup",
+  "outputLocation",
+  "parameters",
+  "trigger",
+  "expectation",
+  "enabled",
+] as const satisfies readonly (keyof CheckSpec)[];
+
+/** Whether two specs differ in any field (JSON fields compared by meaning, not key order). */
+export function specChanged(before: CheckSpec, after: CheckSpec): boolean {
+  return SPEC_FIELDS.some((field) => canonicalJson(before[field]) !== canonicalJson(after[field]));
+}

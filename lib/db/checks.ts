@@ -1,0 +1,178 @@
+// Every query on `checks`, as typed functions. Pages and actions (C2) and the reconciler (C3) call these only.
+// Writes are optimistic: callers name the version they read, and a stale version is refused, never merged.
+import type { Actor } from "@/lib/actor";
+import type { Check, CheckSpec, CheckSyncState } from "@/lib/checks/types";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { checkFromRow, specChanged, specColumns } from "./check-row";
+import { prisma } from "./client";
+import { ConcurrentEditError, UniqueViolationError, type UniqueField } from "./errors";
+
+export type CheckSortKey = "name" | "slug" | "createdAt" | "updatedAt";
+
+export interface ListChecksOptions {
+  /** Case-insensitive substring of the name, slug or description. */
+  search?: string;
+  sort?: CheckSortKey;
+  direction?: "asc" | "desc";
+}
+
+/** Checks matching `search`, sorted (name ascending by default). */
+export async function listChecks(options: ListChecksOptions = {}): Promise<Check[]> {
+  const search = options.search?.trim();
+  const direction = options.direction ?? "asc";
+  const rows = await prisma().check.findMany({
+    where: search
+      ? {
+          OR: [
+            { name: { contains: search, mode: "insensitive" } },
+            { slug: { contains: search, mode: "insensitive" } },
+            { description: { contains: search, mode: "insensitive" } },
+          ],
+        }
+      : undefined,
+    // id breaks ties so the order is stable between requests.
+    orderBy: [{ [options.sort ?? "name"]: direction }, { id: "asc" }],
+  });
+  return rows.map(checkFromRow);
+}
+
+/** The check with this id, or null (also for a string that is not a UUID). */
+export async function getCheck(id: string): Promise<Check | null> {
+  if (!isUuid(id)) return null;
+  const row = await prisma().check.findUnique({ where: { id } });
+  return row ? checkFromRow(row) : null;
+}
+
+/** The check with this slug, or null. */
+export async function getCheckBySlug(slug: string): Promise<Check | null> {
+  const row = await prisma().check.findUnique({ where: { slug } });
+  return row ? checkFromRow(row) : null;
+}
+
+/** Every check, enabled or not, for the reconciler's pass (ordered by slug: stable, readable logs). */
+export async function listAllChecksForReconcile(): Promise<Check[]> {
+  const rows = await prisma().check.findMany({ orderBy: { slug: "asc" } });
+  return rows.map(checkFromRow);
+}
+
+/** Number of checks (start-up seeds the demo checks only when this is 0). */
+export async function countChecks(): Promise<number> {
+  return prisma().check.count();
+}
+
+/** Inserts a check at generation 1, version 1, sync PENDING. Throws UniqueViolationError on a taken name/slug. */
+export async function createCheck(spec: CheckSpec, actor: Actor): Promise<Check> {
+  try {
+    const row = await prisma().check.create({
+      data: { ...specColumns(spec), createdBy: actor.id, updatedBy: actor.id },
+    });
+    return checkFromRow(row);
+  } catch (error) {
+    throw translateUniqueViolation(error, spec);
+  }
+}
+
+/**
+ * Replaces the spec of a check read at `expectedVersion`. The version always grows; the generation grows and the
+ * sync status returns to PENDING only when a spec field really changed (saving an unchanged form re-applies nothing).
+ * Throws ConcurrentEditError when the check changed or vanished since it was read.
+ */
+export async function updateCheck(id: string, expectedVersion: number, spec: CheckSpec, actor: Actor): Promise<Check> {
+  const current = await getCheck(id);
+  if (!current || current.version !== expectedVersion) {
+    throw new ConcurrentEditError(id, expectedVersion, current?.version ?? null);
+  }
+  const changed = specChanged(current, spec);
+  try {
+    // WHERE id AND version: the write and the version check are one atomic statement.
+    const { count } = await prisma().check.updateMany({
+      where: { id, version: expectedVersion },
+      data: {
+        ...specColumns(spec),
+        updatedBy: actor.id,
+        version: { increment: 1 },
+        ...(changed ? { generation: { increment: 1 }, syncStatus: "PENDING" as const } : {}),
+      },
+    });
+    if (count === 0) throw await concurrentEdit(id, expectedVersion);
+  } catch (error) {
+    throw translateUniqueViolation(error, spec);
+  }
+  return mustGet(id);
+}
+
+/** Enables or disables a check read at `expectedVersion` (a spec change: generation grows when it flips). */
+export async function setCheckEnabled(id: string, expectedVersion: number, enabled: boolean, actor: Actor): Promise<Check> {
+  const current = await getCheck(id);
+  if (!current || current.version !== expectedVersion) {
+    throw new ConcurrentEditError(id, expectedVersion, current?.version ?? null);
+  }
+  return updateCheck(id, expectedVersion, { ...current, enabled }, actor);
+}
+
+/**
+ * Deletes a check read at `expectedVersion`; ConcurrentEditError when it changed or is already gone. `actor` is
+ * the operator deleting: the row (and its updated_by) is gone afterwards, so the server log keeps who it was.
+ */
+export async function deleteCheck(id: string, expectedVersion: number, actor: Actor): Promise<void> {
+  if (!isUuid(id)) throw new ConcurrentEditError(id, expectedVersion, null);
+  const { count } = await prisma().check.deleteMany({ where: { id, version: expectedVersion } });
+  if (count === 0) throw await concurrentEdit(id, expectedVersion);
+  console.info(`check ${id} deleted by ${actor.id}`);
+}
+
+/**
+ * Records what the reconciler observed for `observedGeneration`. Writes only while the check is still at that
+ * generation (a newer spec is already PENDING, and an older observation must not mark it SYNCED), and never
+ * touches version or updated_at: sync state is not the spec, so an operator's open edit stays valid.
+ * Returns false when nothing was written (check deleted or edited meanwhile).
+ */
+export async function writeSyncState(
+  id: string,
+  state: Partial<CheckSyncState>,
+  observedGeneration: number,
+): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const sets: Prisma.Sql[] = [Prisma.sql`observed_generation = ${observedGeneration}`];
+  if (state.syncStatus !== undefined) sets.push(Prisma.sql`sync_status = ${state.syncStatus}::"SyncStatus"`);
+  if (state.syncMessage !== undefined) sets.push(Prisma.sql`sync_message = ${state.syncMessage}`);
+  if (state.syncErrorTerminal !== undefined) sets.push(Prisma.sql`sync_error_terminal = ${state.syncErrorTerminal}`);
+  if (state.lastReconciledAt !== undefined) sets.push(Prisma.sql`last_reconciled_at = ${state.lastReconciledAt}`);
+  const count = await prisma().$executeRaw`
+    UPDATE checks SET ${Prisma.join(sets, ", ")}
+    WHERE id = ${id}::uuid AND generation = ${observedGeneration}`;
+  return count > 0;
+}
+
+async function mustGet(id: string): Promise<Check> {
+  const check = await getCheck(id);
+  // Deleted between our write and this read: report it like any other concurrent change.
+  if (!check) throw new ConcurrentEditError(id, 0, null);
+  return check;
+}
+
+async function concurrentEdit(id: string, expectedVersion: number): Promise<ConcurrentEditError> {
+  const row = await prisma().check.findUnique({ where: { id }, select: { version: true } });
+  return new ConcurrentEditError(id, expectedVersion, row?.version ?? null);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+function isUuid(id: string): boolean {
+  return UUID.test(id);
+}
+
+/** A P2002 (unique constraint) from Prisma becomes UniqueViolationError naming the field; anything else passes. */
+export function translateUniqueViolation(error: unknown, spec: Pick<CheckSpec, "name" | "slug">): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return error;
+  const field = uniqueFieldOf(error);
+  return field ? new UniqueViolationError(field, spec[field]) : error;
+}
+
+function uniqueFieldOf(error: Prisma.PrismaClientKnownRequestError): UniqueField | null {
+  // Prisma reports the constraint's fields (meta.target) or, through driver adapters, the constraint/index name
+  // (checks_slug_key) inside meta.driverAdapterError: look for either shape.
+  const text = JSON.stringify(error.meta ?? {}) + error.message;
+  if (/checks_slug_key|"slug"/.test(text)) return "slug";
+  if (/checks_name_key|"name"/.test(text)) return "name";
+  return null;
+}

@@ -1,0 +1,50 @@
+// The Prisma client, one per process, over @prisma/adapter-pg (no native engine).
+// No "server-only" here: start-up scripts and Vitest import lib/db too, and that package throws outside Next's
+// server bundle. lib/db cannot reach a browser bundle anyway: `pg` needs Node's net/tls.
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { env } from "@/lib/env";
+
+export type { PrismaClient };
+
+/**
+ * Connections per process. The embedded PGlite is ONE session underneath: while a connection is inside a
+ * transaction, every other connection's queries wait for it. With one connection per process a transaction can
+ * never wait on another connection of ours, so it cannot deadlock; queries simply queue. A real server gets a pool.
+ */
+export function poolSizeFor(embedded: boolean): number {
+  return embedded ? 1 : 10;
+}
+
+/** A new client for `url`; callers own it and must `$disconnect()` it. */
+export function createPrismaClient(url: string, options: { embedded: boolean }): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: url,
+    max: poolSizeFor(options.embedded),
+    idleTimeoutMillis: 30_000,
+    connectionTimeoutMillis: 15_000,
+  });
+  return new PrismaClient({ adapter });
+}
+
+// Kept on globalThis so Next's dev reloads reuse the client instead of opening a new pool each time.
+const holder = globalThis as { __accPrisma?: PrismaClient; __accPrismaOverride?: PrismaClient };
+
+/** The process-wide client: the override when one is set, else one for env.DATABASE_URL. */
+export function prisma(): PrismaClient {
+  if (holder.__accPrismaOverride) return holder.__accPrismaOverride;
+  holder.__accPrisma ??= createPrismaClient(env.DATABASE_URL, { embedded: env.DATABASE_EMBEDDED });
+  return holder.__accPrisma;
+}
+
+/** Routes every lib/db function through `client` (integration tests, scripts); `undefined` restores the default. */
+export function setPrismaClient(client: PrismaClient | undefined): void {
+  holder.__accPrismaOverride = client;
+}
+
+/** Closes the process-wide client's connections (scripts and shutdown). */
+export async function disconnectPrisma(): Promise<void> {
+  const client = holder.__accPrisma;
+  holder.__accPrisma = undefined;
+  await client?.$disconnect();
+}

@@ -1,0 +1,170 @@
+// The one place that reads process.env. Everything else imports `env` (validated, typed, cached).
+// Kept free of "server-only" because scripts (start, migrations) and Vitest import it too.
+import path from "node:path";
+import { z } from "zod";
+
+const EMULATOR_ACCOUNT_ID = "000000000000";
+
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
+const seconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
+/** Empty strings count as unset, so `FOO= npm start` behaves like leaving FOO out. */
+const optionalText = z.string().trim().min(1).optional();
+const roleArn = z
+  .string()
+  .trim()
+  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+
+const rawSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+    .optional(),
+  PORT: port(3000),
+  PGLITE_PORT: port(5488),
+  EMULATOR_PORT: port(4566),
+  ACC_DATA_DIR: z.string().trim().min(1).default(".data"),
+  ACC_AWS_MODE: z.enum(["emulator", "aws"]).default("emulator"),
+  AWS_REGION: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as us-east-1")
+    .default("us-east-1"),
+  AWS_ENDPOINT_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  AWS_ACCOUNT_ID: z.string().trim().regex(/^\d{12}$/, "must be 12 digits").optional(),
+  STATE_MACHINE_NAME: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,80}$/, "must be 1-80 letters, digits, '-' or '_'")
+    .default("audit-checks-runner"),
+  STATE_MACHINE_ROLE_ARN: roleArn.optional(),
+  EVENTS_ROLE_ARN: roleArn.optional(),
+  DEFAULT_CATALOG: z.string().trim().min(1).default("AwsDataCatalog"),
+  DEFAULT_DATABASE: z.string().trim().min(1).default("auditlogs"),
+  DEFAULT_WORKGROUP: z.string().trim().min(1).default("primary"),
+  DEFAULT_OUTPUT_LOCATION: z
+    .string()
+    .trim()
+    .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/, "must be an s3://bucket/prefix/ URI")
+    .default("s3://audit-checks-results/"),
+  RULE_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,24}$/, "must be 1-24 letters, digits, '.', '-' or '_'")
+    .default("audit-check-"),
+  RECONCILE_INTERVAL_SECONDS: seconds(60),
+  EXECUTIONS_SYNC_INTERVAL_SECONDS: seconds(15),
+  ACC_BACKGROUND: z.enum(["on", "off"]).default("on"),
+});
+
+type Raw = z.infer<typeof rawSchema>;
+
+/** Validated configuration. Names match the environment variables; derived values are spelled out below. */
+export interface Env extends Omit<Raw, "DATABASE_URL" | "AWS_ENDPOINT_URL" | "AWS_ACCOUNT_ID" | "STATE_MACHINE_ROLE_ARN" | "EVENTS_ROLE_ARN" | "ACC_BACKGROUND"> {
+  /** The database to use: DATABASE_URL, or the embedded PGlite server on PGLITE_PORT when DATABASE_URL is unset. */
+  DATABASE_URL: string;
+  /** true when DATABASE_URL was unset: the embedded PGlite server (one session underneath, see lib/db/client.ts). */
+  DATABASE_EMBEDDED: boolean;
+  /** Absolute ACC_DATA_DIR. */
+  ACC_DATA_DIR: string;
+  /** Where the embedded PGlite keeps its files (ACC_DATA_DIR/pglite). */
+  PGLITE_DATA_DIR: string;
+  /** Where the emulator keeps its state (ACC_DATA_DIR/emulator). */
+  EMULATOR_DATA_DIR: string;
+  /** The AWS endpoint override; undefined means the SDK's real endpoints (aws mode without AWS_ENDPOINT_URL). */
+  AWS_ENDPOINT_URL: string | undefined;
+  AWS_ACCOUNT_ID: string;
+  STATE_MACHINE_ROLE_ARN: string;
+  EVENTS_ROLE_ARN: string;
+  /** Static credentials for the emulator (it ignores signatures); undefined in aws mode: the SDK's default chain. */
+  AWS_EMULATOR_CREDENTIALS: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** ACC_BACKGROUND=on: run the reconciler / executions sync loops inside the console process. */
+  ACC_BACKGROUND: boolean;
+}
+
+/** Thrown by loadEnv / checkEnv; the message lists every bad variable, one per line. */
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (environment variables):\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "EnvError";
+  }
+}
+
+function blankToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const key of Object.keys(rawSchema.shape)) {
+    const value = source[key];
+    out[key] = value === undefined || value.trim() === "" ? undefined : value;
+  }
+  return out;
+}
+
+/** Parses and derives the configuration from an environment-like record (pure; used by tests). */
+export function loadEnv(source: Record<string, string | undefined>, cwd: string = process.cwd()): Env {
+  const input = blankToUndefined(source);
+  const parsed = rawSchema.safeParse(input);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  if (input.ACC_AWS_MODE === "aws") {
+    if (!input.STATE_MACHINE_ROLE_ARN) problems.push("STATE_MACHINE_ROLE_ARN: required when ACC_AWS_MODE=aws");
+    if (!input.EVENTS_ROLE_ARN) problems.push("EVENTS_ROLE_ARN: required when ACC_AWS_MODE=aws");
+  }
+  if (!parsed.success || problems.length > 0) throw new EnvError(problems);
+  const raw = parsed.data;
+  const emulator = raw.ACC_AWS_MODE === "emulator";
+
+  // In aws mode the account comes from the role ARN unless given: it is what the role lives in.
+  const accountId =
+    raw.AWS_ACCOUNT_ID ?? (emulator ? EMULATOR_ACCOUNT_ID : (raw.STATE_MACHINE_ROLE_ARN ?? "").split(":")[4] ?? "");
+  const dataDir = path.resolve(cwd, raw.ACC_DATA_DIR);
+  return {
+    ...raw,
+    DATABASE_URL: raw.DATABASE_URL ?? embeddedDatabaseUrl(raw.PGLITE_PORT),
+    DATABASE_EMBEDDED: raw.DATABASE_URL === undefined,
+    ACC_DATA_DIR: dataDir,
+    PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+    EMULATOR_DATA_DIR: path.join(dataDir, "emulator"),
+    AWS_ENDPOINT_URL: raw.AWS_ENDPOINT_URL ?? (emulator ? `http://127.0.0.1:${raw.EMULATOR_PORT}` : undefined),
+    AWS_ACCOUNT_ID: accountId,
+    STATE_MACHINE_ROLE_ARN:
+      raw.STATE_MACHINE_ROLE_ARN ?? `arn:aws:iam::${accountId}:role/${raw.STATE_MACHINE_NAME}-role`,
+    EVENTS_ROLE_ARN: raw.EVENTS_ROLE_ARN ?? `arn:aws:iam::${accountId}:role/audit-checks-events-role`,
+    AWS_EMULATOR_CREDENTIALS: emulator ? { accessKeyId: "test", secretAccessKey: "test" } : undefined,
+    ACC_BACKGROUND: raw.ACC_BACKGROUND === "on",
+  };
+}
+
+/** The connection URL of the embedded PGlite server (it accepts any user/password). */
+export function embeddedDatabaseUrl(port: number): string {
+  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+}
+
+let cached: Env | undefined;
+
+/** Validates process.env now (call at start-up); throws EnvError listing every bad variable. */
+export function checkEnv(): Env {
+  cached = loadEnv(process.env);
+  return cached;
+}
+
+/** Forget the cached configuration (tests and scripts that change process.env). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+function current(): Env {
+  cached ??= loadEnv(process.env);
+  return cached;
+}
+
+/** The validated configuration, read lazily on first use and cached. */
+export const env: Readonly<Env> = new Proxy({} as Env, {
+  get: (_target, key) => current()[key as keyof Env],
+  has: (_target, key) => key in current(),
+  ownKeys: () => Reflect.ownKeys(current()),
+  getOwnPropertyDescriptor: (_target, key) => {
+    const value = current()[key as keyof Env];
+    return value === undefined && !(key in current()) ? undefined : { value, enumerable: true, configurable: true };
+  },
+});

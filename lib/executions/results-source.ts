@@ -1,0 +1,73 @@
+// Athena results for the console: a page for the table, or every page for the CSV, straight from GetQueryResults.
+
+import "server-only";
+import { GetQueryExecutionCommand, GetQueryResultsCommand } from "@aws-sdk/client-athena";
+import { awsClients } from "@/lib/aws/clients";
+import { describeAwsError } from "@/lib/aws/errors";
+import { prisma } from "@/lib/db/client";
+import { toResultPage, type ResultPage } from "./result-page";
+import type { FetchResultsPage } from "./results-csv";
+
+export const RESULT_PAGE_SIZES = [25, 50, 100, 250, 500] as const;
+export const DEFAULT_RESULT_PAGE_SIZE = 50;
+
+export interface ResultsTarget {
+  executionName: string;
+  queryExecutionId: string;
+  /** DML / DDL / UTILITY: decides whether the first row of the first page is a header. */
+  statementType: string | null;
+  state: string | null;
+  error: string | null;
+}
+
+/** The query behind an execution (by execution name), with what Athena says about it now. */
+export async function resultsTarget(executionName: string): Promise<ResultsTarget | { error: string; status: number }> {
+  const row = await prisma().execution.findFirst({
+    where: { name: executionName },
+    orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    select: { name: true, queryExecutionId: true },
+  });
+  if (!row) return { error: "No such execution.", status: 404 };
+  if (!row.queryExecutionId) return { error: "This execution did not start a query.", status: 404 };
+  try {
+    const out = await awsClients().athena.send(new GetQueryExecutionCommand({ QueryExecutionId: row.queryExecutionId }));
+    const q = out.QueryExecution;
+    return {
+      executionName: row.name,
+      queryExecutionId: row.queryExecutionId,
+      statementType: q?.StatementType ?? null,
+      state: q?.Status?.State ?? null,
+      error: q?.Status?.AthenaError?.ErrorMessage ?? q?.Status?.StateChangeReason ?? null,
+    };
+  } catch (error) {
+    const info = describeAwsError(error);
+    return { error: `Athena could not find the query ${row.queryExecutionId} (${info.code}: ${info.message}). Athena keeps query history for 45 days.`, status: 410 };
+  }
+}
+
+/** GetQueryResults page fetcher: `size` data rows per page (one more on a SELECT's first page, for the header). */
+export function resultsFetcher(target: Pick<ResultsTarget, "queryExecutionId" | "statementType">, size: number): FetchResultsPage {
+  const { athena } = awsClients();
+  const header = target.statementType === "DML" || target.statementType === null ? 1 : 0;
+  return (nextToken) =>
+    athena.send(
+      new GetQueryResultsCommand({
+        QueryExecutionId: target.queryExecutionId,
+        MaxResults: Math.min(1000, nextToken ? size : size + header),
+        NextToken: nextToken ?? undefined,
+      }),
+    );
+}
+
+export type ResultPageResult = { ok: true; page: ResultPage } | { ok: false; error: string };
+
+/** One page of the result table. */
+export async function loadResultPage(target: ResultsTarget, size: number, nextToken: string | null): Promise<ResultPageResult> {
+  try {
+    const out = await resultsFetcher(target, size)(nextToken);
+    return { ok: true, page: toResultPage(out, { firstPage: !nextToken, statementType: target.statementType }) };
+  } catch (error) {
+    const info = describeAwsError(error);
+    return { ok: false, error: `${info.code}: ${info.message}` };
+  }
+}

@@ -1,0 +1,89 @@
+// The console process's executions sync: one pass at a time, on an interval and on demand, with its outcome
+// recorded in execution_sync_state for the executions page.
+
+import { env } from "@/lib/env";
+import { awsClients } from "@/lib/aws/clients";
+import { describeAwsError } from "@/lib/aws/errors";
+import { prisma } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { prismaExecutionStore } from "./store";
+import { refreshExecution, syncExecutions, type SyncReport } from "./sync";
+import type { ExecutionRecord } from "./execution-record";
+
+/** The shared state machine's ARN, from the configured region, account and name. */
+export function stateMachineArn(): string {
+  return `arn:aws:states:${env.AWS_REGION}:${env.AWS_ACCOUNT_ID}:stateMachine:${env.STATE_MACHINE_NAME}`;
+}
+
+/** The ARN of one of its executions, from the execution name. */
+export function executionArnFor(name: string): string {
+  return `arn:aws:states:${env.AWS_REGION}:${env.AWS_ACCOUNT_ID}:execution:${env.STATE_MACHINE_NAME}:${name}`;
+}
+
+const state = globalThis as { __accExecSync?: { running: Promise<SyncReport | null> | null; lastFinished: number } };
+const holder = (state.__accExecSync ??= { running: null, lastFinished: 0 });
+
+async function recordSyncState(arn: string, data: Prisma.ExecutionSyncStateUncheckedCreateInput): Promise<void> {
+  await prisma().executionSyncState.upsert({ where: { stateMachineArn: arn }, create: data, update: data });
+}
+
+async function runPass(): Promise<SyncReport | null> {
+  const arn = stateMachineArn();
+  const startedAt = new Date();
+  try {
+    const { sfn, athena } = awsClients();
+    const report = await syncExecutions({ sfn, athena, store: prismaExecutionStore(), stateMachineArn: arn });
+    await recordSyncState(arn, {
+      stateMachineArn: arn,
+      lastStartedAt: startedAt,
+      lastFinishedAt: new Date(),
+      lastError: report.failures.length > 0 ? `${report.failures.length} execution(s) could not be read: ${report.failures[0]!.error}` : null,
+      lastStats: report as unknown as Prisma.InputJsonValue,
+    });
+    return report;
+  } catch (error) {
+    const info = describeAwsError(error);
+    const message =
+      info.code === "StateMachineDoesNotExist"
+        ? `The state machine ${env.STATE_MACHINE_NAME} does not exist yet: the reconciler creates it with the first check.`
+        : `${info.code}: ${info.message}`;
+    await recordSyncState(arn, { stateMachineArn: arn, lastStartedAt: startedAt, lastFinishedAt: new Date(), lastError: message }).catch(() => undefined);
+    return null;
+  }
+}
+
+/**
+ * Runs a sync pass unless one is running (then waits for it) or one finished less than `minIntervalMs` ago.
+ * Never throws: failures are recorded in execution_sync_state.
+ */
+export async function syncNow(opts: { minIntervalMs?: number } = {}): Promise<SyncReport | null> {
+  if (holder.running) return holder.running;
+  if (opts.minIntervalMs && Date.now() - holder.lastFinished < opts.minIntervalMs) return null;
+  holder.running = runPass().finally(() => {
+    holder.running = null;
+    holder.lastFinished = Date.now();
+  });
+  return holder.running;
+}
+
+/** Describes one execution right now and stores it (after Run now, and for an open execution's page). */
+export async function refreshOne(executionArn: string): Promise<ExecutionRecord> {
+  const { sfn, athena } = awsClients();
+  return refreshExecution({ sfn, athena, store: prismaExecutionStore() }, executionArn);
+}
+
+/** Starts the background loop (EXECUTIONS_SYNC_INTERVAL_SECONDS); returns a function that stops it. */
+export function startExecutionsSyncLoop(): () => void {
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+  const tick = async () => {
+    if (stopped) return;
+    await syncNow();
+    if (!stopped) timer = setTimeout(tick, env.EXECUTIONS_SYNC_INTERVAL_SECONDS * 1000);
+  };
+  timer = setTimeout(tick, 1000);
+  return () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+  };
+}

@@ -1,0 +1,233 @@
+// One reconcile pass: observe (state machine, ListRules by prefix, details for the rules that need them), plan,
+// and — when asked — apply each item on its own and write each check's status back. Knows nothing about locks
+// or schedules (lock.ts, background-loop.ts, on-change.ts decide when a pass runs).
+import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import type { SFNClient } from "@aws-sdk/client-sfn";
+import type { Check, CheckSyncState, SyncStatus } from "@/lib/checks/types";
+import { describeAwsError } from "@/lib/aws/errors";
+import { applyItem, type AfterCallHook } from "./apply";
+import { CallLog } from "./call-log";
+import { CHECK_ID_TAG, ruleNameFor, type ReconcileConfig } from "./config";
+import { buildPlan, selectDetailReads, type Plan, type PlanItem } from "./plan";
+import { mapBounded } from "./pool";
+import { listRulesByPrefix, readRuleTags, type ObservedRule } from "./rule-resource";
+import { applyStateMachine, planStateMachine, readStateMachine } from "./state-machine-resource";
+import { readTargets } from "./targets-resource";
+
+/** Where checks come from and where their status goes (lib/db/checks.ts in the console, a fake in unit tests). */
+export interface CheckStore {
+  listChecks(): Promise<Check[]>;
+  writeSyncState(id: string, state: Partial<CheckSyncState>, observedGeneration: number): Promise<boolean>;
+}
+
+export interface ReconcilerDeps {
+  events: EventBridgeClient;
+  sfn: SFNClient;
+  config: ReconcileConfig;
+  store: CheckStore;
+  /** Calls in flight at once (default 8): well under the ~50 TPS these APIs allow. */
+  concurrency?: number;
+  /** Rules whose targets and tags are re-read per pass beyond those that must be (default 150 ≈ 300 calls). */
+  auditBudget?: number;
+  afterCall?: AfterCallHook;
+  now?: () => Date;
+}
+
+/** What a pass is about: everything, or only some checks (on-change). */
+export interface PassScope {
+  checkIds: Set<string>;
+  /** Deleted checks: their leftover managed rules are deleted in this pass. */
+  deleted: Array<{ id: string; slug: string }>;
+}
+
+export interface ItemOutcome {
+  ruleName: string;
+  checkId: string | null;
+  action: PlanItem["action"];
+  applied: boolean;
+  /** The status written for the check (check items only). */
+  status: SyncStatus | null;
+  message: string | null;
+  terminal: boolean;
+}
+
+export interface ReconcileReport {
+  mode: "plan" | "apply";
+  startedAt: Date;
+  finishedAt: Date;
+  plan: Plan;
+  stateMachineError: string | null;
+  outcomes: ItemOutcome[];
+  calls: Record<string, number>;
+  totalCalls: number;
+}
+
+function verb(item: PlanItem): string {
+  switch (item.action) {
+    case "create":
+      return `Created rule ${item.ruleName}`;
+    case "enable":
+      return `Enabled rule ${item.ruleName}`;
+    case "disable":
+      return `Disabled rule ${item.ruleName}`;
+    case "delete":
+      return `Deleted rule ${item.ruleName}`;
+    default:
+      return `Updated rule ${item.ruleName}`;
+  }
+}
+
+function inScope(item: PlanItem, scope: PassScope | null, config: ReconcileConfig): boolean {
+  if (!scope) return true;
+  if (item.action === "delete" || item.action === "noop" || item.action === "unmanaged") {
+    if (item.desired === undefined) {
+      const tagId = item.observed?.tags?.[CHECK_ID_TAG];
+      return (
+        (tagId !== undefined && (scope.checkIds.has(tagId) || scope.deleted.some((d) => d.id === tagId))) ||
+        scope.deleted.some((d) => ruleNameFor(config, d.slug) === item.ruleName && (tagId === undefined || tagId === d.id))
+      );
+    }
+  }
+  return item.checkId !== null && scope.checkIds.has(item.checkId);
+}
+
+export class Reconciler {
+  private cursor = 0;
+  /** The last applied pass (the Reconcile page shows it). */
+  lastReport: ReconcileReport | null = null;
+
+  constructor(private readonly deps: ReconcilerDeps) {}
+
+  /** Observes and plans without changing anything in AWS or the database. `fullAudit` reads every rule's details. */
+  async plan(opts: { fullAudit?: boolean } = {}): Promise<ReconcileReport> {
+    return this.run({ apply: false, scope: null, fullAudit: opts.fullAudit ?? false });
+  }
+
+  /** Observes, plans and applies (everything, or the scoped checks), writing each check's status. */
+  async reconcile(opts: { scope?: PassScope | null; fullAudit?: boolean } = {}): Promise<ReconcileReport> {
+    const report = await this.run({ apply: true, scope: opts.scope ?? null, fullAudit: opts.fullAudit ?? false });
+    this.lastReport = report;
+    return report;
+  }
+
+  private async run(opts: { apply: boolean; scope: PassScope | null; fullAudit: boolean }): Promise<ReconcileReport> {
+    const { events, sfn, config, store } = this.deps;
+    const now = this.deps.now ?? (() => new Date());
+    const concurrency = this.deps.concurrency ?? 8;
+    const startedAt = now();
+    const log = new CallLog();
+    const checks = await store.listChecks();
+
+    // 1. The shared state machine first: every target points at it.
+    let stateMachineError: string | null = null;
+    let smPlan = null;
+    try {
+      const observedSm = await readStateMachine(sfn, log, config);
+      smPlan = planStateMachine(observedSm, config);
+      if (opts.apply && (opts.scope === null || smPlan.action !== "noop")) await applyStateMachine(sfn, log, config, smPlan, observedSm);
+      if (smPlan.action === "conflict") stateMachineError = smPlan.reasons.join(" ");
+    } catch (error) {
+      const e = describeAwsError(error);
+      stateMachineError = `State machine ${config.stateMachineName}: ${e.code}: ${e.message}`;
+    }
+
+    // 2. Rules: one listing, then details only where needed (see selectDetailReads).
+    const observed = await listRulesByPrefix(events, log, config.rulePrefix);
+    const selection = selectDetailReads({
+      checks,
+      observed,
+      config,
+      scopeCheckIds: opts.scope?.checkIds ?? null,
+      auditBudget: opts.fullAudit ? Number.MAX_SAFE_INTEGER : opts.scope ? 0 : (this.deps.auditBudget ?? 150),
+      cursor: this.cursor,
+    });
+    if (opts.apply && !opts.scope) this.cursor = selection.nextCursor;
+    const detailErrors = new Map<string, string>();
+    const toRead = observed.filter((o) => selection.names.has(o.name));
+    await mapBounded(toRead, concurrency, async (o: ObservedRule) => {
+      try {
+        const [tags, targets] = await Promise.all([readRuleTags(events, log, o.arn), readTargets(events, log, o.name)]);
+        o.tags = tags;
+        o.targets = targets;
+      } catch (error) {
+        const e = describeAwsError(error);
+        detailErrors.set(o.name, `Reading rule ${o.name} failed: ${e.code}: ${e.message}`);
+      }
+    });
+
+    const plan = buildPlan({ checks, observed, config, stateMachine: smPlan, now: startedAt });
+    if (!opts.apply) return this.finish("plan", startedAt, plan, stateMachineError, [], log, now);
+
+    // 3. Apply each item on its own; one failure never stops the others.
+    const checksById = new Map(checks.map((c) => [c.id, c]));
+    const items = plan.items.filter((i) => inScope(i, opts.scope, config));
+    const results = await mapBounded(items, concurrency, async (item): Promise<ItemOutcome> => {
+      const check = item.checkId && item.desired ? checksById.get(item.checkId) : undefined;
+      const detailError = detailErrors.get(item.ruleName);
+      if (detailError) return this.record(check, item, { status: item.drift ? "DRIFTED" : "ERROR", message: detailError, terminal: false, applied: false }, now());
+      if (item.action === "conflict") {
+        return this.record(check, item, { status: "ERROR", message: item.reasons.join(" "), terminal: true, applied: false }, now());
+      }
+      if (item.action === "noop" || item.action === "unmanaged") {
+        return this.record(check, item, { status: "SYNCED", message: null, terminal: false, applied: false }, now());
+      }
+      // Write-ahead: a check recorded SYNCED is marked PENDING before its rule changes, so a crash in the middle
+      // leaves it PENDING and the next pass reads the rule in full instead of trusting the Description hash.
+      if (check && check.syncStatus === "SYNCED") {
+        await store.writeSyncState(check.id, { syncStatus: "PENDING", syncMessage: `Applying: ${item.reasons.join("; ")}` }, check.generation);
+      }
+      let done = 0;
+      try {
+        await applyItem(events, log, item, async (i, call) => {
+          done++;
+          await this.deps.afterCall?.(i, call);
+        });
+      } catch (error) {
+        const e = describeAwsError(error);
+        const call = item.calls[done] ?? "AWS call";
+        return this.record(
+          check,
+          item,
+          { status: item.drift && e.retryable ? "DRIFTED" : "ERROR", message: `${call} failed: ${e.code}: ${e.message}`, terminal: !e.retryable, applied: false },
+          now(),
+        );
+      }
+      const message = item.drift ? `Repaired drift (${item.reasons.join("; ")})` : `${verb(item)}${item.reasons.length ? ` (${item.reasons.join("; ")})` : ""}`;
+      return this.record(check, item, { status: "SYNCED", message, terminal: false, applied: true }, now());
+    });
+    const outcomes = results.map((r, i) =>
+      r.ok
+        ? r.value
+        : { ruleName: items[i]!.ruleName, checkId: items[i]!.checkId, action: items[i]!.action, applied: false, status: null, message: String(r.error), terminal: false },
+    );
+    return this.finish("apply", startedAt, plan, stateMachineError, outcomes, log, now);
+  }
+
+  private async record(
+    check: Check | undefined,
+    item: PlanItem,
+    r: { status: SyncStatus; message: string | null; terminal: boolean; applied: boolean },
+    at: Date,
+  ): Promise<ItemOutcome> {
+    if (check) {
+      await this.deps.store.writeSyncState(
+        check.id,
+        { syncStatus: r.status, syncMessage: r.message, syncErrorTerminal: r.status === "ERROR" && r.terminal, lastReconciledAt: at },
+        check.generation,
+      );
+    }
+    return {
+      ruleName: item.ruleName,
+      checkId: item.checkId,
+      action: item.action,
+      applied: r.applied,
+      status: check ? r.status : null,
+      message: r.message,
+      terminal: r.terminal,
+    };
+  }
+
+  private finish(mode: "plan" | "apply", startedAt: Date, plan: Plan, stateMachineError: string | null, outcomes: ItemOutcome[], log: CallLog, now: () => Date): ReconcileReport {
+    return { mode, startedAt, finishedAt: now(), plan, stateMachineError, outcomes, calls: { ...log.counts }, totalCalls: log.total() };
+  }
+}

@@ -1,0 +1,266 @@
+// The generated definition: valid ASL (asl-validator), and the right verdict for every expectation kind when run by
+// aws-local-stepfunctions with the three service calls replaced by in-memory handlers (no I/O).
+import { describe, expect, it } from "vitest";
+import aslValidator from "asl-validator";
+import { StateMachine } from "aws-local-stepfunctions";
+import { buildStateMachineDefinition, stateMachineDefinitionText } from "./state-machine-definition";
+import type { ExecutionInput, ExecutionOutput } from "@/lib/checks/execution-contract";
+import type { Expectation } from "@/lib/checks/types";
+
+// aws-local-stepfunctions calls Promise.withResolvers (Node 22+) in every Task state.
+const P = Promise as unknown as { withResolvers?: () => unknown };
+P.withResolvers ??= () => {
+  let resolve!: (v: unknown) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+};
+
+type Rows = Array<Array<string | null>>;
+interface Scenario {
+  expectation: Expectation;
+  rows?: Rows;
+  statementType?: string;
+  queryFails?: { error: string; cause: string };
+  parameterSources?: ExecutionInput["query"]["parameterSources"];
+  parameters?: string[];
+  throttleFirstStart?: boolean;
+}
+
+function athenaRows(rows: Rows, header: boolean) {
+  const data = rows.map((r) => ({ Data: r.map((v) => (v === null ? {} : { VarCharValue: v })) }));
+  return header ? [{ Data: [{ VarCharValue: "_col0" }] }, ...data] : data;
+}
+
+class TaskError extends Error {
+  constructor(name: string, message: string) {
+    super(message);
+    this.name = name;
+  }
+}
+
+async function run(s: Scenario) {
+  const calls: { start: Record<string, unknown>[]; results: Record<string, unknown>[]; events: Record<string, unknown>[] } = {
+    start: [],
+    results: [],
+    events: [],
+  };
+  const input: ExecutionInput = {
+    check: { id: "c-1", slug: "admin-logins", generation: 3 },
+    trigger: { kind: "event" },
+    query: {
+      sql: "SELECT count(*) FROM auditlogs.aurora_audit_log WHERE username = ?",
+      catalog: "AwsDataCatalog",
+      database: "auditlogs",
+      workgroup: "primary",
+      outputLocation: "s3://results/",
+      parameters: s.parameters ?? [],
+      ...(s.parameterSources ? { parameterSources: s.parameterSources } : {}),
+    },
+    expectation: s.expectation,
+    event: { source: "aws.ecs" },
+  };
+  let throttled = false;
+  const start = (p: Record<string, unknown>) => {
+    calls.start.push(p);
+    if (s.throttleFirstStart && !throttled) {
+      throttled = true;
+      throw new TaskError("Athena.TooManyRequestsException", "Rate exceeded");
+    }
+    if (s.queryFails) throw new TaskError(s.queryFails.error, s.queryFails.cause);
+    return {
+      QueryExecution: {
+        QueryExecutionId: "q-123",
+        StatementType: s.statementType ?? "DML",
+        Status: { State: "SUCCEEDED" },
+        Statistics: { DataScannedInBytes: 42, EngineExecutionTimeInMillis: 7 },
+      },
+    };
+  };
+  const machine = new StateMachine(buildStateMachineDefinition() as never, { validationOptions: { checkArn: true, checkPaths: true } } as never);
+  const execution = machine.run(input as never, {
+    overrides: {
+      taskResourceLocalHandlers: {
+        StartQuery: start as never,
+        StartQueryWithParameters: start as never,
+        ReadPreview: ((p: Record<string, unknown>) => {
+          calls.results.push(p);
+          const header = !["DDL", "UTILITY"].includes(s.statementType ?? "DML");
+          return { ResultSet: { Rows: athenaRows(s.rows ?? [], header) } };
+        }) as never,
+        PublishResult: ((p: Record<string, unknown>) => {
+          calls.events.push(p);
+          return { FailedEntryCount: 0, Entries: [{ EventId: "e-1" }] };
+        }) as never,
+      },
+      retryIntervalOverrides: { StartQuery: 0, StartQueryWithParameters: 0, ReadPreview: 0, PublishResult: 0 },
+    },
+    context: { Execution: { Id: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x1", Name: "x1" } } as never,
+  });
+  const output = (await execution.result) as unknown as ExecutionOutput;
+  return { output, calls };
+}
+
+describe("state machine definition", () => {
+  it("is valid ASL for asl-validator and deterministic", () => {
+    const r = aslValidator(buildStateMachineDefinition(), { checkPaths: true, checkArn: true });
+    expect(r.errors).toEqual([]);
+    expect(r.isValid).toBe(true);
+    expect(stateMachineDefinitionText()).toBe(stateMachineDefinitionText());
+  });
+
+  it("never writes the old defects: every Next exists, End is boolean, the .sync integration waits", () => {
+    const def = buildStateMachineDefinition() as { States: Record<string, Record<string, unknown>> };
+    const text = JSON.stringify(def);
+    expect(text).toContain("athena:startQueryExecution.sync");
+    expect(text).not.toContain('"End":"True"');
+    expect(Object.values(def.States).some((s) => s.Type === "Wait")).toBe(false);
+  });
+});
+
+describe("verdicts", () => {
+  it("none → PASS, with a compact output and the completed event", async () => {
+    const { output, calls } = await run({ expectation: { kind: "none" }, rows: [["0"]] });
+    expect(output).toEqual({
+      checkId: "c-1",
+      generation: 3,
+      verdict: "PASS",
+      queryExecutionId: "q-123",
+      previewRowCount: 1,
+      firstValue: "0",
+      statistics: { DataScannedInBytes: 42, EngineExecutionTimeInMillis: 7 },
+      error: null,
+    });
+    const entry = (calls.events[0]!.Entries as Record<string, unknown>[])[0]!;
+    expect(entry.Source).toBe("audit-checks");
+    expect(entry.DetailType).toBe("Audit Check Completed");
+    expect(entry.Detail).toMatchObject({ check: { id: "c-1", slug: "admin-logins", generation: 3 }, verdict: "PASS", queryExecutionId: "q-123" });
+  });
+
+  it("starts the query idempotently: token from the execution, no ExecutionParameters when there are none", async () => {
+    const { calls } = await run({ expectation: { kind: "none" }, rows: [] });
+    const p = calls.start[0]!;
+    expect(p).not.toHaveProperty("ExecutionParameters");
+    expect(p.ClientRequestToken).toMatch(/^[0-9a-f]{64}$/);
+    expect(p).toMatchObject({
+      QueryString: expect.stringContaining("SELECT"),
+      WorkGroup: "primary",
+      QueryExecutionContext: { Catalog: "AwsDataCatalog", Database: "auditlogs" },
+      ResultConfiguration: { OutputLocation: "s3://results/" },
+    });
+    expect(calls.results[0]).toEqual({ QueryExecutionId: "q-123", MaxResults: 21 });
+  });
+
+  it("retries Athena throttling with the same token", async () => {
+    const { output, calls } = await run({ expectation: { kind: "none" }, rows: [], throttleFirstStart: true });
+    expect(output.verdict).toBe("PASS");
+    expect(calls.start).toHaveLength(2);
+    expect(calls.start[0]!.ClientRequestToken).toBe(calls.start[1]!.ClientRequestToken);
+  });
+
+  it.each([
+    [[], "PASS"],
+    [[["a"], ["b"]], "FAIL"],
+  ] as const)("noRows with %j → %s", async (rows, verdict) => {
+    const { output } = await run({ expectation: { kind: "noRows" }, rows: rows.map((r) => [...r]) });
+    expect(output.verdict).toBe(verdict);
+    expect(output.previewRowCount).toBe(rows.length);
+  });
+
+  it.each([
+    ["eq", 2, 2, "PASS"],
+    ["eq", 2, 3, "FAIL"],
+    ["ne", 2, 3, "PASS"],
+    ["ne", 2, 2, "FAIL"],
+    ["lt", 3, 2, "PASS"],
+    ["lt", 2, 2, "FAIL"],
+    ["le", 2, 2, "PASS"],
+    ["gt", 1, 2, "PASS"],
+    ["gt", 2, 2, "FAIL"],
+    ["ge", 2, 2, "PASS"],
+    ["ge", 3, 2, "FAIL"],
+  ] as const)("rowCount %s %d with %d rows → %s", async (op, value, n, verdict) => {
+    const rows = Array.from({ length: n }, (_, i) => [String(i)]);
+    const { output } = await run({ expectation: { kind: "rowCount", op, value }, rows });
+    expect(output.verdict).toBe(verdict);
+  });
+
+  it("counts rows without a header for DDL / UTILITY statements", async () => {
+    const { output } = await run({ expectation: { kind: "rowCount", op: "eq", value: 2 }, rows: [["a"], ["b"]], statementType: "UTILITY" });
+    expect(output).toMatchObject({ verdict: "PASS", previewRowCount: 2, firstValue: "a" });
+  });
+
+  it.each([
+    ["eq", 0, "0", "PASS"],
+    ["eq", 0, "3", "FAIL"],
+    ["gt", 10, "10.5", "PASS"],
+    ["le", -1, "-2", "PASS"],
+    ["lt", 5, "12", "FAIL"],
+  ] as const)("firstValue %s %d with %s → %s (compared as numbers)", async (op, value, first, verdict) => {
+    const { output } = await run({ expectation: { kind: "firstValue", op, value }, rows: [[first]] });
+    expect(output.verdict).toBe(verdict);
+    expect(output.firstValue).toBe(first);
+  });
+
+  it.each([
+    ["not a number", [["abc"]], "AuditCheck.FirstValueNotNumber"],
+    ["a JSON non-number", [["true"]], "AuditCheck.FirstValueNotNumber"],
+    ["NULL", [[null]], "AuditCheck.NoFirstValue"],
+    ["no rows", [], "AuditCheck.NoFirstValue"],
+  ] as const)("firstValue with %s → ERROR", async (_label, rows, error) => {
+    const { output } = await run({ expectation: { kind: "firstValue", op: "eq", value: 0 }, rows: rows.map((r) => [...r]) });
+    expect(output.verdict).toBe("ERROR");
+    expect(output.error?.error).toBe(error);
+  });
+
+  it("a failed query → ERROR carrying Athena's message, nothing read, event still published", async () => {
+    const { output, calls } = await run({
+      expectation: { kind: "none" },
+      queryFails: { error: "States.TaskFailed", cause: "TABLE_NOT_FOUND: line 1:22: Table 'auditlogs.nope' does not exist" },
+    });
+    expect(output.verdict).toBe("ERROR");
+    expect(output.error).toEqual({ error: "States.TaskFailed", cause: expect.stringContaining("TABLE_NOT_FOUND") });
+    expect(output.queryExecutionId).toBeNull();
+    expect(calls.results).toHaveLength(0);
+    expect(calls.events).toHaveLength(1);
+  });
+});
+
+describe("parameters", () => {
+  it("turns event values into SQL literals: strings quoted, numbers and booleans bare, literals as-is", async () => {
+    const { calls } = await run({
+      expectation: { kind: "none" },
+      parameterSources: [
+        { kind: "literal", value: "'admin'" },
+        { kind: "event", path: "$.detail.cluster", value: "prod-db" },
+        { kind: "event", path: "$.detail.exitCode", value: 0 },
+        { kind: "event", path: "$.detail.flag", value: true },
+        { kind: "event", path: "$.detail.note", value: "back\\slash" },
+      ],
+    });
+    const params = calls.start[0]!.ExecutionParameters as string[];
+    expect(params.slice(0, 4)).toEqual(["'admin'", "'prod-db'", "0", "true"]);
+    // aws-local-stepfunctions' States.Format drops a backslash taken from a value (AWS keeps it); either way the
+    // result stays one string literal: Trino literals have no backslash escapes.
+    expect(params[4]).toMatch(/^'back\\?slash'$/);
+  });
+
+  it("uses plain literal parameters when no sources are given", async () => {
+    const { calls } = await run({ expectation: { kind: "none" }, parameters: ["'x'", "42"] });
+    expect(calls.start[0]!.ExecutionParameters).toEqual(["'x'", "42"]);
+  });
+
+  it.each([
+    ["a value with a single quote", "x' OR '1'='1", "AuditCheck.UnsafeParameter"],
+    ["a missing (null) value", null, "AuditCheck.InvalidParameter"],
+    ["an object", { a: 1 }, "AuditCheck.InvalidParameter"],
+  ] as const)("refuses %s: ERROR and no query started", async (_label, value, error) => {
+    const { output, calls } = await run({
+      expectation: { kind: "none" },
+      parameterSources: [{ kind: "event", path: "$.detail.x", value }],
+    });
+    expect(calls.start).toHaveLength(0);
+    expect(output.verdict).toBe("ERROR");
+    expect(output.error?.error).toBe(error);
+  });
+});

@@ -1,0 +1,40 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end specs in Debian's Chromium (Playwright cannot download browsers here; libraries.md).
+// The console runs from C1's start script on its own ports and a fresh data dir, so a developer's
+// `npm start` on the default ports is never touched. E2E_BASE_URL points the suite at a running console instead.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://localhost:${PORT}`;
+
+export default defineConfig({
+  testDir: "e2e",
+  testMatch: "**/*.spec.ts",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: 0,
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      // Without the networking flags Chromium floods the closed network with connection attempts.
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: external
+    ? undefined
+    : {
+        command: `rm -rf .data/e2e-run && PORT=${PORT} EMULATOR_PORT=4600 PGLITE_PORT=5500 ACC_DATA_DIR=.data/e2e-run npx tsx scripts/start.ts`,
+        url: `${baseURL}/checks`,
+        timeout: 240_000,
+        reuseExistingServer: false,
+        stdout: "pipe",
+        stderr: "pipe",
+      },
+});

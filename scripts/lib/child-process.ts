@@ -1,0 +1,85 @@
+// Child processes of `npm start`: output prefixed line by line, a wait for a readiness line, clean shutdown.
+import { spawn, type ChildProcess } from "node:child_process";
+import readline from "node:readline";
+
+export interface Child {
+  name: string;
+  process: ChildProcess;
+  /** Resolves with the exit code (or signal name) when the child ends. */
+  exited: Promise<number | string>;
+  /** Resolves with the first output line matching `pattern`; rejects if the child exits or `timeoutMs` passes. */
+  waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
+  /** SIGTERM, then SIGKILL after `graceMs`; resolves when the child has exited. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Starts `command args` with every output line prefixed by `[name]`. */
+export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Child {
+  // detached: the child leads its own process group, so stop() reaches its children too (next start's workers),
+  // and a Ctrl-C in the terminal reaches us first, letting us stop children in order.
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const listeners = new Set<(line: string) => void>();
+  const prefix = `[${name}]`;
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    if (!stream) continue;
+    readline.createInterface({ input: stream }).on("line", (line) => {
+      out.write(`${prefix} ${line}\n`);
+      for (const listener of listeners) listener(line);
+    });
+  }
+  const exited = new Promise<number | string>((resolve) => {
+    child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown"));
+    child.on("error", (error) => {
+      process.stderr.write(`${prefix} could not start: ${error.message}\n`);
+      resolve(1);
+    });
+  });
+
+  return {
+    name,
+    process: child,
+    exited,
+    waitForLine(pattern, timeoutMs) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listeners.delete(onLine);
+          reject(new Error(`${name} did not print ${pattern} within ${timeoutMs / 1000} s`));
+        }, timeoutMs);
+        const onLine = (line: string) => {
+          const match = line.match(pattern);
+          if (!match) return;
+          clearTimeout(timer);
+          listeners.delete(onLine);
+          resolve(match);
+        };
+        listeners.add(onLine);
+        void exited.then((code) => {
+          clearTimeout(timer);
+          if (listeners.delete(onLine)) reject(new Error(`${name} exited (${code}) before it was ready`));
+        });
+      });
+    },
+    async stop(graceMs = 10_000) {
+      if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+      signalGroup(child.pid, "SIGTERM");
+      const timer = setTimeout(() => signalGroup(child.pid!, "SIGKILL"), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}

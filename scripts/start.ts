@@ -1,0 +1,161 @@
+// `npm start` (production server) and `npm run dev` (`--dev`, next dev): the whole local stack in one command.
+//   1. validate the environment (lib/env.ts)
+//   2. embedded PostgreSQL (PGlite on PGLITE_PORT, data in ACC_DATA_DIR/pglite) unless DATABASE_URL is set
+//   3. the AWS emulator as a child process when ACC_AWS_MODE=emulator (in parallel with 4)
+//   4. pending migrations, then the demo checks on an empty database
+//   5. next build when the build is missing or stale (not in dev), then next start / next dev on PORT
+// Ctrl-C / SIGTERM stop the children in reverse order and close PGlite cleanly.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { disconnectPrisma } from "@/lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
+import { applyPendingMigrations } from "@/lib/db/migrations/migrate";
+import { seedDemoChecksIfEmpty } from "@/lib/db/seed";
+import { EnvError, checkEnv, resetEnvCache, type Env } from "@/lib/env";
+import { buildNeeded } from "./lib/build-freshness";
+import { startChild, type Child } from "./lib/child-process";
+
+const ROOT = process.cwd();
+const dev = process.argv.includes("--dev");
+const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
+const started = Date.now();
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+const log = (message: string) => console.log(`[start] ${message}`);
+
+const children: Child[] = [];
+let database: EmbeddedPostgres | undefined;
+let shuttingDown: Promise<void> | undefined;
+
+function shutdown(exitCode: number): Promise<void> {
+  shuttingDown ??= (async () => {
+    log("stopping…");
+    for (const child of [...children].reverse()) await child.stop();
+    await disconnectPrisma().catch(() => {});
+    await database?.stop();
+    log("stopped");
+    process.exit(exitCode);
+  })();
+  return shuttingDown;
+}
+
+async function startEmulator(config: Env, childEnv: NodeJS.ProcessEnv): Promise<number> {
+  const emulator = startChild(
+    "emulator",
+    bin("tsx"),
+    [
+      "emulator/src/main.ts",
+      "--port",
+      String(config.EMULATOR_PORT),
+      "--data-dir",
+      config.EMULATOR_DATA_DIR,
+      "--region",
+      config.AWS_REGION,
+      "--account-id",
+      config.AWS_ACCOUNT_ID,
+    ],
+    childEnv,
+  );
+  children.push(emulator);
+  watchUnexpectedExit(emulator);
+  const match = await emulator.waitForLine(/emulator listening on http:\/\/[\d.]+:(\d+)/, 120_000);
+  return Number(match[1]);
+}
+
+function watchUnexpectedExit(child: Child): void {
+  void child.exited.then((code) => {
+    if (shuttingDown) return;
+    console.error(`[start] ${child.name} exited unexpectedly (${code}); stopping everything.`);
+    void shutdown(typeof code === "number" && code !== 0 ? code : 1);
+  });
+}
+
+async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (shuttingDown) return;
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(5_000) });
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  throw new Error(`the console did not answer on ${url} within ${timeoutMs / 1000} s`);
+}
+
+async function main(): Promise<void> {
+  let config: Env;
+  try {
+    config = checkEnv();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  await mkdir(config.ACC_DATA_DIR, { recursive: true });
+  log(`${dev ? "development" : "production"} mode; data in ${config.ACC_DATA_DIR}`);
+
+  // Children inherit our environment plus the ports actually taken (0 means "any free port").
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+  if (config.DATABASE_EMBEDDED) {
+    database = await startEmbeddedPostgres({ dataDir: config.PGLITE_DATA_DIR, port: config.PGLITE_PORT });
+    childEnv.PGLITE_PORT = String(database.port);
+    log(`embedded PostgreSQL (PGlite) on 127.0.0.1:${database.port}, data in ${config.PGLITE_DATA_DIR} (${elapsed()})`);
+  } else {
+    log(`PostgreSQL from DATABASE_URL (${new URL(config.DATABASE_URL).host})`);
+  }
+
+  const emulatorPort =
+    config.ACC_AWS_MODE === "emulator" ? startEmulator(config, childEnv) : Promise.resolve(undefined);
+  emulatorPort.catch(() => {}); // handled below; avoid an unhandled rejection while migrations run
+
+  // The lazily read env must see the real PGlite port from here on.
+  process.env.PGLITE_PORT = childEnv.PGLITE_PORT ?? process.env.PGLITE_PORT;
+  resetEnvCache();
+  const applied = await applyPendingMigrations(checkEnv().DATABASE_URL);
+  log(applied.length ? `applied migrations: ${applied.join(", ")} (${elapsed()})` : `database schema up to date (${elapsed()})`);
+  const seeded = await seedDemoChecksIfEmpty();
+  if (seeded > 0) log(`empty database: created ${seeded} demo checks`);
+  // Give the connection back: with PGlite, the console's own pool should be the only regular client.
+  await disconnectPrisma();
+
+  const actualEmulatorPort = await emulatorPort;
+  if (actualEmulatorPort !== undefined) {
+    childEnv.EMULATOR_PORT = String(actualEmulatorPort);
+    log(`AWS emulator on http://127.0.0.1:${actualEmulatorPort} (${elapsed()})`);
+  } else {
+    log(`AWS mode: ${config.AWS_ENDPOINT_URL ?? "real AWS endpoints"} in ${config.AWS_REGION}`);
+  }
+
+  if (!dev) {
+    const reason = await buildNeeded(ROOT);
+    if (reason) {
+      log(`${reason}: running next build (takes a minute or two)…`);
+      const build = startChild("build", bin("next"), ["build"], childEnv);
+      children.push(build);
+      const code = await build.exited;
+      children.splice(children.indexOf(build), 1);
+      if (code !== 0) {
+        console.error(`[start] next build failed (${code}).`);
+        return shutdown(1);
+      }
+      log(`build finished (${elapsed()})`);
+    }
+  }
+
+  const next = startChild("next", bin("next"), [dev ? "dev" : "start", "-p", String(config.PORT)], childEnv);
+  children.push(next);
+  watchUnexpectedExit(next);
+  await waitForHttp(`http://127.0.0.1:${config.PORT}/`, 300_000);
+  log(`ready in ${elapsed()}: open http://localhost:${config.PORT}/checks`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[start] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  void shutdown(1);
+});
