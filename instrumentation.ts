@@ -10,5 +10,7 @@ export async function register(): Promise<void> {
   const { startReconcileLoop } = await import("@/lib/reconcile/background-loop");
   startReconcileLoop();
 
-  // Executions sync (C4) starts here too.
+  // Executions sync (C4): new and still-running executions into the index, every EXECUTIONS_SYNC_INTERVAL_SECONDS.
+  const { startExecutionsSyncLoop } = await import("@/lib/executions/runtime");
+  startExecutionsSyncLoop();
 }

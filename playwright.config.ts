@@ -13,7 +13,8 @@ export default defineConfig({
   timeout: 30_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
-  workers: process.env.CI ? 2 : undefined,
+  // Two workers: every test seeds its own uniquely named checks, and the suite stays well under 3 minutes.
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
   use: {
@@ -30,9 +31,11 @@ export default defineConfig({
   webServer: external
     ? undefined
     : {
-        command: `rm -rf .data/e2e-run && PORT=${PORT} EMULATOR_PORT=4600 PGLITE_PORT=5500 ACC_DATA_DIR=.data/e2e-run npx tsx scripts/start.ts`,
+        // E2E_DEV=1 serves with `next dev` (no build; slower pages): handy while the tree is mid-edit.
+        command: `rm -rf .data/e2e-run && PORT=${PORT} EMULATOR_PORT=4600 PGLITE_PORT=5500 ACC_DATA_DIR=.data/e2e-run npx tsx scripts/start.ts${process.env.E2E_DEV ? " --dev" : ""}`,
         url: `${baseURL}/checks`,
-        timeout: 240_000,
+        // start.ts runs `next build` first when the build is missing or stale.
+        timeout: 420_000,
         reuseExistingServer: false,
         stdout: "pipe",
         stderr: "pipe",

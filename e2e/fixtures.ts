@@ -38,15 +38,15 @@ export async function fillNewCheck(page: Page, c: NewCheck): Promise<void> {
   }
   const trigger = c.trigger ?? { kind: "schedule", expression: "rate(1 hour)" };
   if (trigger.kind === "ecs") {
-    await page.getByLabel("ECS task stopped").check();
+    await page.getByRole("radio", { name: "ECS task stopped" }).check();
     await page.getByLabel("Cluster ARN").fill(CLUSTER_ARN);
     await page.getByLabel("Container command").fill(trigger.command);
     await page.getByLabel("Exit code").fill(trigger.exitCode ?? "0");
   } else if (trigger.kind === "pattern") {
-    await page.getByLabel("Event pattern (JSON)").check();
+    await page.getByRole("radio", { name: "Event pattern (JSON)" }).check();
     await fillEditor(page, "trigger-pattern", trigger.json);
   } else {
-    await page.getByLabel("Schedule", { exact: true }).check();
+    await page.getByRole("radio", { name: "Schedule" }).check();
     await page.getByLabel("Schedule expression").fill(trigger.expression);
   }
   if (c.outputLocation !== undefined) await page.getByLabel("Output location").fill(c.outputLocation);

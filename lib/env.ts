@@ -7,8 +7,6 @@ const EMULATOR_ACCOUNT_ID = "000000000000";
 
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback);
 const seconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400).default(fallback);
-/** Empty strings count as unset, so `FOO= npm start` behaves like leaving FOO out. */
-const optionalText = z.string().trim().min(1).optional();
 const roleArn = z
   .string()
   .trim()
@@ -90,6 +88,7 @@ export class EnvError extends Error {
   }
 }
 
+/** Empty strings count as unset, so `FOO= npm start` behaves like leaving FOO out. */
 function blankToUndefined(source: Record<string, string | undefined>): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const key of Object.keys(rawSchema.shape)) {

@@ -13,6 +13,7 @@ import { applyPendingMigrations } from "@/lib/db/migrations/migrate";
 import { seedDemoChecksIfEmpty } from "@/lib/db/seed";
 import { EnvError, checkEnv, resetEnvCache, type Env } from "@/lib/env";
 import { buildNeeded } from "./lib/build-freshness";
+import { withBuildLock } from "./lib/build-lock";
 import { startChild, type Child } from "./lib/child-process";
 
 const ROOT = process.cwd();
@@ -133,8 +134,10 @@ async function main(): Promise<void> {
   }
 
   if (!dev) {
-    const reason = await buildNeeded(ROOT);
-    if (reason) {
+    const buildOk = await withBuildLock(ROOT, async () => {
+      // Checked under the lock: a build that just finished elsewhere may already be fresh.
+      const reason = await buildNeeded(ROOT);
+      if (!reason) return true;
       log(`${reason}: running next build (takes a minute or two)…`);
       const build = startChild("build", bin("next"), ["build"], childEnv);
       children.push(build);
@@ -142,10 +145,12 @@ async function main(): Promise<void> {
       children.splice(children.indexOf(build), 1);
       if (code !== 0) {
         console.error(`[start] next build failed (${code}).`);
-        return shutdown(1);
+        return false;
       }
       log(`build finished (${elapsed()})`);
-    }
+      return true;
+    }, log);
+    if (!buildOk) return shutdown(1);
   }
 
   const next = startChild("next", bin("next"), [dev ? "dev" : "start", "-p", String(config.PORT)], childEnv);

@@ -25,8 +25,8 @@ export function CheckActions({ id, name, version, enabled }: { id: string; name:
         return;
       }
       const q = new URLSearchParams({ saved: enabled ? "disabled" : "enabled", sync: r.data.reconcile.status, note: r.data.reconcile.message });
+      // The page is dynamic: navigating fetches it fresh, no refresh() needed.
       router.replace(`/checks/${id}?${q.toString()}`);
-      router.refresh();
     });
 
   const remove = (e: React.FormEvent) => {
@@ -39,8 +39,8 @@ export function CheckActions({ id, name, version, enabled }: { id: string; name:
         return;
       }
       const q = new URLSearchParams({ deleted: name, sync: r.data.reconcile.status, note: r.data.reconcile.message });
+      // Not refresh(): that would re-render this (deleted) check's page before the navigation.
       router.push(`/checks?${q.toString()}`);
-      router.refresh();
     });
   };
 

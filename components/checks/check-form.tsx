@@ -170,7 +170,6 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
       }
       const q = new URLSearchParams({ saved: mode === "create" ? "created" : "updated", sync: result.data.reconcile.status, note: result.data.reconcile.message });
       router.push(`/checks/${result.data.id}?${q.toString()}`);
-      router.refresh();
     });
   };
 

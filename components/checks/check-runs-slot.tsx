@@ -1,14 +1,7 @@
-// INTEGRATION POINT (C4): the check page renders this where the check's runs belong. C4 replaces the body
-// (e.g. with the runs table from components/executions) and may make it async to load data.
+// INTEGRATION POINT (C4): the check page renders this where the check's runs belong. Body by C4: the check's
+// recent runs, their trend, Run now and Test trigger (components/executions/check-runs.tsx).
+import { CheckRuns } from "@/components/executions/check-runs";
 
 export function CheckRunsSlot({ checkId }: { checkId: string }) {
-  void checkId;
-  return (
-    <section aria-labelledby="runs-heading" className="rounded-lg border border-zinc-200 bg-white p-5 shadow-xs">
-      <h2 id="runs-heading" className="text-base font-semibold text-zinc-900">
-        Runs
-      </h2>
-      <p className="mt-2 text-sm text-zinc-500">No runs yet</p>
-    </section>
-  );
+  return <CheckRuns checkId={checkId} />;
 }

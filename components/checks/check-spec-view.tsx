@@ -36,7 +36,7 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
           </Card>
         ) : null}
         <Card title="Query">
-          <pre data-testid="check-sql" className="max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800">
+          <pre data-testid="check-sql" className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800">
             {check.sql}
           </pre>
           <h3 className="mt-4 text-sm font-medium text-zinc-800">Parameters</h3>

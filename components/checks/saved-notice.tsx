@@ -5,7 +5,7 @@ const VERB: Record<string, string> = { created: "Check created.", updated: "Chan
 /** After a write: what was saved, and what the reconciler said about applying it to AWS. */
 export function SavedNotice({ saved, sync, note }: { saved?: string; sync?: string; note?: string }) {
   if (!saved && !note) return null;
-  const tone = sync === "error" ? "warning" : "success";
+  const tone = sync === "error" || sync === "drifted" ? "warning" : sync === "pending" ? "info" : "success";
   return (
     <div data-testid="saved-notice">
       <Notice tone={tone} title={saved ? (VERB[saved] ?? "Saved.") : undefined}>

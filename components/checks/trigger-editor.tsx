@@ -79,7 +79,7 @@ export function TriggerEditor({
             }`}
           >
             <span className="flex items-center gap-2 font-medium">
-              <input type="radio" name="trigger-mode" value={m.value} checked={mode === m.value} onChange={() => onModeChange(m.value)} className="accent-zinc-900" />
+              <input type="radio" name="trigger-mode" aria-label={m.label} value={m.value} checked={mode === m.value} onChange={() => onModeChange(m.value)} className="accent-zinc-900" />
               {m.label}
             </span>
             <span className="mt-0.5 block pl-5 text-xs text-zinc-500">{m.hint}</span>

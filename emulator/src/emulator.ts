@@ -1,4 +1,13 @@
 // Assembles the emulator: loads the three services, serves them over node:http, and shuts them down cleanly.
+//
+// HTTP surface (one port):
+//   POST /  + X-Amz-Target <Prefix>.<Op>        AWS JSON 1.0/1.1 calls (AWSEvents, AWSStepFunctions, AmazonAthena)
+//   GET  /_emulator/health                      status + per-service counts (services without a module: "missing")
+//   POST /_emulator/reset                       every service's reset() + all faults cleared
+//   POST /_emulator/faults {service, operation?, kind: throttle|error5xx|latency, probability?, count?, latencyMs?}
+//   GET  /_emulator/faults · DELETE /_emulator/faults[?id=]
+//   GET|POST /_emulator/<service>/<hook>        a service's admin hooks (e.g. events/deliveries, events/fire-schedule)
+// Faults apply to wire calls only, not to calls between services through the Invoker.
 import "./core/polyfills";
 import http from "node:http";
 import fs from "node:fs";
@@ -56,40 +65,60 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
   const registry = new ServiceRegistry();
   const invoker = createInvoker(registry, config);
   const missing: Record<string, string> = {};
-  for (const mod of SERVICE_MODULES) {
-    let exports: Record<string, unknown>;
-    try {
-      exports = await mod.load();
-    } catch (err) {
-      if (!(err instanceof ServiceModuleMissing)) throw err;
-      missing[mod.name] = err.message;
-      continue;
+  const stopServices = async () => {
+    // Producers first: events (starts executions), then states (calls athena), then athena.
+    for (const service of registry.all()) {
+      try {
+        await service.stop?.();
+      } catch (err) {
+        console.error(`[emulator] stopping ${service.name} failed:`, err);
+      }
     }
-    const factory = exports[mod.factory] as Factory | undefined;
-    if (typeof factory !== "function") {
-      missing[mod.name] = `module does not export ${mod.factory}`;
-      continue;
-    }
-    const stateDir = path.join(config.dataDir, mod.name);
-    fs.mkdirSync(stateDir, { recursive: true });
-    registry.add(await factory({ config, invoker, stateDir }));
-  }
-  for (const service of registry.all()) await service.start?.();
+  };
 
-  const faults = new FaultRegistry();
-  const handler = createRequestHandler({ config, registry, faults, startedAt: Date.now(), missing });
-  const server = http.createServer(handler);
-  server.keepAliveTimeout = 65_000;
-  const port = await listen(server, config.port, config.host);
-  config.port = port;
-
-  // `localhost` may resolve to ::1 for some clients: also answer there when we listen on loopback IPv4.
+  let server: http.Server;
   let server6: http.Server | undefined;
-  if (config.host === "127.0.0.1") {
-    server6 = http.createServer(handler);
-    await listen(server6, port, "::1").catch(() => {
-      server6 = undefined;
-    });
+  let port: number;
+  try {
+    for (const mod of SERVICE_MODULES) {
+      let exports: Record<string, unknown>;
+      try {
+        exports = await mod.load();
+      } catch (err) {
+        if (!(err instanceof ServiceModuleMissing)) throw err;
+        missing[mod.name] = err.message;
+        continue;
+      }
+      const factory = exports[mod.factory] as Factory | undefined;
+      if (typeof factory !== "function") {
+        missing[mod.name] = `module does not export ${mod.factory}`;
+        continue;
+      }
+      const stateDir = path.join(config.dataDir, mod.name);
+      fs.mkdirSync(stateDir, { recursive: true });
+      registry.add(await factory({ config, invoker, stateDir }));
+    }
+    for (const service of registry.all()) await service.start?.();
+
+    const faults = new FaultRegistry();
+    const handler = createRequestHandler({ config, registry, faults, startedAt: Date.now(), missing });
+    server = http.createServer(handler);
+    server.keepAliveTimeout = 65_000;
+    port = await listen(server, config.port, config.host);
+    config.port = port;
+
+    // `localhost` may resolve to ::1 for some clients: also answer there when we listen on loopback IPv4.
+    if (config.host === "127.0.0.1") {
+      const s6 = http.createServer(handler);
+      server6 = await listen(s6, port, "::1").then(
+        () => s6,
+        () => undefined,
+      );
+    }
+  } catch (err) {
+    // A failed start (a service that throws, a port in use) must not leave timers or engines running.
+    await stopServices();
+    throw err;
   }
 
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "127.0.0.1" : config.host;
@@ -103,14 +132,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
         const servers = [server, server6].filter((s): s is http.Server => s !== undefined);
         const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
         for (const s of servers) s.closeIdleConnections();
-        // Producers first: events (starts executions), then states (calls athena), then athena.
-        for (const service of registry.all()) {
-          try {
-            await service.stop?.();
-          } catch (err) {
-            console.error(`[emulator] stopping ${service.name} failed:`, err);
-          }
-        }
+        await stopServices();
         for (const s of servers) s.closeAllConnections();
         await closed;
       })();

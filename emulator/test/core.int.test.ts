@@ -161,6 +161,12 @@ describe("fault injection", () => {
   });
 });
 
+describe("startEmulator", () => {
+  it("rejects when the port is taken (and leaves nothing running)", async () => {
+    await expect(startTestEmulator({ port: emu.port })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
+
 describe("main.ts (the CLI)", () => {
   it("prints the ready line, serves, and flushes state on SIGTERM", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-cli-"));

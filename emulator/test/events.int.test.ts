@@ -1,5 +1,6 @@
 // EventBridge through the real SDK client against an in-process emulator.
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
@@ -438,7 +439,7 @@ describe("schedule rules", () => {
 
 describe("persistence", () => {
   it("keeps rules, targets and tags across a restart", async () => {
-    const dir = fs.mkdtempSync(path.join(require("node:os").tmpdir(), "emulator-restart-"));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-restart-"));
     try {
       const a = await startTestEmulator({ dataDir: dir });
       const c1 = sdkClients(a.url).events;

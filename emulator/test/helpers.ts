@@ -26,7 +26,13 @@ export async function startTestEmulator(opts: TestEmulatorOptions = {}): Promise
   const { keepDataDir, ...config } = opts;
   const ownsDir = config.dataDir === undefined;
   const dataDir = config.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "emulator-test-"));
-  const emulator = await startEmulator({ ...config, port: config.port ?? 0, host: config.host ?? "127.0.0.1", dataDir });
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    emulator = await startEmulator({ ...config, port: config.port ?? 0, host: config.host ?? "127.0.0.1", dataDir });
+  } catch (err) {
+    if (ownsDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   return {
     url: emulator.url,
     port: emulator.port,

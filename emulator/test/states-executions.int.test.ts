@@ -1,6 +1,7 @@
 // Step Functions executions through the real SDK: runs of Pass/Choice/Wait/Fail/Parallel/Map machines,
 // StopExecution, idempotent StartExecution, ListExecutions paging, history shape and paging, modeled errors,
 // recorded (not sent) SNS/HTTP tasks, and state that survives an emulator restart.
+import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CreateStateMachineCommand,
@@ -424,6 +425,9 @@ describe("restart", () => {
     const done = await client.send(new StartExecutionCommand({ stateMachineArn: quick, name: "done" }));
     await finished(done.executionArn!, client);
     const hanging = await client.send(new StartExecutionCommand({ stateMachineArn: slow, name: "hanging" }));
+    // A copy taken while the execution runs is what a crash leaves behind.
+    const crashDir = `${dataDir}-crash`;
+    fs.cpSync(dataDir, crashDir, { recursive: true });
     await first.close();
 
     const second = await startTestEmulator({ dataDir });
@@ -441,8 +445,19 @@ describe("restart", () => {
       expect(listed.executions!.map((e) => e.name)).toEqual(["done"]);
     } finally {
       await second.close();
-      const fs = await import("node:fs");
       fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+
+    const third = await startTestEmulator({ dataDir: crashDir });
+    try {
+      client = sdkClients(third.url).sfn;
+      const h = await client.send(new DescribeExecutionCommand({ executionArn: hanging.executionArn }));
+      expect(h).toMatchObject({ status: "FAILED", error: "States.Runtime" });
+      const events = await history(hanging.executionArn!, client);
+      expect(events.map((e) => e.type)).toEqual(["ExecutionStarted", "ExecutionFailed"]);
+    } finally {
+      await third.close();
+      fs.rmSync(crashDir, { recursive: true, force: true });
     }
   });
 });

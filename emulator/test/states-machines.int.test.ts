@@ -15,7 +15,7 @@ import {
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
 } from "@aws-sdk/client-sfn";
-import { sdkClients, startTestEmulator, type TestEmulator } from "./helpers";
+import { emulatorAdmin, sdkClients, startTestEmulator, type TestEmulator } from "./helpers";
 
 const ROLE = "arn:aws:iam::000000000000:role/StatesRole";
 const SEED = fs.readFileSync(path.resolve(__dirname, "../../../shared/fixtures/seed-state-machine.asl.json"), "utf8");
@@ -233,5 +233,20 @@ describe("tags", () => {
     const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "many-tags", definition: PASS, roleArn: ROLE }));
     const tags = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "v" }));
     expect((await errorOf(sfn.send(new TagResourceCommand({ resourceArn: stateMachineArn, tags })))).name).toBe("TooManyTags");
+  });
+});
+
+describe("reset endpoint", () => {
+  it("forgets every state machine", async () => {
+    const own = await startTestEmulator();
+    try {
+      const client = sdkClients(own.url).sfn;
+      await client.send(new CreateStateMachineCommand({ name: "before-reset", definition: PASS, roleArn: ROLE }));
+      expect((await client.send(new ListStateMachinesCommand({}))).stateMachines).toHaveLength(1);
+      await emulatorAdmin(own.url, "POST", "/_emulator/reset");
+      expect((await client.send(new ListStateMachinesCommand({}))).stateMachines).toEqual([]);
+    } finally {
+      await own.close();
+    }
   });
 });

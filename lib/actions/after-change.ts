@@ -1,19 +1,36 @@
-// INTEGRATION POINT (C3): after every successful write the actions ask the reconciler to apply the change now,
-// through lib/reconcile/on-change.ts `reconcileAfterChange`. This file turns its answer into what pages show.
-// The write is already committed: a reconcile failure is reported, never turned into a failed save.
+// After every successful write the actions ask the reconciler (C3's lib/reconcile/on-change.ts) to apply the
+// change now, and turn its answer into what the page shows. The write is already committed: a reconcile
+// failure is reported as an outcome, never as a failed save.
 import "server-only";
+import { reconcileAfterChange } from "@/lib/reconcile/on-change";
 import type { Check } from "@/lib/checks/types";
 
 export interface ReconcileOutcome {
-  /** synced: AWS matches; pending: will be applied by the background pass; error: needs attention. */
-  status: "synced" | "pending" | "error";
+  /** synced: AWS matches; pending: the next background pass applies it; drifted / error: needs attention. */
+  status: "synced" | "pending" | "drifted" | "error";
   message: string;
 }
 
-export type ChangeTarget = string | { deletedCheck: Check };
+export type ChangeTarget = string | { deletedCheck: Pick<Check, "id" | "slug"> };
+
+const DEFAULT_MESSAGE: Record<ReconcileOutcome["status"], string> = {
+  synced: "Applied to AWS.",
+  pending: "The next reconcile pass will apply this change to AWS.",
+  drifted: "AWS differs from this check; the next reconcile pass will correct it.",
+  error: "Applying this change to AWS failed; see the sync status.",
+};
 
 /** What the reconciler did about this change, in words; never throws. */
 export async function reconcileOutcome(target: ChangeTarget): Promise<ReconcileOutcome> {
-  void target;
-  return { status: "pending", message: "Saved. The reconciler will apply this change to AWS on its next pass." };
+  try {
+    const r = await reconcileAfterChange(
+      typeof target === "string" ? { checkId: target } : { deletedCheck: { id: target.deletedCheck.id, slug: target.deletedCheck.slug } },
+    );
+    const status = r.status.toLowerCase() as ReconcileOutcome["status"];
+    return { status, message: r.message ?? DEFAULT_MESSAGE[status] };
+  } catch (error) {
+    // reconcileAfterChange promises not to throw; if it does anyway the save still stands.
+    console.error("[reconcileOutcome] unexpected error", error);
+    return { status: "pending", message: "Saved. The reconciler could not be reached now; its next pass will apply this change." };
+  }
 }

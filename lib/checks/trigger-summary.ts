@@ -5,6 +5,8 @@ import type { Trigger } from "./types";
 
 const MAX_CONDITIONS = 3;
 
+const NUMERIC_SYMBOL: Record<string, string> = { "<": "<", "<=": "≤", "=": "=", ">": ">", ">=": "≥" };
+
 function isObj(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -25,13 +27,18 @@ function describeMatcher(m: unknown): string {
     case "anything-but":
       if (isObj(v)) {
         const [inner] = Object.keys(v);
-        return `is not ${inner ?? ""} ${quote(inner === undefined ? "" : v[inner])}`.replace(/\s+/g, " ");
+        const what = inner === undefined ? "" : v[inner];
+        const list = Array.isArray(what) ? what.map(quote).join(" or ") : quote(what);
+        if (inner === "prefix") return `does not start with ${list}`;
+        if (inner === "suffix") return `does not end with ${list}`;
+        if (inner === "wildcard") return `does not match ${list}`;
+        return `is not ${list} (any case)`;
       }
       return `is not ${Array.isArray(v) ? v.map(quote).join(" or ") : quote(v)}`;
     case "numeric": {
       const parts: string[] = [];
       const arr = Array.isArray(v) ? v : [];
-      for (let i = 0; i + 1 < arr.length; i += 2) parts.push(`${quote(arr[i])} ${quote(arr[i + 1])}`);
+      for (let i = 0; i + 1 < arr.length; i += 2) parts.push(`${NUMERIC_SYMBOL[String(arr[i])] ?? quote(arr[i])} ${quote(arr[i + 1])}`);
       return `is ${parts.join(" and ")}`;
     }
     case "exists":

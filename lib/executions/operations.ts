@@ -11,6 +11,7 @@ import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { env } from "@/lib/env";
 import { buildExecutionInput } from "@/lib/reconcile/target-input";
+import { reconcileConfigFromEnv, ruleNameFor } from "@/lib/reconcile/config";
 import { ActionError } from "@/lib/actions/errors";
 import { executionName } from "./execution-name";
 import { parseExecutionInput } from "./execution-io";
@@ -19,7 +20,8 @@ import { refreshOne, stateMachineArn } from "./runtime";
 
 /** The ARN of the check's rule (what a scheduled event names in `resources`). */
 export function ruleArnFor(check: Pick<Check, "slug">): string {
-  return `arn:aws:events:${env.AWS_REGION}:${env.AWS_ACCOUNT_ID}:rule/${env.RULE_PREFIX}${check.slug}`;
+  const c = reconcileConfigFromEnv();
+  return `arn:${c.partition}:events:${c.region}:${c.accountId}:rule/${ruleNameFor(c, check.slug)}`;
 }
 
 /** The event Run now pretends arrived: a schedule's event, or the ECS sample fitted to the check's pattern. */

@@ -6,18 +6,19 @@ import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { prisma } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { reconcileConfigFromEnv, stateMachineArn as reconcilerStateMachineArn } from "@/lib/reconcile/config";
 import { prismaExecutionStore } from "./store";
 import { refreshExecution, syncExecutions, type SyncReport } from "./sync";
 import type { ExecutionRecord } from "./execution-record";
 
-/** The shared state machine's ARN, from the configured region, account and name. */
+/** The shared state machine's ARN (the reconciler's own derivation, so both always name the same machine). */
 export function stateMachineArn(): string {
-  return `arn:aws:states:${env.AWS_REGION}:${env.AWS_ACCOUNT_ID}:stateMachine:${env.STATE_MACHINE_NAME}`;
+  return reconcilerStateMachineArn(reconcileConfigFromEnv());
 }
 
 /** The ARN of one of its executions, from the execution name. */
 export function executionArnFor(name: string): string {
-  return `arn:aws:states:${env.AWS_REGION}:${env.AWS_ACCOUNT_ID}:execution:${env.STATE_MACHINE_NAME}:${name}`;
+  return `${stateMachineArn().replace(":stateMachine:", ":execution:")}:${name}`;
 }
 
 const state = globalThis as { __accExecSync?: { running: Promise<SyncReport | null> | null; lastFinished: number } };
@@ -72,18 +73,31 @@ export async function refreshOne(executionArn: string): Promise<ExecutionRecord>
   return refreshExecution({ sfn, athena, store: prismaExecutionStore() }, executionArn);
 }
 
-/** Starts the background loop (EXECUTIONS_SYNC_INTERVAL_SECONDS); returns a function that stops it. */
+const loop = globalThis as { __accExecSyncLoop?: { stop: () => void } };
+
+/** Starts the background loop (EXECUTIONS_SYNC_INTERVAL_SECONDS) unless this process runs it; returns a stop function. */
 export function startExecutionsSyncLoop(): () => void {
+  if (loop.__accExecSyncLoop) return loop.__accExecSyncLoop.stop;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   const tick = async () => {
     if (stopped) return;
-    await syncNow();
-    if (!stopped) timer = setTimeout(tick, env.EXECUTIONS_SYNC_INTERVAL_SECONDS * 1000);
+    try {
+      const report = await syncNow();
+      if (report && (report.added || report.updated || report.failures.length)) {
+        console.info(`[executions] sync: ${report.added} new, ${report.updated} updated, ${report.failures.length} unreadable`);
+      }
+    } finally {
+      if (!stopped) timer = setTimeout(tick, env.EXECUTIONS_SYNC_INTERVAL_SECONDS * 1000);
+    }
   };
-  timer = setTimeout(tick, 1000);
-  return () => {
+  // First pass shortly after start: the database and the emulator may still be coming up.
+  timer = setTimeout(tick, 3000);
+  const stop = () => {
     stopped = true;
     if (timer) clearTimeout(timer);
+    loop.__accExecSyncLoop = undefined;
   };
+  loop.__accExecSyncLoop = { stop };
+  return stop;
 }

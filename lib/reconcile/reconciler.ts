@@ -192,7 +192,9 @@ export class Reconciler {
           now(),
         );
       }
-      const message = item.drift ? `Repaired drift (${item.reasons.join("; ")})` : `${verb(item)}${item.reasons.length ? ` (${item.reasons.join("; ")})` : ""}`;
+      const message = item.drift
+        ? `Repaired drift (${item.reasons.join("; ")})`
+        : `${verb(item)}${item.action !== "create" && item.action !== "delete" && item.reasons.length ? ` (${item.reasons.join("; ")})` : ""}`;
       return this.record(check, item, { status: "SYNCED", message, terminal: false, applied: true }, now());
     });
     const outcomes = results.map((r, i) =>

@@ -226,6 +226,23 @@ describe("verdicts", () => {
   });
 });
 
+describe("failed queries", () => {
+  it("keeps Athena's sentence and the query id when the .sync task fails with the query as cause", async () => {
+    const cause = JSON.stringify({
+      QueryExecution: {
+        QueryExecutionId: "q-failed",
+        Status: { State: "FAILED", StateChangeReason: "COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved" },
+      },
+    });
+    const { output } = await run({ expectation: { kind: "none" }, queryFails: { error: "States.TaskFailed", cause } });
+    expect(output).toMatchObject({
+      verdict: "ERROR",
+      queryExecutionId: "q-failed",
+      error: { error: "States.TaskFailed", cause: "Athena query FAILED: COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved" },
+    });
+  });
+});
+
 describe("parameters", () => {
   it("turns event values into SQL literals: strings quoted, numbers and booleans bare, literals as-is", async () => {
     const { calls } = await run({

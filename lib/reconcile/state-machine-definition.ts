@@ -70,7 +70,7 @@ function startQuery(withParameters: boolean): Json {
     },
     ResultPath: "$.run.athena",
     Retry: ATHENA_RETRY,
-    Catch: CATCH_TO_ERROR,
+    Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.run.failure", Next: "ExplainQueryFailure" }],
     Next: "ReadPreview",
   };
 }
@@ -188,6 +188,49 @@ export function buildStateMachineDefinition(): Json {
       },
       StartQueryWithParameters: startQuery(true),
       StartQuery: startQuery(false),
+      // A .sync query that ends FAILED / CANCELLED fails the task with the GetQueryExecution answer as the cause:
+      // keep Athena's own sentence and the query id. Any other failure keeps its cause as it is.
+      ExplainQueryFailure: {
+        Type: "Parallel",
+        Branches: [
+          {
+            StartAt: "ParseCause",
+            States: {
+              ParseCause: {
+                Type: "Pass",
+                Parameters: { "q.$": "States.StringToJson($.run.failure.Cause)" },
+                Next: "PickReason",
+              },
+              PickReason: {
+                Type: "Pass",
+                Parameters: {
+                  "id.$": "$.q.QueryExecution.QueryExecutionId",
+                  "reason.$": "States.Format('Athena query {}: {}', $.q.QueryExecution.Status.State, $.q.QueryExecution.Status.StateChangeReason)",
+                },
+                End: true,
+              },
+            },
+          },
+        ],
+        ResultSelector: {
+          athena: { "queryExecutionId.$": "$[0].id", statistics: null, statementType: null },
+          "reason.$": "$[0].reason",
+        },
+        ResultPath: "$.run.explained",
+        Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: null, Next: "VerdictError" }],
+        Next: "RecordQueryFailure",
+      },
+      RecordQueryFailure: {
+        Type: "Pass",
+        Parameters: {
+          "athena.$": "$.run.explained.athena",
+          "preview.$": "$.run.preview",
+          "sqlParameters.$": "$.run.sqlParameters",
+          failure: { "Error.$": "$.run.failure.Error", "Cause.$": "$.run.explained.reason" },
+        },
+        ResultPath: "$.run",
+        Next: "VerdictError",
+      },
       ReadPreview: {
         Type: "Task",
         Resource: "arn:aws:states:::athena:getQueryResults",

@@ -2,7 +2,7 @@
 // (DuckDB would call them e.g. `count_star()` or `(1 + 2)`).
 import type { DuckDBConnection } from "@duckdb/node-api";
 
-interface AstExpression {
+export interface AstExpression {
   class?: string;
   alias?: string;
   column_names?: string[];
@@ -14,18 +14,24 @@ interface AstNode {
   select_list?: AstExpression[];
 }
 
-/** Names the result columns the way Athena would, using DuckDB's parse tree of the statement. */
-export async function trinoColumnNames(connection: DuckDBConnection, sql: string, engineNames: string[]): Promise<string[]> {
-  let selectList: AstExpression[] | undefined;
+/**
+ * The outermost select list of a statement from DuckDB's parse tree (the left side of a UNION), or undefined.
+ * Must run before the statement streams: a second statement on the connection would end the stream.
+ */
+export async function topSelectList(connection: DuckDBConnection, sql: string): Promise<AstExpression[] | undefined> {
   try {
     const reader = await connection.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR)", [sql]);
     const parsed = JSON.parse(String(reader.getRows()[0]?.[0] ?? "{}")) as { error?: boolean; statements?: { node?: AstNode }[] };
     let node = parsed.error ? undefined : parsed.statements?.[0]?.node;
     while (node?.type === "SET_OPERATION_NODE" && node.left) node = node.left;
-    if (node?.type === "SELECT_NODE") selectList = node.select_list;
+    return node?.type === "SELECT_NODE" ? node.select_list : undefined;
   } catch {
-    selectList = undefined;
+    return undefined;
   }
+}
+
+/** Names the result columns the way Athena would, given the parse tree's select list and DuckDB's names. */
+export function trinoColumnNames(selectList: AstExpression[] | undefined, engineNames: string[]): string[] {
   const expandsStar = !selectList || selectList.some((e) => e.class === "STAR" || e.class === "COLUMNS");
   if (!selectList || expandsStar || selectList.length !== engineNames.length) return engineNames.map(fromEngineName);
   return selectList.map((e, i) => {

@@ -5,7 +5,7 @@ import { performance } from "node:perf_hooks";
 import { DuckDBInstance, StatementType as DuckStatementType, type DuckDBConnection, type DuckDBPreparedStatement } from "@duckdb/node-api";
 import { athenaType, formatterFor, type AthenaColumn } from "./athena-types";
 import { findCatalog, findDatabase, ident, listPartitions, tableViewSql, type CatalogConfig, type CatalogTable } from "./catalog";
-import { trinoColumnNames } from "./column-names";
+import { topSelectList, trinoColumnNames } from "./column-names";
 import { ensureDatasets } from "./datasets";
 import { translateDuckDbError, userFailure, type QueryFailure } from "./errors";
 import { ParameterError, parseParameters } from "./parameters";
@@ -188,18 +188,18 @@ export class AthenaEngine {
       await conn.run(`USE ${ident(catalog)}.${ident(database)}`);
       await conn.run(`SET search_path = '${catalog}.${database},${TRINO_MACRO_SCHEMA}'`);
       const before = await this.bytesRead(conn);
+      // Parsed before the statement streams: a second statement on this connection would end the stream.
+      const selectList = await topSelectList(conn, engineSql);
       engine0 = performance.now();
       prepared = await conn.prepare(engineSql);
       if (prepared.statementType !== DuckStatementType.SELECT) {
         return failed(kind, userFailure("NOT_SUPPORTED: Only queries (SELECT, WITH, VALUES) can run in the local Athena emulator"), ms(pre0));
       }
       bound.forEach((p, i) => (p.value === null ? prepared!.bindNull(i + 1) : prepared!.bindValue(i + 1, p.value, p.type)));
-      // Names come from a second statement on this connection: ask before streaming, which that would cancel.
-      const types = Array.from({ length: prepared.columnCount }, (_, i) => prepared!.columnType(i));
-      const engineNames = Array.from({ length: prepared.columnCount }, (_, i) => prepared!.columnName(i));
-      const names = await trinoColumnNames(conn, engineSql, engineNames);
       planningMs = ms(engine0);
       const result = await prepared.stream();
+      const types = result.columnTypes();
+      const names = trinoColumnNames(selectList, result.columnNames());
       const columns: AthenaColumn[] = types.map((t, i) => {
         const a = athenaType(t);
         return { name: names[i]!, type: a.type, precision: a.precision, scale: a.scale, caseSensitive: a.type === "varchar" || a.type === "json" };

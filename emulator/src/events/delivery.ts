@@ -30,6 +30,8 @@ export interface DeliveryRecord {
 }
 
 const MAX_RECORDS = 500;
+/** Inputs longer than this are cut in the log (not in the delivery) to bound memory. */
+const MAX_LOGGED_INPUT = 64 * 1024;
 const RETRY_DELAYS_MS = [200, 1000, 3000];
 const RETRYABLE = new Set(["ThrottlingException", "TooManyRequestsException", "InternalFailure", "InternalException", "ServiceUnavailable"]);
 
@@ -107,6 +109,7 @@ export class Deliverer {
 
   private finish(record: DeliveryRecord, status: "succeeded" | "failed" | "recorded", error?: DeliveryRecord["error"]): void {
     record.status = status;
+    if (record.input.length > MAX_LOGGED_INPUT) record.input = `${record.input.slice(0, MAX_LOGGED_INPUT)}…[truncated]`;
     if (error) {
       record.error = error;
       console.warn(`[emulator] events: delivery of ${record.eventId} to ${record.ruleName}/${record.targetId} failed: ${error.code}: ${error.message}`);

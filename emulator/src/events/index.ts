@@ -77,7 +77,7 @@ export function createEventsService(deps: ServiceDeps): ServiceDefinition {
     async reset() {
       store.clear();
       deliverer.reset();
-      scheduler.refresh();
+      scheduler.resetClock();
       eventsAccepted = 0;
       scheduledFired = 0;
     },

@@ -39,6 +39,14 @@ export class RuleScheduler {
     this.timer = undefined;
   }
 
+  /** Back to real time, forgetting computed fire times (used by reset). */
+  resetClock(): void {
+    this.offsetMs = 0;
+    this.nextFire.clear();
+    this.refresh();
+    if (this.timer) this.arm();
+  }
+
   /** Re-reads rules after a change (new/changed schedules count from now). */
   refresh(now: Date = this.now()): void {
     const seen = new Set<string>();

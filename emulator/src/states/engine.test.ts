@@ -206,6 +206,29 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
     expect(recorded[0]).toMatchObject({ resource: "sns:publish", stateName: "N", parameters: { Message: '{"a":1}' } });
   });
 
+  it("records task events in order inside Map iterations", async () => {
+    const definition = {
+      StartAt: "Each",
+      States: {
+        Each: {
+          Type: "Map",
+          MaxConcurrency: 1,
+          ItemProcessor: {
+            StartAt: "N",
+            States: { N: { Type: "Task", Resource: "arn:aws:states:::sns:publish", Parameters: { TopicArn: "arn:aws:sns:us-east-1:0:t", "Message.$": "$" }, End: true } },
+          },
+          End: true,
+        },
+      },
+    };
+    const { outcome, recorder, recorded } = await run(definition, [1, 2, 3], fakeInvoker().invoker);
+    expect(outcome.status).toBe("SUCCEEDED");
+    expect(recorded.map((c) => (c.parameters as { Message: string }).Message)).toEqual(["1", "2", "3"]);
+    const taskEvents = recorder.events.map((e) => e.type).filter((t) => t.startsWith("Task"));
+    const one = ["TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited"];
+    expect(taskEvents).toEqual([...one, ...one, ...one]);
+  });
+
   it("fails an unsupported resource with States.TaskFailed naming it", async () => {
     const definition = { StartAt: "X", States: { X: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", End: true } } };
     const { outcome } = await run(definition, {}, fakeInvoker().invoker);

@@ -73,6 +73,16 @@ function interpreterDefinition(definition: Obj): Obj {
   return copy;
 }
 
+// A Wait longer than a timer can hold would fire at once; cap it (AWS allows Seconds up to 99999999).
+function longWaitOverrides(definition: Obj): Record<string, number> {
+  const overrides: Record<string, number> = {};
+  forEachState(definition, (name, state) => {
+    if (state.Type === "Wait" && typeof state.Seconds === "number" && state.Seconds > MAX_TIMER_SECONDS) overrides[name] = MAX_TIMER_SECONDS * 1000;
+  });
+  return overrides;
+}
+
+/** Size of a payload as AWS counts it (UTF-8 bytes). */
 export function byteLength(text: string): number {
   return Buffer.byteLength(text, "utf8");
 }
@@ -107,7 +117,7 @@ export class ExecutionRun {
         validationOptions: { noValidate: true },
       });
       handle = machine.run(this.input as JSONValue, {
-        overrides: { taskResourceLocalHandlers: handlers },
+        overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: longWaitOverrides(this.definition) },
         context: {
           Execution: { Id: this.info.executionArn, Name: this.info.executionName, RoleArn: this.info.roleArn, StartTime: this.info.startTime },
           StateMachine: { Id: this.info.stateMachineArn, Name: this.info.stateMachineName },

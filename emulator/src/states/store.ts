@@ -7,7 +7,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { JsonSnapshot, writeJsonAtomic } from "../core/persistence";
+import { JsonSnapshot } from "../core/persistence";
 import type { MachineType } from "./arns";
 
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED";
@@ -62,7 +62,9 @@ interface LogLine {
   deleteMachine?: string;
 }
 
-const DETAIL_CACHE_SIZE = 256;
+// Recently read/written execution details, bounded by count and by size (histories can be large).
+const DETAIL_CACHE_ENTRIES = 256;
+const DETAIL_CACHE_CHARS = 32 * 1024 * 1024;
 
 export class StatesStore {
   readonly machines = new Map<string, MachineRecord>();
@@ -72,7 +74,8 @@ export class StatesStore {
   private readonly snapshot: JsonSnapshot<MachineRecord[]>;
   private readonly logPath: string;
   private readonly detailDir: string;
-  private readonly detailCache = new Map<string, ExecutionDetail>();
+  private readonly detailCache = new Map<string, { detail: ExecutionDetail; size: number }>();
+  private detailCacheChars = 0;
 
   constructor(private readonly dir: string) {
     this.snapshot = new JsonSnapshot<MachineRecord[]>(dir, { file: "machines.json" });
@@ -123,7 +126,7 @@ export class StatesStore {
     this.snapshot.changed();
     for (const execArn of this.byMachine.get(arn) ?? []) {
       fs.rmSync(this.detailPath(execArn), { force: true });
-      this.detailCache.delete(execArn);
+      this.uncache(execArn);
     }
     this.dropMachineExecutions(arn);
     this.append({ deleteMachine: arn });
@@ -143,20 +146,25 @@ export class StatesStore {
   }
 
   writeDetail(executionArn: string, detail: ExecutionDetail): void {
-    writeJsonAtomic(this.detailPath(executionArn), detail);
-    this.cacheDetail(executionArn, detail);
+    const text = JSON.stringify(detail);
+    const file = this.detailPath(executionArn);
+    const tmp = `${file}.tmp-${process.pid}`;
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+    this.cacheDetail(executionArn, detail, text.length);
   }
 
   /** The stored detail of an execution, or undefined when its file is gone. */
   readDetail(executionArn: string): ExecutionDetail | undefined {
     const cached = this.detailCache.get(executionArn);
     if (cached) {
-      this.cacheDetail(executionArn, cached);
-      return cached;
+      this.cacheDetail(executionArn, cached.detail, cached.size);
+      return cached.detail;
     }
     try {
-      const detail = JSON.parse(fs.readFileSync(this.detailPath(executionArn), "utf8")) as ExecutionDetail;
-      this.cacheDetail(executionArn, detail);
+      const text = fs.readFileSync(this.detailPath(executionArn), "utf8");
+      const detail = JSON.parse(text) as ExecutionDetail;
+      this.cacheDetail(executionArn, detail, text.length);
       return detail;
     } catch {
       return undefined;
@@ -169,6 +177,7 @@ export class StatesStore {
     this.executions.clear();
     this.byMachine.clear();
     this.detailCache.clear();
+    this.detailCacheChars = 0;
     this.snapshot.clear();
     fs.rmSync(this.logPath, { force: true });
     fs.rmSync(this.detailDir, { recursive: true, force: true });
@@ -203,13 +212,23 @@ export class StatesStore {
     fs.renameSync(tmp, this.logPath);
   }
 
-  private cacheDetail(executionArn: string, detail: ExecutionDetail): void {
-    this.detailCache.delete(executionArn);
-    this.detailCache.set(executionArn, detail);
-    if (this.detailCache.size > DETAIL_CACHE_SIZE) {
+  private cacheDetail(executionArn: string, detail: ExecutionDetail, size: number): void {
+    this.uncache(executionArn);
+    if (size > DETAIL_CACHE_CHARS / 4) return; // a huge history is read from disk each time
+    this.detailCache.set(executionArn, { detail, size });
+    this.detailCacheChars += size;
+    while (this.detailCache.size > DETAIL_CACHE_ENTRIES || this.detailCacheChars > DETAIL_CACHE_CHARS) {
       const oldest = this.detailCache.keys().next().value;
-      if (oldest !== undefined) this.detailCache.delete(oldest);
+      if (oldest === undefined) break;
+      this.uncache(oldest);
     }
+  }
+
+  private uncache(executionArn: string): void {
+    const entry = this.detailCache.get(executionArn);
+    if (!entry) return;
+    this.detailCache.delete(executionArn);
+    this.detailCacheChars -= entry.size;
   }
 
   private detailPath(executionArn: string): string {

@@ -60,12 +60,15 @@ export async function diffMigrationsToSchema(options: MigrateOptions = {}): Prom
   const migrationsList = await readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
   const schema = await readSchema(options.schemaPath);
   const throwaways: EmbeddedPostgres[] = [];
+  // diff never reads the main database, so main and shadow share one throwaway: starting PGlite takes seconds.
+  let shared: Promise<string> | undefined;
+  const sharedUrl = () => (shared ??= throwawayDatabase(throwaways).then((db) => db.url));
   try {
     const engine = await openSchemaEngine({
       schema,
       adapterFactory: engineAdapterFactory({
-        mainUrl: async () => (await throwawayDatabase(throwaways)).url,
-        shadow: () => throwawayDatabase(throwaways),
+        mainUrl: sharedUrl,
+        shadow: async () => ({ url: await sharedUrl(), drop: async () => {} }),
       }),
       log: options.log,
     });

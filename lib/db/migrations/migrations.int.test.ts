@@ -1,14 +1,14 @@
 // Migrations through the WebAssembly schema engine, on both databases: applied once, recorded like
 // `prisma migrate deploy` records them, and never re-applied.
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, writeFile, mkdir } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { applyPendingMigrations, diffMigrationsToSchema } from "./migrate";
-import { MIGRATIONS_DIR, readMigrations } from "./migrations-folder";
+import { MIGRATIONS_DIR, readMigrations, writeMigration } from "./migrations-folder";
 
 describe.each([
   ["PostgreSQL 15 on 127.0.0.1:5432", () => createPostgresTestDatabase("migrations", { migrate: false })],
@@ -72,8 +72,9 @@ describe("migration authoring", () => {
     const initial = await diffMigrationsToSchema({ schemaPath, migrationsDir });
     expect(initial).toContain('CREATE TABLE "Note"');
 
-    await mkdir(path.join(migrationsDir, "20260101000000_init"), { recursive: true });
-    await writeFile(path.join(migrationsDir, "20260101000000_init", "migration.sql"), initial);
+    const folder = await writeMigration("Init notes", initial, { migrationsDir, now: new Date("2026-01-01T00:00:00Z") });
+    expect(path.basename(folder)).toBe("20260101000000_init_notes");
+    expect(await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
     expect(await diffMigrationsToSchema({ schemaPath, migrationsDir })).toBe("");
 
     await writeFile(schemaPath, base.replace("text String", "text String\n  tags String[] @default([])"));

@@ -15,8 +15,10 @@ export interface Field {
   readonly membership: Membership;
 }
 
-// A guard against hostile inputs (self-referencing arrays from a caller): far above any 256 KiB event.
+// Guards against hostile inputs (a caller's self-referencing array), far above any real 256 KiB event:
+// JSON parsers in front of AWS refuse nesting deeper than 1000 anyway.
 const MAX_NODES = 2_000_000;
+const MAX_ARRAY_NESTING = 1000;
 
 /**
  * Leaf fields of `event` grouped by name, keeping only paths in `walkPaths` (the pattern's paths and their
@@ -26,25 +28,27 @@ export function flattenEvent(event: Record<string, unknown>, walkPaths: Readonly
   const fields = new Map<string, Field[]>();
   let nextArrayId = 0;
   let visited = 0;
-  const stack: Array<{ value: unknown; path: string; membership: Membership }> = [
-    { value: event, path: "", membership: [] },
+  // The root has no path (null), so that a key "" at the top is the field "" like any other key.
+  const stack: Array<{ value: unknown; path: string | null; membership: Membership }> = [
+    { value: event, path: null, membership: [] },
   ];
   while (stack.length > 0 && visited < MAX_NODES) {
     const { value, path, membership } = stack.pop()!;
     visited++;
     if (Array.isArray(value)) {
+      if (membership.length >= MAX_ARRAY_NESTING) continue;
       const arrayId = nextArrayId++;
       for (let i = value.length - 1; i >= 0; i--) {
         stack.push({ value: value[i], path, membership: [...membership, [arrayId, i]] });
       }
     } else if (typeof value === "object" && value !== null) {
       for (const key of Object.keys(value)) {
-        const childPath = path === "" ? key : `${path}.${key}`;
+        const childPath = path === null ? key : `${path}.${key}`;
         if (walkPaths.has(childPath)) {
           stack.push({ value: (value as Record<string, unknown>)[key], path: childPath, membership });
         }
       }
-    } else if (path !== "" && isLeaf(value)) {
+    } else if (path !== null && isLeaf(value)) {
       const list = fields.get(path);
       if (list) list.push({ value, membership });
       else fields.set(path, [{ value, membership }]);

@@ -89,6 +89,12 @@ describe("matchesPattern: structure", () => {
     expect(matchesPattern({ detail: { state: { status: ["running"] } } }, { detail: { "state.status": "running" } })).toBe(true);
   });
 
+  it("treats an empty key like any other", () => {
+    expect(matchesPattern({ "": ["x"] }, { "": "x" })).toBe(true);
+    expect(matchesPattern({ a: { "": ["x"] } }, { a: { "": "x" } })).toBe(true);
+    expect(matchesPattern({ "": ["x"] }, { a: "x" })).toBe(false);
+  });
+
   it("keeps the last definition of a repeated key", () => {
     const result = validatePattern('{"location": [{"prefix": "us-"}], "location": [{"anything-but": "us-east"}]}');
     expect(result.ok).toBe(true);
@@ -109,6 +115,27 @@ describe("matchesPattern: structure", () => {
     expect(matchesPattern(pattern, { a: "1" })).toBe(false);
     expect(matchesPattern(pattern, { a: "1", b: "2" })).toBe(true);
     expect(matchesPattern(pattern, { c: "3" })).toBe(true);
+  });
+});
+
+describe("matchesPattern: exists on arrays and objects", () => {
+  it("sees leaves only: primitive arrays exist, objects and arrays of objects do not", () => {
+    expect(matchesPattern({ tags: [{ exists: true }] }, { tags: ["a"] })).toBe(true);
+    expect(matchesPattern({ tags: [{ exists: true }] }, { tags: [null] })).toBe(true);
+    expect(matchesPattern({ tags: [{ exists: true }] }, { tags: [] })).toBe(false);
+    expect(matchesPattern({ tags: [{ exists: false }] }, { tags: [] })).toBe(true);
+    expect(matchesPattern({ containers: [{ exists: true }] }, { containers: [{ exitCode: 0 }] })).toBe(false);
+    expect(matchesPattern({ containers: [{ exists: false }] }, { containers: [{ exitCode: 0 }] })).toBe(true);
+    expect(matchesPattern({ containers: { exitCode: [{ exists: true }] } }, { containers: [{ name: "a" }, { exitCode: 0 }] })).toBe(true);
+    expect(matchesPattern({ containers: { exitCode: [{ exists: false }] } }, { containers: [{ name: "a" }] })).toBe(true);
+    expect(matchesPattern({ detail: [{ exists: false }] }, { detail: {} })).toBe(true);
+  });
+
+  it("allows exists:false beside positive alternatives on one field", () => {
+    const pattern = { state: [{ exists: false }, "running"] };
+    expect(matchesPattern(pattern, {})).toBe(true);
+    expect(matchesPattern(pattern, { state: "running" })).toBe(true);
+    expect(matchesPattern(pattern, { state: "stopped" })).toBe(false);
   });
 });
 
@@ -176,6 +203,15 @@ describe("matchesPattern: arrays", () => {
     const started = Date.now();
     expect(matchesPattern({ items: { a: [1999], b: [4], c: ["v1999"] } }, { items })).toBe(true);
     expect(matchesPattern({ items: { a: [1999], b: [5], c: [{ prefix: "v" }] } }, { items })).toBe(false);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("stays fast when several independent arrays are involved and the last field fails", () => {
+    const wide = (n: number) => Array.from({ length: n }, (_, i) => ({ v: i }));
+    const event = { a: wide(500), b: wide(500), c: wide(500), d: "no" };
+    const started = Date.now();
+    expect(matchesPattern({ a: { v: [{ exists: true }] }, b: { v: [{ exists: true }] }, c: { v: [{ exists: true }] }, d: ["yes"] }, event)).toBe(false);
+    expect(matchesPattern({ a: { v: [{ exists: true }] }, b: { v: [{ exists: true }] }, c: { v: [{ exists: true }] }, d: ["no"] }, event)).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });

@@ -104,10 +104,13 @@ function normalizeDayOfWeek(field: string): string {
   return normalizeList(field, DAY_OF_WEEK);
 }
 
-/** A validated cron expression: `next(after)` is the first fire time strictly after `after` (null if none). */
+/**
+ * A validated cron expression: `next(after)` is the first fire time strictly after `after`, or null when
+ * there is none. The optional anchor exists only so cron and rate schedules share one call shape.
+ */
 export interface CronSchedule {
   readonly kind: "cron";
-  next(after: Date): Date | null;
+  next(after: Date, anchor?: Date): Date | null;
 }
 
 /** Parses the inside of `cron(...)`; refusal reasons are for logs, AWS only says the expression is invalid. */

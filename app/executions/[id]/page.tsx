@@ -1,0 +1,234 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RerunButton, StopButton } from "@/components/executions/action-buttons";
+import { StatusBadge, TriggerLabel, VerdictBadge } from "@/components/executions/badges";
+import { JsonBlock } from "@/components/executions/json-block";
+import { LiveRefresh } from "@/components/executions/live-refresh";
+import { QueryPanel } from "@/components/executions/query-panel";
+import { ResultTable } from "@/components/executions/result-table";
+import { TimelineView } from "@/components/executions/timeline-view";
+import { formatElapsed, formatUtc } from "@/components/executions/time";
+import { buttonClass } from "@/components/ui/button";
+import { describeExpectation } from "@/lib/checks/expectation";
+import { prisma } from "@/lib/db/client";
+import { findExecution, loadQuery, loadTimeline } from "@/lib/executions/detail";
+import { parseExecutionInput } from "@/lib/executions/execution-io";
+import { isClosed } from "@/lib/executions/execution-record";
+import { groupDigits } from "@/lib/executions/result-format";
+import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES, loadResultPage } from "@/lib/executions/results-source";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).id) };
+}
+
+export default async function ExecutionPage({ params }: Props) {
+  const name = decodeURIComponent((await params).id);
+  const execution = await findExecution(name);
+  if (!execution) notFound();
+  const now = new Date();
+  const input = parseExecutionInput(execution.input === null ? null : JSON.stringify(execution.input));
+  const event = input?.event ?? (execution.input as { event?: unknown } | null)?.event ?? null;
+  const running = !isClosed(execution.status);
+
+  const [timeline, query, check, rerunOf] = await Promise.all([
+    loadTimeline(execution.executionArn),
+    loadQuery(execution.queryExecutionId),
+    execution.checkId ? prisma().check.findUnique({ where: { id: execution.checkId }, select: { id: true, name: true } }) : null,
+    execution.rerunOf ? prisma().execution.findFirst({ where: { executionArn: execution.rerunOf }, select: { name: true }, orderBy: { startDate: "desc" } }) : null,
+  ]);
+  const live = query.ok ? query.query : null;
+  const succeeded = live?.Status?.State === "SUCCEEDED";
+  const results = succeeded
+    ? await loadResultPage(
+        { executionName: name, queryExecutionId: live.QueryExecutionId!, statementType: live.StatementType ?? null, state: "SUCCEEDED", error: null },
+        DEFAULT_RESULT_PAGE_SIZE,
+        null,
+      )
+    : null;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href="/executions" className="text-sm text-zinc-500 hover:text-zinc-900">
+          ← Executions
+        </Link>
+        <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
+          <div className="min-w-0">
+            <h1 className="break-all font-mono text-lg font-semibold tracking-tight" data-testid="execution-name">
+              {execution.name}
+            </h1>
+            <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+              <span data-testid="execution-status">
+                <StatusBadge status={execution.status} />
+              </span>
+              <span data-testid="execution-verdict">
+                <VerdictBadge verdict={execution.verdict} />
+              </span>
+              <LiveRefresh active={running} intervalMs={2000} label="Live — updates until it ends" />
+            </div>
+            <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-zinc-600">
+              <div>
+                <dt className="inline text-zinc-500">Check: </dt>
+                <dd className="inline">
+                  {check ? (
+                    <Link href={`/checks/${check.id}`} className="text-blue-700 hover:underline">
+                      {check.name}
+                    </Link>
+                  ) : (
+                    (execution.checkSlug ?? "—") + (execution.checkId ? " (deleted)" : "")
+                  )}
+                  {execution.checkGeneration !== null ? <span className="text-zinc-400"> · generation {execution.checkGeneration}</span> : null}
+                </dd>
+              </div>
+              <div>
+                <dt className="inline text-zinc-500">Trigger: </dt>
+                <dd className="inline">
+                  <TriggerLabel kind={execution.triggerKind?.toLowerCase() ?? null} />
+                  {execution.rerunOf ? (
+                    <>
+                      {" of "}
+                      {rerunOf ? (
+                        <Link href={`/executions/${encodeURIComponent(rerunOf.name)}`} className="font-mono text-xs text-blue-700 hover:underline">
+                          {rerunOf.name}
+                        </Link>
+                      ) : (
+                        <span className="font-mono text-xs">{execution.rerunOf.split(":").pop()}</span>
+                      )}
+                    </>
+                  ) : null}
+                </dd>
+              </div>
+              <div>
+                <dt className="inline text-zinc-500">Started: </dt>
+                <dd className="inline font-mono text-xs">{formatUtc(execution.startDate)}</dd>
+              </div>
+              <div>
+                <dt className="inline text-zinc-500">{running ? "Running for" : "Took"}: </dt>
+                <dd className="inline tabular-nums">{formatElapsed(execution.startDate, execution.stopDate, now)}</dd>
+              </div>
+            </dl>
+          </div>
+          <div className="flex items-start gap-2">
+            {running ? <StopButton name={execution.name} /> : null}
+            {input ? <RerunButton name={execution.name} /> : null}
+          </div>
+        </div>
+      </div>
+
+      <Section title="Outcome">
+        <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
+          <Fact label="Verdict">
+            <VerdictBadge verdict={execution.verdict} />
+          </Fact>
+          <Fact label="Expectation">{input ? describeExpectation(input.expectation) : "—"}</Fact>
+          <Fact label="First value">
+            <span className="font-mono tabular-nums">{execution.firstValue === null ? "—" : (groupDigits(execution.firstValue) ?? execution.firstValue)}</span>
+          </Fact>
+          <Fact label="Rows in preview">
+            <span className="tabular-nums">{execution.previewRowCount === null ? "—" : execution.previewRowCount === 20 ? "20 or more" : execution.previewRowCount}</span>
+          </Fact>
+        </dl>
+        {execution.error || execution.cause ? (
+          <div className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" role="alert" data-testid="execution-error">
+            <p className="font-mono font-semibold">{execution.error ?? "Error"}</p>
+            {execution.cause ? <p className="mt-1 whitespace-pre-wrap break-words text-xs">{execution.cause}</p> : null}
+          </div>
+        ) : null}
+      </Section>
+
+      <Section title="Trigger event">
+        {event ? (
+          <JsonBlock summary={<EventSummary event={event as Record<string, unknown>} />} value={event} testId="trigger-event" />
+        ) : (
+          <p className="text-sm text-zinc-500">The execution input carries no event.</p>
+        )}
+      </Section>
+
+      <Section title="Timeline">
+        {timeline.ok ? <TimelineView timeline={timeline.timeline} now={now} /> : <p className="text-sm text-amber-800">{timeline.reason}</p>}
+      </Section>
+
+      <Section title="Athena query">
+        <QueryPanel
+          live={live}
+          unavailable={query.ok ? null : query.reason}
+          indexed={{
+            queryExecutionId: execution.queryExecutionId,
+            queryState: execution.queryState,
+            queryStateReason: execution.queryStateReason,
+            dataScannedBytes: execution.dataScannedBytes,
+            engineTimeMs: execution.engineTimeMs,
+            queueTimeMs: execution.queueTimeMs,
+            statistics: execution.statistics as Record<string, number> | null,
+            sql: input?.query.sql ?? null,
+            parameters: input?.query.parameters ?? [],
+          }}
+        />
+      </Section>
+
+      <Section
+        title="Result"
+        action={
+          succeeded ? (
+            <a href={`/executions/${encodeURIComponent(execution.name)}/results.csv`} className={buttonClass("secondary")} download data-testid="download-csv">
+              Download CSV
+            </a>
+          ) : null
+        }
+      >
+        {results === null ? (
+          <p className="text-sm text-zinc-500">
+            {running && !live
+              ? "The query has not finished yet."
+              : live
+                ? `The query ended ${live.Status?.State ?? "without a state"}: there is no result set.`
+                : "No result set is available."}
+          </p>
+        ) : results.ok ? (
+          <ResultTable executionName={execution.name} initial={results.page} pageSize={DEFAULT_RESULT_PAGE_SIZE} pageSizes={RESULT_PAGE_SIZES} />
+        ) : (
+          <p className="text-sm text-red-700" role="alert">
+            Athena could not return the results: {results.error}
+          </p>
+        )}
+      </Section>
+    </div>
+  );
+}
+
+function Section({ title, action, children }: { title: string; action?: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <section className="rounded-lg border border-zinc-200 bg-white p-5 shadow-xs" aria-label={title}>
+      <div className="mb-3 flex items-center justify-between gap-4">
+        <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs font-medium uppercase tracking-wide text-zinc-500">{label}</dt>
+      <dd className="mt-0.5 text-zinc-900">{children}</dd>
+    </div>
+  );
+}
+
+function EventSummary({ event }: { event: Record<string, unknown> }) {
+  return (
+    <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+      <span className="font-mono text-xs">{String(event.source ?? "?")}</span>
+      <span className="text-zinc-900">{String(event["detail-type"] ?? "event")}</span>
+      {event.time ? <span className="font-mono text-xs text-zinc-500">{String(event.time)}</span> : null}
+      {event.id ? <span className="font-mono text-xs text-zinc-400">id {String(event.id)}</span> : null}
+    </span>
+  );
+}

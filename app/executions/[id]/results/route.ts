@@ -1,0 +1,16 @@
+// GET one page of the execution's result set as JSON: ?size=<rows>&token=<Athena NextToken>.
+import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES, loadResultPage, resultsTarget } from "@/lib/executions/results-source";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const { id } = await params;
+  const url = new URL(request.url);
+  const requested = Number(url.searchParams.get("size"));
+  const size = (RESULT_PAGE_SIZES as readonly number[]).includes(requested) ? requested : DEFAULT_RESULT_PAGE_SIZE;
+  const target = await resultsTarget(decodeURIComponent(id));
+  if ("status" in target) return Response.json({ error: target.error }, { status: target.status });
+  const result = await loadResultPage(target, size, url.searchParams.get("token"));
+  if (!result.ok) return Response.json({ error: result.error }, { status: 502 });
+  return Response.json(result.page, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,91 @@
+"use server";
+// Server actions of the executions pages: Run now, Rerun, Stop, Test trigger, Sync now.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/client";
+import { ActionError } from "@/lib/actions/errors";
+import type { ActionResult } from "@/lib/actions/result";
+import { getCheck } from "@/lib/db/checks";
+import { prisma } from "@/lib/db/client";
+import * as ops from "@/lib/executions/operations";
+import { syncNow } from "@/lib/executions/runtime";
+
+async function checkOrFail(id: string) {
+  const check = await getCheck(id);
+  if (!check) throw new ActionError("This check no longer exists.");
+  return check;
+}
+
+async function executionOrFail(name: string) {
+  const row = await prisma().execution.findFirst({ where: { name }, orderBy: [{ startDate: "desc" }, { id: "desc" }] });
+  if (!row) throw new ActionError("This execution is not in the index.");
+  return row;
+}
+
+function revalidateRuns(checkId: string | null) {
+  revalidatePath("/executions");
+  if (checkId) revalidatePath(`/checks/${checkId}`);
+}
+
+const runNowAction = defineAction("runNow", z.object({ checkId: z.string().uuid() }), async ({ checkId }) => {
+  const check = await checkOrFail(checkId);
+  const { name } = await ops.runNow(check);
+  revalidateRuns(check.id);
+  return { name };
+});
+
+const rerunAction = defineAction("rerun", z.object({ name: z.string().min(1).max(80) }), async ({ name }) => {
+  const row = await executionOrFail(name);
+  const started = await ops.rerun({ executionArn: row.executionArn, input: row.input });
+  revalidateRuns(row.checkId);
+  return { name: started.name };
+});
+
+const stopAction = defineAction("stop", z.object({ name: z.string().min(1).max(80) }), async ({ name }, { actor }) => {
+  const row = await executionOrFail(name);
+  if (row.status !== "RUNNING") throw new ActionError("This execution is not running any more.");
+  await ops.stop(row.executionArn, actor.displayName);
+  revalidateRuns(row.checkId);
+  return { name };
+});
+
+const eventInput = z.object({ checkId: z.string().uuid(), event: z.string().min(2).max(256 * 1024) });
+
+const testPatternAction = defineAction("testPattern", eventInput, async ({ checkId, event }) => {
+  const check = await checkOrFail(checkId);
+  if (check.trigger.kind !== "eventPattern") throw new ActionError("This check runs on a schedule; it has no event pattern to test.");
+  return { matches: await ops.testPattern(check.trigger.pattern, event) };
+});
+
+const sendEventAction = defineAction("sendEvent", eventInput, async ({ checkId, event }) => {
+  await checkOrFail(checkId);
+  const eventId = await ops.sendEvent(event);
+  // The rule starts an execution asynchronously; sync soon so the runs list shows it.
+  setTimeout(() => void syncNow(), 1500);
+  return { eventId };
+});
+
+const syncAction = defineAction("syncExecutions", z.object({}), async () => {
+  const report = await syncNow();
+  revalidatePath("/executions");
+  return { added: report?.added ?? 0, updated: report?.updated ?? 0 };
+});
+
+export async function runNowExecution(input: { checkId: string }): Promise<ActionResult<{ name: string }>> {
+  return runNowAction(input);
+}
+export async function rerunExecution(input: { name: string }): Promise<ActionResult<{ name: string }>> {
+  return rerunAction(input);
+}
+export async function stopExecution(input: { name: string }): Promise<ActionResult<{ name: string }>> {
+  return stopAction(input);
+}
+export async function testTriggerPattern(input: { checkId: string; event: string }): Promise<ActionResult<{ matches: boolean }>> {
+  return testPatternAction(input);
+}
+export async function sendTriggerEvent(input: { checkId: string; event: string }): Promise<ActionResult<{ eventId: string }>> {
+  return sendEventAction(input);
+}
+export async function syncExecutionsNow(): Promise<ActionResult<{ added: number; updated: number }>> {
+  return syncAction({});
+}

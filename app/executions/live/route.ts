@@ -1,0 +1,9 @@
+// POST: a sync pass for pages that are watching running executions (at most one every 2 s, however many watch).
+import { syncNow } from "@/lib/executions/runtime";
+
+export const dynamic = "force-dynamic";
+
+export async function POST(): Promise<Response> {
+  const report = await syncNow({ minIntervalMs: 2000 });
+  return Response.json({ synced: report !== null, added: report?.added ?? 0, updated: report?.updated ?? 0 });
+}

@@ -1,0 +1,117 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ExecutionsFilters } from "@/components/executions/executions-filters";
+import { ExecutionsTable } from "@/components/executions/executions-table";
+import { LiveRefresh } from "@/components/executions/live-refresh";
+import { SyncNowButton } from "@/components/executions/action-buttons";
+import { SyncStatusLine } from "@/components/executions/sync-status-line";
+import { buttonClass } from "@/components/ui/button";
+import { prisma } from "@/lib/db/client";
+import { PAGE_SIZES, isFiltered, parseFilters, parsePage, toSearchParams } from "@/lib/executions/filters";
+import { listExecutions } from "@/lib/executions/list-query";
+import { stateMachineArn } from "@/lib/executions/runtime";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Executions" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const isoMinute = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
+
+export default async function ExecutionsPage({ searchParams }: Props) {
+  const sp = await searchParams;
+  const filters = parseFilters(sp);
+  const page = parsePage(sp);
+  const now = new Date();
+  const [list, checks, syncState] = await Promise.all([
+    listExecutions(filters, page, now),
+    prisma().check.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    prisma().executionSyncState.findUnique({ where: { stateMachineArn: stateMachineArn() } }),
+  ]);
+  const running = list.rows.some((r) => r.status === "RUNNING");
+  const firstPage = !page.before && !page.after;
+  const link = (cursor: { before?: string; after?: string }) => `/executions?${toSearchParams(filters, { size: page.size, ...cursor }).toString()}`;
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-xl font-semibold tracking-tight">Executions</h1>
+          <p className="mt-1 text-sm text-zinc-600">
+            Every run of the shared state machine, kept here after AWS forgets it. <SyncStatusLine state={syncState} now={now} />
+          </p>
+        </div>
+        <div className="flex items-center gap-3">
+          {/* On the first page, new executions appear by themselves; faster while one is running. */}
+          <LiveRefresh active={running || firstPage} intervalMs={running ? 3000 : 15000} syncUrl="/executions/live" label={running ? "Live" : "Auto-refresh"} />
+          <SyncNowButton />
+        </div>
+      </div>
+
+      <ExecutionsFilters
+        checks={checks}
+        pageSizes={PAGE_SIZES}
+        initial={{
+          check: filters.checkId ?? "",
+          status: filters.status.join(","),
+          verdict: filters.verdict.join(","),
+          trigger: filters.trigger.join(","),
+          range: filters.range ?? (filters.from || filters.to ? "custom" : ""),
+          from: isoMinute(filters.from),
+          to: isoMinute(filters.to),
+          q: filters.q,
+          size: String(page.size),
+        }}
+      />
+
+      {list.rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center">
+          {isFiltered(filters) ? (
+            <>
+              <p className="text-sm font-medium text-zinc-800">No executions match these filters.</p>
+              <Link href="/executions" className="mt-2 inline-block text-sm text-blue-700 hover:underline">
+                Clear the filters
+              </Link>
+            </>
+          ) : (
+            <>
+              <p className="text-sm font-medium text-zinc-800">No executions yet.</p>
+              <p className="mt-1 text-sm text-zinc-500">
+                They appear here when a check&apos;s trigger fires, or when you run a check from its page.
+              </p>
+            </>
+          )}
+        </div>
+      ) : (
+        <>
+          <ExecutionsTable rows={list.rows} now={now} />
+          <nav aria-label="Pages" className="flex items-center justify-between text-sm text-zinc-600">
+            <p>
+              {list.rows.length.toLocaleString("en-US")} shown · {list.countCapped ? `more than ${list.total.toLocaleString("en-US")}` : list.total.toLocaleString("en-US")} matching
+            </p>
+            <div className="flex gap-2">
+              {list.newerCursor ? (
+                <Link href={link({ after: list.newerCursor })} className={buttonClass("secondary")} rel="prev">
+                  ← Newer
+                </Link>
+              ) : (
+                <span className={buttonClass("secondary", "pointer-events-none opacity-40")} aria-disabled>
+                  ← Newer
+                </span>
+              )}
+              {list.olderCursor ? (
+                <Link href={link({ before: list.olderCursor })} className={buttonClass("secondary")} rel="next">
+                  Older →
+                </Link>
+              ) : (
+                <span className={buttonClass("secondary", "pointer-events-none opacity-40")} aria-disabled>
+                  Older →
+                </span>
+              )}
+            </div>
+          </nav>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// The Reconcile page: what the reconciler would change in AWS and why (drift as a diff), before the operator
+// applies it. Planning reads AWS but changes nothing.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ApplyButton } from "@/components/reconcile/apply-button";
+import { PlanTable } from "@/components/reconcile/plan-table";
+import { Badge } from "@/components/ui/badge";
+import { formatUtcSecond } from "@/components/ui/format";
+import { Notice } from "@/components/ui/notice";
+import { describeAwsError } from "@/lib/aws/errors";
+import { env } from "@/lib/env";
+import type { ReconcileReport } from "@/lib/reconcile/reconciler";
+import { processReconciler } from "@/lib/reconcile/runtime";
+import { applyPlan } from "./actions";
+
+export const metadata: Metadata = { title: "Reconcile" };
+export const dynamic = "force-dynamic";
+
+function Calls({ calls }: { calls: Record<string, number> }) {
+  const entries = Object.entries(calls).sort(([a], [b]) => a.localeCompare(b));
+  return <span className="font-mono text-xs text-zinc-600">{entries.map(([op, n]) => `${op} ${n}`).join(" · ") || "none"}</span>;
+}
+
+export default async function ReconcilePage({ searchParams }: { searchParams: Promise<{ audit?: string }> }) {
+  const { audit } = await searchParams;
+  const fullAudit = audit === "full";
+  let report: ReconcileReport | null = null;
+  let error: string | null = null;
+  try {
+    report = await processReconciler().plan({ fullAudit });
+  } catch (e) {
+    const d = describeAwsError(e);
+    error = `${d.code}: ${d.message}`;
+  }
+  const last = processReconciler().lastReport;
+  const items = report?.plan.items ?? [];
+  const work = items.filter((i) => !["noop", "unmanaged"].includes(i.action));
+  const quiet = items.filter((i) => i.action === "noop");
+  const foreign = items.filter((i) => i.action === "unmanaged");
+  const sm = report?.plan.stateMachine;
+
+  return (
+    <div className="space-y-8">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Reconcile</h1>
+          <p className="mt-1 max-w-3xl text-sm text-zinc-600">
+            Every check becomes one EventBridge rule <code className="font-mono">{env.RULE_PREFIX}&lt;slug&gt;</code> targeting the shared state machine{" "}
+            <code className="font-mono">{env.STATE_MACHINE_NAME}</code>. The background reconciler applies this plan every {env.RECONCILE_INTERVAL_SECONDS} s; here you see it first.
+          </p>
+        </div>
+        <ApplyButton action={applyPlan} disabled={!!error} />
+      </div>
+
+      {error ? <Notice tone="error" title="Could not read AWS">{error}</Notice> : null}
+
+      {report ? (
+        <>
+          <section aria-labelledby="sm" className="space-y-2">
+            <h2 id="sm" className="text-lg font-medium">Shared state machine</h2>
+            {report.stateMachineError ? <Notice tone="error">{report.stateMachineError}</Notice> : null}
+            {sm ? (
+              <p className="text-sm text-zinc-700">
+                <Badge tone={sm.action === "noop" ? "green" : sm.action === "conflict" ? "red" : "amber"}>
+                  {sm.action === "noop" ? "Up to date" : sm.action === "create" ? "Will be created" : sm.action === "update" ? "Will be updated" : "Conflict"}
+                </Badge>{" "}
+                <span className="font-mono text-xs">{sm.arn}</span> {sm.reasons.length ? `— ${sm.reasons.join("; ")}` : null}
+              </p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="changes" className="space-y-3">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="changes" className="text-lg font-medium">
+                Changes <span className="text-sm font-normal text-zinc-500">({work.length})</span>
+              </h2>
+              <p className="text-xs text-zinc-500">
+                Observed {formatUtcSecond(report.startedAt)}: {report.plan.observedRules} rule(s) listed, {report.plan.detailedRules} read in full ({report.totalCalls} calls: <Calls calls={report.calls} />).{" "}
+                {fullAudit ? (
+                  <Link className="text-blue-700 hover:underline" href="/reconcile">Normal pass</Link>
+                ) : (
+                  <Link className="text-blue-700 hover:underline" href="/reconcile?audit=full">Read every rule&apos;s targets and tags</Link>
+                )}
+              </p>
+            </div>
+            {work.length ? <PlanTable items={work} /> : <Notice tone="success">AWS matches every check. Nothing to apply.</Notice>}
+          </section>
+
+          {quiet.length ? (
+            <section aria-labelledby="quiet" className="space-y-3">
+              <details>
+                <summary id="quiet" className="cursor-pointer text-lg font-medium">
+                  In sync <span className="text-sm font-normal text-zinc-500">({quiet.length})</span>
+                </summary>
+                <div className="mt-3">
+                  <PlanTable items={quiet} />
+                </div>
+              </details>
+            </section>
+          ) : null}
+
+          {foreign.length ? (
+            <section aria-labelledby="foreign" className="space-y-3">
+              <h2 id="foreign" className="text-lg font-medium">
+                Rules with the prefix that are not ours <span className="text-sm font-normal text-zinc-500">({foreign.length})</span>
+              </h2>
+              <p className="text-sm text-zinc-600">They lack the managed-by tag, so the console never changes or deletes them.</p>
+              <PlanTable items={foreign} />
+            </section>
+          ) : null}
+        </>
+      ) : null}
+
+      {last ? (
+        <section aria-labelledby="last" className="space-y-1 text-sm text-zinc-700">
+          <h2 id="last" className="text-lg font-medium">Last applied pass</h2>
+          <p>
+            {formatUtcSecond(last.startedAt)}, {((last.finishedAt.getTime() - last.startedAt.getTime()) / 1000).toFixed(1)} s:{" "}
+            {last.outcomes.filter((o) => o.applied).length} change(s), {last.totalCalls} AWS calls (<Calls calls={last.calls} />).
+          </p>
+        </section>
+      ) : null}
+    </div>
+  );
+}

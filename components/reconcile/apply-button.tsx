@@ -1,0 +1,35 @@
+"use client";
+// Applies the plan (a full pass under the reconcile lock) and shows what happened.
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+
+export interface ApplyResult {
+  ok: boolean;
+  message: string;
+  details: string[];
+}
+
+export function ApplyButton({ action, disabled }: { action: (prev: ApplyResult | null) => Promise<ApplyResult>; disabled?: boolean }) {
+  const [result, run, pending] = useActionState(action, null);
+  return (
+    <div className="space-y-3">
+      <form action={run}>
+        <Button type="submit" variant="primary" disabled={pending || disabled}>
+          {pending ? "Applying…" : "Apply plan"}
+        </Button>
+      </form>
+      {result ? (
+        <Notice tone={result.ok ? "success" : "error"} title={result.message}>
+          {result.details.length ? (
+            <ul className="list-disc pl-4">
+              {result.details.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Notice>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,165 @@
+// The life of a check: create with each trigger kind, find it in the list, edit, disable/enable, delete.
+import { expect, test } from "@playwright/test";
+import { CLUSTER_ARN, createCheck, fillEditor, fillNewCheck, uniqueName } from "./fixtures";
+
+test("create an ECS-task-stopped check, see it listed, edit, disable, enable and delete it", async ({ page }, info) => {
+  test.setTimeout(90_000);
+  const name = uniqueName("Aurora admin logins", info);
+  await fillNewCheck(page, {
+    name,
+    sql: "SELECT count(*) FROM audit_log WHERE cluster = ? AND username = 'admin' -- a ? in a comment is text",
+    parameters: [{ kind: "eventPath", path: "$.detail.overrides.containerOverrides[0].command[0]" }],
+    trigger: { kind: "ecs", command: "prod-aurora-cluster", exitCode: "0" },
+  });
+  // The builder shows the pattern it produces.
+  const preview = page.getByTestId("ecs-pattern-preview");
+  await expect(preview).toContainText('"source": ["aws.ecs"]');
+  await expect(preview).toContainText(`"clusterArn": ["${CLUSTER_ARN}"]`);
+  await expect(preview).toContainText('"command": ["prod-aurora-cluster"]');
+  await expect(preview).toContainText('"exitCode": [0]');
+  await expect(page.getByTestId("placeholder-count")).toHaveText("1");
+  // The slug follows the name.
+  await expect(page.getByLabel("Slug")).toHaveValue(/^aurora-admin-logins-w\d+-/);
+  await page.getByLabel("Expectation").selectOption("firstValue");
+  await page.getByLabel("Comparison").selectOption("eq");
+  await page.getByLabel("Expected number").fill("0");
+  await page.getByRole("button", { name: "Create check" }).click();
+
+  await page.waitForURL(/\/checks\/[0-9a-f-]{36}\?saved=created/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+  await expect(page.getByTestId("saved-notice")).toContainText("Check created.");
+  await expect(page.getByText("When an ECS task in cluster audit-log-shipper with command prod-aurora-cluster stops with exit code 0").first()).toBeVisible();
+  const checkUrl = page.url().split("?")[0]!;
+
+  // Listed, found by search, with the trigger and expectation in words.
+  await page.goto(`/checks?q=${encodeURIComponent(name)}`);
+  const row = page.getByTestId("check-row").filter({ hasText: name });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("When an ECS task in cluster audit-log-shipper with command prod-aurora-cluster stops with exit code 0");
+  await expect(row).toContainText("First value = 0");
+  await expect(row).toContainText("Enabled");
+  await expect(row).toContainText("never run");
+
+  // Edit: the builder reopens with its fields; change the expectation and the command.
+  await row.getByRole("link", { name }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("radio", { name: "ECS task stopped" })).toBeChecked();
+  await expect(page.getByLabel("Container command")).toHaveValue("prod-aurora-cluster");
+  await page.getByLabel("Container command").fill("staging-aurora-cluster");
+  await page.getByLabel("Expectation").selectOption("rowCount");
+  await page.getByLabel("Comparison").selectOption("le");
+  await page.getByLabel("Expected number").fill("5");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(/saved=updated/);
+  await expect(page.getByTestId("saved-notice")).toContainText("Changes saved.");
+  await expect(page.getByText("Row count ≤ 5")).toBeVisible();
+  await expect(page.getByText("with command staging-aurora-cluster stops").first()).toBeVisible();
+
+  // Disable, then enable again.
+  await page.getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByTestId("saved-notice")).toContainText("Check disabled.");
+  await expect(page.getByText("Disabled", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Enable" }).click();
+  await expect(page.getByTestId("saved-notice")).toContainText("Check enabled.");
+  await expect(page.getByText("Enabled", { exact: true })).toBeVisible();
+
+  // Delete: the dialog wants the name typed.
+  await page.goto(checkUrl);
+  await page.getByRole("button", { name: "Delete" }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByRole("button", { name: "Delete check" })).toBeDisabled();
+  await dialog.getByLabel(/to confirm/).fill("not the name");
+  await expect(dialog.getByRole("button", { name: "Delete check" })).toBeDisabled();
+  await dialog.getByLabel(/to confirm/).fill(name);
+  await dialog.getByRole("button", { name: "Delete check" }).click();
+  await page.waitForURL(/\/checks\?deleted=/);
+  await expect(page.getByTestId("saved-notice")).toContainText(`Deleted “${name}”.`);
+  await page.goto(`/checks?q=${encodeURIComponent(name)}`);
+  await expect(page.getByText(`No checks match “${name}”.`)).toBeVisible();
+  await page.goto(checkUrl);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+});
+
+test("create a check from a raw event pattern", async ({ page }, info) => {
+  const name = uniqueName("EC2 stopped", info);
+  await createCheck(page, {
+    name,
+    trigger: {
+      kind: "pattern",
+      json: '{"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"], "detail": {"state": ["stopped", "terminated"]}}',
+    },
+  });
+  const summary = "When a “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated";
+  await expect(page.getByText(summary).first()).toBeVisible();
+  await page.goto(`/checks?q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId("check-row").filter({ hasText: name })).toContainText(summary);
+  // Reopening shows the raw editor (the builder cannot express this pattern).
+  await page.getByRole("link", { name }).click();
+  await page.getByRole("link", { name: "Edit" }).click();
+  await expect(page.getByRole("radio", { name: "Event pattern (JSON)" })).toBeChecked();
+  await expect(page.locator("#trigger-pattern .cm-content")).toContainText('"state": ["stopped", "terminated"]');
+});
+
+test("create a scheduled check with a live plain-language preview", async ({ page }, info) => {
+  const name = uniqueName("DDL per day", info);
+  await fillNewCheck(page, { name, trigger: { kind: "schedule", expression: "cron(0 12 * * ? *)" } });
+  const preview = page.getByTestId("schedule-preview");
+  await expect(preview).toContainText("Every day at 12:00 UTC");
+  await expect(preview.locator("li")).toHaveCount(5);
+  await expect(preview.locator("li").first()).toContainText(/\d{4}-\d{2}-\d{2} 12:00 UTC/);
+  // The preview follows the expression as it is typed.
+  await page.getByLabel("Schedule expression").fill("cron(30 9 ? * MON-FRI *)");
+  await expect(preview).toContainText("At 09:30 UTC on Monday through Friday");
+  await page.getByLabel("Schedule expression").fill("rate(5 minutes)");
+  await expect(preview).toContainText("Every 5 minutes");
+  await page.getByRole("button", { name: "Create check" }).click();
+  await page.waitForURL(/saved=created/);
+  await expect(page.getByText("Every 5 minutes").first()).toBeVisible();
+  await page.goto(`/checks?q=${encodeURIComponent(name)}`);
+  await expect(page.getByTestId("check-row").filter({ hasText: name })).toContainText("Every 5 minutes");
+});
+
+test("the list sorts by column and keeps search and sort in the URL", async ({ page }, info) => {
+  const tag = uniqueName("Sorting", info);
+  await createCheck(page, { name: `${tag} b`, trigger: { kind: "schedule", expression: "rate(1 day)" } });
+  await createCheck(page, { name: `${tag} a`, trigger: { kind: "schedule", expression: "rate(1 hour)" } });
+  await page.goto("/checks");
+  await page.getByRole("searchbox", { name: "Search checks" }).fill(tag);
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(tag).replace(/%20/g, "(\\+|%20)")}`));
+  const rows = page.getByTestId("check-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText(`${tag} a`);
+  await page.getByRole("link", { name: "Name" }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc/);
+  await expect(rows.first()).toContainText(`${tag} b`);
+  await page.reload();
+  await expect(rows.first()).toContainText(`${tag} b`);
+  await expect(page.getByRole("searchbox", { name: "Search checks" })).toHaveValue(tag);
+});
+
+test("a concurrent edit is refused and the second operator's input is kept", async ({ browser, page }, info) => {
+  const name = uniqueName("Concurrent", info);
+  const id = await createCheck(page, { name });
+  const other = await (await browser.newContext()).newPage();
+  await page.goto(`/checks/${id}/edit`);
+  await other.goto(`/checks/${id}/edit`);
+  await expect(other.locator("#sql .cm-content")).toBeVisible();
+
+  await page.getByLabel("Description").fill("First operator's change");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await page.waitForURL(/saved=updated/);
+
+  await other.getByLabel("Description").fill("Second operator's change");
+  await fillEditor(other, "sql", "SELECT 42 AS second_operator");
+  await other.getByRole("button", { name: "Save changes" }).click();
+  await expect(other.getByRole("alert").filter({ hasText: "Not saved" })).toContainText(
+    "Someone else saved this check while you were editing (version 2). Your changes are kept below; reload to see theirs.",
+  );
+  await expect(other).toHaveURL(new RegExp(`/checks/${id}/edit$`));
+  await expect(other.getByLabel("Description")).toHaveValue("Second operator's change");
+  await expect(other.locator("#sql .cm-content")).toHaveText("SELECT 42 AS second_operator");
+
+  await page.goto(`/checks/${id}`);
+  await expect(page.getByText("First operator's change")).toBeVisible();
+  await other.context().close();
+});

@@ -1,0 +1,35 @@
+// Flat config: Next's recommended rules (React, hooks, Core Web Vitals) plus its TypeScript rules.
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const config = [
+  {
+    // Generated or produced at run time: not ours to lint.
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      ".data/**",
+      "lib/generated/**",
+      "emulator/data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "coverage/**",
+      "next-env.d.ts",
+    ],
+  },
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      // `_unused` names an argument a signature requires but the body does not need.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+    },
+  },
+  {
+    // Tool config files (postcss, playwright, vitest) conventionally default-export an anonymous object.
+    files: ["*.config.{js,mjs,ts}"],
+    rules: { "import/no-anonymous-default-export": "off" },
+  },
+];
+
+export default config;

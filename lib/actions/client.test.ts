@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
+
+vi.mock("server-only", () => ({}));
+vi.mock("@/lib/actor", () => ({ currentActor: async () => ({ id: "test-operator", displayName: "Test operator" }) }));
+
+const { defineAction, toFailure, concurrentEditMessage } = await import("./client");
+const { ConcurrentEditError, NotFoundError, UniqueViolationError } = await import("@/lib/db/errors");
+const { ActionError } = await import("./errors");
+const { GENERIC_ERROR } = await import("./result");
+
+afterEach(() => vi.restoreAllMocks());
+
+describe("defineAction", () => {
+  const schema = z.object({ n: z.number().int().min(1, "Enter a whole number of at least 1.") });
+
+  it("validates input and returns field errors by path without running the handler", async () => {
+    const handler = vi.fn(async () => "ran");
+    const action = defineAction("t", schema, handler);
+    expect(await action({ n: 0 })).toEqual({ ok: false, fieldErrors: { n: ["Enter a whole number of at least 1."] } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it("runs the handler with the parsed input and the current actor", async () => {
+    const action = defineAction("t", schema, async (input, { actor }) => `${actor.id}:${input.n}`);
+    expect(await action({ n: 2 })).toEqual({ ok: true, data: "test-operator:2" });
+  });
+
+  it("hides unexpected errors behind a generic message and logs them", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const action = defineAction("t", schema, async () => {
+      throw new Error("connect ECONNREFUSED 10.0.0.1:5432 password=secret");
+    });
+    const r = await action({ n: 1 });
+    expect(r).toEqual({ ok: false, fieldErrors: {}, formError: GENERIC_ERROR });
+    expect(JSON.stringify(r)).not.toContain("secret");
+    expect(log).toHaveBeenCalled();
+  });
+
+  it("lets Next's redirect/notFound signals through", async () => {
+    const signal = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/checks;307;" });
+    const action = defineAction("t", schema, async () => {
+      throw signal;
+    });
+    await expect(action({ n: 1 })).rejects.toBe(signal);
+  });
+});
+
+describe("toFailure", () => {
+  it("puts a unique violation beside its field", () => {
+    expect(toFailure(new UniqueViolationError("name", "Aurora"), "t")).toEqual({
+      ok: false,
+      fieldErrors: { name: ["A check named “Aurora” already exists. Choose another name."] },
+    });
+    expect(toFailure(new UniqueViolationError("slug", "aurora"), "t").fieldErrors.slug?.[0]).toMatch(/slug “aurora” is already used/);
+  });
+
+  it("explains a concurrent edit with the version that won", () => {
+    const r = toFailure(new ConcurrentEditError("id", 3, 4), "t");
+    expect(r.formError).toBe("Someone else saved this check while you were editing (version 4). Your changes are kept below; reload to see theirs.");
+    expect(concurrentEditMessage(new ConcurrentEditError("id", 3, null))).toMatch(/deleted this check/);
+  });
+
+  it("shows our own errors' messages, on a field when named", () => {
+    expect(toFailure(new ActionError("Too long.", "sql"), "t")).toEqual({ ok: false, fieldErrors: { sql: ["Too long."] } });
+    expect(toFailure(new ActionError("Gone."), "t")).toEqual({ ok: false, fieldErrors: {}, formError: "Gone." });
+    expect(toFailure(new NotFoundError("Check x"), "t").formError).toBe("Check x was not found. It may have been deleted.");
+  });
+
+  it("turns a zod error raised by a handler into field errors", () => {
+    const r = z.object({ a: z.string() }).safeParse({ a: 1 });
+    expect(r.success).toBe(false);
+    if (!r.success) expect(Object.keys(toFailure(r.error, "t").fieldErrors)).toEqual(["a"]);
+  });
+});
