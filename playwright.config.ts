@@ -32,11 +32,13 @@ export default defineConfig({
     ? undefined
     : {
         // E2E_DEV=1 serves with `next dev` (no build; slower pages): handy while the tree is mid-edit.
-        command: `rm -rf .data/e2e-run && PORT=${PORT} EMULATOR_PORT=4600 PGLITE_PORT=5500 ACC_DATA_DIR=.data/e2e-run npx tsx scripts/start.ts${process.env.E2E_DEV ? " --dev" : ""}`,
+        command: `rm -rf .data/e2e-run && PORT=${PORT} EMULATOR_PORT=4600 PGLITE_PORT=5500 ACC_DATA_DIR=.data/e2e-run exec node_modules/.bin/tsx scripts/start.ts${process.env.E2E_DEV ? " --dev" : ""}`,
         url: `${baseURL}/checks`,
         // start.ts runs `next build` first when the build is missing or stale.
         timeout: 420_000,
         reuseExistingServer: false,
+        // start.ts runs its children in their own process groups: SIGTERM lets it stop them (SIGKILL would orphan them).
+        gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
         stdout: "pipe",
         stderr: "pipe",
       },

@@ -2,7 +2,6 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { inputClass } from "@/components/ui/field";
 import { buttonClass } from "@/components/ui/button";
 
 interface Props {
@@ -21,7 +20,7 @@ interface Props {
   pageSizes: readonly number[];
 }
 
-const selectClass = inputClass(false, "h-8 py-0 pr-7");
+const selectClass = "h-8 rounded-md border border-zinc-300 bg-white pl-2 pr-7 text-sm shadow-xs focus:outline-2 focus:-outline-offset-1 focus:outline-blue-600";
 
 /** The filter bar: every change goes to the URL (and back to the first page), so a view can be shared or reloaded. */
 export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
@@ -63,10 +62,10 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
   return (
     <form onSubmit={submit} aria-label="Filter executions" className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-xs" aria-busy={pending}>
       <Labeled label="Execution name">
-        <input type="search" name="q" value={state.q} onChange={change("q")} placeholder="e.g. aurora-admin-logins-manual" className={inputClass(false, "h-8 w-64")} />
+        <input type="search" name="q" value={state.q} onChange={change("q")} placeholder="e.g. aurora-admin-logins-manual" className={`${selectClass} w-60 pr-2`} />
       </Labeled>
       <Labeled label="Check">
-        <select name="check" value={state.check} onChange={change("check")} className={`${selectClass} w-56`}>
+        <select name="check" value={state.check} onChange={change("check")} className={`${selectClass} w-52`}>
           <option value="">All checks</option>
           {checks.map((c) => (
             <option key={c.id} value={c.id}>
@@ -116,10 +115,10 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
       {state.range === "custom" ? (
         <>
           <Labeled label="From (UTC)">
-            <input type="datetime-local" name="from" value={state.from} onChange={change("from")} className={inputClass(false, "h-8")} />
+            <input type="datetime-local" name="from" value={state.from} onChange={change("from")} className={`${selectClass} pr-2`} />
           </Labeled>
           <Labeled label="To (UTC)">
-            <input type="datetime-local" name="to" value={state.to} onChange={change("to")} className={inputClass(false, "h-8")} />
+            <input type="datetime-local" name="to" value={state.to} onChange={change("to")} className={`${selectClass} pr-2`} />
           </Labeled>
         </>
       ) : null}

@@ -25,7 +25,7 @@ export function ExecutionsTable({ rows, now, showCheck = true }: { rows: Executi
           {rows.map((r) => (
             <tr key={r.id} className="align-top hover:bg-zinc-50" data-execution={r.name}>
               <td className="max-w-[26rem] px-3 py-2">
-                <Link href={`/executions/${encodeURIComponent(r.name)}`} className="break-all font-mono text-xs text-blue-700 hover:underline">
+                <Link href={`/executions/${encodeURIComponent(r.name)}`} className="font-mono text-xs text-blue-700 hover:underline break-words">
                   {r.name}
                 </Link>
                 {r.error ? (
@@ -46,7 +46,7 @@ export function ExecutionsTable({ rows, now, showCheck = true }: { rows: Executi
                       {r.checkId ? " (deleted)" : ""}
                     </span>
                   )}
-                  {r.checkGeneration !== null ? <span className="ml-1 text-xs text-zinc-400">gen {r.checkGeneration}</span> : null}
+                  {r.checkGeneration !== null ? <span className="ml-1 whitespace-nowrap text-xs text-zinc-400">gen {r.checkGeneration}</span> : null}
                 </td>
               ) : null}
               <td className="px-3 py-2">

@@ -16,6 +16,8 @@ export interface IndexedQuery {
   /** From the execution input, for when Athena has forgotten the query. */
   sql: string | null;
   parameters: string[];
+  /** Where each parameter came from (ExecutionInput.query.parameterSources), when the input says. */
+  sources: { kind: string; path?: string; value?: unknown }[];
 }
 
 /** The Athena query as it ran: SQL, parameters, state and reason, data scanned, cost, engine and queue time. */
@@ -27,7 +29,12 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
   const error = live?.Status?.AthenaError;
   const reason = live?.Status?.StateChangeReason ?? indexed.queryStateReason;
   const sql = live?.Query ?? indexed.sql;
-  const parameters = live?.ExecutionParameters ?? indexed.parameters;
+  // As run (Athena) when known; else what the input would send: literals as they are, event values as extracted.
+  const parameters =
+    live?.ExecutionParameters ??
+    (indexed.sources.length
+      ? indexed.sources.map((s) => (s.kind === "literal" ? String(s.value) : s.value === null || s.value === undefined ? "(missing from the event)" : JSON.stringify(s.value)))
+      : indexed.parameters);
   const engine = stats?.EngineExecutionTimeInMillis ?? indexed.engineTimeMs;
   const queue = stats?.QueryQueueTimeInMillis ?? indexed.queueTimeMs;
   const total = stats?.TotalExecutionTimeInMillis ?? indexed.statistics?.TotalExecutionTimeInMillis ?? null;
@@ -96,9 +103,16 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
         ) : (
           <ol className="mt-1 space-y-1 text-sm">
             {parameters.map((p, i) => (
-              <li key={i} className="flex gap-2">
+              <li key={i} className="flex items-baseline gap-2">
                 <span className="w-8 shrink-0 text-right font-mono text-xs text-zinc-400">?{i + 1}</span>
                 <code className="break-all rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs">{p}</code>
+                {indexed.sources[i]?.kind === "event" ? (
+                  <span className="text-xs text-zinc-500">
+                    from the event at <code className="font-mono">{indexed.sources[i]!.path}</code>
+                  </span>
+                ) : indexed.sources[i]?.kind === "literal" ? (
+                  <span className="text-xs text-zinc-500">literal</span>
+                ) : null}
               </li>
             ))}
           </ol>

@@ -19,8 +19,8 @@ export function TimelineView({ timeline, now }: { timeline: Timeline; now: Date 
             <tr>
               <th scope="col" className="px-3 py-2">State</th>
               <th scope="col" className="px-3 py-2">Type</th>
-              <th scope="col" className="px-3 py-2 text-right">Started at</th>
-              <th scope="col" className="px-3 py-2 text-right">Duration</th>
+              <th scope="col" className="whitespace-nowrap px-3 py-2 text-right">Started at</th>
+              <th scope="col" className="whitespace-nowrap px-3 py-2 text-right">Duration</th>
               <th scope="col" className="w-[34%] px-3 py-2">
                 <span className="sr-only">Time bar</span>
               </th>

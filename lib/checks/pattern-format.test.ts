@@ -8,6 +8,12 @@ describe("formatPatternJson", () => {
     );
   });
 
+  it("puts the envelope fields first, as people write patterns", () => {
+    const text = formatPatternJson({ detail: { a: [1] }, "detail-type": ["T"], source: ["s"] });
+    expect(text.indexOf('"source"')).toBeLessThan(text.indexOf('"detail-type"'));
+    expect(text.indexOf('"detail-type"')).toBeLessThan(text.indexOf('"detail"'));
+  });
+
   it("leaves lists of objects expanded and parses back to the same value", () => {
     const v = { a: [{ prefix: "x" }], b: ["with [brackets] and, commas", "two"], c: [] };
     const text = formatPatternJson(v);

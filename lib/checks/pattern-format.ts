@@ -18,7 +18,17 @@ function format(value: unknown, indent: string): string {
   return JSON.stringify(value) ?? "null";
 }
 
-/** Pretty JSON (2 spaces) with arrays of primitives kept on one line. */
+// PostgreSQL's jsonb reorders keys (shorter first); readers expect the envelope fields on top.
+const ENVELOPE_FIRST = ["source", "detail-type", "account", "region", "resources"];
+
+function envelopeFirst(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  const obj = value as Record<string, unknown>;
+  const keys = [...ENVELOPE_FIRST.filter((k) => k in obj), ...Object.keys(obj).filter((k) => !ENVELOPE_FIRST.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, obj[k]]));
+}
+
+/** Pretty JSON (2 spaces) with arrays of primitives kept on one line and source / detail-type first. */
 export function formatPatternJson(value: unknown): string {
-  return format(value, "");
+  return format(envelopeFirst(value), "");
 }

@@ -8,9 +8,12 @@ import { env } from "@/lib/env";
 export type { PrismaClient };
 
 /**
- * Connections per process. The embedded PGlite is ONE session underneath: while a connection is inside a
- * transaction, every other connection's queries wait for it. With one connection per process a transaction can
- * never wait on another connection of ours, so it cannot deadlock; queries simply queue. A real server gets a pool.
+ * Connections per process. The embedded PGlite is ONE session underneath: its socket server runs one query at a
+ * time and, while a connection is inside a transaction, holds every other connection's queries until it ends.
+ * More connections therefore buy no parallelism; one per process keeps the queue inside our pool (visible, bounded
+ * by Prisma's timeouts) and leaves the server's connection slots to the other processes (start-up, psql).
+ * What deadlocks with any pool size: awaiting a query outside the transaction's client while it is open. Don't.
+ * A real server gets a normal pool.
  */
 export function poolSizeFor(embedded: boolean): number {
   return embedded ? 1 : 10;

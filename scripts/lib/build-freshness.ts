@@ -14,7 +14,7 @@ const SOURCES = [
   "postcss.config.mjs",
   "tsconfig.json",
 ];
-const SKIP_DIRS = new Set(["node_modules", ".next", ".data", "fixtures", "samples"]);
+const SKIP_DIRS = new Set(["node_modules", ".next", ".data"]);
 
 async function newestMtime(target: string): Promise<number> {
   const info = await stat(target).catch(() => null);

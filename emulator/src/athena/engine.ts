@@ -127,13 +127,10 @@ export class AthenaEngine {
     }
   }
 
-  /** Interrupts a running query; returns false if it is not running here. */
-  cancel(queryId: string): boolean {
-    const conn = this.running.get(queryId);
-    if (!conn) return false;
+  /** Stops a query that is running or about to run (execute checks the flag before each long step). */
+  cancel(queryId: string): void {
     this.cancelled.add(queryId);
-    conn.interrupt();
-    return true;
+    this.running.get(queryId)?.interrupt();
   }
 
   /** Runs SQL directly in DuckDB (benchmark baseline): no rewrite, no result file. */
@@ -152,8 +149,12 @@ export class AthenaEngine {
     if (this.closed) return;
     this.closed = true;
     for (const conn of this.running.values()) conn.interrupt();
+    // Interrupted queries hand their connection back within a moment; never close one under a running query.
+    const deadline = Date.now() + 5_000;
+    while (this.running.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await this.truncating;
     for (const conn of [...this.idle, this.admin]) conn.closeSync();
-    this.instance.closeSync();
+    if (this.running.size === 0) this.instance.closeSync();
   }
 
   private async runQuery(req: ExecuteRequest, kind: StatementKind, catalog: string, database: string, pre0: number): Promise<ExecuteOutcome> {
@@ -191,12 +192,14 @@ export class AthenaEngine {
       // Parsed before the statement streams: a second statement on this connection would end the stream.
       const selectList = await topSelectList(conn, engineSql);
       engine0 = performance.now();
+      if (this.cancelled.has(req.queryId)) throw new QueryCancelled();
       prepared = await conn.prepare(engineSql);
       if (prepared.statementType !== DuckStatementType.SELECT) {
         return failed(kind, userFailure("NOT_SUPPORTED: Only queries (SELECT, WITH, VALUES) can run in the local Athena emulator"), ms(pre0));
       }
       bound.forEach((p, i) => (p.value === null ? prepared!.bindNull(i + 1) : prepared!.bindValue(i + 1, p.value, p.type)));
       planningMs = ms(engine0);
+      if (this.cancelled.has(req.queryId)) throw new QueryCancelled();
       const result = await prepared.stream();
       const types = result.columnTypes();
       const names = trinoColumnNames(selectList, result.columnNames());

@@ -12,6 +12,7 @@ import type { ExecutionSummary, HistoryEvent } from "./store";
 
 const STATUSES = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"] as const;
 
+/** The execution operations, keyed by AWS operation name. */
 export function executionOperations(ctx: StatesContext): Record<string, Operation> {
   const { store, manager, config } = ctx;
 
@@ -91,6 +92,10 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
     if (s.cause !== undefined) out.cause = s.cause;
     out.redriveCount = 0;
     out.redriveStatus = "NOT_REDRIVABLE";
+    out.redriveStatusReason =
+      s.status === "RUNNING" || s.status === "SUCCEEDED"
+        ? `Execution is ${s.status} and cannot be redriven`
+        : "Redriving executions is not supported by this emulator";
     return out;
   };
 

@@ -25,6 +25,7 @@ export class HistoryRecorder {
     if (last) this.lastMs = Math.round(last.timestamp * 1000);
   }
 
+  /** True once the terminal event was recorded. */
   get isClosed(): boolean {
     return this.closed;
   }
@@ -101,6 +102,7 @@ export class InterpreterEventTranslator {
     private readonly taskInfo: (stateName: string) => TaskInfo | undefined,
   ) {}
 
+  /** Records the AWS events for one interpreter event. */
   handle(ev: InterpreterEvent): void {
     const r = this.recorder;
     const state = ev.state;

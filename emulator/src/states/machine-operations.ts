@@ -58,6 +58,7 @@ export function requireMachine(ctx: StatesContext, arnValue: unknown, field = "s
   return machine;
 }
 
+/** The state machine operations, keyed by AWS operation name. */
 export function machineOperations(ctx: StatesContext): Record<string, Operation> {
   const { store, config } = ctx;
 

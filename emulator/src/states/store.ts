@@ -115,6 +115,7 @@ export class StatesStore {
     this.snapshot.flushSync();
   }
 
+  /** Creates or replaces a machine (written to disk shortly after, debounced). */
   putMachine(m: MachineRecord): void {
     this.machines.set(m.arn, m);
     this.snapshot.changed();
@@ -145,6 +146,7 @@ export class StatesStore {
     this.append({ s: summary });
   }
 
+  /** Writes an execution's input/output/history file atomically. */
   writeDetail(executionArn: string, detail: ExecutionDetail): void {
     const text = JSON.stringify(detail);
     const file = this.detailPath(executionArn);

@@ -33,6 +33,7 @@ function requireTaggable(ctx: StatesContext, arn: unknown): MachineRecord {
   return machine;
 }
 
+/** The tagging operations (state machines are the taggable resource), keyed by AWS operation name. */
 export function tagOperations(ctx: StatesContext): Record<string, Operation> {
   const TagResource: Operation = (input) => {
     const v = new Violations();
