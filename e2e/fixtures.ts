@@ -56,7 +56,7 @@ export async function fillNewCheck(page: Page, c: NewCheck): Promise<void> {
 export async function createCheck(page: Page, c: NewCheck): Promise<string> {
   await fillNewCheck(page, c);
   await page.getByRole("button", { name: "Create check" }).click();
-  await page.waitForURL(/\/checks\/[0-9a-f-]{36}\?/);
+  await page.waitForURL(/\/checks\/[0-9a-f-]{36}(\?|$)/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(c.name);
   const id = /\/checks\/([0-9a-f-]{36})/.exec(page.url())?.[1];
   if (!id) throw new Error(`no check id in ${page.url()}`);

@@ -122,6 +122,13 @@ test.describe("the form refuses invalid checks, beside the field", () => {
     await expectFieldError(page, "slug", `The slug “${slug}” is already used by another check.`);
   });
 
+  test("a query too long for the rule target, refused by the server", async ({ page }, info) => {
+    const long = `SELECT count(*) FROM audit_log WHERE object NOT IN (${Array.from({ length: 700 }, (_, i) => `'value-${i}'`).join(", ")})`;
+    await fillNewCheck(page, { name: uniqueName("Long SQL", info), sql: long });
+    await save(page);
+    await expectFieldError(page, "sql", /The rule target input for this check would be [\d,]+ characters; EventBridge allows 8,192\./);
+  });
+
   test("ECS builder needs a cluster ARN", async ({ page }, info) => {
     await fillNewCheck(page, { name: uniqueName("ECS", info), trigger: { kind: "ecs", command: "prod" } });
     await page.getByLabel("Cluster ARN").fill("audit-log-shipper");

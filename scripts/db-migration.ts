@@ -3,6 +3,7 @@
 import path from "node:path";
 import { diffMigrationsToSchema } from "@/lib/db/migrations/migrate";
 import { writeMigration } from "@/lib/db/migrations/migrations-folder";
+import { generatePrismaClient } from "./prisma-generate";
 
 async function main(): Promise<void> {
   const name = process.argv.slice(2).filter((arg) => arg !== "--").join("_");
@@ -17,6 +18,8 @@ async function main(): Promise<void> {
   }
   const folder = await writeMigration(name, sql);
   console.log(`Wrote ${path.relative(process.cwd(), path.join(folder, "migration.sql"))}:\n\n${sql}`);
+  // Like `prisma migrate dev`: the client follows the schema, so code using the change typechecks right away.
+  if (generatePrismaClient() !== 0) console.error("prisma generate failed: run `npm run db:generate` after fixing it.");
   console.log("Review it, then apply it with `npm run db:migrate` (npm start applies it too).");
 }
 

@@ -115,9 +115,11 @@ async function main(): Promise<void> {
     config.ACC_AWS_MODE === "emulator" ? startEmulator(config, childEnv) : Promise.resolve(undefined);
   emulatorPort.catch(() => {}); // handled below; avoid an unhandled rejection while migrations run
 
-  // The lazily read env must see the real PGlite port from here on.
-  process.env.PGLITE_PORT = childEnv.PGLITE_PORT ?? process.env.PGLITE_PORT;
-  resetEnvCache();
+  if (database) {
+    // The lazily read env (lib/db/client.ts in this process) must see the port actually taken.
+    process.env.PGLITE_PORT = String(database.port);
+    resetEnvCache();
+  }
   const applied = await applyPendingMigrations(checkEnv().DATABASE_URL);
   log(applied.length ? `applied migrations: ${applied.join(", ")} (${elapsed()})` : `database schema up to date (${elapsed()})`);
   const seeded = await seedDemoChecksIfEmpty();

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
 import { ChecksTable } from "@/components/checks/checks-table";
+import { SavedNotice } from "@/components/checks/saved-notice";
 import { ButtonLink } from "@/components/ui/button";
-import { Notice } from "@/components/ui/notice";
 import { loadLastRuns } from "@/lib/checks/last-runs-source";
 import { filterAndSort, parseListQuery, toCheckRow } from "@/lib/checks/list-view";
 import { listChecks } from "@/lib/db/checks";
@@ -13,8 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function ChecksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const query = parseListQuery(params);
-  const deleted = typeof params.deleted === "string" ? params.deleted : null;
-  const note = typeof params.note === "string" ? params.note : null;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const checks = await listChecks();
   const lastRuns = await loadLastRuns(checks.map((c) => c.id));
   const rows = filterAndSort(
@@ -32,13 +31,7 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
           New check
         </ButtonLink>
       </div>
-      {deleted ? (
-        <div data-testid="saved-notice">
-          <Notice tone={params.sync === "error" ? "warning" : "success"} title={`Deleted “${deleted}”.`}>
-            {note}
-          </Notice>
-        </div>
-      ) : null}
+      <SavedNotice deleted={one(params.deleted)} sync={one(params.sync)} note={one(params.note)} />
       <Suspense>
         <ChecksTable rows={rows} query={query} total={checks.length} />
       </Suspense>

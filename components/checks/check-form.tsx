@@ -140,6 +140,15 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
     touch(String(key));
   };
 
+  // Leaving the page with unsaved input asks first (a refused save must never cost the operator their work).
+  const dirty = touched.size > 0;
+  useEffect(() => {
+    if (!dirty || pending) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [dirty, pending]);
+
   useEffect(() => {
     if (attemptCount === 0) return;
     const first = document.querySelector("[data-field-error], [data-form-error]");
@@ -185,6 +194,14 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
         <div data-form-error>
           <Notice tone="error" title="Not saved">
             {formError}
+            {mode === "edit" && checkId ? (
+              <>
+                {" "}
+                <a href={`/checks/${checkId}`} target="_blank" rel="noreferrer" className="font-medium underline">
+                  Open the saved version in a new tab
+                </a>
+              </>
+            ) : null}
           </Notice>
         </div>
       ) : null}
@@ -197,7 +214,9 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
           <Field
             id="slug"
             label="Slug"
-            hint={`Rule name: ${rulePrefix}${base.slug || "<slug>"} · A–Z, 0–9, - and _, at most ${maxSlugLength(rulePrefix)}`}
+            hint={`Rule name: ${rulePrefix}${base.slug || "<slug>"} · A–Z, 0–9, - and _, at most ${maxSlugLength(rulePrefix)}${
+              mode === "edit" && base.slug !== initial.slug ? " · Changing it replaces the check's EventBridge rule." : ""
+            }`}
             errors={visible("slug")}
           >
             <input

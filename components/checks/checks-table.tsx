@@ -12,12 +12,12 @@ import { EnabledBadge } from "./enabled-badge";
 import { SyncStatusBadge } from "./sync-status-badge";
 
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
-  { key: "name", label: "Name", className: "w-[22%]" },
+  { key: "name", label: "Name", className: "w-[24%]" },
   { key: "trigger", label: "Trigger", className: "" },
-  { key: "expectation", label: "Expectation", className: "w-[13%]" },
-  { key: "enabled", label: "Enabled", className: "w-[6.5rem]" },
-  { key: "status", label: "Sync", className: "w-[8rem]" },
-  { key: "lastRun", label: "Last run", className: "w-[10.5rem]" },
+  { key: "expectation", label: "Expectation", className: "w-[9.5rem]" },
+  { key: "enabled", label: "Enabled", className: "w-[6rem]" },
+  { key: "status", label: "Sync", className: "w-[7.5rem]" },
+  { key: "lastRun", label: "Last run", className: "w-[11rem]" },
 ];
 
 const VERDICT_TONE = { PASS: "green", FAIL: "red", ERROR: "amber", RUNNING: "blue" } as const;
@@ -116,19 +116,19 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
               rows.map((r) => (
                 <tr key={r.id} className="align-top hover:bg-zinc-50" data-testid="check-row">
                   <td className="px-4 py-3">
-                    <Link href={`/checks/${r.id}`} className="block truncate font-medium text-zinc-900 hover:underline" title={r.name}>
+                    <Link href={`/checks/${r.id}`} className="block font-medium break-words text-zinc-900 hover:underline">
                       {r.name}
                     </Link>
-                    <span className="block truncate font-mono text-xs text-zinc-500" title={r.slug}>
+                    <span className="block font-mono text-xs break-all text-zinc-500">
                       {r.slug}
                     </span>
                   </td>
                   <td className="px-4 py-3 text-zinc-700">
-                    <span className="line-clamp-3" title={r.trigger}>
+                    <span>
                       {r.trigger}
                     </span>
                   </td>
-                  <td className="px-4 py-3 text-zinc-700">{r.expectation}</td>
+                  <td className="px-4 py-3 text-zinc-700 tabular-nums">{r.expectation}</td>
                   <td className="px-4 py-3">
                     <EnabledBadge enabled={r.enabled} />
                   </td>
@@ -137,14 +137,14 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
                   </td>
                   <td className="px-4 py-3 tabular-nums">
                     {r.lastRun ? (
-                      <span className="flex flex-col gap-1">
+                      <span className="flex flex-col items-start gap-1">
                         <Badge tone={VERDICT_TONE[r.lastRun.verdict]}>{r.lastRun.verdict}</Badge>
                         {r.lastRun.href ? (
-                          <Link href={r.lastRun.href} className="text-xs text-zinc-600 hover:underline">
+                          <Link href={r.lastRun.href} className="whitespace-nowrap text-xs text-zinc-600 hover:underline">
                             {formatUtcMinute(r.lastRun.at)}
                           </Link>
                         ) : (
-                          <span className="text-xs text-zinc-600">{formatUtcMinute(r.lastRun.at)}</span>
+                          <span className="whitespace-nowrap text-xs text-zinc-600">{formatUtcMinute(r.lastRun.at)}</span>
                         )}
                       </span>
                     ) : (

@@ -1,7 +1,9 @@
 "use client";
 
 import { buildEcsStoppedPattern, clusterArnError } from "@/lib/checks/ecs-pattern";
+import { parseEventPattern } from "@/lib/checks/event-pattern";
 import { formatPatternJson } from "@/lib/checks/pattern-format";
+import { describeEventPattern } from "@/lib/checks/trigger-summary";
 import { Field, FieldErrors, inputClass } from "@/components/ui/field";
 import { CodeEditor } from "./code-editor";
 import { SchedulePreview } from "./schedule-preview";
@@ -12,6 +14,24 @@ export interface EcsFields {
   clusterArn: string;
   command: string;
   exitCode: string;
+}
+
+const SCHEDULE_EXAMPLES = [
+  { label: "Every hour", expression: "rate(1 hour)" },
+  { label: "Daily 12:00 UTC", expression: "cron(0 12 * * ? *)" },
+  { label: "Weekdays 09:30 UTC", expression: "cron(30 9 ? * MON-FRI *)" },
+  { label: "Every 15 minutes", expression: "rate(15 minutes)" },
+];
+
+/** The pattern in words while it is valid, so the operator sees what the JSON means. */
+function PatternSummary({ text }: { text: string }) {
+  const parsed = parseEventPattern(text);
+  if (!parsed.ok) return null;
+  return (
+    <p data-testid="pattern-summary" className="mt-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-800">
+      {describeEventPattern(parsed.pattern)}
+    </p>
+  );
 }
 
 const MODES: { value: TriggerMode; label: string; hint: string }[] = [
@@ -143,6 +163,7 @@ export function TriggerEditor({
           errors={patternErrors}
         >
           <CodeEditor id="trigger-pattern" language="json" label="Event pattern" value={patternText} onChange={onPatternTextChange} invalid={!!patternErrors} minHeight="10rem" />
+          <PatternSummary text={patternText} />
         </Field>
       ) : null}
 
@@ -162,6 +183,19 @@ export function TriggerEditor({
               onChange={(e) => onExpressionChange(e.target.value)}
               spellCheck={false}
             />
+            <div className="mt-2 flex flex-wrap gap-1.5">
+              {SCHEDULE_EXAMPLES.map((x) => (
+                <button
+                  key={x.expression}
+                  type="button"
+                  title={x.expression}
+                  onClick={() => onExpressionChange(x.expression)}
+                  className="rounded-full border border-zinc-300 bg-white px-2.5 py-0.5 text-xs text-zinc-700 hover:border-zinc-400 hover:bg-zinc-50"
+                >
+                  {x.label}
+                </button>
+              ))}
+            </div>
           </Field>
           <div className="md:pt-6">
             <SchedulePreview expression={expression} now={now} />

@@ -71,7 +71,7 @@ export function ResultTable({ executionName, initial, pageSize, pageSizes }: Pro
   return (
     <div className="space-y-2" data-testid="result-table">
       <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white" aria-busy={pending}>
-        <table className={`min-w-full text-sm ${pending ? "opacity-60" : ""}`}>
+        <table className={`w-max min-w-[40%] max-w-none text-sm ${pending ? "opacity-60" : ""}`}>
           <thead className="border-b border-zinc-200 bg-zinc-50 text-xs">
             <tr>
               <th scope="col" className="w-12 px-3 py-2 text-right font-medium text-zinc-400">

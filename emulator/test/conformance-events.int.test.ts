@@ -17,6 +17,7 @@ import {
   TestEventPatternCommand,
   UntagResourceCommand,
 } from "@aws-sdk/client-eventbridge";
+import { loadModels } from "./model-check";
 import { checkedClients, errorOf, startEmulatorProcess, type EmulatorProcess } from "./outside";
 
 const ACCOUNT = "000000000000";
@@ -273,6 +274,11 @@ describe("TestEventPattern", () => {
       list: [{ name: "a", code: 0 }, { name: "b", code: 1 }],
       Environment: "PRODUCTION",
       filename: "logs/2024/app.log",
+      empty: "",
+      none: [],
+      text5: "5",
+      v6: "2001:db8::1",
+      deep: [{ a: [{ b: 1 }, { b: 2 }] }],
     },
   };
   // [pattern, expected] in the spirit of the content-filtering examples of the EventBridge user guide.
@@ -309,6 +315,25 @@ describe("TestEventPattern", () => {
     [{ detail: { $or: [{ state: ["running"] }, { c: { count: [6] } }] } }, false],
     [{ resources: [{ prefix: "arn:aws:ec2:" }] }, true],
     [{ account: ["111122223333"], region: [{ prefix: "us-" }] }, true],
+    // Edge cases of the user guide: exists on an intermediate node, null and "", empty arrays, numbers vs strings.
+    [{ detail: { c: [{ exists: false }] } }, true],
+    [{ detail: { c: [{ exists: true }] } }, false],
+    [{ detail: { c: { nothing: [{ exists: true }] } } }, true],
+    [{ detail: { empty: [""] } }, true],
+    [{ detail: { none: [{ exists: true }] } }, false],
+    [{ detail: { none: [{ exists: false }] } }, true],
+    [{ detail: { text5: [{ numeric: [">", 1] }] } }, false],
+    [{ detail: { c: { count: [5.0] } } }, true],
+    [{ detail: { filename: [{ prefix: { "equals-ignore-case": "LOGS/" } }] } }, true],
+    [{ detail: { filename: [{ suffix: { "equals-ignore-case": ".LOG" } }] } }, true],
+    [{ detail: { Environment: [{ "anything-but": { "equals-ignore-case": ["production"] } }] } }, false],
+    [{ detail: { filename: [{ "anything-but": { wildcard: "*.log" } }] } }, false],
+    [{ detail: { filename: [{ "anything-but": { suffix: ".txt" } }] } }, true],
+    [{ detail: { c: { count: [{ "anything-but": [1, 2] }] } } }, true],
+    [{ detail: { missing: [{ "anything-but": "x" }] } }, false],
+    [{ detail: { v6: [{ cidr: "2001:db8::/32" }] } }, true],
+    [{ detail: { deep: { a: { b: [2] } } } }, true],
+    [{ detail: { c: { price: [{ numeric: [">=", 10, "<", 11] }] }, state: [{ prefix: "t" }] } }, true],
   ];
   it.each(cases.map(([p, expected], i) => [i, JSON.stringify(p), expected] as const))("case %i: %s → %s", async (_i, p, expected) => {
     const out = await c.events.send(new TestEventPatternCommand({ EventPattern: p, Event: JSON.stringify(event) }));
@@ -319,10 +344,13 @@ describe("TestEventPattern", () => {
     expect((await errorOf(c.events.send(new TestEventPatternCommand({ EventPattern: '{"source":"x"}', Event: JSON.stringify(event) })))).name).toBe(
       "InvalidEventPatternException",
     );
-    const { id: _id, ...noId } = event;
-    expect((await errorOf(c.events.send(new TestEventPatternCommand({ EventPattern: '{"source":["x"]}', Event: JSON.stringify(noId) })))).name).toBe(
-      "ValidationException",
-    );
+    // id, account, source, time, region, resources and detail-type are mandatory in the event.
+    for (const field of ["id", "resources", "detail-type"] as const) {
+      const partial: Record<string, unknown> = { ...event };
+      delete partial[field];
+      const err = await errorOf(c.events.send(new TestEventPatternCommand({ EventPattern: '{"source":["x"]}', Event: JSON.stringify(partial) })));
+      expect(err.name, field).toBe("ValidationException");
+    }
   });
 });
 
@@ -338,6 +366,36 @@ describe("tags", () => {
     expect((await errorOf(c.events.send(new ListTagsForResourceCommand({ ResourceARN: missing })))).name).toBe("ResourceNotFoundException");
     expect((await errorOf(c.events.send(new TagResourceCommand({ ResourceARN: missing, Tags: [{ Key: "a", Value: "b" }] })))).name).toBe(
       "ResourceNotFoundException",
+    );
+  });
+});
+
+describe("the model checker itself", () => {
+  // The conformance tests rely on it: it must flag what the SDK would silently tolerate.
+  const models = loadModels();
+  const events = models.get("AWSEvents")!;
+  const sfn = models.get("AWSStepFunctions")!;
+
+  it("flags unknown members, nulls, missing required members, wrong types, enums and millisecond timestamps", () => {
+    expect(events.checkOutput("DescribeRule", { Name: "r", State: "ENABLED" })).toEqual([]);
+    expect(events.checkOutput("DescribeRule", { Name: "r", Bogus: 1 })).toEqual(["DescribeRule.Bogus: member not in the model"]);
+    expect(events.checkOutput("PutRule", { RuleArn: null })).toHaveLength(1);
+    expect(events.checkOutput("DescribeRule", { State: "ON" })[0]).toMatch(/not one of ENABLED/);
+    expect(events.checkOutput("PutEvents", { FailedEntryCount: "0" })[0]).toMatch(/expected an integer/);
+    expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000 })).toEqual([]);
+    expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000_000 })[0]).toMatch(/not epoch seconds/);
+    expect(sfn.checkOutput("StartExecution", { executionArn: "arn" })).toEqual(["StartExecution.startDate: required member missing"]);
+  });
+
+  it("flags error answers without the header, body type or message, or with a code the operation cannot answer", () => {
+    const ok = events.checkError("DescribeRule", 400, { "x-amzn-errortype": "ResourceNotFoundException" }, { __type: "ResourceNotFoundException", message: "m" });
+    expect(ok).toEqual([]);
+    expect(events.checkError("DescribeRule", 400, {}, {})).toHaveLength(3);
+    expect(sfn.checkError("DescribeExecution", 400, { "x-amzn-errortype": "InvalidName" }, { __type: "InvalidName", message: "m" })[0]).toMatch(
+      /not one this operation answers/,
+    );
+    expect(events.checkError("PutRule", 400, { "x-amzn-errortype": "InternalException" }, { __type: "InternalException", message: "m" })[0]).toMatch(
+      /HTTP 400/,
     );
   });
 });

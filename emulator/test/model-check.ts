@@ -7,7 +7,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import type { HttpRequest, HttpResponse } from "@smithy/protocol-http";
+
+type HttpRequest = Parameters<NodeHttpHandler["handle"]>[0];
+type HttpResponse = Awaited<ReturnType<NodeHttpHandler["handle"]>>["response"];
 
 interface Shape {
   type: string;
@@ -19,6 +21,9 @@ interface Shape {
   min?: number;
   max?: number;
   enum?: string[];
+  exception?: boolean;
+  /** A server-side error (HTTP 5xx). */
+  fault?: boolean;
 }
 
 interface ModelFile {
@@ -82,13 +87,10 @@ export class ServiceModel {
     if (typeof b.message !== "string" && typeof b.Message !== "string") problems.push(`${where}: no message`);
     const name = code ?? (b.__type as string | undefined) ?? "";
     const op = this.model.operations[operation];
-    if (op && !op.errors.includes(name) && !COMMON_ERRORS.has(name)) problems.push(`${where}: code ${name} is not one this operation answers`);
+    if (name && op && !op.errors.includes(name) && !COMMON_ERRORS.has(name)) problems.push(`${where}: code ${name} is not one this operation answers`);
     const shape = this.model.shapes[name];
-    if (shape?.error && typeof (shape.error as { httpStatusCode?: number }).httpStatusCode === "number") {
-      const expected = (shape.error as { httpStatusCode: number }).httpStatusCode;
-      if (status !== expected) problems.push(`${where}: ${name} answered with HTTP ${status}, model says ${expected}`);
-    } else if (shape?.exception !== undefined || COMMON_ERRORS.has(name)) {
-      const fault = (shape as { fault?: boolean } | undefined)?.fault || /Internal|ServiceUnavailable/.test(name);
+    if (shape?.exception || COMMON_ERRORS.has(name)) {
+      const fault = shape?.fault === true || /Internal|ServiceUnavailable/.test(name);
       if (fault ? status < 500 : status !== 400) problems.push(`${where}: ${name} answered with HTTP ${status}`);
     }
     return problems;
@@ -104,7 +106,9 @@ export class ServiceModel {
       problems.push(`${at}: null (AWS omits absent members)`);
       return;
     }
-    const fail = (what: string) => problems.push(`${at}: ${what} (got ${JSON.stringify(value)?.slice(0, 80)})`);
+    const fail = (what: string): void => {
+      problems.push(`${at}: ${what} (got ${JSON.stringify(value)?.slice(0, 80)})`);
+    };
     switch (shape.type) {
       case "structure": {
         if (typeof value !== "object" || Array.isArray(value)) return fail("expected an object");
@@ -188,8 +192,9 @@ export class CheckingHttpHandler extends NodeHttpHandler {
     super();
   }
 
-  override async handle(request: HttpRequest, options?: { abortSignal?: AbortSignal }): Promise<{ response: HttpResponse }> {
-    const out = await super.handle(request, options as never);
+  override async handle(...args: Parameters<NodeHttpHandler["handle"]>): Promise<{ response: HttpResponse }> {
+    const [request] = args;
+    const out = await super.handle(...args);
     const response = out.response;
     const chunks: Buffer[] = [];
     for await (const chunk of response.body as Readable) chunks.push(Buffer.from(chunk));
@@ -200,14 +205,14 @@ export class CheckingHttpHandler extends NodeHttpHandler {
   }
 
   private check(request: HttpRequest, response: HttpResponse, text: string): void {
-    const target = Object.entries(request.headers).find(([k]) => k.toLowerCase() === "x-amz-target")?.[1] ?? "";
+    const target = String(Object.entries(request.headers).find(([k]) => k.toLowerCase() === "x-amz-target")?.[1] ?? "");
     const dot = target.lastIndexOf(".");
     const model = this.models.get(target.slice(0, dot));
     const operation = target.slice(dot + 1);
     const tag = target || "(no target)";
     if (!model) return void this.problems.push(`${tag}: unknown target prefix`);
     const headers: Record<string, string | undefined> = {};
-    for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = v;
+    for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = String(v);
     if (!headers["x-amzn-requestid"]) this.problems.push(`${tag}: no x-amzn-requestid`);
     if (headers["content-type"] !== `application/x-amz-json-${model.jsonVersion}`) this.problems.push(`${tag}: content-type ${headers["content-type"]}`);
     let body: unknown;

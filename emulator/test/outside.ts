@@ -83,7 +83,7 @@ export function checkedClients(url: string, region = "us-east-1") {
 }
 
 /** The error a promise rejects with (fails when it resolves). */
-export async function errorOf(p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number }; [k: string]: unknown }> {
+export async function errorOf(p: Promise<unknown>): Promise<Error & { $metadata?: { httpStatusCode?: number } }> {
   try {
     await p;
   } catch (err) {

@@ -169,10 +169,14 @@ export function translateUniqueViolation(error: unknown, spec: Pick<CheckSpec, "
 }
 
 function uniqueFieldOf(error: Prisma.PrismaClientKnownRequestError): UniqueField | null {
-  // Prisma reports the constraint's fields (meta.target) or, through driver adapters, the constraint/index name
-  // (checks_slug_key) inside meta.driverAdapterError: look for either shape.
-  const text = JSON.stringify(error.meta ?? {}) + error.message;
-  if (/checks_slug_key|"slug"/.test(text)) return "slug";
-  if (/checks_name_key|"name"/.test(text)) return "name";
+  // Through driver adapters Prisma names the violated index (meta.driverAdapterError.cause.constraint.index =
+  // "checks_slug_key"); the classic engines named the fields (meta.target = ["slug"]). Accept either.
+  const text = JSON.stringify(error.meta ?? {});
+  const index = /"checks_(name|slug)_key"/.exec(text)?.[1];
+  if (index === "name" || index === "slug") return index;
+  const target = (error.meta as { target?: unknown } | undefined)?.target;
+  const fields = Array.isArray(target) ? target : typeof target === "string" ? [target] : [];
+  if (fields.includes("slug")) return "slug";
+  if (fields.includes("name")) return "name";
   return null;
 }

@@ -57,6 +57,11 @@ describe("parseExecutionOutput", () => {
     expect(parseExecutionOutput(JSON.stringify(out))).toEqual(out);
   });
 
+  it("keeps the numeric statistics when Athena's include objects", () => {
+    const out = { checkId: "c1", generation: 1, verdict: "FAIL", statistics: { DataScannedInBytes: 5, ResultReuseInformation: { ReusedPreviousResult: false } } };
+    expect(parseExecutionOutput(JSON.stringify(out))?.statistics).toEqual({ DataScannedInBytes: 5 });
+  });
+
   it("tolerates missing optional fields and a numeric first value", () => {
     expect(parseExecutionOutput('{"checkId":"c1","generation":1,"verdict":"PASS","firstValue":0}')).toMatchObject({
       verdict: "PASS",

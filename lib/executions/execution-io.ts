@@ -38,7 +38,11 @@ const outputSchema = z.object({
   queryExecutionId: z.string().nullable(),
   previewRowCount: z.coerce.number().nullable(),
   firstValue: z.union([z.string(), z.number(), z.boolean()]).transform(String).nullable(),
-  statistics: z.record(z.string(), z.number()).nullable(),
+  // Athena's Statistics also hold objects (ResultReuseInformation): keep the numbers.
+  statistics: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .transform((s) => (s ? Object.fromEntries(Object.entries(s).filter((e): e is [string, number] => typeof e[1] === "number")) : null)),
   error: z.object({ error: z.string(), cause: z.string() }).nullable(),
 });
 

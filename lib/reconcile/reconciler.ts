@@ -185,10 +185,14 @@ export class Reconciler {
       } catch (error) {
         const e = describeAwsError(error);
         const call = item.calls[done] ?? "AWS call";
+        // On PutRule this code means the bus's rule quota (300 by default), not a rate limit.
+        const quota = call === "PutRule" && item.action === "create" && e.code === "LimitExceededException"
+          ? " The default event bus has reached its rule quota (300 by default): ask AWS for a higher quota or remove checks."
+          : "";
         return this.record(
           check,
           item,
-          { status: item.drift && e.retryable ? "DRIFTED" : "ERROR", message: `${call} failed: ${e.code}: ${e.message}`, terminal: !e.retryable, applied: false },
+          { status: item.drift && e.retryable ? "DRIFTED" : "ERROR", message: `${call} failed: ${e.code}: ${e.message}${quota}`, terminal: !e.retryable, applied: false },
           now(),
         );
       }

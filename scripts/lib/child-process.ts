@@ -15,9 +15,10 @@ export interface Child {
 
 /** Starts `command args` with every output line prefixed by `[name]`. */
 export function startChild(name: string, command: string, args: string[], env: NodeJS.ProcessEnv): Child {
-  // detached: the child leads its own process group, so stop() reaches its children too (next start's workers),
-  // and a Ctrl-C in the terminal reaches us first, letting us stop children in order.
-  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // Not detached: children stay in our process group, so whoever ends the group ends them too (Ctrl-C reaches all
+  // of us at once; Playwright's webServer SIGKILLs the group). Detached children would outlive a killed parent and
+  // keep holding their ports.
+  const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
   const listeners = new Set<(line: string) => void>();
   const prefix = `[${name}]`;
   for (const [stream, out] of [
@@ -64,22 +65,11 @@ export function startChild(name: string, command: string, args: string[], env: N
     },
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-      signalGroup(child.pid, "SIGTERM");
-      const timer = setTimeout(() => signalGroup(child.pid!, "SIGKILL"), graceMs);
+      // Both wrappers we start (tsx, the next CLI) pass SIGTERM on to the process they run.
+      child.kill("SIGTERM");
+      const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
       await exited;
       clearTimeout(timer);
     },
   };
-}
-
-function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // already gone
-    }
-  }
 }

@@ -12,7 +12,11 @@ interface AstNode {
   type?: string;
   left?: AstNode;
   select_list?: AstExpression[];
+  from_table?: { type?: string };
 }
+
+/** A bare `VALUES (...)` statement: Trino names its columns _col0, _col1, ... */
+const BARE_VALUES: AstExpression[] = [{ class: "BARE_VALUES" }];
 
 /**
  * The outermost select list of a statement from DuckDB's parse tree (the left side of a UNION), or undefined.
@@ -24,7 +28,9 @@ export async function topSelectList(connection: DuckDBConnection, sql: string): 
     const parsed = JSON.parse(String(reader.getRows()[0]?.[0] ?? "{}")) as { error?: boolean; statements?: { node?: AstNode }[] };
     let node = parsed.error ? undefined : parsed.statements?.[0]?.node;
     while (node?.type === "SET_OPERATION_NODE" && node.left) node = node.left;
-    return node?.type === "SELECT_NODE" ? node.select_list : undefined;
+    if (node?.type !== "SELECT_NODE") return undefined;
+    if (node.from_table?.type === "EXPRESSION_LIST" && node.select_list?.length === 1 && node.select_list[0]!.class === "STAR") return BARE_VALUES;
+    return node.select_list;
   } catch {
     return undefined;
   }
@@ -32,6 +38,7 @@ export async function topSelectList(connection: DuckDBConnection, sql: string): 
 
 /** Names the result columns the way Athena would, given the parse tree's select list and DuckDB's names. */
 export function trinoColumnNames(selectList: AstExpression[] | undefined, engineNames: string[]): string[] {
+  if (selectList === BARE_VALUES) return engineNames.map((_, i) => `_col${i}`);
   const expandsStar = !selectList || selectList.some((e) => e.class === "STAR" || e.class === "COLUMNS");
   if (!selectList || expandsStar || selectList.length !== engineNames.length) return engineNames.map(fromEngineName);
   return selectList.map((e, i) => {

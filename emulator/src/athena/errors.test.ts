@@ -30,8 +30,13 @@ describe("translateDuckDbError", () => {
       "FUNCTION_NOT_FOUND: line 1:8: Function 'foo' not registered",
     );
     const cast = translateDuckDbError("Conversion Error: Could not convert string 'a' to INT32", ctx("SELECT CAST('a' AS integer)"));
-    expect(cast.message).toBe("INVALID_CAST_ARGUMENT: Could not convert string 'a' to INT32");
+    expect(cast.message).toBe("INVALID_CAST_ARGUMENT: Cannot cast 'a' to INT");
     expect(cast.errorType).toBe(1001);
+  });
+
+  it("reports a column missing from GROUP BY", () => {
+    const f = translateDuckDbError("Binder Error: column b must appear in the GROUP BY clause or be used in an aggregate function", ctx("SELECT a, b FROM t GROUP BY a"));
+    expect(f.message).toBe("EXPRESSION_NOT_AGGREGATE: line 1:11: 'b' must be an aggregate expression or appear in GROUP BY clause");
   });
 
   it("treats anything unknown as an internal, retryable engine error", () => {

@@ -61,7 +61,7 @@ export function translateDuckDbError(raw: string, ctx: Context): QueryFailure {
   if ((m = /^Binder Error: Could not choose a best candidate function for the function call "([^(]+)\(([^)]*)\)"/.exec(firstLine))) {
     return userFailure(`TYPE_MISMATCH: ${at()}Cannot apply operator: ${trinoTypes(m[2]!).replace(", ", ` ${m[1]} `)}`);
   }
-  if ((m = /^Binder Error: column "([^"]+)" must appear in the GROUP BY clause/.exec(firstLine))) {
+  if ((m = /^Binder Error: column "?([^"\s]+)"? must appear in the GROUP BY clause/.exec(firstLine))) {
     return userFailure(`EXPRESSION_NOT_AGGREGATE: ${at(m[1])}'${m[1]}' must be an aggregate expression or appear in GROUP BY clause`);
   }
   if ((m = /^Binder Error: Ambiguous reference to column name "([^"]+)"/.exec(firstLine))) {
@@ -76,6 +76,10 @@ export function translateDuckDbError(raw: string, ctx: Context): QueryFailure {
   }
   if (/^Parser Error:/.test(firstLine)) {
     return userFailure(`SYNTAX_ERROR: ${at()}${firstLine.replace(/^Parser Error:\s*/, "")}`);
+  }
+  if ((m = /^Conversion Error: Could not convert string '(.*)' to ([A-Z0-9]+)/.exec(firstLine))) {
+    const target: Record<string, string> = { INT8: "TINYINT", INT16: "SMALLINT", INT32: "INT", INT64: "BIGINT", DOUBLE: "DOUBLE", FLOAT: "REAL" };
+    return userFailure(`INVALID_CAST_ARGUMENT: Cannot cast '${m[1]}' to ${target[m[2]!] ?? m[2]}`, ERROR_TYPE.DATA);
   }
   if ((m = /^Conversion Error: (.*)$/.exec(firstLine))) {
     return userFailure(`INVALID_CAST_ARGUMENT: ${m[1]}`, ERROR_TYPE.DATA);

@@ -154,7 +154,8 @@ export function eventOperations(deps: BusDeps, patterns: PatternCache): Record<s
       } catch {
         throw new AwsError("ValidationException", "Parameter Event is not valid.");
       }
-      const required = ["id", "account", "source", "time", "region", "detail-type"];
+      // The fields AWS documents as mandatory for TestEventPattern's Event.
+      const required = ["id", "account", "source", "time", "region", "resources", "detail-type"];
       if (event === null || typeof event !== "object" || Array.isArray(event) || !required.every((k) => k in event)) {
         throw new AwsError("ValidationException", "Parameter Event is not valid.");
       }

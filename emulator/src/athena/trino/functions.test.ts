@@ -63,6 +63,15 @@ describe("Trino functions on DuckDB", () => {
     ["regexp_replace('a1b22c', '[0-9]+', '#')", "a#b#c"],
     ["arbitrary(x) FROM (VALUES (5)) t(x)", "5"],
     ["url_extract_host('https://example.com:8443/a?b=1')", "example.com"],
+    ["format_datetime(TIMESTAMP '2024-01-02 03:04:05', 'yyyy-MM-dd HH:mm')", "2024-01-02 03:04"],
+    ["parse_datetime('2024-01-02 03:04', 'yyyy-MM-dd HH:mm')", "2024-01-02 03:04:00.000"],
+    ["transform(ARRAY[1, 2], x -> x * 2)", "[2, 4]"],
+    ["slice(ARRAY[1, 2, 3, 4], 2, 2)", "[2, 3]"],
+    ["array_max(ARRAY[1, 5, 3])", "5"],
+    ["map_agg(k, v) FROM (VALUES ('a', 1)) t(k, v)", "{a=1}"],
+    ["from_utf8(to_utf8('abc'))", "abc"],
+    ["json_array_contains('[1, 2]', 2)", "true"],
+    ["truncate(1.7)", "1"],
   ];
   it.each(cases)("%s → %s", async (sql, expected) => {
     expect(await value(sql)).toBe(expected);

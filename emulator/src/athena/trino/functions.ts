@@ -22,7 +22,7 @@ const MACROS: string[] = [
   "approx_distinct(x) AS approx_count_distinct(x), (x, e) AS approx_count_distinct(x)",
   "approx_percentile(x, p) AS approx_quantile(x, p)",
   // Trino returns timestamp(3) with time zone; the session time zone is UTC so a plain timestamp reads the same.
-  "from_unixtime(x) AS make_timestamp(CAST(round(CAST(x AS DOUBLE) * 1000000) AS BIGINT))",
+  "from_unixtime(x) AS make_timestamp(CAST(round(CAST(x AS DOUBLE) * 1000000) AS BIGINT)), (x, tz) AS timezone(tz, to_timestamp(CAST(x AS DOUBLE)))",
   "to_unixtime(t) AS epoch(t)",
   "from_iso8601_timestamp(s) AS CAST(s AS TIMESTAMPTZ)",
   "from_iso8601_date(s) AS CAST(s AS DATE)",
@@ -46,6 +46,18 @@ const MACROS: string[] = [
   "is_nan(x) AS isnan(x)",
   "bitwise_and(a, b) AS (a & b)",
   "bitwise_or(a, b) AS (a | b)",
+  "map_agg(k, v) AS map(list(k), list(v))",
+  "to_utf8(s) AS encode(s)",
+  "from_utf8(b) AS decode(b)",
+  "json_array_contains(j, v) AS json_contains(j, to_json(v))",
+  "json_size(j, p) AS CASE WHEN json_type(json_extract(j, p)) = 'OBJECT' THEN len(json_keys(j, p)) ELSE json_array_length(j, p) END",
+  "truncate(x) AS trunc(x)",
+  "codepoint(s) AS unicode(s)",
+  "nan() AS CAST('NaN' AS DOUBLE)",
+  "infinity() AS CAST('Infinity' AS DOUBLE)",
+  "rand() AS random()",
+  "array_max(a) AS list_max(a)",
+  "array_min(a) AS list_min(a)",
 ];
 
 /** Creates the Trino macros and JS functions on the instance behind `connection` (idempotent). */

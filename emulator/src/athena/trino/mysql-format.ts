@@ -120,3 +120,43 @@ export function parseMysqlDate(text: string, format: string): bigint {
   if (check.getUTCDate() !== f.day) throw new Error(`Invalid format: "${text}" has a day out of range for its month`);
   return BigInt(ms) * 1000n + BigInt(f.micros);
 }
+
+// Joda-Time pattern letters (Trino's format_datetime / parse_datetime) → strftime, longest run first.
+const JODA: [RegExp, string][] = [
+  [/^yyyy/, "%Y"], [/^yy/, "%y"], [/^y/, "%Y"], [/^MMMM/, "%B"], [/^MMM/, "%b"], [/^MM/, "%m"], [/^M/, "%-m"],
+  [/^dd/, "%d"], [/^d/, "%-d"], [/^HH/, "%H"], [/^H/, "%-H"], [/^hh/, "%I"], [/^h/, "%-I"], [/^mm/, "%M"], [/^m/, "%-M"],
+  [/^ss/, "%S"], [/^s/, "%-S"], [/^SSSSSS/, "%f"], [/^SSS/, "%g"], [/^S+/, "%g"], [/^a/, "%p"], [/^EEEE/, "%A"], [/^E+/, "%a"],
+  [/^DDD/, "%j"], [/^ZZ?Z?/, "%z"], [/^z+/, "%Z"],
+];
+
+/** Converts a Joda-Time pattern ('yyyy-MM-dd HH:mm:ss') into a strftime format; throws on unsupported letters. */
+export function jodaToStrftime(pattern: string): string {
+  let out = "";
+  let i = 0;
+  while (i < pattern.length) {
+    const rest = pattern.slice(i);
+    if (rest.startsWith("''")) {
+      out += "'";
+      i += 2;
+      continue;
+    }
+    if (rest[0] === "'") {
+      const end = pattern.indexOf("'", i + 1);
+      const literal = pattern.slice(i + 1, end < 0 ? pattern.length : end);
+      out += literal.replace(/%/g, "%%");
+      i = end < 0 ? pattern.length : end + 1;
+      continue;
+    }
+    const rule = JODA.find(([re]) => re.test(rest));
+    if (rule) {
+      const len = rule[0].exec(rest)![0].length;
+      out += rule[1];
+      i += len;
+      continue;
+    }
+    if (/[A-Za-z]/.test(rest[0]!)) throw new Error(`Unsupported date pattern letter: ${rest[0]}`);
+    out += rest[0] === "%" ? "%%" : rest[0];
+    i++;
+  }
+  return out;
+}

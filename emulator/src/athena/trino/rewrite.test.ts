@@ -97,3 +97,15 @@ describe("MySQL date formats", () => {
     expect(() => parseMysqlDate("2024-01-01 junk", "%Y-%m-%d")).toThrow(/malformed/);
   });
 });
+
+describe("Joda patterns", () => {
+  it("converts format_datetime / parse_datetime patterns", async () => {
+    const { jodaToStrftime } = await import("./mysql-format");
+    expect(jodaToStrftime("yyyy-MM-dd'T'HH:mm:ss.SSS")).toBe("%Y-%m-%dT%H:%M:%S.%g");
+    expect(jodaToStrftime("d MMM yyyy h:mm a")).toBe("%-d %b %Y %-I:%M %p");
+    expect(() => jodaToStrftime("Q")).toThrow(/Unsupported/);
+    expect(rw("SELECT format_datetime(ts, 'yyyy/MM/dd')")).toBe("SELECT strftime(ts, '%Y/%m/%d')");
+    expect(rw("SELECT slice(a, 2, 3)")).toBe("SELECT list_slice(a, 2, (2) + (3) - 1)");
+    expect(rw("SELECT transform(a, x -> x + 1)")).toBe("SELECT list_transform(a, x -> x + 1)");
+  });
+});

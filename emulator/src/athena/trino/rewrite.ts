@@ -1,6 +1,6 @@
 // Rewrites the Trino calls DuckDB cannot express as a macro or a JS function (they depend on argument
 // count or need a constant argument converted at rewrite time). Everything else passes through untouched.
-import { mysqlToStrftime } from "./mysql-format";
+import { jodaToStrftime, mysqlToStrftime } from "./mysql-format";
 import { quoteString, significant, tokenize, unquoteString, type Token } from "./tokenizer";
 
 type Node = { kind: "token"; token: Token } | { kind: "group"; open: Token; items: Node[]; close: Token | undefined };
@@ -183,6 +183,27 @@ const CALL_REWRITES: Record<string, Rule> = {
     const format = literalString(raw[1]!);
     if (format === undefined) return undefined;
     return `strftime(${args[0]}, ${quoteString(mysqlToStrftime(format))})`;
+  },
+  // Joda-pattern formatting and parsing, converted to strftime/strptime when the pattern is a literal.
+  format_datetime(args, raw) {
+    if (args.length !== 2) return undefined;
+    const format = literalString(raw[1]!);
+    if (format === undefined) return undefined;
+    return `strftime(${args[0]}, ${quoteString(jodaToStrftime(format))})`;
+  },
+  parse_datetime(args, raw) {
+    if (args.length !== 2) return undefined;
+    const format = literalString(raw[1]!);
+    if (format === undefined) return undefined;
+    return `strptime(${args[0]}, ${quoteString(jodaToStrftime(format))})`;
+  },
+  // Lambdas cannot pass through a macro: rename to DuckDB's list functions instead.
+  transform: (args) => `list_transform(${args.join(", ")})`,
+  zip: (args) => `list_zip(${args.join(", ")})`,
+  // Trino: slice(array, start, length); DuckDB: list_slice(list, begin, end), both 1-based and inclusive.
+  slice(args) {
+    if (args.length !== 3) return undefined;
+    return `list_slice(${args[0]}, ${args[1]}, (${args[1]}) + (${args[2]}) - 1)`;
   },
   // Trino replaces every match and writes back-references as $1; DuckDB replaces the first unless 'g', with \1.
   regexp_replace(args, raw) {

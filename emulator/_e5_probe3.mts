@@ -1,0 +1,16 @@
+import * as EB from "@aws-sdk/client-eventbridge";
+import * as SF from "@aws-sdk/client-sfn";
+import * as AT from "@aws-sdk/client-athena";
+import { checkedClients } from "./test/outside.ts";
+const c = checkedClients("http://localhost:4599");
+console.log((await c.events.send(new EB.ListRulesCommand({}))).Rules?.map(r => r.Name));
+const sms = (await c.sfn.send(new SF.ListStateMachinesCommand({}))).stateMachines!;
+console.log(sms.map(s => s.name));
+const p1 = sms.find(s => s.name === "p1")!;
+console.log((await c.sfn.send(new SF.ListExecutionsCommand({ stateMachineArn: p1.stateMachineArn }))).executions?.map(e => [e.name.slice(0, 8), e.status]));
+const ids = (await c.athena.send(new AT.ListQueryExecutionsCommand({}))).QueryExecutionIds!;
+const b = await c.athena.send(new AT.BatchGetQueryExecutionCommand({ QueryExecutionIds: ids }));
+console.log(b.QueryExecutions?.map(q => [q.Query?.slice(0, 30), q.Status?.State]));
+const ok = b.QueryExecutions!.find(q => q.Status?.State === "SUCCEEDED")!;
+console.log(JSON.stringify((await c.athena.send(new AT.GetQueryResultsCommand({ QueryExecutionId: ok.QueryExecutionId }))).ResultSet?.Rows?.slice(0, 2)));
+console.log("problems", c.problems);
