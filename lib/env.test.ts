@@ -8,6 +8,7 @@ describe("loadEnv", () => {
       DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:5488/postgres",
       DATABASE_EMBEDDED: true,
       PORT: 3000,
+      HOST: "127.0.0.1",
       PGLITE_PORT: 5488,
       EMULATOR_PORT: 4566,
       ACC_DATA_DIR: "/repo/.data",

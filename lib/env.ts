@@ -19,6 +19,8 @@ const rawSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   PORT: port(3000),
+  /** Interface the console listens on. Loopback by default: there is no sign-in yet, so do not expose it blindly. */
+  HOST: z.string().trim().min(1).default("127.0.0.1"),
   PGLITE_PORT: port(5488),
   EMULATOR_PORT: port(4566),
   ACC_DATA_DIR: z.string().trim().min(1).default(".data"),

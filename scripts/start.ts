@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       const code = await build.exited;
       children.splice(children.indexOf(build), 1);
       if (code !== 0) {
-        console.error(`[start] next build failed (${code}).`);
+        if (!shuttingDown) console.error(`[start] next build failed (${code}).`);
         return false;
       }
       log(`build finished (${elapsed()})`);
@@ -155,10 +155,11 @@ async function main(): Promise<void> {
     if (!buildOk) return shutdown(1);
   }
 
-  const next = startChild("next", bin("next"), [dev ? "dev" : "start", "-p", String(config.PORT)], childEnv);
+  const next = startChild("next", bin("next"), [dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], childEnv);
   children.push(next);
   watchUnexpectedExit(next);
-  await waitForHttp(`http://127.0.0.1:${config.PORT}/`, 300_000);
+  const probeHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;
+  await waitForHttp(`http://${probeHost.includes(":") ? `[${probeHost}]` : probeHost}:${config.PORT}/`, 300_000);
   log(`ready in ${elapsed()}: open http://localhost:${config.PORT}/checks`);
 }
 

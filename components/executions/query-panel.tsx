@@ -63,7 +63,9 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
           )}
         </Item>
         <Item label="Query id">
-          <span className="break-all font-mono text-xs">{live?.QueryExecutionId ?? indexed.queryExecutionId ?? "—"}</span>
+          <span className="break-all font-mono text-xs" data-testid="query-id">
+            {live?.QueryExecutionId ?? indexed.queryExecutionId ?? "—"}
+          </span>
         </Item>
         <Item label="Engine time">{formatDurationMs(engine)}</Item>
         <Item label="Queue time">{formatDurationMs(queue)}</Item>

@@ -1,10 +1,14 @@
-// CLI: `npx tsx emulator/src/main.ts [--port N] [--host H] [--data-dir DIR] [--any-flag value ...]`.
+// CLI: `npx tsx emulator/src/main.ts [--port N] [--host H] [--data-dir DIR] [--any-flag value ...]` (`--help` lists them).
 // Prints exactly one line `emulator listening on http://127.0.0.1:PORT` when ready; flushes state on SIGINT/SIGTERM.
-import { parseArgs } from "./core/cli-args";
+import { parseArgs, USAGE, wantsHelp } from "./core/cli-args";
 import { startEmulator } from "./emulator";
 import type { EmulatorConfig } from "./core/types";
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    console.log(USAGE);
+    return;
+  }
   let config: Partial<EmulatorConfig>;
   try {
     config = parseArgs(process.argv.slice(2), process.env);

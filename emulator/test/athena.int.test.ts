@@ -6,6 +6,7 @@ import {
   BatchGetQueryExecutionCommand,
   GetQueryExecutionCommand,
   GetQueryResultsCommand,
+  GetQueryRuntimeStatisticsCommand,
   GetWorkGroupCommand,
   InvalidRequestException,
   ListDataCatalogsCommand,
@@ -63,6 +64,9 @@ describe("StartQueryExecution → GetQueryExecution", () => {
     const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
     expect(values(res.ResultSet?.Rows?.[0])).toEqual(["n"]);
     expect(values(res.ResultSet?.Rows?.[1])).toEqual(["5000"]);
+    const runtime = await athena.send(new GetQueryRuntimeStatisticsCommand({ QueryExecutionId: q.QueryExecutionId }));
+    expect(runtime.QueryRuntimeStatistics?.Rows).toMatchObject({ InputBytes: s.DataScannedInBytes, OutputRows: 1 });
+    expect(runtime.QueryRuntimeStatistics?.Timeline?.EngineExecutionTimeInMillis).toBe(s.EngineExecutionTimeInMillis);
   });
 
   it("uses the workgroup's output location when none is given, and answers QUEUED/RUNNING first", async () => {
@@ -189,6 +193,18 @@ describe("GetQueryResults", () => {
     const q = await runToEnd(athena, { QueryString: "SELECT 1 + 1, count(*) AS Total, max(dt) FROM aurora_audit_log", ...audit });
     const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
     expect(values(res.ResultSet?.Rows?.[0])).toEqual(["_col0", "total", "_col2"]);
+    const v = await runToEnd(athena, { QueryString: "VALUES (1, 'a')" });
+    const vres = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: v.QueryExecutionId }));
+    expect(values(vres.ResultSet?.Rows?.[0])).toEqual(["_col0", "_col1"]);
+  });
+
+  it("resolves qualified table names from any database, case-insensitively", async () => {
+    for (const name of ["auditlogs.aurora_audit_log", "awsdatacatalog.auditlogs.aurora_audit_log", '"AwsDataCatalog"."AuditLogs"."Aurora_Audit_Log"']) {
+      const q = await runToEnd(athena, { QueryString: `SELECT count(*) FROM ${name}` });
+      expect(q.Status?.State).toBe("SUCCEEDED");
+      const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
+      expect(values(res.ResultSet?.Rows?.[1])).toEqual(["5000"]);
+    }
   });
 
   it("answers SHOW / DESCRIBE without a header row, as UTILITY statements", async () => {

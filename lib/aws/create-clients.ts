@@ -11,6 +11,8 @@ export interface AwsClientConfig {
   credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
   /** Total attempts per call including retries (default 5). */
   maxAttempts?: number;
+  /** "standard" (default) or "adaptive" — see createAwsClients. */
+  retryMode?: "standard" | "adaptive";
 }
 
 export interface AwsClients {
@@ -19,13 +21,19 @@ export interface AwsClients {
   athena: AthenaClient;
 }
 
-/** Three clients sharing one configuration: adaptive retry, bounded attempts. */
+/**
+ * Three clients sharing one configuration: standard retry (exponential backoff with jitter on throttling and
+ * service errors, 5 attempts). Not "adaptive": its client-side rate limiter counts EventBridge's
+ * LimitExceededException as throttling, and PutRule also answers that code when the bus's rule quota is full —
+ * one full quota then slowed every later call of the client to a crawl (a 1,000-check pass against the 300-rule
+ * quota did not finish in 10 minutes). The reconciler bounds its own concurrency instead (8 calls in flight).
+ */
 export function createAwsClients(config: AwsClientConfig): AwsClients {
   const common = {
     region: config.region,
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...(config.credentials ? { credentials: config.credentials } : {}),
-    retryMode: "adaptive" as const,
+    retryMode: config.retryMode ?? "standard",
     maxAttempts: config.maxAttempts ?? 5,
   };
   return {

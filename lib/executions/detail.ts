@@ -72,3 +72,8 @@ export async function loadQuery(queryExecutionId: string | null): Promise<QueryR
   if (!query) return { ok: false, reason: "Athena no longer has this query (it keeps query history for 45 days); the figures below are from the index." };
   return { ok: true, query };
 }
+
+/** Records a query id found in the history, so the index (and the results routes) know it from now on. */
+export async function rememberQueryId(id: bigint, queryExecutionId: string): Promise<void> {
+  await prisma().execution.update({ where: { id }, data: { queryExecutionId } }).catch(() => undefined);
+}

@@ -48,6 +48,20 @@ describe("buildTimeline", () => {
     expect(tl.outcome?.error).toEqual({ error: "States.Runtime", cause: "boom" });
   });
 
+  it("finds the query id in the history, also when the execution was stopped before its output", () => {
+    id = 0;
+    const tl = buildTimeline([
+      ev("ExecutionStarted", 0),
+      ev("TaskStateEntered", 0, { stateEnteredEventDetails: { name: "StartQuery" } }),
+      ev("TaskScheduled", 0, { taskScheduledEventDetails: { resourceType: "athena", resource: "startQueryExecution.sync", parameters: "{}", region: "us-east-1" } }),
+      ev("TaskSubmitted", 0.1, { taskSubmittedEventDetails: { resourceType: "athena", resource: "startQueryExecution.sync", output: '{"QueryExecutionId":"q-123"}' } }),
+      ev("ExecutionAborted", 2, { executionAbortedEventDetails: { error: "StoppedByOperator", cause: "by me" } }),
+    ]);
+    expect(tl.queryExecutionId).toBe("q-123");
+    expect(tl.outcome).toEqual({ type: "ExecutionAborted", error: { error: "StoppedByOperator", cause: "by me" } });
+    expect(tl.steps[0]!.status).toBe("failed");
+  });
+
   it("leaves a running state open without a duration", () => {
     id = 0;
     const tl = buildTimeline([ev("ExecutionStarted", 0), ev("TaskStateEntered", 1, { stateEnteredEventDetails: { name: "RunQuery" } })]);

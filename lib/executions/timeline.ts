@@ -35,6 +35,8 @@ export interface Timeline {
   outcome: { type: string; error: TimelineError | null } | null;
   steps: TimelineStep[];
   eventCount: number;
+  /** The Athena query the execution started, as the history shows it (also when the output never said). */
+  queryExecutionId: string | null;
 }
 
 const detailOf = (e: HistoryEvent): unknown => {
@@ -127,5 +129,22 @@ export function buildTimeline(history: HistoryEvent[]): Timeline {
     const end = step.exitedAt ?? (step.status === "failed" ? endedAt : null);
     step.durationMs = end ? end.getTime() - step.enteredAt.getTime() : null;
   }
-  return { startedAt, endedAt, outcome, steps, eventCount: events.length };
+  return { startedAt, endedAt, outcome, steps, eventCount: events.length, queryExecutionId: queryIdInHistory(events) };
+}
+
+/**
+ * The QueryExecutionId of the last Athena query an execution started: from a startQueryExecution task's submitted
+ * or succeeded output, or from a failed task's cause (Athena's GetQueryExecution answer).
+ */
+export function queryIdInHistory(events: HistoryEvent[]): string | null {
+  let found: string | null = null;
+  for (const e of events) {
+    const text =
+      e.taskSubmittedEventDetails?.output ?? e.taskSucceededEventDetails?.output ?? e.taskFailedEventDetails?.cause ?? null;
+    const resource = e.taskSubmittedEventDetails?.resource ?? e.taskSucceededEventDetails?.resource ?? e.taskFailedEventDetails?.resource ?? "";
+    if (!text || !resource.startsWith("startQueryExecution")) continue;
+    const m = /"QueryExecutionId"\s*:\s*"([^"]+)"/.exec(text);
+    if (m) found = m[1]!;
+  }
+  return found;
 }

@@ -199,6 +199,19 @@ describe("reconciler with SDK mocks", () => {
     expect(store.get(b.id).syncStatus).toBe("SYNCED");
   });
 
+  it("a full rule quota stops further creates in the pass, with a message saying so", async () => {
+    const checks = Array.from({ length: 30 }, () => makeCheck());
+    const store = new MemoryCheckStore(checks);
+    faults.putRule = (name) =>
+      rules.size >= 2 && !rules.has(name) ? new AwsLikeError("LimitExceededException", "The requested resource exceeds the maximum number allowed.") : null;
+    await reconciler(store).reconcile();
+    expect(rules.size).toBe(2);
+    expect(calls.PutRule).toBeLessThanOrEqual(2 + 8);
+    const errors = [...store.checks.values()].filter((c) => c.syncStatus === "ERROR");
+    expect(errors).toHaveLength(28);
+    expect(errors.every((c) => /rule quota/.test(c.syncMessage ?? "") && !c.syncErrorTerminal)).toBe(true);
+  });
+
   it("a validation error is terminal (needs a spec change)", async () => {
     const c = makeCheck();
     const store = new MemoryCheckStore([c]);

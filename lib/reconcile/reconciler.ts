@@ -161,6 +161,9 @@ export class Reconciler {
     // 3. Apply each item on its own; one failure never stops the others.
     const checksById = new Map(checks.map((c) => [c.id, c]));
     const items = plan.items.filter((i) => inScope(i, opts.scope, config));
+    // Once PutRule reports the bus's rule quota full, further creates in this pass are not attempted (each would
+    // cost a call and fail the same way); updates and deletes go on — a delete may free room for the next pass.
+    let quotaFull: string | null = null;
     const results = await mapBounded(items, concurrency, async (item): Promise<ItemOutcome> => {
       const check = item.checkId && item.desired ? checksById.get(item.checkId) : undefined;
       const detailError = detailErrors.get(item.ruleName);
@@ -170,6 +173,9 @@ export class Reconciler {
       }
       if (item.action === "noop" || item.action === "unmanaged") {
         return this.record(check, item, { status: "SYNCED", message: null, terminal: false, applied: false }, now());
+      }
+      if (item.action === "create" && quotaFull) {
+        return this.record(check, item, { status: "ERROR", message: `Not attempted: ${quotaFull}`, terminal: false, applied: false }, now());
       }
       // Write-ahead: a check recorded SYNCED is marked PENDING before its rule changes, so a crash in the middle
       // leaves it PENDING and the next pass reads the rule in full instead of trusting the Description hash.
@@ -189,6 +195,7 @@ export class Reconciler {
         const quota = call === "PutRule" && item.action === "create" && e.code === "LimitExceededException"
           ? " The default event bus has reached its rule quota (300 by default): ask AWS for a higher quota or remove checks."
           : "";
+        if (quota) quotaFull = `PutRule failed: ${e.code}: ${e.message}${quota}`;
         return this.record(
           check,
           item,

@@ -12,7 +12,7 @@ import { formatElapsed, formatUtc } from "@/components/executions/time";
 import { buttonClass } from "@/components/ui/button";
 import { describeExpectation } from "@/lib/checks/expectation";
 import { prisma } from "@/lib/db/client";
-import { findExecution, loadQuery, loadTimeline } from "@/lib/executions/detail";
+import { findExecution, loadQuery, loadTimeline, rememberQueryId } from "@/lib/executions/detail";
 import { parseExecutionInput } from "@/lib/executions/execution-io";
 import { isClosed } from "@/lib/executions/execution-record";
 import { groupDigits } from "@/lib/executions/result-format";
@@ -35,9 +35,12 @@ export default async function ExecutionPage({ params }: Props) {
   const event = input?.event ?? (execution.input as { event?: unknown } | null)?.event ?? null;
   const running = !isClosed(execution.status);
 
-  const [timeline, query, check, rerunOf] = await Promise.all([
-    loadTimeline(execution.executionArn),
-    loadQuery(execution.queryExecutionId),
+  const timeline = await loadTimeline(execution.executionArn);
+  // A stopped or failed execution has no output naming its query; its history does.
+  const queryExecutionId = execution.queryExecutionId ?? (timeline.ok ? timeline.timeline.queryExecutionId : null);
+  if (queryExecutionId && !execution.queryExecutionId) await rememberQueryId(execution.id, queryExecutionId);
+  const [query, check, rerunOf] = await Promise.all([
+    loadQuery(queryExecutionId),
     execution.checkId ? prisma().check.findUnique({ where: { id: execution.checkId }, select: { id: true, name: true } }) : null,
     execution.rerunOf ? prisma().execution.findFirst({ where: { executionArn: execution.rerunOf }, select: { name: true }, orderBy: { startDate: "desc" } }) : null,
   ]);
@@ -158,7 +161,7 @@ export default async function ExecutionPage({ params }: Props) {
           live={live}
           unavailable={query.ok ? null : query.reason}
           indexed={{
-            queryExecutionId: execution.queryExecutionId,
+            queryExecutionId,
             queryState: execution.queryState,
             queryStateReason: execution.queryStateReason,
             dataScannedBytes: execution.dataScannedBytes,
@@ -184,8 +187,8 @@ export default async function ExecutionPage({ params }: Props) {
       >
         {results === null ? (
           <p className="text-sm text-zinc-500">
-            {running && !live
-              ? "The query has not finished yet."
+            {live?.Status?.State === "QUEUED" || live?.Status?.State === "RUNNING" || (running && !live)
+              ? "The query has not finished yet; the result appears here when it has."
               : live
                 ? `The query ended ${live.Status?.State ?? "without a state"}: there is no result set.`
                 : "No result set is available."}

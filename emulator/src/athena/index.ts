@@ -124,10 +124,12 @@ async function runQuery(ctx: AthenaContext, id: string): Promise<void> {
   q.processingMs = outcome.processingMs;
   q.state = outcome.state;
   if (outcome.state === "SUCCEEDED") {
+    delete q.stateChangeReason; // a StopQueryExecution that came too late leaves no trace
     q.dataScannedBytes = outcome.dataScannedBytes;
     q.columns = outcome.columns;
     q.rowCount = outcome.rowCount;
     q.hasHeader = outcome.hasHeader;
+    q.resultBytes = outcome.resultBytes;
   } else if (outcome.state === "FAILED") {
     q.failure = outcome.failure;
     q.stateChangeReason = outcome.failure.message;

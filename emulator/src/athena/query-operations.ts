@@ -28,6 +28,20 @@ export function queryOperations(ctx: AthenaContext): Record<string, Operation> {
 
     GetQueryResults: (input) => getQueryResults(ctx, input),
 
+    GetQueryRuntimeStatistics(input) {
+      const v = new Violations();
+      const id = v.string(input.QueryExecutionId, "queryExecutionId", { required: true, min: 1, max: 128 });
+      v.throwIfAny("InvalidRequestException");
+      const q = requireQuery(ctx, id!);
+      const { ResultReuseInformation: _reuse, DataScannedInBytes: _scanned, ...timeline } = describe(q).Statistics as Record<string, unknown>;
+      return {
+        QueryRuntimeStatistics: {
+          Timeline: timeline,
+          Rows: { InputBytes: q.dataScannedBytes, OutputRows: q.rowCount ?? 0, OutputBytes: q.resultBytes ?? 0 },
+        },
+      };
+    },
+
     StopQueryExecution(input) {
       const v = new Violations();
       const id = v.string(input.QueryExecutionId, "queryExecutionId", { required: true, min: 1, max: 128 });

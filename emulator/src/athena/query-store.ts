@@ -35,6 +35,8 @@ export interface QueryRecord {
   columns?: AthenaColumn[];
   rowCount?: number;
   hasHeader?: boolean;
+  /** Size of the result file. */
+  resultBytes?: number;
 }
 
 interface Snapshot {
@@ -43,7 +45,7 @@ interface Snapshot {
 
 /** Athena keeps query history for 45 days; the emulator also caps the count so the snapshot stays small. */
 const HISTORY_MS = 45 * 86_400_000;
-const MAX_QUERIES = 20_000;
+const MAX_QUERIES = 10_000;
 
 export class QueryStore {
   private readonly byId = new Map<string, QueryRecord>();
@@ -51,7 +53,7 @@ export class QueryStore {
   private readonly snapshot: JsonSnapshot<Snapshot>;
 
   constructor(stateDir: string) {
-    this.snapshot = new JsonSnapshot<Snapshot>(stateDir, { debounceMs: 200 });
+    this.snapshot = new JsonSnapshot<Snapshot>(stateDir, { debounceMs: 500 });
     for (const q of this.snapshot.load()?.queries ?? []) this.index(q);
     this.snapshot.track(() => ({ queries: [...this.byId.values()] }));
   }

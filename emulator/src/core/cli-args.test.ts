@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseArgs } from "./cli-args";
+import { parseArgs, USAGE, wantsHelp } from "./cli-args";
 
 describe("parseArgs", () => {
   it("uses the defaults", () => {
@@ -28,5 +28,11 @@ describe("parseArgs", () => {
     expect(() => parseArgs(["--port", "70000"], {})).toThrow(/port/);
     expect(() => parseArgs([], { EMULATOR_ACCOUNT_ID: "12" })).toThrow(/account/);
     expect(() => parseArgs(["oops"], {})).toThrow(/unexpected/);
+  });
+  it("recognises --help / -h (so that main.ts prints the usage instead of starting on the default port)", () => {
+    expect(wantsHelp(["--help"])).toBe(true);
+    expect(wantsHelp(["--port", "0", "-h"])).toBe(true);
+    expect(wantsHelp(["--port", "0"])).toBe(false);
+    for (const flag of ["--port", "--data-dir", "--region", "--account-id", "--audit-rows", "--athena-catalog"]) expect(USAGE).toContain(flag);
   });
 });

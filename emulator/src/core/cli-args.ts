@@ -2,6 +2,30 @@
 import { DEFAULT_CONFIG } from "./defaults";
 import type { EmulatorConfig } from "./types";
 
+/** What `main.ts --help` prints. */
+export const USAGE = `Usage: npx tsx emulator/src/main.ts [options]
+
+Local EventBridge, Step Functions and Athena behind the AWS JSON wire protocols.
+
+Options (environment variable in brackets):
+  --port N                 port to listen on; 0 = any free port (default 4566) [EMULATOR_PORT]
+  --host H                 address to listen on (default 127.0.0.1; also answers on ::1) [EMULATOR_HOST]
+  --data-dir DIR           state, data sets and query results (default .data/emulator) [EMULATOR_DATA_DIR]
+  --region R               region in every ARN (default us-east-1) [EMULATOR_REGION]
+  --account-id N           12-digit account in every ARN (default 000000000000) [EMULATOR_ACCOUNT_ID]
+  --audit-rows N           lines of the generated Aurora audit log (default 20000) [EMULATOR_AUDIT_ROWS]
+  --audit-seed N           seed of the audit log generator [EMULATOR_AUDIT_SEED]
+  --athena-catalog FILE    catalog of databases/tables (default emulator/data/catalog.json) [EMULATOR_ATHENA_CATALOG]
+  --athena-concurrency N   queries run at the same time [EMULATOR_ATHENA_CONCURRENCY]
+  -h, --help               print this and exit
+
+Prints "emulator listening on http://127.0.0.1:PORT" when ready. See emulator/README.md.`;
+
+/** Whether the command line asks for the usage text (it must never start a server on the default port). */
+export function wantsHelp(argv: string[]): boolean {
+  return argv.some((a) => a === "--help" || a === "-h");
+}
+
 /** Turns argv + env into a config; unknown `--flag value` / `--flag=value` / bare `--flag` go to options. */
 export function parseArgs(argv: string[], env: NodeJS.ProcessEnv): Partial<EmulatorConfig> {
   const options: Record<string, string> = {};
