@@ -84,14 +84,18 @@ test("create an ECS-task-stopped check, see it listed, edit, disable, enable and
 
 test("create a check from a raw event pattern", async ({ page }, info) => {
   const name = uniqueName("EC2 stopped", info);
-  await createCheck(page, {
+  const summary = "When a “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated";
+  await fillNewCheck(page, {
     name,
     trigger: {
       kind: "pattern",
       json: '{"source": ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"], "detail": {"state": ["stopped", "terminated"]}}',
     },
   });
-  const summary = "When a “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated";
+  // The editor says what the JSON means while it is valid.
+  await expect(page.getByTestId("pattern-summary")).toHaveText(summary);
+  await page.getByRole("button", { name: "Create check" }).click();
+  await expect(page.getByTestId("saved-notice")).toContainText("Check created.");
   await expect(page.getByText(summary).first()).toBeVisible();
   await page.goto(`/checks?q=${encodeURIComponent(name)}`);
   await expect(page.getByTestId("check-row").filter({ hasText: name })).toContainText(summary);
@@ -112,6 +116,9 @@ test("create a scheduled check with a live plain-language preview", async ({ pag
   // The preview follows the expression as it is typed.
   await page.getByLabel("Schedule expression").fill("cron(30 9 ? * MON-FRI *)");
   await expect(preview).toContainText("At 09:30 UTC on Monday through Friday");
+  await page.getByRole("button", { name: "Every hour" }).click();
+  await expect(page.getByLabel("Schedule expression")).toHaveValue("rate(1 hour)");
+  await expect(preview).toContainText("Every hour");
   await page.getByLabel("Schedule expression").fill("rate(5 minutes)");
   await expect(preview).toContainText("Every 5 minutes");
   await page.getByRole("button", { name: "Create check" }).click();

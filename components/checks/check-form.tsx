@@ -14,7 +14,8 @@ import { Notice } from "@/components/ui/notice";
 import { CodeEditor } from "./code-editor";
 import { ExpectationEditor } from "./expectation-editor";
 import { ParametersEditor } from "./parameters-editor";
-import { ecsFieldErrors, ecsPatternText, TriggerEditor, type EcsFields, type TriggerMode } from "./trigger-editor";
+import { ecsFieldErrors, ecsPatternText, type EcsFields } from "@/lib/checks/ecs-builder";
+import { TriggerEditor, type TriggerMode } from "./trigger-editor";
 
 export interface CheckFormProps {
   mode: "create" | "edit";

@@ -1,20 +1,14 @@
 "use client";
 
-import { buildEcsStoppedPattern, clusterArnError } from "@/lib/checks/ecs-pattern";
+import { ecsPatternText, type EcsFields } from "@/lib/checks/ecs-builder";
 import { parseEventPattern } from "@/lib/checks/event-pattern";
-import { formatPatternJson } from "@/lib/checks/pattern-format";
 import { describeEventPattern } from "@/lib/checks/trigger-summary";
 import { Field, FieldErrors, inputClass } from "@/components/ui/field";
 import { CodeEditor } from "./code-editor";
 import { SchedulePreview } from "./schedule-preview";
 
 export type TriggerMode = "ecs" | "pattern" | "schedule";
-
-export interface EcsFields {
-  clusterArn: string;
-  command: string;
-  exitCode: string;
-}
+export type { EcsFields };
 
 const SCHEDULE_EXAMPLES = [
   { label: "Every hour", expression: "rate(1 hour)" },
@@ -40,27 +34,7 @@ const MODES: { value: TriggerMode; label: string; hint: string }[] = [
   { value: "schedule", label: "Schedule", hint: "cron(…) or rate(…), in UTC." },
 ];
 
-/** Problems with the builder's own fields (the server sees only the pattern they produce). */
-export function ecsFieldErrors(f: EcsFields): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  const arn = clusterArnError(f.clusterArn);
-  if (arn) out.clusterArn = [arn];
-  if (f.exitCode.trim() !== "" && !/^-?\d+$/.test(f.exitCode.trim())) out.exitCode = ["An exit code is a whole number, e.g. 0."];
-  return out;
-}
-
-/** The pattern text the builder produces (pretty-printed, as the preview shows it). */
-export function ecsPatternText(f: EcsFields): string {
-  const exit = f.exitCode.trim();
-  return formatPatternJson(
-    buildEcsStoppedPattern({
-      clusterArn: f.clusterArn.trim(),
-      command: f.command.trim() === "" ? null : f.command.trim(),
-      exitCode: exit === "" || !/^-?\d+$/.test(exit) ? null : Number(exit),
-    }),
-  );
-}
-
+/** The trigger chooser: the ECS-task-stopped builder, a raw pattern editor, or a schedule with its preview. */
 export function TriggerEditor({
   mode,
   onModeChange,

@@ -5,8 +5,11 @@ import {
   AthenaClient,
   BatchGetQueryExecutionCommand,
   GetQueryExecutionCommand,
+  GetDatabaseCommand,
+  GetDataCatalogCommand,
   GetQueryResultsCommand,
   GetQueryRuntimeStatisticsCommand,
+  GetTableMetadataCommand,
   GetWorkGroupCommand,
   InvalidRequestException,
   ListDataCatalogsCommand,
@@ -291,5 +294,17 @@ describe("workgroups and the data catalog", () => {
     await expectError(athena.send(new ListDatabasesCommand({ CatalogName: "nope" })), MetadataException);
     await expectError(athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "nope" })), MetadataException);
     await expectError(athena.send(new ListDatabasesCommand({ CatalogName: "AwsDataCatalog", MaxResults: 51 })), InvalidRequestException);
+  });
+
+  it("describes one catalog, database and table", async () => {
+    const c = await athena.send(new GetDataCatalogCommand({ Name: "AwsDataCatalog" }));
+    expect(c.DataCatalog).toMatchObject({ Name: "AwsDataCatalog", Type: "GLUE" });
+    const d = await athena.send(new GetDatabaseCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs" }));
+    expect(d.Database?.Name).toBe("auditlogs");
+    const t = await athena.send(new GetTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "demo", TableName: "all_types" }));
+    expect(t.TableMetadata?.Columns?.find((col) => col.Name === "tags")?.Type).toBe("array<varchar>");
+    expect(t.TableMetadata?.CreateTime).toBeInstanceOf(Date);
+    await expectError(athena.send(new GetTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "demo", TableName: "ghost" })), MetadataException);
+    await expectError(athena.send(new GetDatabaseCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "ghost" })), MetadataException);
   });
 });

@@ -2,10 +2,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { startEmulator } from "../src/emulator";
+import { CheckingHttpHandler, loadModels } from "./model-check";
 import type { EmulatorConfig } from "../src/core/types";
 
 export interface TestEmulator {
@@ -51,6 +53,7 @@ export function sdkClients(url: string, overrides: { maxAttempts?: number; regio
     region: overrides.region ?? "us-east-1",
     credentials: { accessKeyId: "test", secretAccessKey: "test" },
     maxAttempts: overrides.maxAttempts ?? 1,
+    ...(process.env.EMULATOR_MODEL_CHECK === "1" ? { requestHandler: sweepHandler() } : {}),
   };
   return {
     sfn: new SFNClient(common),
@@ -80,4 +83,25 @@ export async function waitFor<T>(check: () => Promise<T | undefined> | T | undef
     if (Date.now() > deadline) throw new Error(`waitFor: condition not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, everyMs));
   }
+}
+
+let sweep: CheckingHttpHandler | undefined;
+
+/**
+ * EMULATOR_MODEL_CHECK=1: every suite's SDK calls are also checked against the AWS models (model-check.ts); each
+ * problem is appended, with the test file, to EMULATOR_MODEL_CHECK_FILE (default <tmp>/emulator-model-check.log).
+ * A sweep over all the suites' answers, errors included, that never fails a test by itself.
+ */
+function sweepHandler(): CheckingHttpHandler {
+  if (!sweep) {
+    const file = process.env.EMULATOR_MODEL_CHECK_FILE ?? path.join(os.tmpdir(), "emulator-model-check.log");
+    const problems: string[] = [];
+    const push = problems.push.bind(problems);
+    problems.push = (...items: string[]) => {
+      for (const p of items) fs.appendFileSync(file, `${expect.getState().testPath ?? "?"}\t${p}\n`);
+      return push(...items);
+    };
+    sweep = new CheckingHttpHandler(loadModels(), problems);
+  }
+  return sweep;
 }

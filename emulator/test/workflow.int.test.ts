@@ -4,7 +4,7 @@
 // Athena returns equals a count computed here, in plain JS, from the generated CSV files themselves.
 import fs from "node:fs";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GetQueryExecutionCommand, GetQueryResultsCommand } from "@aws-sdk/client-athena";
 import { DescribeRuleCommand, PutEventsCommand, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import {
@@ -12,9 +12,11 @@ import {
   DescribeExecutionCommand,
   GetExecutionHistoryCommand,
   ListExecutionsCommand,
+  StartExecutionCommand,
   type DescribeExecutionCommandOutput,
 } from "@aws-sdk/client-sfn";
-import { emulatorAdmin, sdkClients, startTestEmulator, waitFor, type TestEmulator } from "./helpers";
+import { emulatorAdmin, startTestEmulator, waitFor, type TestEmulator } from "./helpers";
+import { checkedClients } from "./outside";
 
 const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures");
 const CATALOG_FILE = path.resolve(__dirname, "../data/catalog.json");
@@ -108,14 +110,18 @@ function countAdminLoginsInFiles(dataDir: string, cluster: string): { count: num
 }
 
 let emu: TestEmulator;
-let clients: ReturnType<typeof sdkClients>;
+let clients: ReturnType<typeof checkedClients>;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  clients = sdkClients(emu.url);
+  // Real SDK clients whose every raw answer (histories, query results, ...) is also checked against the AWS models.
+  clients = checkedClients(emu.url);
 });
 afterAll(async () => {
   await emu?.close();
+});
+afterEach(() => {
+  expect(clients.problems.splice(0)).toEqual([]);
 });
 
 describe("the audit workflow end to end (issue 3)", () => {
@@ -126,6 +132,36 @@ describe("the audit workflow end to end (issue 3)", () => {
       (e: Error) => e,
     );
     expect(err?.name).toBe("InvalidDefinition");
+  });
+
+  it("the original polling design runs once its defects are fixed (Next, ResultPath, End, the query placeholder)", async () => {
+    const seed = JSON.parse(fs.readFileSync(path.join(FIXTURES, "seed-state-machine.asl.json"), "utf8"));
+    const first = seed.States.AthenaQueryExecution;
+    first.Next = "Wait"; // was "wait": no such state
+    first.ResultPath = "$.AthenaQueryExecutionOutPut"; // the path the later states read
+    delete first.Parameters["QueryString.$"]; // was a placeholder, not a JSONPath
+    first.Parameters.QueryString = "SELECT count(*) FROM aurora_audit_log WHERE username IN ('admin', 'rdsadmin') AND operation = 'CONNECT'";
+    first.Parameters.QueryExecutionContext = { Database: "auditlogs" };
+    first.Parameters.ResultConfiguration.OutputLocation = "s3://audit-results/seed/";
+    first.Parameters.WorkGroup = "primary";
+    seed.States.Wait.Seconds = 1;
+    seed.States.GetAthenaQueryResults.End = true; // was the string "True"
+    const { stateMachineArn } = await clients.sfn.send(
+      new CreateStateMachineCommand({ name: "seed-fixed", definition: JSON.stringify(seed), roleArn: ROLE }),
+    );
+    const { executionArn } = await clients.sfn.send(new StartExecutionCommand({ stateMachineArn, input: "{}" }));
+    const done = await waitFor(async () => {
+      const d = await clients.sfn.send(new DescribeExecutionCommand({ executionArn }));
+      return d.status === "RUNNING" ? undefined : d;
+    }, 60_000, 200);
+    expect(done.status).toBe("SUCCEEDED");
+    // The last state returns GetQueryResults itself: header row `_col0`, then the count (as in the seed's result).
+    const rows = JSON.parse(done.output!).ResultSet.Rows;
+    expect(rows[0].Data[0].VarCharValue).toBe("_col0");
+    expect(rows[1].Data[0].VarCharValue).toBe(String(countAdminLoginsInFiles(emu.dataDir, "").count));
+    const types = (await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events!.map((e) => e.type);
+    expect(types).toContain("WaitStateEntered");
+    expect(types).toContain("ChoiceStateEntered");
   });
 
   it("rule (original pattern) + state machine target + original event → SUCCEEDED → the admin-login count", async () => {
@@ -188,6 +224,17 @@ describe("the audit workflow end to end (issue 3)", () => {
       const history = await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn: summary!.executionArn, reverseOrder: true, maxResults: 5 }));
       throw new Error(`execution ${done.status}: ${done.error} ${done.cause}\n${JSON.stringify(history.events, null, 1)}`);
     }
+
+    // The history tells the AWS story: the .sync Athena task was scheduled, submitted and succeeded.
+    const history = (await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn: summary!.executionArn, maxResults: 1000 }))).events!;
+    const scheduled = history.filter((e) => e.type === "TaskScheduled").map((e) => e.taskScheduledEventDetails!);
+    expect(scheduled.map((d) => [d.resourceType, d.resource])).toEqual([
+      ["athena", "startQueryExecution.sync"],
+      ["athena", "getQueryResults"],
+    ]);
+    expect(JSON.parse(scheduled[0]!.parameters!).ExecutionParameters).toEqual([`'${AURORA_CLUSTER}'`]);
+    expect(history.map((e) => e.type)).toContain("TaskSubmitted");
+    expect(history[history.length - 1]!.type).toBe("ExecutionSucceeded");
 
     // The input is what the InputTransformer made of the original event.
     const input = JSON.parse(done.input!);

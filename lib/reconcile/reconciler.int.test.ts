@@ -264,4 +264,32 @@ describe("on-change", () => {
     expect(deleted).toEqual({ status: "SYNCED", message: "Deleted rule audit-check-on-change" });
     await expect(rule("audit-check-on-change")).rejects.toMatchObject({ name: "ResourceNotFoundException" });
   });
+
+  it("the background loop converges and reverts an out-of-band change within two intervals", async () => {
+    process.env.RECONCILE_INTERVAL_SECONDS = "1";
+    resetEnvCache();
+    const { startReconcileLoop } = await import("./background-loop");
+    const c = await createCheck(spec("looped"), actor);
+    const stop = startReconcileLoop();
+    const until = async (what: string, ok: () => Promise<boolean>, ms: number) => {
+      const deadline = Date.now() + ms;
+      while (!(await ok())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    try {
+      await until("the first pass", async () => (await getCheck(c.id))?.syncStatus === "SYNCED", 15_000);
+      const before = await rule("audit-check-looped");
+      await aws.events.send(new PutRuleCommand({ Name: "audit-check-looped", EventPattern: '{"source":["tampered"]}', Description: before.Description }));
+      const changedAt = Date.now();
+      await until("the repair", async () => (await rule("audit-check-looped")).EventPattern !== '{"source":["tampered"]}', 10_000);
+      // Two intervals (2 s) plus the time a pass takes here.
+      expect(Date.now() - changedAt).toBeLessThan(2_000 + 1_500);
+    } finally {
+      stop();
+      delete process.env.RECONCILE_INTERVAL_SECONDS;
+      resetEnvCache();
+    }
+  });
 });

@@ -95,7 +95,10 @@ async function run(s: Scenario) {
       },
       retryIntervalOverrides: { StartQuery: 0, StartQueryWithParameters: 0, ReadPreview: 0, PublishResult: 0 },
     },
-    context: { Execution: { Id: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x1", Name: "x1" } } as never,
+    context: {
+      Execution: { Id: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x1", Name: "x1" },
+      StateMachine: { Id: "arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner", Name: "audit-checks-runner" },
+    } as never,
   });
   const output = (await execution.result) as unknown as ExecutionOutput;
   return { output, calls };
@@ -141,7 +144,8 @@ describe("verdicts", () => {
     const { calls } = await run({ expectation: { kind: "none" }, rows: [] });
     const p = calls.start[0]!;
     expect(p).not.toHaveProperty("ExecutionParameters");
-    expect(p.ClientRequestToken).toMatch(/^[0-9a-f]{64}$/);
+    // The execution name plus the state machine's MD5: same on a retry, different per execution, 32–128 characters.
+    expect(p.ClientRequestToken).toMatch(/^x1-[0-9a-f]{32}$/);
     expect(p).toMatchObject({
       QueryString: expect.stringContaining("SELECT"),
       WorkGroup: "primary",

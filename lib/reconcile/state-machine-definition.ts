@@ -5,8 +5,10 @@
 //   → count rows / take the first value → Evaluate (Choice) → Verdict PASS | FAIL | ERROR → PublishResult → Done
 //
 // Decisions worth knowing:
-// - ClientRequestToken = SHA-256 of the execution ARN: a retried task (or a redriven execution) never starts a
-//   second query, while every new execution gets its own query. 64 characters, inside Athena's 32–128.
+// - ClientRequestToken = "<execution name>-<MD5 of the state machine ARN>" (34–113 characters, inside Athena's
+//   32–128): a retried task (or a redriven execution) never starts a second query, every new execution gets its own.
+//   Not a hash of the execution ARN: aws-local-stepfunctions (the emulator's interpreter) computes SHA-256 wrongly for
+//   inputs over 55 bytes, so long ARNs collided there and a run could get an earlier run's query back.
 // - ExecutionParameters are omitted when there are none (Athena rejects an empty list).
 // - Event values become SQL literals here: strings as '…' via States.Format, numbers and booleans bare. A string
 //   containing a single quote is refused (ERROR, AuditCheck.UnsafeParameter): ASL has no replace intrinsic to double
@@ -57,7 +59,7 @@ function startQuery(withParameters: boolean): Json {
     Resource: "arn:aws:states:::athena:startQueryExecution.sync",
     Parameters: {
       "QueryString.$": "$.query.sql",
-      "ClientRequestToken.$": "States.Hash($$.Execution.Id, 'SHA-256')",
+      "ClientRequestToken.$": "States.Format('{}-{}', $$.Execution.Name, States.Hash($$.StateMachine.Id, 'MD5'))",
       QueryExecutionContext: { "Catalog.$": "$.query.catalog", "Database.$": "$.query.database" },
       "WorkGroup.$": "$.query.workgroup",
       ResultConfiguration: { "OutputLocation.$": "$.query.outputLocation" },

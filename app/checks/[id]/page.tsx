@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { CheckActions } from "@/components/checks/check-actions";
 import { CheckRunsSlot } from "@/components/checks/check-runs-slot";
 import { CheckSpecView } from "@/components/checks/check-spec-view";
@@ -12,10 +13,13 @@ import { getCheck } from "@/lib/db/checks";
 
 export const dynamic = "force-dynamic";
 
+// One read per request, shared by the title and the page.
+const loadCheck = cache(getCheck);
+
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const check = await getCheck((await params).id);
+  const check = await loadCheck((await params).id);
   return { title: check?.name ?? "Check" };
 }
 
@@ -23,7 +27,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function CheckPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
-  const check = await getCheck(id);
+  const check = await loadCheck(id);
   if (!check) notFound();
   return (
     <div className="space-y-6">

@@ -104,6 +104,14 @@ export class AthenaEngine {
 
   /** Runs one statement to completion and writes its result file; never throws for a bad query. */
   async execute(req: ExecuteRequest): Promise<ExecuteOutcome> {
+    try {
+      return await this.executeStatement(req);
+    } finally {
+      this.cancelled.delete(req.queryId);
+    }
+  }
+
+  private async executeStatement(req: ExecuteRequest): Promise<ExecuteOutcome> {
     const pre0 = performance.now();
     if (statementCount(req.sql) > 1) {
       return failed(classifyStatement(req.sql), userFailure(`Only one sql statement is allowed. Got: ${req.sql}`), ms(pre0));
@@ -131,17 +139,6 @@ export class AthenaEngine {
   cancel(queryId: string): void {
     this.cancelled.add(queryId);
     this.running.get(queryId)?.interrupt();
-  }
-
-  /** Runs SQL directly in DuckDB (benchmark baseline): no rewrite, no result file. */
-  async runDirect(sql: string, database: string, catalog = "awsdatacatalog"): Promise<unknown[][]> {
-    const conn = await this.acquire();
-    try {
-      await conn.run(`USE ${ident(catalog)}.${ident(database)}`);
-      return (await conn.runAndReadAll(sql)).getRows();
-    } finally {
-      this.release(conn);
-    }
   }
 
   /** Closes every connection and the instance. */

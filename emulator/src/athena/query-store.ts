@@ -51,6 +51,7 @@ export class QueryStore {
   private readonly byId = new Map<string, QueryRecord>();
   private readonly byToken = new Map<string, string>();
   private readonly snapshot: JsonSnapshot<Snapshot>;
+  private addsSincePrune = 0;
 
   constructor(stateDir: string) {
     this.snapshot = new JsonSnapshot<Snapshot>(stateDir, { debounceMs: 500 });
@@ -77,7 +78,8 @@ export class QueryStore {
   /** Records a new query. */
   add(record: QueryRecord): void {
     this.index(record);
-    this.prune();
+    // Pruning sorts the history: do it when over the cap or now and then, not on every query.
+    if (this.byId.size > MAX_QUERIES || ++this.addsSincePrune >= 500) this.prune();
     this.changed();
   }
 
@@ -103,6 +105,7 @@ export class QueryStore {
   }
 
   private prune(): void {
+    this.addsSincePrune = 0;
     const cutoff = Date.now() - HISTORY_MS;
     const excess = this.byId.size - MAX_QUERIES;
     const oldestFirst = [...this.byId.values()].sort((a, b) => a.submittedMs - b.submittedMs);
