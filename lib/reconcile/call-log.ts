@@ -5,6 +5,7 @@ interface Sender<C> {
   send(command: C): Promise<unknown>;
 }
 
+/** Per-pass counter of AWS calls by operation. */
 export class CallLog {
   readonly counts: Record<string, number> = {};
 

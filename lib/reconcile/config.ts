@@ -1,8 +1,10 @@
 // What the reconciler needs to know about this installation, read once from lib/env.ts (tests build their own).
 import { env } from "@/lib/env";
 
+/** The tag that makes a rule ours: without it a rule is never changed or deleted. */
 export const MANAGED_BY_TAG = "managed-by";
 export const MANAGED_BY_VALUE = "audit-checks-console";
+/** The tag naming the check a rule belongs to (finds the leftover rule of a renamed or deleted check). */
 export const CHECK_ID_TAG = "audit-check-id";
 /** Rules of this console live on the default bus (schedules can only live there). */
 export const EVENT_BUS = "default";

@@ -91,6 +91,7 @@ function inScope(item: PlanItem, scope: PassScope | null, config: ReconcileConfi
   return item.checkId !== null && scope.checkIds.has(item.checkId);
 }
 
+/** Runs passes for one installation; keeps the audit cursor and the last applied report between passes. */
 export class Reconciler {
   private cursor = 0;
   /** The last applied pass (the Reconcile page shows it). */

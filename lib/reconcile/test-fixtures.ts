@@ -3,6 +3,7 @@ import type { Check, CheckSyncState } from "@/lib/checks/types";
 import type { ReconcileConfig } from "./config";
 import type { CheckStore } from "./reconciler";
 
+/** The emulator's account and region with the default names. */
 export const testConfig: ReconcileConfig = {
   region: "us-east-1",
   accountId: "000000000000",
