@@ -11,6 +11,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { GetQueryExecutionCommand, StartQueryExecutionCommand, GetQueryResultsCommand } from "@aws-sdk/client-athena";
@@ -214,9 +215,10 @@ async function main() {
       { label: "status FAILED", qs: "status=FAILED" },
       { label: "verdict FAIL + trigger manual", qs: "verdict=FAIL&trigger=manual" },
       { label: "last 24 hours", qs: "range=24h" },
-      { label: "name search", qs: "q=bench-7-manual-00099" },
+      { label: "name search (part of a name)", qs: "q=bench-7-event-00099" },
+      { label: "name search (a full name)", qs: "q=bench-7-event-0000987" },
     ];
-    console.log(`\nexecutions page, ${ROWS.toLocaleString("en-US")} indexed executions, ${ITER} requests each (after 3 warm-ups)`);
+    console.log(`\nexecutions page, ${ROWS.toLocaleString("en-US")} indexed executions, ${ITER} requests each (after 3 warm-ups); load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs`);
     console.log("variant                           page p50   page p95   db p50   db p95   rows");
     for (const v of variants) {
       const url = `${base}/executions${v.qs ? `?${v.qs}` : ""}`;

@@ -28,9 +28,10 @@ export function ExecutionsTable({ rows, now, showCheck = true }: { rows: Executi
                 <Link href={`/executions/${encodeURIComponent(r.name)}`} className="font-mono text-xs text-blue-700 hover:underline break-words">
                   {r.name}
                 </Link>
-                {r.error ? (
-                  <p className="mt-0.5 truncate text-xs text-red-700" title={r.error}>
-                    {r.error}
+                {r.error || r.cause ? (
+                  <p className="mt-0.5 line-clamp-2 max-w-[26rem] text-xs text-red-700" title={[r.error, r.cause].filter(Boolean).join(": ")}>
+                    <span className="font-mono">{r.error}</span>
+                    {r.cause ? <span className="text-red-600/80">{r.error ? " — " : ""}{r.cause}</span> : null}
                   </p>
                 ) : null}
               </td>

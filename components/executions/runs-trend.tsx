@@ -2,9 +2,9 @@ import type { RunPoint } from "@/lib/executions/last-runs";
 import { formatUtc } from "./time";
 
 const VERDICT_COLOR: Record<string, string> = { PASS: "#10b981", FAIL: "#ef4444", ERROR: "#f59e0b" };
-const W = 640;
-const H = 132;
-const PAD_L = 44;
+const W = 1100;
+const H = 140;
+const PAD_L = 56;
 const PAD_R = 12;
 const BAND_Y = 10;
 const PLOT_TOP = 34;
@@ -30,7 +30,7 @@ export function RunsTrend({ runs }: { runs: RunPoint[] }) {
 
   return (
     <figure className="space-y-1" data-testid="runs-trend">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`Verdicts and first values of the last ${points.length} runs`}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-[1100px]" role="img" aria-label={`Verdicts and first values of the last ${points.length} runs`}>
         <text x={0} y={BAND_Y + 8} className="fill-zinc-500" fontSize="10">
           verdict
         </text>

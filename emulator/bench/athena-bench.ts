@@ -9,17 +9,22 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, type AthenaClient } from "@aws-sdk/client-athena";
-import { CreateStateMachineCommand, DescribeExecutionCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
+import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
 import { ident, loadCatalogConfig, tableViewSql } from "../src/athena/catalog";
 import { installTrinoFunctions } from "../src/athena/trino/functions";
-import { sdkClients } from "../test/helpers";
 
 const COUNT_SQL =
   "SELECT count(*) FROM aurora_audit_log WHERE username IN ('admin','rdsadmin') AND operation = 'CONNECT' AND starts_with(serverhost, 'prod-aurora-cluster')";
 const CONCURRENCY = 20;
 const REQUESTS_PER_CLIENT = 50;
 const COUNT_RUNS = 7;
+
+/** SDK clients for the emulator, as the console builds them (dummy credentials, no retries). */
+function sdkClients(url: string): { athena: AthenaClient; sfn: SFNClient } {
+  const common = { endpoint: url, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" }, maxAttempts: 1 };
+  return { athena: new AthenaClient(common), sfn: new SFNClient(common) };
+}
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -261,6 +261,20 @@ describe("BatchGetQueryExecution / ListQueryExecutions / StopQueryExecution", ()
     expect(res.NextToken).toBeDefined();
   });
 
+  it("cancels a query still waiting in the queue at once, and running ones when the engine stops them", async () => {
+    const slow = "SELECT count(*) FROM unnest(sequence(1, 4000)) a CROSS JOIN unnest(sequence(1, 40000)) b WHERE (a.unnest * b.unnest) % 7 = 3";
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await athena.send(new StartQueryExecutionCommand({ QueryString: slow }))).QueryExecutionId!);
+    // Two run at once on this 2-core machine (one on a 1-core one): the last is still QUEUED.
+    const last = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: ids[2] }));
+    expect(last.QueryExecution?.Status?.State).toBe("QUEUED");
+    await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: ids[2] }));
+    const stopped = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: ids[2] }));
+    expect(stopped.QueryExecution?.Status?.State).toBe("CANCELLED");
+    for (const id of ids.slice(0, 2)) await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: id }));
+    for (const id of ids.slice(0, 2)) expect((await waitForEnd(athena, id)).Status?.State).toBe("CANCELLED");
+  });
+
   it("stopping a finished query changes nothing; an unknown id is refused", async () => {
     const q = await runToEnd(athena, { QueryString: "SELECT 3" });
     await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: q.QueryExecutionId }));

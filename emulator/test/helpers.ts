@@ -63,6 +63,7 @@ export function sdkClients(url: string, overrides: { maxAttempts?: number; regio
 }
 
 /** POSTs/GETs a /_emulator endpoint and returns the parsed JSON (throws on a non-2xx answer). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- admin answers are loosely shaped JSON; callers narrow with T
 export async function emulatorAdmin<T = any>(url: string, method: "GET" | "POST" | "DELETE", pathname: string, body?: unknown): Promise<T> {
   const res = await fetch(url + pathname, {
     method,

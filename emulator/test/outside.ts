@@ -27,6 +27,10 @@ export async function startEmulatorProcess(opts: { dataDir?: string; args?: stri
     ["--import", "tsx", path.resolve(__dirname, "../src/main.ts"), "--port", "0", "--data-dir", dataDir, ...(opts.args ?? [])],
     { cwd: path.resolve(__dirname, "../.."), stdio: ["ignore", "pipe", "pipe"] },
   );
+  // Never leave an emulator behind when the test process ends early (a timeout, Ctrl-C).
+  const killOnExit = () => child.kill("SIGKILL");
+  process.once("exit", killOnExit);
+  child.once("exit", () => process.off("exit", killOnExit));
   let stderr = "";
   child.stderr!.on("data", (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-4000);

@@ -28,12 +28,21 @@ const AURORA_CLUSTER = "prod-aurora-cluster";
 const ECS_CLUSTER = "audit-log-export";
 
 /** The original event with its placeholders filled: the ECS cluster name and the container command. */
-function originalEvent(command = AURORA_CLUSTER): Record<string, any> {
+/** The ECS Task State Change event, as far as this test reads it. */
+interface EcsEvent {
+  source: string;
+  "detail-type": string;
+  time: string;
+  resources: string[];
+  detail: { clusterArn: string } & Record<string, unknown>;
+}
+
+function originalEvent(command = AURORA_CLUSTER): EcsEvent {
   const text = fs
     .readFileSync(path.join(FIXTURES, "seed-ecs-task-state-change.event.json"), "utf8")
     .replaceAll("指定したコマンドデータ", command)
     .replaceAll("クラスター名", ECS_CLUSTER);
-  return JSON.parse(text);
+  return JSON.parse(text) as EcsEvent;
 }
 
 /** The original rule pattern with its placeholders filled to match the event: cluster ARN and command. */
@@ -88,11 +97,12 @@ const STATE_MACHINE = {
  * of a line never contain commas (only `object`, the ninth, may), so a plain split is exact for them.
  */
 function countAdminLoginsInFiles(dataDir: string, cluster: string): { count: number; lines: number } {
-  const catalog = JSON.parse(fs.readFileSync(CATALOG_FILE, "utf8"));
+  type Catalog = { catalogs: Array<{ databases: Array<{ name: string; tables: Array<{ name: string; location: string }> }> }> };
+  const catalog = JSON.parse(fs.readFileSync(CATALOG_FILE, "utf8")) as Catalog;
   const table = catalog.catalogs
-    .flatMap((c: any) => c.databases)
-    .find((d: any) => d.name === "auditlogs")
-    .tables.find((t: any) => t.name === "aurora_audit_log");
+    .flatMap((c) => c.databases)
+    .find((d) => d.name === "auditlogs")!
+    .tables.find((t) => t.name === "aurora_audit_log")!;
   const dir = path.isAbsolute(table.location) ? table.location : path.join(dataDir, table.location);
   let count = 0;
   let lines = 0;
@@ -197,7 +207,7 @@ describe("the audit workflow end to end (issue 3)", () => {
     expect(targets.FailedEntryCount).toBe(0);
 
     // One event that must NOT match (another Aurora cluster in the command), then the original one.
-    const entry = (e: Record<string, any>) => ({
+    const entry = (e: EcsEvent) => ({
       Source: e.source,
       DetailType: e["detail-type"],
       Detail: JSON.stringify(e.detail),

@@ -24,6 +24,8 @@ export interface ExecutionListRow {
   firstValue: string | null;
   dataScannedBytes: bigint | null;
   error: string | null;
+  /** The start of the error's cause (Athena's message for a failed query). */
+  cause: string | null;
 }
 
 export interface ExecutionListPage {
@@ -75,6 +77,7 @@ interface RawRow {
   first_value: string | null;
   data_scanned_bytes: bigint | null;
   error: string | null;
+  cause: string | null;
 }
 
 /** The page query itself (exported so the benchmark can time the database alone). */
@@ -88,7 +91,7 @@ export function pageSql(f: ExecutionFilters, page: PageRequest, now: Date): { sq
   const sql = Prisma.sql`
     SELECT e.id, e.name, e.execution_arn, e.status, e.start_date, e.stop_date, e.check_id::text AS check_id,
            e.check_slug, c.name AS check_name, e.check_generation, e.trigger_kind, e.verdict, e.first_value,
-           e.data_scanned_bytes, e.error
+           e.data_scanned_bytes, e.error, left(e.cause, 240) AS cause
     FROM (
       SELECT * FROM executions e WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${page.size + 1}
     ) e
@@ -144,5 +147,6 @@ function toRow(r: RawRow): ExecutionListRow {
     firstValue: r.first_value,
     dataScannedBytes: r.data_scanned_bytes === null ? null : BigInt(r.data_scanned_bytes),
     error: r.error,
+    cause: r.cause,
   };
 }

@@ -28,6 +28,13 @@ describe("fitEventToPattern", () => {
     expect(e.id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("puts the task in the fitted cluster", () => {
+    const e = fitEventToPattern(ecsSampleEvent(), demoPattern, opts) as AnyObj;
+    expect(e.detail.taskArn).toMatch(/^arn:aws:ecs:us-east-1:000000000000:task\/audit-log-upload\/[0-9a-f]{32}$/);
+    expect(e.resources).toEqual([e.detail.taskArn]);
+    expect(e.detail.containers[0].taskArn).toBe(e.detail.taskArn);
+  });
+
   it("does not modify the sample it was given", () => {
     const sample = ecsSampleEvent();
     fitEventToPattern(sample, demoPattern, opts);

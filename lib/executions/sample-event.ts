@@ -139,5 +139,25 @@ export function fitEventToPattern(
   event.account = opts.account;
   event.region = opts.region;
   if (pattern) fitObject(event, pattern);
+  alignEcsTask(event, pattern);
   return event;
+}
+
+const CLUSTER_ARN = /^arn:([\w-]+):ecs:([\w-]+):(\d{12}):cluster\/(.+)$/;
+
+/**
+ * An ECS event whose cluster was fitted gets a task ARN in that cluster (the sample's own placeholders name another
+ * account and region), unless the pattern itself says something about the task ARN or the resources.
+ */
+function alignEcsTask(event: Obj, pattern: Record<string, unknown> | null | undefined): void {
+  const detail = event.detail;
+  if (!isObj(detail) || typeof detail.clusterArn !== "string") return;
+  const m = CLUSTER_ARN.exec(detail.clusterArn);
+  const patternDetail = pattern && isObj(pattern.detail as Json) ? (pattern.detail as Obj) : {};
+  if (!m || "taskArn" in patternDetail || (pattern && "resources" in pattern)) return;
+  const [, partition, region, account, cluster] = m;
+  const taskArn = `arn:${partition}:ecs:${region}:${account}:task/${cluster}/${randomUUID().replace(/-/g, "")}`;
+  detail.taskArn = taskArn;
+  event.resources = [taskArn];
+  if (Array.isArray(detail.containers)) for (const c of detail.containers) if (isObj(c) && "taskArn" in c) c.taskArn = taskArn;
 }

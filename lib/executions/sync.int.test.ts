@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CreateStateMachineCommand, DescribeExecutionCommand, StartExecutionCommand, type SFNClient } from "@aws-sdk/client-sfn";
 import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
-import { createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
+import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { buildExecutionInput } from "@/lib/reconcile/target-input";
 import { makeCheck } from "@/lib/reconcile/test-fixtures";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
@@ -15,9 +15,7 @@ import { syncExecutions, type SyncLimits } from "./sync";
 import { setPrismaClient } from "@/lib/db/client";
 
 let emu: EmulatorProcess;
-let db: TestDatabase;
 let aws: AwsClients;
-let machineArn: string;
 const check = makeCheck({ id: "7d5c3f0e-0000-4000-8000-00000000c4c4", slug: "sync-it" });
 const fast: SyncLimits = { list: { take: async () => {} }, describe: { take: async () => {} }, concurrency: 4 };
 
@@ -35,7 +33,7 @@ function counting(sfn: SFNClient) {
   };
 }
 
-async function start(name: string, kind: "event" | "manual" = "event") {
+async function startIn(machineArn: string, name: string, kind: "event" | "manual" = "event") {
   const input = buildExecutionInput(check, { kind }, { source: "aws.ecs", "detail-type": "ECS Task State Change", detail: {} });
   const out = await aws.sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn, name, input: JSON.stringify(input) }));
   return out.executionArn!;
@@ -51,13 +49,19 @@ async function waitClosed(arn: string) {
 }
 
 beforeAll(async () => {
-  [emu, db] = await Promise.all([startEmulator(), createPostgresTestDatabase("exec_sync")]);
-  setPrismaClient(db.client);
+  emu = await startEmulator();
   aws = createAwsClients({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "t", secretAccessKey: "t" } });
-  // A machine whose runs last as long as their input says: lets the test hold one execution open.
+});
+
+afterAll(async () => {
+  await emu?.stop();
+});
+
+/** A machine whose runs last as long as their input says: lets the test hold one execution open. */
+async function createMachine(name: string): Promise<string> {
   const sm = await aws.sfn.send(
     new CreateStateMachineCommand({
-      name: "sync-it",
+      name,
       roleArn: "arn:aws:iam::000000000000:role/sync-it",
       definition: JSON.stringify({
         StartAt: "Hold",
@@ -74,15 +78,26 @@ beforeAll(async () => {
       }),
     }),
   );
-  machineArn = sm.stateMachineArn!;
-});
+  return sm.stateMachineArn!;
+}
 
-afterAll(async () => {
-  setPrismaClient(undefined);
-  await Promise.all([emu?.stop(), db?.drop()]);
-});
+// The same on the real PostgreSQL and on the embedded PGlite the console uses by default.
+describe.each(["postgres", "pglite"] as const)("syncExecutions on the emulator and %s", (kind) => {
+  let db: TestDatabase;
+  let machineArn: string;
+  const start = (name: string, k?: "event" | "manual") => startIn(machineArn, name, k);
 
-describe("syncExecutions on the emulator and PostgreSQL", () => {
+  beforeAll(async () => {
+    db = kind === "postgres" ? await createPostgresTestDatabase("exec_sync") : await createPgliteTestDatabase();
+    setPrismaClient(db.client);
+    machineArn = await createMachine(`sync-it-${kind}`);
+  });
+
+  afterAll(async () => {
+    setPrismaClient(undefined);
+    await db?.drop();
+  });
+
   it("indexes new executions, stops at the first known closed one, describes only new and still-running ones", async () => {
     const sfn = counting(aws.sfn);
     const deps = { sfn, store: prismaExecutionStore(() => db.client), stateMachineArn: machineArn, limits: fast, pageSize: 2 };

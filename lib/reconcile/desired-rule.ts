@@ -31,7 +31,8 @@ export interface DesiredRule {
 }
 
 const DESCRIPTION_MAX = 512;
-const HASH_MARK = /\bspec ([0-9a-f]{16})\b/;
+// Anchored at the end: a check name containing "spec …" cannot pose as the hash.
+const HASH_MARK = /; spec ([0-9a-f]{16})\)$/;
 
 /** The spec hash written in a rule's Description by this console, or null. */
 export function specHashFromDescription(description: string | null | undefined): string | null {

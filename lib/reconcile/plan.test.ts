@@ -129,6 +129,11 @@ describe("desired rule", () => {
     expect(d.tags).toEqual({ "managed-by": "audit-checks-console", "audit-check-id": c.id });
   });
 
+  it("reads the hash from the end, so a check name cannot pose as one", () => {
+    const d = desiredRuleFor(makeCheck({ name: "x; spec 0000000000000000)" }), testConfig);
+    expect(specHashFromDescription(d.description)).toBe(d.specHash);
+  });
+
   it("keeps the Description within EventBridge's 512 characters", () => {
     expect(desiredRuleFor(makeCheck({ name: "n".repeat(2000) }), testConfig).description.length).toBeLessThanOrEqual(512);
   });

@@ -198,6 +198,25 @@ describe("convergence", () => {
     expect(await getCheck(c.id)).toMatchObject({ syncStatus: "SYNCED" });
   });
 
+  it("rides out EventBridge throttling through the SDK's retries (emulator fault injection)", async () => {
+    for (let i = 0; i < 5; i++) await createCheck(spec(`throttled-${i}`), actor);
+    const inject = (body: object) =>
+      fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await inject({ service: "events", operation: "PutRule", kind: "throttle", count: 3 })).ok).toBe(true);
+    expect((await inject({ service: "events", operation: "PutTargets", kind: "throttle", probability: 0.5, count: 4 })).ok).toBe(true);
+    try {
+      await reconciler().reconcile();
+      const checks = await listAllChecksForReconcile();
+      expect(checks.map((c) => c.syncStatus)).toEqual(Array(5).fill("SYNCED"));
+      for (const c of checks) expect(await targets(`audit-check-${c.slug}`)).toHaveLength(1);
+      // The PutRule fault was really hit: all three throttles were used up (a used-up fault disappears).
+      const left = (await (await fetch(`${emu.url}/_emulator/faults`)).json()) as { faults: Array<{ operation?: string }> };
+      expect(left.faults.filter((f) => f.operation === "PutRule")).toEqual([]);
+    } finally {
+      await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+    }
+  });
+
   it("lists every managed rule across ListRules pages", async () => {
     for (let i = 0; i < 105; i++) await createCheck(spec(`many-${String(i).padStart(3, "0")}`), actor);
     await reconciler({ concurrency: 16 }).reconcile();

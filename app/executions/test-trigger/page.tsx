@@ -48,7 +48,7 @@ export default async function TestTriggerPage({ searchParams }: Props) {
           </section>
           <aside className="space-y-2 rounded-lg border border-zinc-200 bg-white p-5 shadow-xs" aria-label="Pattern">
             <h2 className="text-sm font-semibold text-zinc-900">The check&apos;s event pattern</h2>
-            <pre className="overflow-auto rounded bg-zinc-50 p-3 font-mono text-xs leading-5" data-testid="event-pattern">
+            <pre className="overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-3 font-mono text-xs leading-5" data-testid="event-pattern">
               {JSON.stringify(check.trigger.pattern, null, 2)}
             </pre>
             <p className="text-xs text-zinc-500">

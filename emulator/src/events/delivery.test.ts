@@ -12,7 +12,7 @@ function rule(targets: StoredRule["targets"]): StoredRule {
 }
 
 function fakeStates(answers: Array<Error | { executionArn: string }>) {
-  const calls: Array<{ service: string; operation: string; input: any }> = [];
+  const calls: Array<{ service: string; operation: string; input: object }> = [];
   const invoker: Invoker = {
     async invoke<T>(service: string, operation: string, input: object): Promise<T> {
       calls.push({ service, operation, input });
