@@ -9,13 +9,14 @@
 //    GET /executions/<name>/results.csv: rows per second and the server process's peak RSS above its idle RSS;
 //    plus the same stream in-process (rows/s, peak heap) to show the generator alone.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { GetQueryExecutionCommand, StartQueryExecutionCommand, GetQueryResultsCommand } from "@aws-sdk/client-athena";
 import { createAwsClients } from "@/lib/aws/create-clients";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { applyPendingMigrations } from "@/lib/db/migrations/migrate";
 import { REAL_POSTGRES_ADMIN_URL } from "@/lib/db/testing/test-databases";
 import { startEmulator } from "@/lib/testing/emulator-process";
@@ -103,7 +104,6 @@ function startConsole(port: number, env: Record<string, string>): ChildProcess {
 
 function treeRssKb(pid: number): number {
   // RSS of the server process and its children (next start may serve from a child).
-  const { readdirSync, readFileSync } = require("node:fs") as typeof import("node:fs");
   let total = 0;
   const kids = new Map<number, number[]>();
   for (const d of readdirSync("/proc")) {
@@ -201,9 +201,8 @@ async function main() {
 
     // The same SQL the page runs (lib/executions/list-query.ts), timed straight through pg.
     const { pageSql, countSql } = await import("@/lib/executions/list-query");
-    const { Prisma } = await import("@/lib/generated/prisma/client");
     // Prisma.Sql renders PostgreSQL placeholders ($1…) in `.text`.
-    const toPg = (sql: InstanceType<typeof Prisma.Sql>) => ({ text: sql.text, values: sql.values as unknown[] });
+    const toPg = (sql: Prisma.Sql) => ({ text: sql.text, values: sql.values as unknown[] });
 
     const firstPage = await fetch(`${base}/executions?size=100`).then((r) => r.text());
     const olderCursor = /href="\/executions\?[^"]*before=([^"&]+)/.exec(firstPage.replace(/&amp;/g, "&"))?.[1];

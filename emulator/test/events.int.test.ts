@@ -22,7 +22,7 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import { emulatorAdmin, sdkClients, startTestEmulator, waitFor, type TestEmulator } from "./helpers";
 
-const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures");
+const FIXTURES = path.resolve(__dirname, "../../fixtures/seed");
 const ACCOUNT = "000000000000";
 const ARN = (name: string) => `arn:aws:events:us-east-1:${ACCOUNT}:rule/${name}`;
 const QUEUE = "arn:aws:sqs:us-east-1:000000000000:audit-queue"; // a target the emulator records only

@@ -18,7 +18,7 @@ import {
 import { emulatorAdmin, sdkClients, startTestEmulator, type TestEmulator } from "./helpers";
 
 const ROLE = "arn:aws:iam::000000000000:role/StatesRole";
-const SEED = fs.readFileSync(path.resolve(__dirname, "../../../shared/fixtures/seed-state-machine.asl.json"), "utf8");
+const SEED = fs.readFileSync(path.resolve(__dirname, "../../fixtures/seed/seed-state-machine.asl.json"), "utf8");
 const PASS = JSON.stringify({ StartAt: "P", States: { P: { Type: "Pass", End: true } } });
 
 let emulator: TestEmulator;

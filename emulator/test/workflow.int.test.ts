@@ -18,7 +18,7 @@ import {
 import { emulatorAdmin, startTestEmulator, waitFor, type TestEmulator } from "./helpers";
 import { checkedClients } from "./outside";
 
-const FIXTURES = path.resolve(__dirname, "../../../shared/fixtures");
+const FIXTURES = path.resolve(__dirname, "../../fixtures/seed");
 const CATALOG_FILE = path.resolve(__dirname, "../data/catalog.json");
 const ROLE = "arn:aws:iam::000000000000:role/audit-check-runner";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { MAX_PATTERN_CHARS, parseEventPattern, patternGrammarProblems } from "./event-pattern";
 
-const seedPattern = JSON.parse(readFileSync("/work/shared/fixtures/seed-rule-pattern.json", "utf8")) as unknown;
+const seedPattern = JSON.parse(readFileSync(new URL("../../fixtures/seed/seed-rule-pattern.json", import.meta.url), "utf8")) as unknown;
 
 describe("patternGrammarProblems: valid patterns", () => {
   it.each<[string, unknown]>([

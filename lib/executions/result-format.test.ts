@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-// A byte-for-byte copy of ../shared/fixtures/seed-athena-get-query-results.json (the original story's result).
+// A byte-for-byte copy of fixtures/seed/seed-athena-get-query-results.json (the original story's result).
 import seedJson from "./fixtures/seed-athena-get-query-results.json";
 import type { GetQueryResultsCommandOutput } from "@aws-sdk/client-athena";
 import { columnKind, toResultColumn } from "./result-columns";

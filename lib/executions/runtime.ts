@@ -54,11 +54,12 @@ async function runPass(): Promise<SyncReport | null> {
 }
 
 /**
- * Runs a sync pass unless one is running (then waits for it) or one finished less than `minIntervalMs` ago.
+ * Runs a sync pass unless one is running (then waits for it, unless `waitForRunning` is false) or one finished
+ * less than `minIntervalMs` ago.
  * Never throws: failures are recorded in execution_sync_state.
  */
-export async function syncNow(opts: { minIntervalMs?: number } = {}): Promise<SyncReport | null> {
-  if (holder.running) return holder.running;
+export async function syncNow(opts: { minIntervalMs?: number; waitForRunning?: boolean } = {}): Promise<SyncReport | null> {
+  if (holder.running) return opts.waitForRunning === false ? null : holder.running;
   if (opts.minIntervalMs && Date.now() - holder.lastFinished < opts.minIntervalMs) return null;
   holder.running = runPass().finally(() => {
     holder.running = null;

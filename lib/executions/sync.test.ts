@@ -154,6 +154,19 @@ describe("syncExecutions", () => {
     expect(rows.size).toBe(10);
   });
 
+  it("bounds a pass's work and finishes a long history over several passes, oldest first", async () => {
+    const execs: FakeExecution[] = Array.from({ length: 25 }, (_, i) => ({ name: `e${i}`, status: "SUCCEEDED", start: 1000 + i, output: ok("PASS") }));
+    const { store, rows } = memoryStore();
+    const deps = { sfn: fakeSfn(execs), store, stateMachineArn: SM, limits: noLimits, maxDescribes: 10 };
+    const r1 = await syncExecutions(deps);
+    expect(r1).toMatchObject({ added: 10, deferred: 15 });
+    expect([...rows.values()].map((r) => r.name).sort()).toEqual(["e0", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9"]);
+    await syncExecutions(deps);
+    const r3 = await syncExecutions(deps);
+    expect(r3).toMatchObject({ added: 5, deferred: 0 });
+    expect(rows.size).toBe(25);
+  });
+
   it("keeps within the pacing it is given", async () => {
     const execs: FakeExecution[] = Array.from({ length: 30 }, (_, i) => ({ name: `e${i}`, status: "SUCCEEDED", start: 1000 + i, output: ok("PASS") }));
     let listTakes = 0;

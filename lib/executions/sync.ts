@@ -53,6 +53,11 @@ export interface SyncDeps {
   pageSize?: number;
   /** Executions described and stored together, oldest first. */
   batchSize?: number;
+  /**
+   * At most this many DescribeExecution calls per pass (default 1,000: about a minute at 15/s). A first sync of a
+   * long history thus advances pass by pass, oldest first, instead of holding the loop for hours.
+   */
+  maxDescribes?: number;
 }
 
 export interface SyncReport {
@@ -65,6 +70,8 @@ export interface SyncReport {
   reachedKnown: boolean;
   /** Executions that could not be described (left for the next pass). */
   failures: { executionArn: string; error: string }[];
+  /** Executions left for later passes because of maxDescribes. */
+  deferred: number;
 }
 
 export const keyOf = (k: { executionArn?: string; startDate?: Date | number | string }): string =>
@@ -73,7 +80,7 @@ export const keyOf = (k: { executionArn?: string; startDate?: Date | number | st
 /** One pass of the sync; see the header for the rules it follows. */
 export async function syncExecutions(deps: SyncDeps): Promise<SyncReport> {
   const limits = deps.limits ?? defaultSyncLimits;
-  const report: SyncReport = { listCalls: 0, describeCalls: 0, athenaCalls: 0, added: 0, updated: 0, reachedKnown: false, failures: [] };
+  const report: SyncReport = { listCalls: 0, describeCalls: 0, athenaCalls: 0, added: 0, updated: 0, reachedKnown: false, failures: [], deferred: 0 };
 
   // 1. List newest first down to the first execution the index has as closed.
   const fresh: ExecutionListItem[] = [];
@@ -105,10 +112,13 @@ export async function syncExecutions(deps: SyncDeps): Promise<SyncReport> {
   const stale = (await deps.store.open(deps.stateMachineArn)).filter((k) => !seen.has(keyOf(k)));
 
   // 3. Describe and store oldest first, a batch at a time (see the invariant in the header).
-  const work: ExecutionKey[] = [...fresh, ...refresh]
+  const all: ExecutionKey[] = [...fresh, ...refresh]
     .map((i) => ({ executionArn: i.executionArn ?? "", startDate: new Date(i.startDate ?? 0) }))
     .concat(stale)
     .sort((a, b) => a.startDate.getTime() - b.startDate.getTime());
+  // Oldest first, so what is left for the next pass is always newer than what was stored (the invariant above).
+  const work = all.slice(0, deps.maxDescribes ?? 1000);
+  report.deferred = all.length - work.length;
   const freshKeys = new Set(fresh.map(keyOf));
   const batchSize = deps.batchSize ?? 20;
   for (let i = 0; i < work.length; i += batchSize) {
@@ -169,7 +179,7 @@ export async function lookupQuery(athena: Send, queryExecutionId: string, report
 
 /** Describes one execution now (Run now, an execution page) and stores it; the index row it wrote. */
 export async function refreshExecution(deps: Omit<SyncDeps, "stateMachineArn">, executionArn: string): Promise<ExecutionRecord> {
-  const report: SyncReport = { listCalls: 0, describeCalls: 0, athenaCalls: 0, added: 0, updated: 0, reachedKnown: false, failures: [] };
+  const report: SyncReport = { listCalls: 0, describeCalls: 0, athenaCalls: 0, added: 0, updated: 0, reachedKnown: false, failures: [], deferred: 0 };
   const record = await describeRecord(deps as SyncDeps, deps.limits ?? defaultSyncLimits, executionArn, report);
   await deps.store.upsert([record]);
   return record;

@@ -189,6 +189,18 @@ describe("verdicts", () => {
     expect(output.verdict).toBe(verdict);
   });
 
+  it.each([
+    ["gt", 5, 25, "PASS"],
+    ["eq", 19, 25, "FAIL"],
+    ["ge", 20, 25, "ERROR"],
+    ["eq", 20, 20, "ERROR"],
+  ] as const)("rowCount %s %d with %d rows (preview holds 20) → %s", async (op, value, n, verdict) => {
+    const rows = Array.from({ length: Math.min(n, 20) }, (_, i) => [String(i)]);
+    const { output } = await run({ expectation: { kind: "rowCount", op, value }, rows });
+    expect(output.verdict).toBe(verdict);
+    if (verdict === "ERROR") expect(output.error?.error).toBe("AuditCheck.RowCountBeyondPreview");
+  });
+
   it("counts rows without a header for DDL / UTILITY statements", async () => {
     const { output } = await run({ expectation: { kind: "rowCount", op: "eq", value: 2 }, rows: [["a"], ["b"]], statementType: "UTILITY" });
     expect(output).toMatchObject({ verdict: "PASS", previewRowCount: 2, firstValue: "a" });

@@ -18,7 +18,8 @@
 //   literal all end in verdict ERROR with the error and cause — the execution itself SUCCEEDS so its output (the
 //   verdict) is always readable; the history shows the failed task.
 // - Row counts come from one page of MaxResults 21: a SELECT's first row is the header, so ≤ 20 data rows are
-//   counted. Counts are exact up to 19; 20 means "20 or more" (C2 limits rowCount expectations accordingly).
+//   counted. Counts are exact up to 19; 20 means "20 or more", which decides any comparison with N ≤ 19; with
+//   N ≥ 20 the verdict is ERROR (AuditCheck.RowCountBeyondPreview) rather than a guess.
 // - The first value is a string; States.StringToJson parses it (inside a one-branch Parallel so a non-number is
 //   caught), then IsNumeric guards the numeric comparison.
 // - PublishResult failures are caught: the verdict is still the execution's output, and the history keeps the error.
@@ -313,7 +314,25 @@ export function buildStateMachineDefinition(): Json {
         ],
         Default: "UnknownExpectation",
       },
-      UseRowCount: { Type: "Pass", InputPath: "$.run.preview.rowCount", ResultPath: "$.run.actual", Next: "Compare" },
+      UseRowCount: { Type: "Pass", InputPath: "$.run.preview.rowCount", ResultPath: "$.run.actual", Next: "RowCountDecidable" },
+      // The preview holds at most 20 rows: "20 or more" decides every comparison with N ≤ 19, none with N ≥ 20.
+      RowCountDecidable: {
+        Type: "Choice",
+        Choices: [
+          {
+            And: [
+              { Variable: "$.run.actual", NumericGreaterThanEquals: PREVIEW_MAX_RESULTS - 1 },
+              { Variable: "$.expectation.value", NumericGreaterThanEquals: PREVIEW_MAX_RESULTS - 1 },
+            ],
+            Next: "RowCountBeyondPreview",
+          },
+        ],
+        Default: "Compare",
+      },
+      RowCountBeyondPreview: setFailure(
+        "AuditCheck.RowCountBeyondPreview",
+        "The query returned 20 rows or more, and the expectation compares the row count with 20 or more: the state machine reads only 20 rows. Use SELECT count(*) with a first-value expectation instead.",
+      ),
       ParseFirstValue: {
         // A one-branch Parallel only to catch States.StringToJson failing on a non-JSON value.
         Type: "Parallel",

@@ -4,6 +4,6 @@ import { syncNow } from "@/lib/executions/runtime";
 export const dynamic = "force-dynamic";
 
 export async function POST(): Promise<Response> {
-  const report = await syncNow({ minIntervalMs: 2000 });
+  const report = await syncNow({ minIntervalMs: 2000, waitForRunning: false });
   return Response.json({ synced: report !== null, added: report?.added ?? 0, updated: report?.updated ?? 0 });
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { invalidDefinitionMessage, validateDefinition } from "./definition-validation";
 
-const seedPath = path.resolve(__dirname, "../../../../shared/fixtures/seed-state-machine.asl.json");
+const seedPath = path.resolve(__dirname, "../../../fixtures/seed/seed-state-machine.asl.json");
 
 describe("validateDefinition", () => {
   it("reports every defect of the original seed state machine", () => {

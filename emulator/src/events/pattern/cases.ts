@@ -1,5 +1,5 @@
-import seedEvent from "./fixtures/seed-ecs-task-state-change.event.json";
-import seedRulePattern from "./fixtures/seed-rule-pattern.json";
+import seedEvent from "../../../../fixtures/seed/seed-ecs-task-state-change.event.json";
+import seedRulePattern from "../../../../fixtures/seed/seed-rule-pattern.json";
 
 /**
  * Pattern-matching cases taken from the Amazon EventBridge user guide (each names its page and section),
@@ -108,7 +108,7 @@ const ARRAY_RULE_RESOURCES = [
 ];
 
 // ---------------------------------------------------------------------------------------------------------
-// The original rule (../shared/fixtures/seed-rule-pattern.json) and event, placeholders filled consistently.
+// The original rule (fixtures/seed/seed-rule-pattern.json) and event, placeholders filled consistently.
 
 const CLUSTER_PLACEHOLDER = "ECSクラスター ARN";
 const COMMAND_PLACEHOLDER = "Aurora クラスター名";
