@@ -151,8 +151,12 @@ describe.each(["postgres", "pglite"] as const)("syncExecutions on the emulator a
     expect(page.total).toBe(5);
     const manual = await listExecutions(parseFilters({ trigger: "manual" }), parsePage({}));
     expect(manual.rows.map((r) => r.name)).toEqual(["it-long"]);
-    const byName = await listExecutions(parseFilters({ q: "it-q" }), parsePage({}));
-    expect(byName.rows.map((r) => r.name)).toEqual(["it-quick"]);
+    const byPart = await listExecutions(parseFilters({ q: "it-q" }), parsePage({}));
+    expect(byPart.rows.map((r) => r.name)).toEqual(["it-quick"]);
+    const byName = await listExecutions(parseFilters({ q: "it-long" }), parsePage({}));
+    expect(byName.rows.map((r) => r.name)).toEqual(["it-long"]);
+    const some = await listExecutions(parseFilters({ q: "IT-" }), parsePage({}));
+    expect(some.total).toBe(5);
 
     const last = await lastRunsByCheck([check.id, "00000000-0000-4000-8000-000000000999"]);
     expect([...last.keys()]).toEqual([check.id]);

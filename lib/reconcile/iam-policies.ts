@@ -186,8 +186,6 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
         Resource: [`arn:${p}:states:${region}:${account}:execution:${config.stateMachineName}:*`],
       },
       { Sid: "ValidateDefinitions", Effect: "Allow", Action: ["states:ValidateStateMachineDefinition"], Resource: ["*"] },
-      // "Test trigger" on a check page puts a sample event on the default bus.
-      { Sid: "SendTestEvents", Effect: "Allow", Action: ["events:PutEvents"], Resource: [`arn:${p}:events:${region}:${account}:event-bus/default`] },
       {
         Sid: "ReadQueryResults",
         Effect: "Allow",
