@@ -115,6 +115,18 @@ describe("PutRule / DescribeRule", () => {
     await eb.send(new PutRuleCommand({ Name: "bulk-0", EventPattern: '{"source":["b"]}' }));
   });
 
+  it("raises the rule quota with --max-rules-per-bus, as a quota increase would", async () => {
+    const raised = await startTestEmulator({ options: { "max-rules-per-bus": "2" } });
+    try {
+      const client = sdkClients(raised.url).events;
+      await client.send(new PutRuleCommand({ Name: "q-1", EventPattern: '{"source":["a"]}' }));
+      await client.send(new PutRuleCommand({ Name: "q-2", EventPattern: '{"source":["a"]}' }));
+      expect((await rejection(client.send(new PutRuleCommand({ Name: "q-3", EventPattern: '{"source":["a"]}' })))).name).toBe("LimitExceededException");
+    } finally {
+      await raised.close();
+    }
+  });
+
   it("DescribeRule of a missing rule is ResourceNotFoundException", async () => {
     const err = await rejection(eb.send(new DescribeRuleCommand({ Name: "missing" })));
     expect(err.name).toBe("ResourceNotFoundException");

@@ -13,6 +13,15 @@ import { EventsStore, type StoredRule } from "./store";
 import { tagOperations } from "./tags";
 import { targetOperations } from "./targets";
 
+/** `--max-rules-per-bus N` (a positive integer), else AWS's default quota. */
+function maxRulesOption(options: Record<string, string> | undefined): number | undefined {
+  const raw = options?.["max-rules-per-bus"];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--max-rules-per-bus must be a positive integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
 /** Creates the EventBridge service; its state lives in deps.stateDir and survives restarts. */
 export function createEventsService(deps: ServiceDeps): ServiceDefinition {
   const store = new EventsStore(deps.stateDir);
@@ -55,7 +64,7 @@ export function createEventsService(deps: ServiceDeps): ServiceDefinition {
   });
 
   const operations = {
-    ...ruleOperations({ store, onRulesChanged: () => scheduler.refresh() }),
+    ...ruleOperations({ store, onRulesChanged: () => scheduler.refresh(), maxRules: maxRulesOption(deps.config.options) }),
     ...targetOperations(store),
     ...eventOperations(bus, patterns),
     ...tagOperations(store),

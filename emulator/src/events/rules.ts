@@ -8,10 +8,13 @@ import { checkBusName, DEFAULT_BUS, NAME_PATTERN, requireDefaultBus, ruleArn, ru
 import type { EventsStore, RuleState, StoredRule } from "./store";
 import { checkTags } from "./tags";
 
+/** AWS's default quota of rules per event bus; `--max-rules-per-bus N` raises it (as a Service Quotas increase would). */
 export const MAX_RULES_PER_BUS = 300;
 const RULE_STATES: RuleState[] = ["ENABLED", "DISABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"];
 
 export interface RuleOpsDeps {
+  /** Rules allowed on the bus (default MAX_RULES_PER_BUS). */
+  maxRules?: number;
   store: EventsStore;
   /** Called after any change to rules, so the scheduler and pattern cache see it. */
   onRulesChanged(): void;
@@ -41,7 +44,7 @@ export function ruleView(rule: StoredRule): Record<string, unknown> {
   };
 }
 
-export function ruleOperations({ store, onRulesChanged }: RuleOpsDeps): Record<string, Operation> {
+export function ruleOperations({ store, onRulesChanged, maxRules = MAX_RULES_PER_BUS }: RuleOpsDeps): Record<string, Operation> {
   return {
     PutRule(input, ctx) {
       const v = new Violations();
@@ -72,7 +75,7 @@ export function ruleOperations({ store, onRulesChanged }: RuleOpsDeps): Record<s
       }
 
       const existing = store.get(name!);
-      if (!existing && store.size >= MAX_RULES_PER_BUS) {
+      if (!existing && store.size >= maxRules) {
         throw new AwsError("LimitExceededException", "The requested resource exceeds the maximum number allowed.");
       }
       // An upsert: omitted members are reset; targets, tags and creation time survive an update
