@@ -84,7 +84,7 @@ test("create an ECS-task-stopped check, see it listed, edit, disable, enable and
 
 test("create a check from a raw event pattern", async ({ page }, info) => {
   const name = uniqueName("EC2 stopped", info);
-  const summary = "When a “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated";
+  const summary = "When an “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated";
   await fillNewCheck(page, {
     name,
     trigger: {

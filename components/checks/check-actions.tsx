@@ -22,6 +22,8 @@ export function CheckActions({ id, name, version, enabled }: { id: string; name:
       const r = await setCheckEnabledAction({ id, expectedVersion: version, enabled: !enabled });
       if (!r.ok) {
         setError(r.formError ?? Object.values(r.fieldErrors).flat().join(" "));
+        // Refused because the page is stale: show the current version (the message says so).
+        router.refresh();
         return;
       }
       const q = new URLSearchParams({ saved: enabled ? "disabled" : "enabled", sync: r.data.reconcile.status, note: r.data.reconcile.message });
@@ -36,6 +38,7 @@ export function CheckActions({ id, name, version, enabled }: { id: string; name:
       const r = await deleteCheckAction({ id, expectedVersion: version, confirmName: confirm });
       if (!r.ok) {
         setDeleteErrors(r.fieldErrors.confirmName ?? [r.formError ?? "The check was not deleted."]);
+        if (!r.fieldErrors.confirmName) router.refresh();
         return;
       }
       const q = new URLSearchParams({ deleted: name, sync: r.data.reconcile.status, note: r.data.reconcile.message });
@@ -81,7 +84,7 @@ export function CheckActions({ id, name, version, enabled }: { id: string; name:
           </p>
           <div>
             <label htmlFor="confirm-name" className="block text-sm font-medium">
-              Type <span className="font-mono break-all">{name}</span> to confirm
+              Type <span className="font-semibold wrap-anywhere">{name}</span> to confirm
             </label>
             <input
               id="confirm-name"

@@ -233,7 +233,7 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
           </Field>
         </div>
         <Field id="description" label="Description" hint="Optional: what a failure means and who to tell." errors={visible("description")}>
-          <textarea id="description" rows={2} className={inputClass(!!visible("description"))} value={base.description} onChange={(e) => update("description", e.target.value)} />
+          <textarea id="description" rows={2} className={inputClass(!!visible("description"), "field-sizing-content min-h-16 max-h-64")} value={base.description} onChange={(e) => update("description", e.target.value)} />
         </Field>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" checked={base.enabled} onChange={(e) => update("enabled", e.target.checked)} className="h-4 w-4 accent-zinc-900" />

@@ -77,7 +77,7 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
               <p className="sr-only">{describeSchedule(schedule)}</p>
             </div>
           ) : (
-            <pre className="mt-3 max-h-80 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs text-zinc-800">
+            <pre className="mt-3 max-h-80 overflow-auto whitespace-pre-wrap wrap-anywhere rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs text-zinc-800">
               {formatPatternJson(check.trigger.kind === "eventPattern" ? check.trigger.pattern : {})}
             </pre>
           )}
@@ -116,17 +116,17 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
               </span>
             </Row>
             <Row label="Last reconciled">
-              <span className="tabular-nums">{check.lastReconciledAt ? formatUtcSecond(check.lastReconciledAt) : "not yet"}</span>
+              <span className="whitespace-nowrap tabular-nums">{check.lastReconciledAt ? formatUtcSecond(check.lastReconciledAt) : "not yet"}</span>
             </Row>
           </dl>
         </Card>
         <Card title="History">
           <dl>
             <Row label="Created">
-              <span className="tabular-nums">{formatUtcMinute(check.createdAt)}</span> by {check.createdBy}
+              <span className="whitespace-nowrap tabular-nums">{formatUtcMinute(check.createdAt)}</span> by {check.createdBy}
             </Row>
             <Row label="Updated">
-              <span className="tabular-nums">{formatUtcMinute(check.updatedAt)}</span> by {check.updatedBy}
+              <span className="whitespace-nowrap tabular-nums">{formatUtcMinute(check.updatedAt)}</span> by {check.updatedBy}
             </Row>
             <Row label="Version">
               <span className="tabular-nums">{check.version}</span>

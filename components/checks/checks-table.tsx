@@ -17,7 +17,7 @@ const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: "expectation", label: "Expectation", className: "w-[9.5rem]" },
   { key: "enabled", label: "Enabled", className: "w-[6rem]" },
   { key: "status", label: "Sync", className: "w-[7.5rem]" },
-  { key: "lastRun", label: "Last run", className: "w-[11rem]" },
+  { key: "lastRun", label: "Last run", className: "w-[10rem]" },
 ];
 
 const VERDICT_TONE = { PASS: "green", FAIL: "red", ERROR: "amber", RUNNING: "blue" } as const;
@@ -26,19 +26,32 @@ function SearchBox({ initial }: { initial: string }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
+  const urlQuery = params.get("q") ?? "";
   const [value, setValue] = useState(initial);
+  // When the URL's search changes for another reason than this box ("Clear the search", the Checks link, Back),
+  // the box shows the new search instead of writing its old text back into the URL.
+  const [written, setWritten] = useState(initial);
+  const [seen, setSeen] = useState(urlQuery);
+  if (urlQuery !== seen) {
+    setSeen(urlQuery);
+    if (urlQuery !== written) {
+      setWritten(urlQuery);
+      setValue(urlQuery);
+    }
+  }
 
   // The URL holds the search: debounce typing, replace (not push) so Back leaves the page.
   useEffect(() => {
-    if (value.trim() === (params.get("q") ?? "")) return;
+    if (value.trim() === urlQuery) return;
     const t = setTimeout(() => {
       const next = new URLSearchParams(params.toString());
       if (value.trim()) next.set("q", value.trim());
       else next.delete("q");
+      setWritten(value.trim());
       router.replace(`${pathname}${next.size ? `?${next.toString()}` : ""}`);
     }, 250);
     return () => clearTimeout(t);
-  }, [value, params, pathname, router]);
+  }, [value, urlQuery, params, pathname, router]);
 
   return (
     <input
@@ -116,19 +129,16 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
               rows.map((r) => (
                 <tr key={r.id} className="align-top hover:bg-zinc-50" data-testid="check-row">
                   <td className="px-4 py-3">
-                    <Link href={`/checks/${r.id}`} className="block font-medium break-words text-zinc-900 hover:underline">
+                    <Link href={`/checks/${r.id}`} className="block font-medium wrap-anywhere text-zinc-900 hover:underline">
                       {r.name}
                     </Link>
                     <span className="block font-mono text-xs break-all text-zinc-500">
                       {r.slug}
                     </span>
                   </td>
-                  <td className="px-4 py-3 text-zinc-700">
-                    <span>
-                      {r.trigger}
-                    </span>
-                  </td>
-                  <td className="px-4 py-3 text-zinc-700 tabular-nums">{r.expectation}</td>
+                  {/* Long ARNs and pattern values have no spaces: let them wrap inside the column. */}
+                  <td className="px-4 py-3 text-zinc-700 wrap-anywhere">{r.trigger}</td>
+                  <td className="px-4 py-3 text-zinc-700 tabular-nums wrap-anywhere">{r.expectation}</td>
                   <td className="px-4 py-3">
                     <EnabledBadge enabled={r.enabled} />
                   </td>

@@ -119,6 +119,7 @@ export function TriggerEditor({
               />
             </Field>
           </div>
+          {Object.keys(ecsErrors).length === 0 && ecs.clusterArn.trim() !== "" ? <PatternSummary text={ecsPatternText(ecs)} /> : null}
           <div>
             <p className="text-sm font-medium text-zinc-800">The event pattern this produces</p>
             <pre data-testid="ecs-pattern-preview" className="mt-1.5 max-h-72 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs text-zinc-800">

@@ -32,9 +32,10 @@ export function TimelineView({ timeline, now }: { timeline: Timeline; now: Date 
               const width = Math.max(0.6, (((s.durationMs ?? now.getTime() - s.enteredAt.getTime()) / span) * 100));
               return (
                 <tr key={s.id} className="align-top" data-state={s.name}>
-                  <td className="px-3 py-2">
+                  <td className="px-3 py-2" style={s.depth ? { paddingLeft: `${0.75 + s.depth * 1.25}rem` } : undefined}>
                     <div className="flex items-center gap-2">
-                      <span className="font-medium text-zinc-900">{s.name}</span>
+                      {s.depth ? <span aria-hidden className="text-zinc-300">└</span> : null}
+                      <span className={s.depth ? "text-zinc-700" : "font-medium text-zinc-900"}>{s.name}</span>
                       {s.status !== "succeeded" ? <Badge tone={STEP_TONE[s.status]}>{s.status === "caught" ? "error caught" : s.status}</Badge> : null}
                       {s.attempts > 1 ? <Badge tone="amber">{s.attempts} attempts</Badge> : null}
                     </div>

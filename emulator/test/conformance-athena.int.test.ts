@@ -5,8 +5,10 @@ import {
   BatchGetQueryExecutionCommand,
   GetQueryExecutionCommand,
   type GetQueryExecutionCommandOutput,
+  GetDataCatalogCommand,
   GetQueryResultsCommand,
   GetWorkGroupCommand,
+  ListQueryExecutionsCommand,
   ListDatabasesCommand,
   ListDataCatalogsCommand,
   ListTableMetadataCommand,
@@ -125,6 +127,26 @@ describe("StartQueryExecution / GetQueryExecution", () => {
   });
 });
 
+describe("empty fields of the audit log", () => {
+  /** The single value of a one-row, one-column query. */
+  async function scalar(sql: string): Promise<string | undefined> {
+    const id = await start(sql);
+    expect((await settle(id)).qe.Status!.State).toBe("SUCCEEDED");
+    return (await c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id }))).ResultSet!.Rows![1]!.Data![0]!.VarCharValue;
+  }
+
+  it("are '' (never NULL) whether the column is only filtered or also selected", async () => {
+    // CONNECT lines of rdsadmin / admin sessions have an empty `database`; the same count, however it is asked for.
+    const filtered = await scalar("SELECT count(*) FROM aurora_audit_log WHERE database = ''");
+    const projected = await scalar("SELECT count_if(database = '') FROM aurora_audit_log");
+    const grouped = await scalar("SELECT sum(c) FROM (SELECT operation, count(*) AS c FROM aurora_audit_log WHERE database = '' GROUP BY operation)");
+    expect(Number(filtered)).toBeGreaterThan(0);
+    expect(projected).toBe(filtered);
+    expect(grouped).toBe(filtered);
+    expect(await scalar("SELECT count(*) FROM aurora_audit_log WHERE database IS NULL OR object IS NULL")).toBe("0");
+  });
+});
+
 describe("GetQueryResults", () => {
   it("header row first, VarCharValue strings, NULL without VarCharValue, Athena type names", async () => {
     const id = await start(
@@ -230,5 +252,18 @@ describe("work groups and the catalog", () => {
     expect(["MetadataException", "InvalidRequestException"]).toContain(missingDb.name);
     const missingCatalog = await errorOf(c.athena.send(new ListDatabasesCommand({ CatalogName: "NoSuchCatalog" })));
     expect(["MetadataException", "InvalidRequestException"]).toContain(missingCatalog.name);
+  });
+});
+
+describe("the other modeled errors", () => {
+  it("InvalidRequestException for MaxResults past the model's limits, foreign tokens and unknown catalogs", async () => {
+    const name = async (p: Promise<unknown>) => (await errorOf(p)).name;
+    expect(await name(c.athena.send(new ListWorkGroupsCommand({ MaxResults: 51 })))).toBe("InvalidRequestException");
+    expect(await name(c.athena.send(new ListDataCatalogsCommand({ MaxResults: 1 })))).toBe("InvalidRequestException");
+    expect(await name(c.athena.send(new ListQueryExecutionsCommand({ NextToken: "garbage" })))).toBe("InvalidRequestException");
+    expect(await name(c.athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs", MaxResults: 51 })))).toBe(
+      "InvalidRequestException",
+    );
+    expect(await name(c.athena.send(new GetDataCatalogCommand({ Name: "NoSuchCatalog" })))).toBe("InvalidRequestException");
   });
 });

@@ -114,7 +114,13 @@ describe("PutRule / DescribeRule", () => {
       expect(err.name).toBe("ResourceNotFoundException");
       expect(err.message).toBe("Rule cf-missing does not exist on EventBus default.");
     }
-    expect((await errorOf(c.events.send(new DescribeRuleCommand({ Name: "x", EventBusName: "custom-bus" })))).name).toBe("ResourceNotFoundException");
+    for (const cmd of [
+      new DescribeRuleCommand({ Name: "x", EventBusName: "custom-bus" }),
+      new DeleteRuleCommand({ Name: "x", EventBusName: "custom-bus" }),
+      new ListRulesCommand({ EventBusName: "custom-bus" }),
+    ]) {
+      expect((await errorOf(c.events.send(cmd as never))).name).toBe("ResourceNotFoundException");
+    }
   });
 });
 

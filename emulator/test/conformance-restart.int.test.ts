@@ -72,6 +72,12 @@ describe("main.ts as a standalone process", () => {
     running = await startEmulatorProcess({ dataDir });
     c = checkedClients(running.url);
 
+    const healthAfter = (await (await fetch(`${running.url}/_emulator/health`)).json()) as { services: Record<string, unknown> };
+    expect(healthAfter.services).toMatchObject({
+      events: { rules: 1, targets: 1 },
+      states: { stateMachines: 1, executions: { SUCCEEDED: 1 } },
+      athena: { queries: { SUCCEEDED: 1 } },
+    });
     expect((await c.events.send(new DescribeRuleCommand({ Name: "restart-rule" }))).Arn).toBe(RuleArn);
     expect((await c.events.send(new ListTargetsByRuleCommand({ Rule: "restart-rule" }))).Targets).toEqual([{ Id: "sm", Arn: stateMachineArn, RoleArn: ROLE }]);
     expect((await c.events.send(new ListTagsForResourceCommand({ ResourceARN: RuleArn }))).Tags).toEqual([{ Key: "k", Value: "v" }]);

@@ -273,3 +273,24 @@ describe("tags", () => {
     expect((await errorOf(c.sfn.send(new ListTagsForResourceCommand({ resourceArn: missing })))).name).toBe("ResourceNotFound");
   });
 });
+
+describe("the other modeled errors", () => {
+  it("InvalidArn / ResourceNotFound on tags, history and listings; ValidationException past the model's limits", async () => {
+    const arn = await machine("cf-errors");
+    const missing = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:cf-nope`;
+    const name = async (p: Promise<unknown>) => (await errorOf(p)).name;
+    expect(await name(c.sfn.send(new TagResourceCommand({ resourceArn: missing, tags: [{ key: "a", value: "b" }] })))).toBe("ResourceNotFound");
+    expect(await name(c.sfn.send(new UntagResourceCommand({ resourceArn: missing, tagKeys: ["a"] })))).toBe("ResourceNotFound");
+    expect(await name(c.sfn.send(new UntagResourceCommand({ resourceArn: "garbage", tagKeys: ["a"] })))).toBe("InvalidArn");
+    expect(await name(c.sfn.send(new ListTagsForResourceCommand({ resourceArn: "garbage" })))).toBe("InvalidArn");
+    expect(await name(c.sfn.send(new GetExecutionHistoryCommand({ executionArn: "garbage" })))).toBe("InvalidArn");
+    expect(await name(c.sfn.send(new ListExecutionsCommand({ stateMachineArn: "garbage" })))).toBe("InvalidArn");
+    const tags = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "v" }));
+    expect(await name(c.sfn.send(new TagResourceCommand({ resourceArn: arn, tags })))).toBe("TooManyTags");
+    const s = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
+    expect(await name(c.sfn.send(new StopExecutionCommand({ executionArn: s.executionArn, error: "e".repeat(257) })))).toBe("ValidationException");
+    expect(await name(c.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: arn, roleArn: "r".repeat(257) })))).toBe("ValidationException");
+    expect(await name(c.sfn.send(new ListStateMachinesCommand({ maxResults: 1001 })))).toBe("ValidationException");
+    expect(await name(c.sfn.send(new GetExecutionHistoryCommand({ executionArn: s.executionArn, maxResults: 1001 })))).toBe("ValidationException");
+  });
+});

@@ -90,7 +90,8 @@ let sweep: CheckingHttpHandler | undefined;
 
 /**
  * EMULATOR_MODEL_CHECK=1: every suite's SDK calls are also checked against the AWS models (model-check.ts); each
- * problem is appended, with the test file, to EMULATOR_MODEL_CHECK_FILE (default <tmp>/emulator-model-check.log).
+ * problem is appended, with the test file, to EMULATOR_MODEL_CHECK_FILE (default <tmp>/emulator-model-check.log),
+ * and so is every answer's operation and outcome.
  * A sweep over all the suites' answers, errors included, that never fails a test by itself.
  */
 function sweepHandler(): CheckingHttpHandler {
@@ -102,7 +103,8 @@ function sweepHandler(): CheckingHttpHandler {
       for (const p of items) fs.appendFileSync(file, `${expect.getState().testPath ?? "?"}\t${p}\n`);
       return push(...items);
     };
-    sweep = new CheckingHttpHandler(loadModels(), problems);
+    // Every answer too (as `ANSWER <target> <code|OK>`), so the log shows which operations and errors the suites reach.
+    sweep = new CheckingHttpHandler(loadModels(), problems, (target, outcome) => fs.appendFileSync(file, `ANSWER\t${target}\t${outcome}\n`));
   }
   return sweep;
 }

@@ -188,6 +188,8 @@ export class CheckingHttpHandler extends NodeHttpHandler {
     private readonly models: Map<string, ServiceModel>,
     /** Problems found so far, `<Prefix>.<Operation>: ...`; tests drain it after each case. */
     readonly problems: string[],
+    /** Called with every answer (`<Prefix>.<Operation>` and its error code, or "OK"), e.g. to see which errors are covered. */
+    private readonly onAnswer?: (operation: string, outcome: string) => void,
   ) {
     super();
   }
@@ -221,6 +223,7 @@ export class CheckingHttpHandler extends NodeHttpHandler {
     } catch {
       return void this.problems.push(`${tag}: body is not JSON: ${text.slice(0, 80)}`);
     }
+    this.onAnswer?.(target, response.statusCode === 200 ? "OK" : (headers["x-amzn-errortype"] ?? String(response.statusCode)));
     const found =
       response.statusCode === 200 ? model.checkOutput(operation, body) : model.checkError(operation, response.statusCode, headers, body);
     for (const p of found) this.problems.push(`${model.targetPrefix}.${p}`);

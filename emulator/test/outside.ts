@@ -70,7 +70,11 @@ export async function startEmulatorProcess(opts: { dataDir?: string; args?: stri
 /** Real SDK clients for `url` whose raw answers are checked against the models; `problems` collects findings. */
 export function checkedClients(url: string, region = "us-east-1") {
   const problems: string[] = [];
-  const requestHandler = new CheckingHttpHandler(loadModels(), problems);
+  // With EMULATOR_MODEL_CHECK=1, every answer is also logged like the other suites' (see helpers.ts).
+  const log = process.env.EMULATOR_MODEL_CHECK === "1" ? (process.env.EMULATOR_MODEL_CHECK_FILE ?? path.join(os.tmpdir(), "emulator-model-check.log")) : undefined;
+  const requestHandler = new CheckingHttpHandler(loadModels(), problems, (target, outcome) => {
+    if (log) fs.appendFileSync(log, `ANSWER\t${target}\t${outcome}\n`);
+  });
   const common = {
     endpoint: url,
     region,

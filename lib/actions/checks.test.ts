@@ -110,6 +110,15 @@ describe("setCheckEnabledAction", () => {
     expect(r.ok).toBe(true);
     expect(db.setCheckEnabled).toHaveBeenCalledWith(ID, 1, false, expect.objectContaining({ id: "op-1" }));
   });
+
+  it("refuses a toggle from a stale check page with a message for that page, not the edit form's", async () => {
+    db.setCheckEnabled.mockRejectedValue(new ConcurrentEditError(ID, 1, 3));
+    const r = await setCheckEnabledAction({ id: ID, expectedVersion: 1, enabled: false });
+    expect(r.ok === false && r.formError).toBe(
+      "Not disabled: someone else saved this check (version 3) after this page was loaded. The page now shows their version; look at it, then try again if you still want to.",
+    );
+    expect(reconcile.reconcileAfterChange).not.toHaveBeenCalled();
+  });
 });
 
 describe("deleteCheckAction", () => {
@@ -127,6 +136,15 @@ describe("deleteCheckAction", () => {
     expect(r.ok).toBe(true);
     expect(db.deleteCheck).toHaveBeenCalledWith(ID, 1, expect.objectContaining({ id: "op-1" }));
     expect(reconcile.reconcileAfterChange).toHaveBeenCalledWith({ deletedCheck: { id: ID, slug: "failed-logins" } });
+  });
+
+  it("refuses to delete a check saved by someone else since the page was loaded", async () => {
+    db.getCheck.mockResolvedValue(saved);
+    db.deleteCheck.mockRejectedValue(new ConcurrentEditError(ID, 1, 2));
+    const r = await deleteCheckAction({ id: ID, expectedVersion: 1, confirmName: "Failed logins" });
+    expect(r.ok === false && r.formError).toMatch(/^Not deleted: someone else saved this check \(version 2\)/);
+    expect(r.ok === false && r.formError).not.toMatch(/kept below/);
+    expect(reconcile.reconcileAfterChange).not.toHaveBeenCalled();
   });
 
   it("says so when the check is already gone", async () => {

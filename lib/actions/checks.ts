@@ -5,11 +5,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { checkSpecSchema } from "@/lib/checks/schema";
 import { createCheck, deleteCheck, getCheck, setCheckEnabled, updateCheck } from "@/lib/db/checks";
+import { ConcurrentEditError } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { targetInputSizeError } from "@/lib/reconcile/target-input";
 import type { CheckSpec } from "@/lib/checks/types";
 import { reconcileOutcome, type ReconcileOutcome } from "./after-change";
-import { defineAction } from "./client";
+import { defineAction, staleCheckPageMessage } from "./client";
 import { ActionError } from "./errors";
 import type { ActionResult } from "./result";
 
@@ -52,8 +53,18 @@ const update = defineAction("updateCheck", z.object({ ...versioned, draft: z.unk
   return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
 });
 
+/** Runs `write`; a refused stale write from the check page gets a message for that page (not the form's). */
+async function fromCheckPage<T>(attempted: "enable" | "disable" | "delete", write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof ConcurrentEditError) throw new ActionError(staleCheckPageMessage(error, attempted));
+    throw error;
+  }
+}
+
 const enable = defineAction("setCheckEnabled", z.object({ ...versioned, enabled: z.boolean() }), async ({ id, expectedVersion, enabled }, { actor }) => {
-  const check = await setCheckEnabled(id, expectedVersion, enabled, actor);
+  const check = await fromCheckPage(enabled ? "enable" : "disable", () => setCheckEnabled(id, expectedVersion, enabled, actor));
   revalidatePath("/checks");
   revalidatePath(`/checks/${id}`);
   return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
@@ -68,7 +79,7 @@ const remove = defineAction(
     if (confirmName.trim() !== check.name) {
       throw new ActionError(`Type the check's name exactly (“${check.name}”) to confirm.`, "confirmName");
     }
-    await deleteCheck(id, expectedVersion, actor);
+    await fromCheckPage("delete", () => deleteCheck(id, expectedVersion, actor));
     revalidatePath("/checks");
     return { reconcile: await reconcileOutcome({ deletedCheck: check }) };
   },

@@ -21,6 +21,16 @@ export function concurrentEditMessage(e: ConcurrentEditError): string {
   return `Someone else saved this check while you were editing (version ${e.actualVersion}). Your changes are kept below; reload to see theirs.`;
 }
 
+/**
+ * The message for a refused enable / disable / delete from a check page that was loaded before someone else's
+ * save: there is no form to keep, so it says what did not happen and that the page now shows the current version.
+ */
+export function staleCheckPageMessage(e: ConcurrentEditError, attempted: "enable" | "disable" | "delete"): string {
+  if (e.actualVersion === null) return "This check no longer exists; someone else deleted it.";
+  const what = attempted === "delete" ? "Not deleted" : attempted === "enable" ? "Not enabled" : "Not disabled";
+  return `${what}: someone else saved this check (version ${e.actualVersion}) after this page was loaded. The page now shows their version; look at it, then try again if you still want to.`;
+}
+
 /** Maps a thrown error to the failure half of ActionResult. */
 export function toFailure(error: unknown, actionName: string): { ok: false; fieldErrors: FieldErrors; formError?: string } {
   // A handler may validate part of its input itself (e.g. with settings known only at run time).

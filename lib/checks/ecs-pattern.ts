@@ -16,7 +16,7 @@ export function clusterArnError(arn: string): string | null {
   if (arn.trim() === "") return "Enter the ECS cluster ARN, e.g. arn:aws:ecs:us-east-1:123456789012:cluster/audit-log-shipper.";
   return ECS_CLUSTER_ARN.test(arn.trim())
     ? null
-    : "That is not an ECS cluster ARN; it looks like arn:aws:ecs:us-east-1:123456789012:cluster/audit-log-shipper.";
+    : "That is not an ECS cluster ARN. It should read like arn:aws:ecs:us-east-1:123456789012:cluster/audit-log-shipper: a region, a 12-digit account and a cluster name of letters A–Z, digits, - and _.";
 }
 
 /** The cluster name at the end of an ECS cluster ARN (or the input when it is not one). */

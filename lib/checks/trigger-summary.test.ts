@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildEcsStoppedPattern } from "./ecs-pattern";
-import { describeEventPattern, describeTrigger } from "./trigger-summary";
+import { describeEventPattern, describeTrigger, indefiniteArticle } from "./trigger-summary";
 
 const ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/audit-log-shipper";
 
@@ -28,10 +28,10 @@ describe("describeTrigger", () => {
 
   it.each<[Record<string, unknown>, string]>([
     [{ source: ["aws.s3"] }, "When an event from aws.s3 arrives"],
-    [{ source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] }, "When a “EC2 Instance State-change Notification” event from aws.ec2 arrives"],
+    [{ source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"] }, "When an “EC2 Instance State-change Notification” event from aws.ec2 arrives"],
     [
       { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"], detail: { state: ["stopped", "terminated"] } },
-      "When a “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated",
+      "When an “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated",
     ],
     [{ detail: { user: [{ prefix: "admin" }] } }, "When an event arrives where detail.user starts with admin"],
     [{ detail: { f: [{ suffix: ".csv" }] } }, "When an event arrives where detail.f ends with .csv"],
@@ -51,5 +51,20 @@ describe("describeTrigger", () => {
     [{ a: [1], b: [2], c: [3], d: [4] }, "When an event arrives where a is 1; b is 2; c is 3 (and 1 more condition)"],
   ])("summarises %j", (pattern, words) => {
     expect(describeEventPattern(pattern)).toBe(words);
+  });
+});
+
+describe("indefiniteArticle", () => {
+  it.each([
+    ["EC2 Instance State-change Notification", "an"],
+    ["ECS Task State Change", "an"],
+    ["S3 Object Created", "an"],
+    ["AWS API Call via CloudTrail", "an"],
+    ["KMS Key Rotation", "a"],
+    ["Object Created", "an"],
+    ["Scheduled Event", "a"],
+    ["CodeBuild Build State Change", "a"],
+  ])("%s takes “%s”", (phrase, article) => {
+    expect(indefiniteArticle(phrase)).toBe(article);
   });
 });

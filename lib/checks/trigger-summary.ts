@@ -79,6 +79,17 @@ function conditions(pattern: Record<string, unknown>, prefix = ""): string[] {
   return out;
 }
 
+// Letters whose English name starts with a vowel sound: "an ECS …", "an S3 …", but "a CloudTrail …".
+const VOWEL_SOUND_LETTERS = "AEFHILMNORSX";
+
+/** "a" or "an" before `phrase`: by its first letter's sound when it opens with an acronym (EC2, S3), else by vowel. */
+export function indefiniteArticle(phrase: string): "a" | "an" {
+  const word = phrase.trim().split(/\s/)[0] ?? "";
+  const acronym = /^[A-Z][A-Z0-9]+\b/.test(word) && !/[a-z]/.test(word);
+  if (acronym) return VOWEL_SOUND_LETTERS.includes(word[0] ?? "") ? "an" : "a";
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
 function singleString(v: unknown): string | undefined {
   return Array.isArray(v) && v.length === 1 && typeof v[0] === "string" ? v[0] : undefined;
 }
@@ -96,7 +107,7 @@ export function describeEventPattern(pattern: Record<string, unknown>): string {
   const rest: Record<string, unknown> = { ...pattern };
   let head = "When an event arrives";
   if (source !== undefined && detailType !== undefined) {
-    head = `When a “${detailType}” event from ${source} arrives`;
+    head = `When ${indefiniteArticle(detailType)} “${detailType}” event from ${source} arrives`;
     delete rest.source;
     delete rest["detail-type"];
   } else if (source !== undefined) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-// A byte-for-byte copy of fixtures/seed/seed-athena-get-query-results.json (the original story's result).
-import seedJson from "./fixtures/seed-athena-get-query-results.json";
+// The original story's result set, as published (fixtures/seed).
+import seedJson from "../../fixtures/seed/seed-athena-get-query-results.json";
 import type { GetQueryResultsCommandOutput } from "@aws-sdk/client-athena";
 import { columnKind, toResultColumn } from "./result-columns";
 import { formatCell, formatTimestamp, groupDigits } from "./result-format";

@@ -35,6 +35,7 @@ describe("buildTimeline", () => {
     expect(run.resource).toBe("athena:startQueryExecution.sync");
     expect(run.errors).toEqual([{ error: "Athena.TooManyRequestsException", cause: "slow down" }]);
     expect(tl.eventCount).toBe(10);
+    expect(tl.steps.map((s) => s.depth)).toEqual([0, 0]);
   });
 
   it("marks the state that was open when the execution failed, with the execution's error", () => {
@@ -60,6 +61,22 @@ describe("buildTimeline", () => {
     expect(tl.queryExecutionId).toBe("q-123");
     expect(tl.outcome).toEqual({ type: "ExecutionAborted", error: { error: "StoppedByOperator", cause: "by me" } });
     expect(tl.steps[0]!.status).toBe("failed");
+  });
+
+  it("nests the states of a Map iteration under the Map", () => {
+    id = 0;
+    const tl = buildTimeline([
+      ev("ExecutionStarted", 0),
+      ev("MapStateEntered", 0, { stateEnteredEventDetails: { name: "BuildParameters" } }),
+      ev("PassStateEntered", 0.1, { stateEnteredEventDetails: { name: "Quote" } }),
+      ev("PassStateExited", 0.2, { stateExitedEventDetails: { name: "Quote" } }),
+      ev("MapStateExited", 0.3, { stateExitedEventDetails: { name: "BuildParameters" } }),
+      ev("ExecutionSucceeded", 1),
+    ]);
+    expect(tl.steps.map((s) => [s.name, s.depth, s.durationMs])).toEqual([
+      ["BuildParameters", 0, 300],
+      ["Quote", 1, 100],
+    ]);
   });
 
   it("leaves a running state open without a duration", () => {

@@ -13,6 +13,8 @@ export interface TimelineStep {
   name: string;
   /** Task, Choice, Pass, Wait, Succeed, Fail, Map, Parallel (from the event type). */
   stateType: string;
+  /** 0 for top-level states, 1+ for states inside a Map iteration or a Parallel branch. */
+  depth: number;
   enteredAt: Date;
   exitedAt: Date | null;
   /** Milliseconds from the start of the execution to entering the state. */
@@ -78,6 +80,7 @@ export function buildTimeline(history: HistoryEvent[]): Timeline {
         id: e.id ?? steps.length,
         name,
         stateType: type.slice(0, -"StateEntered".length),
+        depth: open.length,
         enteredAt: at,
         exitedAt: null,
         offsetMs: 0,

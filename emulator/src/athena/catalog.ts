@@ -228,8 +228,16 @@ export function tableViewSql(dataDir: string, table: CatalogTable): string {
   const dir = tableDir(dataDir, table);
   const partitions = table.partitionKeys ?? [];
   const glob = [dir, ...partitions.map((p) => `${p.name}=*`), table.format.fileGlob ?? defaultGlob(table.format.type)].join("/");
+  // A CSV table whose empty fields are '' (emptyAsNull false, no null string) also gets coalesce(col, '') on its string
+  // columns: DuckDB drops read_csv's force_not_null when such a column is only filtered (pushed into the scan) and
+  // not projected, so `SELECT count(*) ... WHERE database = ''` saw NULLs and counted 0. Found and fixed by E5.
+  const emptyIsText = table.format.type === "csv" && table.format.emptyAsNull === false && table.format.nullString === undefined;
+  const column = (c: CatalogColumn) => {
+    const cast = `CAST(${ident(c.name)} AS ${duckDbType(c.type)})`;
+    return `${emptyIsText && duckDbType(c.type) === "VARCHAR" ? `coalesce(${cast}, '')` : cast} AS ${ident(c.name)}`;
+  };
   const selectList = [
-    ...table.columns.map((c) => `CAST(${ident(c.name)} AS ${duckDbType(c.type)}) AS ${ident(c.name)}`),
+    ...table.columns.map(column),
     ...partitions.map((p) => `CAST(${ident(p.name)} AS ${duckDbType(p.type)}) AS ${ident(p.name)}`),
   ].join(", ");
   if (!hasFiles(dir, partitions.length, table.format)) {

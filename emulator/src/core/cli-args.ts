@@ -17,6 +17,7 @@ Options (environment variable in brackets):
   --audit-seed N           seed of the audit log generator [EMULATOR_AUDIT_SEED]
   --athena-catalog FILE    catalog of databases/tables (default emulator/data/catalog.json) [EMULATOR_ATHENA_CATALOG]
   --athena-concurrency N   queries run at the same time [EMULATOR_ATHENA_CONCURRENCY]
+  --max-rules-per-bus N    EventBridge rule quota (default 300, as on AWS)
   -h, --help               print this and exit
 
 Prints "emulator listening on http://127.0.0.1:PORT" when ready. See emulator/README.md.`;

@@ -40,6 +40,8 @@ export class ExecutionManager {
     const startMs = Date.now();
     const arn = buildExecutionArn(this.deps.config.region, this.deps.config.accountId, machine.name, name, machine.type, randomUUID());
     const summary: ExecutionSummary = { executionArn: arn, stateMachineArn: machine.arn, name, status: "RUNNING", startDate: startMs / 1000 };
+    // Assigned once below, but declared first: the recorder's limit callback (created before the run) must see it.
+    // eslint-disable-next-line prefer-const
     let run: ExecutionRun | undefined;
     const recorder = new HistoryRecorder([], () =>
       run?.failHard("States.Runtime", `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`),

@@ -38,6 +38,12 @@ export function createStatesService(deps: ServiceDeps): ServiceDefinition {
         return { calls: arn ? recorded.filter((c) => c.executionArn === arn) : recorded };
       },
     },
+    // Counts for GET /_emulator/health (added by E5): machines, and executions by status.
+    health() {
+      const executions: Record<string, number> = {};
+      for (const e of store.executions.values()) executions[e.status] = (executions[e.status] ?? 0) + 1;
+      return { stateMachines: store.machines.size, executions, recordedCalls: recorded.length };
+    },
     async stop() {
       manager.shutdown();
       store.flush();

@@ -4,14 +4,24 @@ import { notFound } from "next/navigation";
 import { CheckForm } from "@/components/checks/check-form";
 import { draftFromSpec } from "@/lib/checks/schema";
 import { getCheck } from "@/lib/db/checks";
+import { cache } from "react";
 import { env } from "@/lib/env";
 
-export const metadata: Metadata = { title: "Edit check" };
 export const dynamic = "force-dynamic";
 
-export default async function EditCheckPage({ params }: { params: Promise<{ id: string }> }) {
+// One read per request, shared by the title and the page.
+const loadCheck = cache(getCheck);
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const check = await loadCheck((await params).id);
+  return { title: check ? `Edit ${check.name}` : "Check not found" };
+}
+
+export default async function EditCheckPage({ params }: Props) {
   const { id } = await params;
-  const check = await getCheck(id);
+  const check = await loadCheck(id);
   if (!check) notFound();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
