@@ -12,6 +12,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
+        <a
+          href="#main"
+          className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-zinc-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+        >
+          Skip to content
+        </a>
         <header className="border-b border-zinc-200 bg-white">
           <div className="mx-auto flex h-14 max-w-7xl items-center gap-8 px-6">
             <Link href="/checks" className="flex items-center gap-2 text-sm font-semibold tracking-tight text-zinc-900">
@@ -23,7 +29,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <AppNav />
           </div>
         </header>
-        <main className="mx-auto max-w-7xl px-6 py-8">{children}</main>
+        <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 outline-none">
+          {children}
+        </main>
       </body>
     </html>
   );

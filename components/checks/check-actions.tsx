@@ -66,7 +66,7 @@ export function CheckActions({ id, name, version, enabled }: { id: string; name:
         </Button>
       </div>
       {error ? (
-        <div className="max-w-md">
+        <div className="w-80">
           <Notice tone="error">{error}</Notice>
         </div>
       ) : null}

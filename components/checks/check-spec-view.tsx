@@ -17,7 +17,7 @@ function Card({ title, children, className = "" }: { title: string; children: Re
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[7.5rem_1fr] gap-4 py-1.5 text-sm">
+    <div className="grid grid-cols-[7.5rem_1fr] items-baseline gap-4 py-1.5 text-sm">
       <dt className="text-zinc-500">{label}</dt>
       <dd className="min-w-0 break-words text-zinc-900">{children}</dd>
     </div>

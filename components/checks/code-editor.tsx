@@ -53,6 +53,8 @@ export function CodeEditor({
         onChange={onChange}
         extensions={extensions}
         basicSetup={BASIC_SETUP}
+        // Tab moves to the next field, as everywhere else in the form (a keyboard user must not be trapped here).
+        indentWithTab={false}
         editable={!readOnly}
         readOnly={readOnly}
         minHeight={minHeight}

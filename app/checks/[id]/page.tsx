@@ -36,9 +36,9 @@ export default async function CheckPage({ params, searchParams }: Props) {
           ← Checks
         </Link>
         <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0">
-            <h1 className="text-xl font-semibold tracking-tight break-words">{check.name}</h1>
-            <p className="mt-1 text-sm text-zinc-600">{describeTrigger(check.trigger)}</p>
+          <div className="min-w-0 flex-1 basis-sm">
+            <h1 className="text-xl font-semibold tracking-tight wrap-anywhere">{check.name}</h1>
+            <p className="mt-1 text-sm text-zinc-600 wrap-anywhere">{describeTrigger(check.trigger)}</p>
             <div className="mt-2 flex items-center gap-2">
               <EnabledBadge enabled={check.enabled} />
               <SyncStatusBadge status={check.syncStatus} message={check.syncMessage} />
