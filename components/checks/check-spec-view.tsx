@@ -24,6 +24,16 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
   );
 }
 
+/** "2026-11-28 01:23 UTC" that may break between the date and the time, never inside either. */
+function Stamp({ text }: { text: string }) {
+  const [date, ...rest] = text.split(" ");
+  return (
+    <span className="tabular-nums">
+      <span className="whitespace-nowrap">{date}</span> <span className="whitespace-nowrap">{rest.join(" ")}</span>
+    </span>
+  );
+}
+
 /** The check's definition and sync state, read-only. */
 export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
   const schedule = check.trigger.kind === "schedule" ? check.trigger.expression : null;
@@ -116,17 +126,17 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
               </span>
             </Row>
             <Row label="Last reconciled">
-              <span className="whitespace-nowrap tabular-nums">{check.lastReconciledAt ? formatUtcSecond(check.lastReconciledAt) : "not yet"}</span>
+              {check.lastReconciledAt ? <Stamp text={formatUtcSecond(check.lastReconciledAt)} /> : "not yet"}
             </Row>
           </dl>
         </Card>
         <Card title="History">
           <dl>
             <Row label="Created">
-              <span className="whitespace-nowrap tabular-nums">{formatUtcMinute(check.createdAt)}</span> by {check.createdBy}
+              <Stamp text={formatUtcMinute(check.createdAt)} /> by {check.createdBy}
             </Row>
             <Row label="Updated">
-              <span className="whitespace-nowrap tabular-nums">{formatUtcMinute(check.updatedAt)}</span> by {check.updatedBy}
+              <Stamp text={formatUtcMinute(check.updatedAt)} /> by {check.updatedBy}
             </Row>
             <Row label="Version">
               <span className="tabular-nums">{check.version}</span>

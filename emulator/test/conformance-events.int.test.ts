@@ -384,13 +384,25 @@ describe("the model checker itself", () => {
 
   it("flags unknown members, nulls, missing required members, wrong types, enums and millisecond timestamps", () => {
     expect(events.checkOutput("DescribeRule", { Name: "r", State: "ENABLED" })).toEqual([]);
-    expect(events.checkOutput("DescribeRule", { Name: "r", Bogus: 1 })).toEqual(["DescribeRule.Bogus: member not in the model"]);
+    expect(events.checkOutput("DescribeRule", { Name: "r", Bogus: 1 })).toEqual(["DescribeRule.Bogus: member not in the schema"]);
     expect(events.checkOutput("PutRule", { RuleArn: null })).toHaveLength(1);
     expect(events.checkOutput("DescribeRule", { State: "ON" })[0]).toMatch(/not one of ENABLED/);
-    expect(events.checkOutput("PutEvents", { FailedEntryCount: "0" })[0]).toMatch(/expected an integer/);
+    expect(events.checkOutput("PutEvents", { FailedEntryCount: "0" })[0]).toMatch(/expected a number/);
     expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000 })).toEqual([]);
     expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000_000 })[0]).toMatch(/not epoch seconds/);
     expect(sfn.checkOutput("StartExecution", { executionArn: "arn" })).toEqual(["StartExecution.startDate: required member missing"]);
+  });
+
+  it("derives the shapes from the installed SDK clients: protocols, operations, enums and each operation's errors", () => {
+    expect([...models.keys()].sort()).toEqual(["AWSEvents", "AWSStepFunctions", "AmazonAthena"]);
+    expect([events.jsonVersion, sfn.jsonVersion, models.get("AmazonAthena")!.jsonVersion]).toEqual(["1.1", "1.0", "1.1"]);
+    expect(events.has("PutRule") && sfn.has("StartExecution") && models.get("AmazonAthena")!.has("GetQueryResults")).toBe(true);
+    expect(events.has("NoSuchOperation")).toBe(false);
+    expect(sfn.checkOutput("DescribeExecution", { executionArn: "a", stateMachineArn: "s", startDate: 1_700_000_000, status: "DONE" })[0]).toMatch(
+      /not one of ABORTED\|FAILED/,
+    );
+    expect(sfn.errorsOf("DescribeExecution")).toEqual(expect.arrayContaining(["ExecutionDoesNotExist", "InvalidArn"]));
+    expect(events.errorsOf("PutRule")).toEqual(expect.arrayContaining(["ResourceNotFoundException", "InvalidEventPatternException"]));
   });
 
   it("flags error answers without the header, body type or message, or with a code the operation cannot answer", () => {

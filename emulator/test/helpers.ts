@@ -89,7 +89,7 @@ export async function waitFor<T>(check: () => Promise<T | undefined> | T | undef
 let sweep: CheckingHttpHandler | undefined;
 
 /**
- * EMULATOR_MODEL_CHECK=1: every suite's SDK calls are also checked against the AWS models (model-check.ts); each
+ * EMULATOR_MODEL_CHECK=1: every suite's SDK calls are also checked against the SDK clients' service schemas (model-check.ts); each
  * problem is appended, with the test file, to EMULATOR_MODEL_CHECK_FILE (default <tmp>/emulator-model-check.log),
  * and so is every answer's operation and outcome.
  * A sweep over all the suites' answers, errors included, that never fails a test by itself.

@@ -1,6 +1,6 @@
 // Helpers for the conformance tests, which treat the emulator the way an outside tester does: a separate
 // `main.ts` process reached at http://localhost:<port>, real SDK clients with their default retry settings off,
-// and every raw answer checked against the AWS service models (model-check.ts).
+// and every raw answer checked against the service schemas of the installed SDK clients (model-check.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";

@@ -124,7 +124,7 @@ let clients: ReturnType<typeof checkedClients>;
 
 beforeAll(async () => {
   emu = await startTestEmulator();
-  // Real SDK clients whose every raw answer (histories, query results, ...) is also checked against the AWS models.
+  // Real SDK clients whose every raw answer (histories, query results, ...) is also checked against the SDK service schemas.
   clients = checkedClients(emu.url);
 });
 afterAll(async () => {
