@@ -386,7 +386,7 @@ describe("the model checker itself", () => {
     expect(events.checkOutput("DescribeRule", { Name: "r", State: "ENABLED" })).toEqual([]);
     expect(events.checkOutput("DescribeRule", { Name: "r", Bogus: 1 })).toEqual(["DescribeRule.Bogus: member not in the schema"]);
     expect(events.checkOutput("PutRule", { RuleArn: null })).toHaveLength(1);
-    expect(events.checkOutput("DescribeRule", { State: "ON" })[0]).toMatch(/not one of ENABLED/);
+    expect(events.checkOutput("DescribeRule", { State: "ON" })[0]).toMatch(/State: not one of DISABLED\|ENABLED\|/);
     expect(events.checkOutput("PutEvents", { FailedEntryCount: "0" })[0]).toMatch(/expected a number/);
     expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000 })).toEqual([]);
     expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000_000 })[0]).toMatch(/not epoch seconds/);
