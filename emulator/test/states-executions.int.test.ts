@@ -1,6 +1,7 @@
 // Step Functions executions through the real SDK: runs of Pass/Choice/Wait/Fail/Parallel/Map machines,
 // StopExecution, idempotent StartExecution, ListExecutions paging, history shape and paging, modeled errors,
 // recorded (not sent) SNS/HTTP tasks, and state that survives an emulator restart.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -217,6 +218,25 @@ describe("running executions", () => {
     const endpoints = recorded.calls.filter((c) => c.resource === "http:invoke").map((c) => c.parameters.ApiEndpoint).sort();
     expect(endpoints).toEqual(["https://example.invalid/items/7", "https://example.invalid/items/8"]);
     expect(recorded.calls.filter((c) => c.resource === "sns:publish")).toHaveLength(1);
+  });
+
+  it("computes States.Hash like node:crypto for long inputs (the interpreter's own hashing is wrong from 56 bytes)", async () => {
+    const long = Array.from({ length: 200 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join("");
+    const a = "x".repeat(99) + "a";
+    const b = "x".repeat(99) + "b";
+    const algorithms = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512", MD5: "md5" } as const;
+    const parameters = Object.fromEntries(
+      Object.keys(algorithms).flatMap((alg) => ["long", "a", "b"].map((k) => [`${k}_${alg}.$`, `States.Hash($.${k}, '${alg}')`])),
+    );
+    const stateMachineArn = await machine({ StartAt: "H", States: { H: { Type: "Pass", Parameters: parameters, End: true } } });
+    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ long, a, b }) }));
+    const d = await finished(executionArn!);
+    expect(d.status).toBe("SUCCEEDED");
+    const output = JSON.parse(d.output!) as Record<string, string>;
+    for (const [alg, nodeAlg] of Object.entries(algorithms)) {
+      for (const [k, s] of Object.entries({ long, a, b })) expect(output[`${k}_${alg}`]).toBe(createHash(nodeAlg).update(s, "utf8").digest("hex"));
+      expect(output[`a_${alg}`]).not.toBe(output[`b_${alg}`]);
+    }
   });
 
   it("ends TIMED_OUT when the machine's TimeoutSeconds elapses", async () => {

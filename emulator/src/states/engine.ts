@@ -3,6 +3,8 @@
 // result becomes an outcome (SUCCEEDED / FAILED / TIMED_OUT, or ABORTED when StopExecution interrupted it).
 import "../core/polyfills";
 import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMachine } from "aws-local-stepfunctions";
+// Side effect: the interpreter's States.Hash is wrong for inputs ≥ 56 bytes; this swaps in node:crypto (see file).
+import "./states-hash-fix";
 import type { Invoker } from "../core/types";
 import { HistoryRecorder, InterpreterEventTranslator, type InterpreterEvent, type TaskInfo } from "./history";
 import { parseResource, TaskError, taskImplementation, unsupportedResourceCause, type RecordedCall, type TaskContext } from "./task-resources";
