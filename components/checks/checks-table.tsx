@@ -14,10 +14,10 @@ import { SyncStatusBadge } from "./sync-status-badge";
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: "name", label: "Name", className: "w-[24%]" },
   { key: "trigger", label: "Trigger", className: "" },
-  { key: "expectation", label: "Expectation", className: "w-[9.5rem]" },
+  { key: "expectation", label: "Expectation", className: "w-[9rem]" },
   { key: "enabled", label: "Enabled", className: "w-[6rem]" },
   { key: "status", label: "Sync", className: "w-[7.5rem]" },
-  { key: "lastRun", label: "Last run", className: "w-[10rem]" },
+  { key: "lastRun", label: "Last run", className: "w-[10.75rem]" },
 ];
 
 const VERDICT_TONE = { PASS: "green", FAIL: "red", ERROR: "amber", RUNNING: "blue" } as const;

@@ -68,7 +68,7 @@ export function TriggerEditor({
         {MODES.map((m) => (
           <label
             key={m.value}
-            className={`cursor-pointer rounded-md border px-3 py-2 text-sm ${
+            className={`cursor-pointer rounded-md border px-3 py-2 text-sm has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-600 ${
               mode === m.value ? "border-zinc-900 bg-zinc-50 ring-1 ring-zinc-900" : "border-zinc-300 bg-white hover:border-zinc-400"
             }`}
           >
