@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import type { ApplyResult } from "@/components/reconcile/apply-button";
 import { describeAwsError } from "@/lib/aws/errors";
+import { plural } from "@/lib/reconcile/plural";
 import { runLockedPass } from "@/lib/reconcile/runtime";
 
 export async function applyPlan(_prev: ApplyResult | null): Promise<ApplyResult> {
@@ -22,7 +23,7 @@ export async function applyPlan(_prev: ApplyResult | null): Promise<ApplyResult>
     const ok = failed.length === 0 && !report.stateMachineError;
     return {
       ok,
-      message: `${applied.length} change(s) applied, ${failed.length} problem(s), ${report.totalCalls} AWS calls in ${((report.finishedAt.getTime() - report.startedAt.getTime()) / 1000).toFixed(1)} s.`,
+      message: `${plural(applied.length, "change")} applied, ${plural(failed.length, "problem")}, ${plural(report.totalCalls, "AWS call")} in ${((report.finishedAt.getTime() - report.startedAt.getTime()) / 1000).toFixed(1)} s.`,
       details,
     };
   } catch (error) {

@@ -10,15 +10,27 @@ import { Notice } from "@/components/ui/notice";
 import { describeAwsError } from "@/lib/aws/errors";
 import { env } from "@/lib/env";
 import type { ReconcileReport } from "@/lib/reconcile/reconciler";
+import { plural } from "@/lib/reconcile/plural";
 import { processReconciler } from "@/lib/reconcile/runtime";
 import { applyPlan } from "./actions";
 
 export const metadata: Metadata = { title: "Reconcile" };
 export const dynamic = "force-dynamic";
 
+/** AWS calls by operation, most frequent first: "ListRules 3 · PutRule 1". */
 function Calls({ calls }: { calls: Record<string, number> }) {
-  const entries = Object.entries(calls).sort(([a], [b]) => a.localeCompare(b));
-  return <span className="font-mono text-xs text-zinc-600">{entries.map(([op, n]) => `${op} ${n}`).join(" · ") || "none"}</span>;
+  const entries = Object.entries(calls).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  if (entries.length === 0) return <span>none</span>;
+  return (
+    <span>
+      {entries.map(([op, n], i) => (
+        <span key={op} className="whitespace-nowrap">
+          {i > 0 ? <span aria-hidden className="px-1 text-zinc-400">·</span> : null}
+          <span className="font-mono text-zinc-700">{op}</span> {n}
+        </span>
+      ))}
+    </span>
+  );
 }
 
 export default async function ReconcilePage({ searchParams }: { searchParams: Promise<{ audit?: string }> }) {
@@ -40,10 +52,10 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
   const sm = report?.plan.stateMachine;
 
   return (
-    <div className="space-y-8">
+    <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold tracking-tight">Reconcile</h1>
+          <h1 className="text-xl font-semibold tracking-tight">Reconcile</h1>
           <p className="mt-1 max-w-3xl text-sm text-zinc-600">
             Every check becomes one EventBridge rule <code className="font-mono">{env.RULE_PREFIX}&lt;slug&gt;</code> targeting the shared state machine{" "}
             <code className="font-mono">{env.STATE_MACHINE_NAME}</code>. The background reconciler applies this plan every {env.RECONCILE_INTERVAL_SECONDS} s; here you see it first.
@@ -57,7 +69,7 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
       {report ? (
         <>
           <section aria-labelledby="sm" className="space-y-2">
-            <h2 id="sm" className="text-lg font-medium">Shared state machine</h2>
+            <h2 id="sm" className="text-base font-semibold text-zinc-900">Shared state machine</h2>
             {report.stateMachineError ? <Notice tone="error">{report.stateMachineError}</Notice> : null}
             {sm ? (
               <p className="text-sm text-zinc-700">
@@ -70,17 +82,20 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
           </section>
 
           <section aria-labelledby="changes" className="space-y-3">
-            <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 id="changes" className="text-lg font-medium">
-                Changes <span className="text-sm font-normal text-zinc-500">({work.length})</span>
-              </h2>
-              <p className="text-xs text-zinc-500">
-                Observed {formatUtcSecond(report.startedAt)}: {report.plan.observedRules} rule(s) listed, {report.plan.detailedRules} read in full ({report.totalCalls} calls: <Calls calls={report.calls} />).{" "}
+            <div className="space-y-1">
+              <div className="flex flex-wrap items-baseline justify-between gap-2">
+                <h2 id="changes" className="text-base font-semibold text-zinc-900">
+                  Changes <span className="text-sm font-normal text-zinc-500">({work.length})</span>
+                </h2>
                 {fullAudit ? (
-                  <Link className="text-blue-700 hover:underline" href="/reconcile">Normal pass</Link>
+                  <Link className="text-sm text-blue-700 hover:underline" href="/reconcile">Back to the normal pass</Link>
                 ) : (
-                  <Link className="text-blue-700 hover:underline" href="/reconcile?audit=full">Read every rule&apos;s targets and tags</Link>
+                  <Link className="text-sm text-blue-700 hover:underline" href="/reconcile?audit=full">Read every rule&apos;s targets and tags</Link>
                 )}
+              </div>
+              <p className="text-xs text-zinc-500">
+                Observed {formatUtcSecond(report.startedAt)}: {plural(report.plan.observedRules, "rule")} listed, {report.plan.detailedRules} read in full
+                {fullAudit ? " (every rule's targets and tags)" : ""}. {plural(report.totalCalls, "AWS call")}: <Calls calls={report.calls} />.
               </p>
             </div>
             {work.length ? <PlanTable items={work} /> : <Notice tone="success">AWS matches every check. Nothing to apply.</Notice>}
@@ -89,7 +104,7 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
           {quiet.length ? (
             <section aria-labelledby="quiet" className="space-y-3">
               <details>
-                <summary id="quiet" className="cursor-pointer text-lg font-medium">
+                <summary id="quiet" className="cursor-pointer text-base font-semibold text-zinc-900">
                   In sync <span className="text-sm font-normal text-zinc-500">({quiet.length})</span>
                 </summary>
                 <div className="mt-3">
@@ -101,7 +116,7 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
 
           {foreign.length ? (
             <section aria-labelledby="foreign" className="space-y-3">
-              <h2 id="foreign" className="text-lg font-medium">
+              <h2 id="foreign" className="text-base font-semibold text-zinc-900">
                 Rules with the prefix that are not ours <span className="text-sm font-normal text-zinc-500">({foreign.length})</span>
               </h2>
               <p className="text-sm text-zinc-600">They lack the managed-by tag, so the console never changes or deletes them.</p>
@@ -113,10 +128,10 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
 
       {last ? (
         <section aria-labelledby="last" className="space-y-1 text-sm text-zinc-700">
-          <h2 id="last" className="text-lg font-medium">Last applied pass</h2>
+          <h2 id="last" className="text-base font-semibold text-zinc-900">Last applied pass</h2>
           <p>
             {formatUtcSecond(last.startedAt)}, {((last.finishedAt.getTime() - last.startedAt.getTime()) / 1000).toFixed(1)} s:{" "}
-            {last.outcomes.filter((o) => o.applied).length} change(s), {last.totalCalls} AWS calls (<Calls calls={last.calls} />).
+            {plural(last.outcomes.filter((o) => o.applied).length, "change")} applied, {plural(last.totalCalls, "AWS call")}: <Calls calls={last.calls} />.
           </p>
         </section>
       ) : null}

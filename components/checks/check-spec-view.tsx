@@ -4,6 +4,7 @@ import { describeSchedule, nextFireTimes } from "@/lib/checks/schedule";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import type { Check } from "@/lib/checks/types";
 import { formatUtcMinute, formatUtcSecond } from "@/components/ui/format";
+import { SyncMessage } from "@/components/reconcile/sync-message";
 import { SyncStatusBadge } from "./sync-status-badge";
 
 function Card({ title, children, className = "" }: { title: string; children: React.ReactNode; className?: string }) {
@@ -118,7 +119,11 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
             <Row label="Status">
               <SyncStatusBadge status={check.syncStatus} />
             </Row>
-            {check.syncMessage ? <Row label="Message">{check.syncMessage}</Row> : null}
+            {check.syncMessage ? (
+              <Row label="Message">
+                <SyncMessage message={check.syncMessage} />
+              </Row>
+            ) : null}
             <Row label="Generation">
               <span className="tabular-nums">
                 {check.generation}

@@ -2,6 +2,7 @@
 
 import { useEffect } from "react";
 import { Notice } from "@/components/ui/notice";
+import { SyncMessage } from "@/components/reconcile/sync-message";
 
 const VERB: Record<string, string> = { created: "Check created.", updated: "Changes saved.", enabled: "Check enabled.", disabled: "Check disabled." };
 
@@ -23,7 +24,7 @@ export function SavedNotice({ saved, deleted, sync, note }: { saved?: string; de
   return (
     <div data-testid="saved-notice">
       <Notice tone={tone} title={title}>
-        {note ? <span>{note}</span> : null}
+        {note ? <SyncMessage message={note} /> : null}
       </Notice>
     </div>
   );

@@ -61,7 +61,7 @@ export async function CheckRuns({ checkId }: { checkId: string }) {
               {runs.slice(0, SHOWN).map((r) => (
                 <tr key={r.id} data-execution={r.name}>
                   <td className="max-w-[22rem] py-2 pr-3">
-                    <Link href={`/executions/${encodeURIComponent(r.name)}`} className="font-mono text-xs text-blue-700 hover:underline break-words">
+                    <Link href={`/executions/${encodeURIComponent(r.name)}`} className="font-mono text-xs text-blue-700 hover:underline wrap-anywhere">
                       {r.name}
                     </Link>
                   </td>

@@ -3,6 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
 
 interface Props {
   checks: { id: string; name: string }[];
@@ -20,7 +21,10 @@ interface Props {
   pageSizes: readonly number[];
 }
 
-const selectClass = "h-8 rounded-md border border-zinc-300 bg-white pl-2 pr-7 text-sm shadow-xs focus:outline-2 focus:-outline-offset-1 focus:outline-blue-600";
+// The same field look as every other form (components/ui/field.tsx); each control gets a width so that
+// the whole bar, buttons included, fits one row at 1440 px and wraps cleanly below that.
+// A fixed height, because Chromium draws a select a little taller than a text input with the same padding.
+const field = (width: string) => inputClass(false, `h-9 ${width}`);
 
 /** The filter bar: every change goes to the URL (and back to the first page), so a view can be shared or reloaded. */
 export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
@@ -60,12 +64,12 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
   };
 
   return (
-    <form onSubmit={submit} aria-label="Filter executions" className="flex flex-wrap items-end gap-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-xs" aria-busy={pending}>
+    <form onSubmit={submit} aria-label="Filter executions" className="flex flex-wrap items-end gap-x-3 gap-y-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-xs" aria-busy={pending}>
       <Labeled label="Execution name">
-        <input type="search" name="q" value={state.q} onChange={change("q")} placeholder="e.g. aurora-admin-logins-manual" className={`${selectClass} w-60 pr-2`} />
+        <input type="search" name="q" value={state.q} onChange={change("q")} placeholder="e.g. admin-logins" className={field("w-48")} />
       </Labeled>
       <Labeled label="Check">
-        <select name="check" value={state.check} onChange={change("check")} className={`${selectClass} w-52`}>
+        <select name="check" value={state.check} onChange={change("check")} className={field("w-44")}>
           <option value="">All checks</option>
           {checks.map((c) => (
             <option key={c.id} value={c.id}>
@@ -75,7 +79,7 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
         </select>
       </Labeled>
       <Labeled label="Status">
-        <select name="status" value={state.status} onChange={change("status")} className={selectClass}>
+        <select name="status" value={state.status} onChange={change("status")} className={field("w-28")}>
           <option value="">Any</option>
           <option value="RUNNING">Running</option>
           <option value="SUCCEEDED">Succeeded</option>
@@ -85,7 +89,7 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
         </select>
       </Labeled>
       <Labeled label="Verdict">
-        <select name="verdict" value={state.verdict} onChange={change("verdict")} className={selectClass}>
+        <select name="verdict" value={state.verdict} onChange={change("verdict")} className={field("w-32")}>
           <option value="">Any</option>
           <option value="PASS">Pass</option>
           <option value="FAIL">Fail</option>
@@ -94,7 +98,7 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
         </select>
       </Labeled>
       <Labeled label="Trigger">
-        <select name="trigger" value={state.trigger} onChange={change("trigger")} className={selectClass}>
+        <select name="trigger" value={state.trigger} onChange={change("trigger")} className={field("w-28")}>
           <option value="">Any</option>
           <option value="event">Event</option>
           <option value="schedule">Schedule</option>
@@ -103,7 +107,7 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
         </select>
       </Labeled>
       <Labeled label="Started">
-        <select name="range" value={state.range} onChange={change("range")} className={selectClass}>
+        <select name="range" value={state.range} onChange={change("range")} className={field("w-36")}>
           <option value="">Any time</option>
           <option value="1h">Last hour</option>
           <option value="24h">Last 24 hours</option>
@@ -115,15 +119,15 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
       {state.range === "custom" ? (
         <>
           <Labeled label="From (UTC)">
-            <input type="datetime-local" name="from" value={state.from} onChange={change("from")} className={`${selectClass} pr-2`} />
+            <input type="datetime-local" name="from" value={state.from} onChange={change("from")} className={field("w-52")} />
           </Labeled>
           <Labeled label="To (UTC)">
-            <input type="datetime-local" name="to" value={state.to} onChange={change("to")} className={`${selectClass} pr-2`} />
+            <input type="datetime-local" name="to" value={state.to} onChange={change("to")} className={field("w-52")} />
           </Labeled>
         </>
       ) : null}
       <Labeled label="Per page">
-        <select name="size" value={state.size} onChange={change("size")} className={selectClass}>
+        <select name="size" value={state.size} onChange={change("size")} className={field("w-20")}>
           {pageSizes.map((n) => (
             <option key={n} value={String(n)}>
               {n}
@@ -132,10 +136,10 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
         </select>
       </Labeled>
       <div className="flex gap-2">
-        <button type="submit" className={buttonClass("secondary", "h-8")}>
+        <button type="submit" className={buttonClass("secondary", "h-9")}>
           Apply
         </button>
-        <button type="button" onClick={reset} className={buttonClass("ghost", "h-8")}>
+        <button type="button" onClick={reset} className={buttonClass("ghost", "h-9")}>
           Clear
         </button>
       </div>
@@ -145,8 +149,9 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
 
 function Labeled({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600">
-      {label}
+    // The caption carries the small medium-weight type: on the label it would leak into the control (preflight's font: inherit).
+    <label className="flex flex-col gap-1">
+      <span className="text-xs font-medium text-zinc-600">{label}</span>
       {children}
     </label>
   );

@@ -89,12 +89,12 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
             {error?.ErrorCategory !== undefined ? ` · ${["", "system", "user", "other"][error.ErrorCategory] ?? error.ErrorCategory} error` : ""}
             {error?.Retryable ? " · retryable" : ""}
           </p>
-          <p className="mt-1 whitespace-pre-wrap break-words font-mono text-xs">{error?.ErrorMessage ?? reason}</p>
+          <p className="mt-1 whitespace-pre-wrap wrap-anywhere font-mono text-xs">{error?.ErrorMessage ?? reason}</p>
         </div>
       ) : null}
       <div>
         <h3 className="text-xs font-medium uppercase tracking-wide text-zinc-500">SQL as run</h3>
-        <pre className="mt-1 max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap" data-testid="query-sql">
+        <pre className="mt-1 max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap wrap-anywhere" data-testid="query-sql">
           {sql ?? "—"}
         </pre>
       </div>

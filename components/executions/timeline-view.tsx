@@ -43,7 +43,7 @@ export function TimelineView({ timeline, now }: { timeline: Timeline; now: Date 
                     {s.errors.map((e, i) => (
                       <div key={i} className="mt-1 rounded border border-red-200 bg-red-50 px-2 py-1 text-xs text-red-900" role="note">
                         <span className="font-mono font-semibold">{e.error || "Error"}</span>
-                        {e.cause ? <p className="mt-0.5 whitespace-pre-wrap break-words">{e.cause}</p> : null}
+                        {e.cause ? <p className="mt-0.5 whitespace-pre-wrap wrap-anywhere">{e.cause}</p> : null}
                       </div>
                     ))}
                   </td>
@@ -72,7 +72,7 @@ export function TimelineView({ timeline, now }: { timeline: Timeline; now: Date 
           <p className="font-medium">
             {timeline.outcome.type.replace("Execution", "Execution ")}: <span className="font-mono">{timeline.outcome.error.error}</span>
           </p>
-          {timeline.outcome.error.cause ? <p className="mt-1 whitespace-pre-wrap break-words text-xs">{timeline.outcome.error.cause}</p> : null}
+          {timeline.outcome.error.cause ? <p className="mt-1 whitespace-pre-wrap wrap-anywhere text-xs">{timeline.outcome.error.cause}</p> : null}
         </div>
       ) : null}
     </div>

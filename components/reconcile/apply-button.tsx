@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { SyncMessage } from "./sync-message";
 
 export interface ApplyResult {
   ok: boolean;
@@ -24,7 +25,9 @@ export function ApplyButton({ action, disabled }: { action: (prev: ApplyResult |
           {result.details.length ? (
             <ul className="list-disc pl-4">
               {result.details.map((d) => (
-                <li key={d}>{d}</li>
+                <li key={d}>
+                  <SyncMessage message={d} />
+                </li>
               ))}
             </ul>
           ) : null}

@@ -3,6 +3,7 @@
 // a failing pass is logged and the loop goes on. An out-of-band change is thus reverted within one interval
 // (rule fields: every pass; targets/tags: see plan.ts selectDetailReads).
 import { checkEnv, env } from "@/lib/env";
+import { plural } from "./plural";
 import { runLockedPass } from "./runtime";
 
 const holder = globalThis as { __accReconcileLoop?: { stop: () => void } };
@@ -24,7 +25,7 @@ export function startReconcileLoop(): () => void {
         const failed = r.value.outcomes.filter((o) => o.status === "ERROR" || o.status === "DRIFTED").length;
         if (changed || failed || r.value.stateMachineError) {
           console.info(
-            `[reconcile] ${changed} change(s) applied, ${failed} problem(s), ${r.value.totalCalls} AWS calls` +
+            `[reconcile] ${plural(changed, "change")} applied, ${plural(failed, "problem")}, ${plural(r.value.totalCalls, "AWS call")}` +
               (r.value.stateMachineError ? `; ${r.value.stateMachineError}` : ""),
           );
         }

@@ -152,7 +152,7 @@ describe("convergence", () => {
     const after = await rule("audit-check-drifty");
     expect(JSON.parse(after.EventPattern!)).toEqual((spec("drifty").trigger as { pattern: unknown }).pattern);
     expect(after.State).toBe("ENABLED");
-    expect(await getCheck(c.id)).toMatchObject({ syncStatus: "SYNCED", syncMessage: expect.stringMatching(/^Repaired drift/) });
+    expect(await getCheck(c.id)).toMatchObject({ syncStatus: "SYNCED", syncMessage: expect.stringMatching(/^Rule audit-check-drifty was changed outside the console and has been restored\.\nDetails: /) });
   });
 
   it("an out-of-band target change is found by the audit and repaired", async () => {
@@ -272,7 +272,7 @@ describe("on-change", () => {
     const { reconcileAfterChange } = await import("./on-change");
     const c = await createCheck(spec("on-change"), actor);
     const created = await reconcileAfterChange({ checkId: c.id });
-    expect(created).toEqual({ status: "SYNCED", message: expect.stringContaining("Created rule audit-check-on-change") });
+    expect(created).toEqual({ status: "SYNCED", message: expect.stringContaining("Rule audit-check-on-change created.") });
     expect(await targets("audit-check-on-change")).toHaveLength(1);
 
     const again = await reconcileAfterChange({ checkId: c.id });
@@ -280,7 +280,7 @@ describe("on-change", () => {
 
     await deleteCheck(c.id, (await getCheck(c.id))!.version, actor);
     const deleted = await reconcileAfterChange({ deletedCheck: { id: c.id, slug: c.slug } });
-    expect(deleted).toEqual({ status: "SYNCED", message: "Deleted rule audit-check-on-change" });
+    expect(deleted).toEqual({ status: "SYNCED", message: "Rule audit-check-on-change deleted." });
     await expect(rule("audit-check-on-change")).rejects.toMatchObject({ name: "ResourceNotFoundException" });
   });
 

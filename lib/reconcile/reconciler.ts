@@ -9,6 +9,7 @@ import { applyItem, type AfterCallHook } from "./apply";
 import { CallLog } from "./call-log";
 import { CHECK_ID_TAG, ruleNameFor, type ReconcileConfig } from "./config";
 import { buildPlan, selectDetailReads, type Plan, type PlanItem } from "./plan";
+import { appliedMessage } from "./outcome-message";
 import { mapBounded } from "./pool";
 import { listRulesByPrefix, readRuleTags, type ObservedRule } from "./rule-resource";
 import { applyStateMachine, planStateMachine, readStateMachine } from "./state-machine-resource";
@@ -60,21 +61,6 @@ export interface ReconcileReport {
   outcomes: ItemOutcome[];
   calls: Record<string, number>;
   totalCalls: number;
-}
-
-function verb(item: PlanItem): string {
-  switch (item.action) {
-    case "create":
-      return `Created rule ${item.ruleName}`;
-    case "enable":
-      return `Enabled rule ${item.ruleName}`;
-    case "disable":
-      return `Disabled rule ${item.ruleName}`;
-    case "delete":
-      return `Deleted rule ${item.ruleName}`;
-    default:
-      return `Updated rule ${item.ruleName}`;
-  }
 }
 
 function inScope(item: PlanItem, scope: PassScope | null, config: ReconcileConfig): boolean {
@@ -204,10 +190,7 @@ export class Reconciler {
           now(),
         );
       }
-      const message = item.drift
-        ? `Repaired drift (${item.reasons.join("; ")})`
-        : `${verb(item)}${item.action !== "create" && item.action !== "delete" && item.reasons.length ? ` (${item.reasons.join("; ")})` : ""}`;
-      return this.record(check, item, { status: "SYNCED", message, terminal: false, applied: true }, now());
+      return this.record(check, item, { status: "SYNCED", message: appliedMessage(item), terminal: false, applied: true }, now());
     });
     const outcomes = results.map((r, i) =>
       r.ok

@@ -139,7 +139,7 @@ export default async function ExecutionPage({ params }: Props) {
         {execution.error || execution.cause ? (
           <div className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" role="alert" data-testid="execution-error">
             <p className="font-mono font-semibold">{execution.error ?? "Error"}</p>
-            {execution.cause ? <p className="mt-1 whitespace-pre-wrap break-words text-xs">{execution.cause}</p> : null}
+            {execution.cause ? <p className="mt-1 whitespace-pre-wrap wrap-anywhere text-xs">{execution.cause}</p> : null}
           </div>
         ) : null}
       </Section>
@@ -232,7 +232,7 @@ function EventSummary({ event }: { event: Record<string, unknown> }) {
       <span className="font-mono text-xs">{String(event.source ?? "?")}</span>
       <span className="text-zinc-900">{String(event["detail-type"] ?? "event")}</span>
       {event.time ? <span className="font-mono text-xs text-zinc-500">{String(event.time)}</span> : null}
-      {event.id ? <span className="font-mono text-xs text-zinc-400">id {String(event.id)}</span> : null}
+      {event.id ? <span className="font-mono text-xs wrap-anywhere text-zinc-400">id {String(event.id)}</span> : null}
     </span>
   );
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import type { Check } from "@/lib/checks/types";
+import { desiredRuleFor } from "./desired-rule";
+import { appliedMessage, splitSyncMessage } from "./outcome-message";
+import { buildPlan } from "./plan";
+import type { ObservedRule } from "./rule-resource";
+import { makeCheck, testConfig } from "./test-fixtures";
+
+/** The rule as the console would have left it for `check`. */
+function observedFor(check: Check, over: Partial<ObservedRule> = {}): ObservedRule {
+  const d = desiredRuleFor(check, testConfig);
+  return {
+    name: d.name,
+    arn: `arn:aws:events:us-east-1:000000000000:rule/${d.name}`,
+    description: d.description,
+    eventPattern: d.eventPattern,
+    scheduleExpression: d.scheduleExpression,
+    state: d.state,
+    managedBy: null,
+    tags: { ...d.tags },
+    targets: [{ ...d.target }],
+    ...over,
+  };
+}
+
+function itemFor(check: Check, observed: ObservedRule[]) {
+  return buildPlan({ checks: [check], observed, config: testConfig, stateMachine: null }).items[0]!;
+}
+
+describe("appliedMessage", () => {
+  it("leads an update with what an operator sees changed, then the reconciler's reasons as details", () => {
+    const before = makeCheck({ enabled: true });
+    const after = { ...before, enabled: false, generation: before.generation + 1 };
+    const old = observedFor(before);
+    const item = itemFor(after, [{ ...old, targets: [{ ...old.targets![0]!, RoleArn: "arn:aws:iam::000000000000:role/other" }] }]);
+    expect(item.action).toBe("update");
+    const { headline, details } = splitSyncMessage(appliedMessage(item));
+    expect(headline).toBe(`Rule ${item.ruleName} updated: disabled, target updated.`);
+    expect(details).toBe("Details: state differs; description (spec hash) differs; target audit-check-runner differs (RoleArn, InputTransformer).");
+  });
+
+  it("says enabled / disabled when that is all that changed", () => {
+    const c = makeCheck({ enabled: false });
+    const item = itemFor(c, [observedFor({ ...c, enabled: true })]);
+    expect(item.action).toBe("disable");
+    expect(splitSyncMessage(appliedMessage(item)).headline).toBe(`Rule ${item.ruleName} disabled.`);
+  });
+
+  it("names a created rule (and whether it starts disabled) without details", () => {
+    const c = makeCheck({ enabled: false });
+    const item = itemFor(c, []);
+    expect(appliedMessage(item)).toBe(`Rule ${item.ruleName} created (disabled).`);
+  });
+
+  it("tells an operator a drifted rule was put back", () => {
+    const c: Check = { ...makeCheck(), syncStatus: "SYNCED", observedGeneration: 1, generation: 1 };
+    const item = itemFor(c, [observedFor(c, { eventPattern: '{"source":["aws.ec2"]}' })]);
+    expect(item.drift).toBe(true);
+    expect(appliedMessage(item)).toBe(`Rule ${item.ruleName} was changed outside the console and has been restored.\nDetails: eventPattern differs.`);
+  });
+});
+
+describe("splitSyncMessage", () => {
+  it("treats a message without details (an error, an older message) as all headline", () => {
+    expect(splitSyncMessage("PutRule failed: AccessDeniedException: no")).toEqual({ headline: "PutRule failed: AccessDeniedException: no", details: null });
+  });
+});
