@@ -39,6 +39,14 @@ describe("appliedMessage", () => {
     expect(details).toBe("Details: state differs; description (spec hash) differs; target audit-check-runner differs (RoleArn, InputTransformer).");
   });
 
+  it("does not call a target whose input merely carries the new spec news when something else changed", () => {
+    const before = makeCheck({ enabled: true });
+    const after = { ...before, enabled: false, generation: before.generation + 1 };
+    const item = itemFor(after, [observedFor(before)]);
+    expect(item.reasons).toEqual(["state differs", "description (spec hash) differs", "target audit-check-runner differs (InputTransformer)"]);
+    expect(splitSyncMessage(appliedMessage(item)).headline).toBe(`Rule ${item.ruleName} updated: disabled.`);
+  });
+
   it("says enabled / disabled when that is all that changed", () => {
     const c = makeCheck({ enabled: false });
     const item = itemFor(c, [observedFor({ ...c, enabled: true })]);

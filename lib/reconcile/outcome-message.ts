@@ -6,6 +6,15 @@ import type { PlanItem } from "./plan";
 /** Separates the headline from the details in a sync message (a message without it is all headline). */
 export const DETAILS_SEPARATOR = "\n";
 
+/** Whether the rule's target differs only in the input it sends (same target, same state machine, same role). */
+function targetInputOnly(item: PlanItem): boolean {
+  const desired = item.desired?.target;
+  const observed = item.observed?.targets;
+  if (!desired || !observed || observed.length !== 1) return false;
+  const o = observed[0]!;
+  return o.Id === desired.Id && o.Arn === desired.Arn && o.RoleArn === desired.RoleArn;
+}
+
 /** What changed, as short phrases ("disabled", "new event pattern", "target updated"). */
 function whatChanged(item: PlanItem): string[] {
   const fields = new Set(item.changes.map((c) => (c.field.startsWith("tag ") ? "tags" : c.field)));
@@ -13,9 +22,12 @@ function whatChanged(item: PlanItem): string[] {
   if (fields.has("state")) out.push(item.desired?.state === "DISABLED" ? "disabled" : "enabled");
   if (fields.has("eventPattern")) out.push("new event pattern");
   if (fields.has("scheduleExpression")) out.push("new schedule");
-  if (fields.has("targets")) out.push("target updated");
+  const inputOnly = fields.has("targets") && targetInputOnly(item);
+  if (fields.has("targets") && !inputOnly) out.push("target updated");
   if (fields.has("tags")) out.push("tags restored");
-  // The Description carries the spec hash: it changes with every edit, so it is news only on its own.
+  // The Description (spec hash) and the target's input (the check's spec) change with every edit of the check,
+  // so they are news only on their own.
+  if (out.length === 0 && inputOnly) out.push("target input updated");
   if (out.length === 0 && fields.has("description")) out.push("description updated");
   return out;
 }
