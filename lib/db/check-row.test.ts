@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CheckSpec } from "@/lib/checks/types";
 import type { Check as CheckRow } from "@/lib/generated/prisma/client";
-import { canonicalJson, checkFromRow, specChanged, specColumns } from "./check-row";
+import { canonicalJson } from "@/lib/canonical-json";
+import { checkFromRow, specChanged, specColumns } from "./check-row";
 
 const spec: CheckSpec = {
   name: "n",

@@ -2,6 +2,7 @@
 // row someone edited by hand fails loudly here instead of deep inside a page or the reconciler.
 import { z } from "zod";
 import { Prisma, type Check as CheckRow } from "@/lib/generated/prisma/client";
+import { canonicalJson } from "@/lib/canonical-json";
 import type { Check, CheckParameter, CheckSpec, Expectation, Trigger } from "@/lib/checks/types";
 
 const parametersSchema = z.array(
@@ -87,14 +88,6 @@ export function specColumns(spec: CheckSpec) {
   };
 }
 
-/** JSON with object keys sorted, so two documents that mean the same compare equal as strings. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v,
-  );
-}
 
 const SPEC_FIELDS = [
   "name",

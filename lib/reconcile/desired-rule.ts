@@ -2,7 +2,8 @@
 // hash of this whole desired spec (rule fields, target, tags), so one ListRules page tells whether a rule is current.
 import { createHash } from "node:crypto";
 import type { Check } from "@/lib/checks/types";
-import { canonicalJson, canonicalPattern } from "./compare";
+import { canonicalJson } from "@/lib/canonical-json";
+import { canonicalPattern } from "./compare";
 import { CHECK_ID_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE, ruleNameFor, stateMachineArn, type ReconcileConfig } from "./config";
 import { buildInputTransformer, TARGET_ID, type InputTransformer } from "./target-input";
 

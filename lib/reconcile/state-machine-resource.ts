@@ -12,7 +12,7 @@ import {
 } from "@aws-sdk/client-sfn";
 import { isNotFound } from "@/lib/aws/errors";
 import type { CallLog } from "./call-log";
-import { canonicalJson } from "./compare";
+import { canonicalJson } from "@/lib/canonical-json";
 import { MANAGED_BY_TAG, MANAGED_BY_VALUE, stateMachineArn, type ReconcileConfig } from "./config";
 import { buildStateMachineDefinition, stateMachineDefinitionText } from "./state-machine-definition";
 

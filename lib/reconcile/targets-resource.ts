@@ -8,7 +8,7 @@ import {
   type Target,
 } from "@aws-sdk/client-eventbridge";
 import type { CallLog } from "./call-log";
-import { canonicalJson } from "./compare";
+import { canonicalJson } from "@/lib/canonical-json";
 import { EVENT_BUS } from "./config";
 import type { DesiredTarget } from "./desired-rule";
 
