@@ -121,7 +121,7 @@ class TypeParser {
   constructor(private readonly text: string) {}
 
   end(): void {
-    this.skip();
+    this.skipSpaces();
     if (this.pos !== this.text.length) throw new Error(`Unsupported column type: ${this.text}`);
   }
 
@@ -165,10 +165,10 @@ class TypeParser {
         const fields: string[] = [];
         for (;;) {
           const field = this.word();
-          this.skip();
+          this.skipSpaces();
           if (this.text[this.pos] === ":") this.pos++;
           fields.push(`${ident(field)} ${this.parse()}`);
-          this.skip();
+          this.skipSpaces();
           if (this.text[this.pos] === ",") {
             this.pos++;
             continue;
@@ -182,12 +182,12 @@ class TypeParser {
     }
   }
 
-  private skip(): void {
+  private skipSpaces(): void {
     while (this.pos < this.text.length && /\s/.test(this.text[this.pos]!)) this.pos++;
   }
 
   private word(): string {
-    this.skip();
+    this.skipSpaces();
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.text.slice(this.pos));
     if (!m) throw new Error(`Unsupported column type: ${this.text}`);
     this.pos += m[0].length;
@@ -195,7 +195,7 @@ class TypeParser {
   }
 
   private open(): string {
-    this.skip();
+    this.skipSpaces();
     const c = this.text[this.pos];
     if (c === "<") { this.pos++; return ">"; }
     if (c === "(") { this.pos++; return ")"; }
@@ -203,13 +203,13 @@ class TypeParser {
   }
 
   private expect(ch: string): void {
-    this.skip();
+    this.skipSpaces();
     if (this.text[this.pos] !== ch) throw new Error(`Unsupported column type: ${this.text}`);
     this.pos++;
   }
 
   private optionalArgs(): string[] {
-    this.skip();
+    this.skipSpaces();
     if (this.text[this.pos] !== "(") return [];
     const end = this.text.indexOf(")", this.pos);
     if (end < 0) throw new Error(`Unsupported column type: ${this.text}`);
