@@ -1,8 +1,8 @@
-// Assembles the emulator: loads the three services, serves them over node:http, and shuts them down cleanly.
+// Assembles the emulator: creates the three services, serves them over node:http, and shuts them down cleanly.
 //
 // HTTP surface (one port):
 //   POST /  + X-Amz-Target <Prefix>.<Op>        AWS JSON 1.0/1.1 calls (AWSEvents, AWSStepFunctions, AmazonAthena)
-//   GET  /_emulator/health                      status + per-service counts (services without a module: "missing")
+//   GET  /_emulator/health                      status + per-service counts
 //   POST /_emulator/reset                       every service's reset() + all faults cleared
 //   POST /_emulator/faults {service, operation?, kind: throttle|error5xx|latency, probability?, count?, latencyMs?}
 //   GET  /_emulator/faults · DELETE /_emulator/faults[?id=]
@@ -13,12 +13,14 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { createInvoker, ServiceRegistry } from "./core/dispatch";
 import { FaultRegistry } from "./core/faults";
 import { createRequestHandler } from "./core/http-handler";
 import { DEFAULT_CONFIG } from "./core/defaults";
 import type { EmulatorConfig, ServiceDefinition, ServiceDeps, ServiceName } from "./core/types";
+import { createAthenaService } from "./athena/index";
+import { createEventsService } from "./events/index";
+import { createStatesService } from "./states/index";
 
 export { DEFAULT_CONFIG };
 
@@ -31,30 +33,12 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
-type Factory = (deps: ServiceDeps) => ServiceDefinition | Promise<ServiceDefinition>;
-
-/**
- * Service modules and their factory export. Loaded dynamically so the emulator runs while a service is
- * still being written: a missing module is reported by /_emulator/health instead of failing the start.
- */
-const SERVICE_MODULES: Array<{ name: ServiceName; load: () => Promise<Record<string, unknown>>; factory: string }> = [
-  { name: "events", load: () => import("./events/index"), factory: "createEventsService" },
-  { name: "states", load: () => importOptional("./states/index"), factory: "createStatesService" },
-  { name: "athena", load: () => importOptional("./athena/index"), factory: "createAthenaService" },
+/** The three services, in stop order: producers first (events starts executions, states calls athena). */
+const SERVICE_FACTORIES: Array<{ name: ServiceName; create: (deps: ServiceDeps) => ServiceDefinition | Promise<ServiceDefinition> }> = [
+  { name: "events", create: createEventsService },
+  { name: "states", create: createStatesService },
+  { name: "athena", create: createAthenaService },
 ];
-
-class ServiceModuleMissing extends Error {}
-
-// This file's directory under CommonJS (tsx's default here) and under ESM alike.
-const HERE = typeof __dirname === "string" ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-
-// A computed specifier keeps tsc from requiring the module to exist yet. Only a missing index file counts as
-// "missing": any error inside an existing module propagates, so a broken service fails the start loudly.
-async function importOptional(specifier: string): Promise<Record<string, unknown>> {
-  const base = path.join(HERE, specifier);
-  if (![".ts", ".js"].some((ext) => fs.existsSync(base + ext))) throw new ServiceModuleMissing(`${specifier}.ts not found`);
-  return (await import(/* @vite-ignore */ base)) as Record<string, unknown>;
-}
 
 /** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */
 export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Promise<RunningEmulator> {
@@ -64,7 +48,6 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
 
   const registry = new ServiceRegistry();
   const invoker = createInvoker(registry, config);
-  const missing: Record<string, string> = {};
   const stopServices = async () => {
     // Producers first: events (starts executions), then states (calls athena), then athena.
     for (const service of registry.all()) {
@@ -80,28 +63,15 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
   let server6: http.Server | undefined;
   let port: number;
   try {
-    for (const mod of SERVICE_MODULES) {
-      let exports: Record<string, unknown>;
-      try {
-        exports = await mod.load();
-      } catch (err) {
-        if (!(err instanceof ServiceModuleMissing)) throw err;
-        missing[mod.name] = err.message;
-        continue;
-      }
-      const factory = exports[mod.factory] as Factory | undefined;
-      if (typeof factory !== "function") {
-        missing[mod.name] = `module does not export ${mod.factory}`;
-        continue;
-      }
-      const stateDir = path.join(config.dataDir, mod.name);
+    for (const service of SERVICE_FACTORIES) {
+      const stateDir = path.join(config.dataDir, service.name);
       fs.mkdirSync(stateDir, { recursive: true });
-      registry.add(await factory({ config, invoker, stateDir }));
+      registry.add(await service.create({ config, invoker, stateDir }));
     }
     for (const service of registry.all()) await service.start?.();
 
     const faults = new FaultRegistry();
-    const handler = createRequestHandler({ config, registry, faults, startedAt: Date.now(), missing });
+    const handler = createRequestHandler({ config, registry, faults, startedAt: Date.now() });
     server = http.createServer(handler);
     server.keepAliveTimeout = 65_000;
     port = await listen(server, config.port, config.host);

@@ -1,6 +1,6 @@
 // Athena as an outside tester sees it: a separate emulator process at http://localhost:<port>, the real SDK,
 // typical argument combinations and each modeled error, every raw answer checked against the service model.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   BatchGetQueryExecutionCommand,
   GetQueryExecutionCommand,
@@ -17,23 +17,11 @@ import {
   type StartQueryExecutionCommandInput,
   StopQueryExecutionCommand,
 } from "@aws-sdk/client-athena";
-import { checkedClients, errorOf, sleep, startEmulatorProcess, type EmulatorProcess } from "./outside";
+import { errorOf, sleep, conformanceEmulator } from "./outside";
 
 const OUTPUT = "s3://conformance-results/athena/";
 
-let emu: EmulatorProcess;
-let c: ReturnType<typeof checkedClients>;
-
-beforeAll(async () => {
-  emu = await startEmulatorProcess();
-  c = checkedClients(emu.url);
-});
-afterAll(async () => {
-  expect(await emu?.stop()).toBe(0);
-});
-afterEach(() => {
-  expect(c.problems.splice(0)).toEqual([]);
-});
+const c = conformanceEmulator();
 
 async function start(QueryString: string, extra: Partial<StartQueryExecutionCommandInput> = {}): Promise<string> {
   const out = await c.athena.send(

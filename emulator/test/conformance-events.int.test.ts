@@ -1,6 +1,6 @@
 // EventBridge as an outside tester sees it: a separate emulator process at http://localhost:<port>, the real SDK,
 // typical argument combinations and each modeled error, every raw answer checked against the service model.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   DeleteRuleCommand,
   DescribeRuleCommand,
@@ -18,27 +18,14 @@ import {
   UntagResourceCommand,
 } from "@aws-sdk/client-eventbridge";
 import { loadModels } from "./model-check";
-import { checkedClients, errorOf, startEmulatorProcess, type EmulatorProcess } from "./outside";
+import { errorOf, conformanceEmulator } from "./outside";
 
 const ACCOUNT = "000000000000";
 const REGION = "us-east-1";
 const SM = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:conformance-missing`;
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/events`;
 
-let emu: EmulatorProcess;
-let c: ReturnType<typeof checkedClients>;
-
-beforeAll(async () => {
-  emu = await startEmulatorProcess();
-  c = checkedClients(emu.url);
-});
-afterAll(async () => {
-  expect(await emu?.stop()).toBe(0);
-});
-afterEach(() => {
-  // Every raw answer of the test conformed to the model.
-  expect(c.problems.splice(0)).toEqual([]);
-});
+const c = conformanceEmulator();
 
 const pattern = (p: object) => JSON.stringify(p);
 

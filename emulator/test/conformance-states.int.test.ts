@@ -1,6 +1,6 @@
 // Step Functions as an outside tester sees it: a separate emulator process at http://localhost:<port>, the real SDK,
 // typical argument combinations and each modeled error, every raw answer checked against the service model.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   CreateStateMachineCommand,
   DeleteStateMachineCommand,
@@ -18,7 +18,7 @@ import {
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
 } from "@aws-sdk/client-sfn";
-import { checkedClients, errorOf, sleep, startEmulatorProcess, type EmulatorProcess } from "./outside";
+import { errorOf, sleep, conformanceEmulator } from "./outside";
 
 const ACCOUNT = "000000000000";
 const REGION = "us-east-1";
@@ -27,19 +27,7 @@ const PASS = JSON.stringify({ StartAt: "P", States: { P: { Type: "Pass", Result:
 const WAIT = (seconds: number) => JSON.stringify({ StartAt: "W", States: { W: { Type: "Wait", Seconds: seconds, End: true } } });
 const FAIL = JSON.stringify({ StartAt: "F", States: { F: { Type: "Fail", Error: "Custom.Error", Cause: "it broke" } } });
 
-let emu: EmulatorProcess;
-let c: ReturnType<typeof checkedClients>;
-
-beforeAll(async () => {
-  emu = await startEmulatorProcess();
-  c = checkedClients(emu.url);
-});
-afterAll(async () => {
-  expect(await emu?.stop()).toBe(0);
-});
-afterEach(() => {
-  expect(c.problems.splice(0)).toEqual([]);
-});
+const c = conformanceEmulator();
 
 async function machine(name: string, definition = PASS): Promise<string> {
   return (await c.sfn.send(new CreateStateMachineCommand({ name, definition, roleArn: ROLE }))).stateMachineArn!;

@@ -8,6 +8,7 @@ import path from "node:path";
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { CheckingHttpHandler, loadModels } from "./model-check";
 
 export interface EmulatorProcess {
@@ -88,6 +89,30 @@ export function checkedClients(url: string, region = "us-east-1") {
     athena: new AthenaClient(common),
     problems,
   };
+}
+
+export type CheckedClients = ReturnType<typeof checkedClients>;
+
+/**
+ * Registers the suite hooks every conformance file shares: one emulator process for the file (it must exit 0),
+ * and after each test no raw answer that broke the model. The returned clients are usable from `beforeAll` on.
+ */
+export function conformanceEmulator(): CheckedClients {
+  let emu: EmulatorProcess | undefined;
+  // Filled in by beforeAll, so test bodies can hold on to the one object from the start.
+  const c = {} as CheckedClients;
+  beforeAll(async () => {
+    emu = await startEmulatorProcess();
+    Object.assign(c, checkedClients(emu.url));
+  });
+  afterAll(async () => {
+    expect(await emu?.stop()).toBe(0);
+  });
+  afterEach(() => {
+    // Every raw answer of the test conformed to the model.
+    expect(c.problems.splice(0)).toEqual([]);
+  });
+  return c;
 }
 
 /** The error a promise rejects with (fails when it resolves). */

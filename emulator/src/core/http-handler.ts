@@ -15,8 +15,6 @@ export interface HandlerDeps {
   registry: ServiceRegistry;
   faults: FaultRegistry;
   startedAt: number;
-  /** Services that could not be loaded (their module is missing): reported by health. */
-  missing: Record<string, string>;
 }
 
 /** Builds the request listener for node:http. Never throws; every answer carries x-amzn-requestid. */
@@ -100,7 +98,6 @@ async function handleAdmin(deps: HandlerDeps, req: IncomingMessage, res: ServerR
 function health(deps: HandlerDeps) {
   const services: Record<string, unknown> = {};
   for (const s of deps.registry.all()) services[s.name] = { status: "ok", ...(s.health?.() ?? {}) };
-  for (const [name, reason] of Object.entries(deps.missing)) services[name] = { status: "missing", reason };
   return {
     status: "ok",
     region: deps.config.region,

@@ -3,9 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { AwsError } from "../core/aws-error";
 import type { Invoker, ServiceName } from "../core/types";
-import { ExecutionRun, type RunOutcome } from "./engine";
-import { HistoryRecorder } from "./history";
-import type { RecordedCall } from "./task-resources";
+import { runForTest } from "./engine-test-run";
 
 type Call = { service: ServiceName; op: string; input: Record<string, unknown> };
 
@@ -52,27 +50,6 @@ function fakeInvoker(opts: { final?: "SUCCEEDED" | "FAILED" | "CANCELLED"; throt
   return { invoker, calls };
 }
 
-async function run(definition: object, input: unknown, invoker: Invoker): Promise<{ outcome: RunOutcome; recorder: HistoryRecorder; recorded: RecordedCall[] }> {
-  const recorder = new HistoryRecorder();
-  const recorded: RecordedCall[] = [];
-  const engine = new ExecutionRun(
-    definition as Record<string, unknown>,
-    input,
-    {
-      executionArn: "arn:aws:states:us-east-1:000000000000:execution:sm:ex",
-      executionName: "ex",
-      stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:sm",
-      stateMachineName: "sm",
-      roleArn: "arn:aws:iam::000000000000:role/r",
-      region: "us-east-1",
-      startTime: new Date().toISOString(),
-    },
-    recorder,
-    { invoker, record: (c) => recorded.push(c) },
-  );
-  return { outcome: await engine.run(), recorder, recorded };
-}
-
 const QUERY_MACHINE = {
   StartAt: "Query",
   States: {
@@ -97,7 +74,7 @@ const QUERY_MACHINE = {
 describe("ExecutionRun with Athena tasks", () => {
   it("waits for a .sync query, resolves paths and intrinsics, and records AWS task events", async () => {
     const { invoker, calls } = fakeInvoker();
-    const { outcome, recorder } = await run(QUERY_MACHINE, { sql: "SELECT 1", user: "'admin'" }, invoker);
+    const { outcome, recorder } = await runForTest(QUERY_MACHINE, { sql: "SELECT 1", user: "'admin'" }, invoker);
     expect(outcome.status).toBe("SUCCEEDED");
     const output = JSON.parse(outcome.output!);
     expect(output.result).toEqual({ count: "3" });
@@ -124,7 +101,7 @@ describe("ExecutionRun with Athena tasks", () => {
 
   it("fails the task with States.TaskFailed and the query as cause when the query FAILS", async () => {
     const { invoker } = fakeInvoker({ final: "FAILED" });
-    const { outcome, recorder } = await run(QUERY_MACHINE, { sql: "SELECT 1", user: "x" }, invoker);
+    const { outcome, recorder } = await runForTest(QUERY_MACHINE, { sql: "SELECT 1", user: "x" }, invoker);
     expect(outcome.status).toBe("FAILED");
     expect(outcome.error).toBe("States.TaskFailed");
     expect(JSON.parse(outcome.cause!).QueryExecution.Status).toMatchObject({ State: "FAILED", StateChangeReason: "TABLE_NOT_FOUND" });
@@ -148,7 +125,7 @@ describe("ExecutionRun with Athena tasks", () => {
         Caught: { Type: "Pass", End: true },
       },
     };
-    const ok = await run(definition, { sql: "SELECT 1" }, invoker);
+    const ok = await runForTest(definition, { sql: "SELECT 1" }, invoker);
     expect(ok.outcome.status).toBe("SUCCEEDED");
     expect(JSON.parse(ok.outcome.output!)).toEqual({ QueryExecutionId: "q-1" });
     expect(calls.filter((c) => c.op === "StartQueryExecution")).toHaveLength(3);
@@ -157,7 +134,7 @@ describe("ExecutionRun with Athena tasks", () => {
       "Athena.TooManyRequestsException",
     ]);
 
-    const bad = await run(definition, { sql: "BAD" }, fakeInvoker().invoker);
+    const bad = await runForTest(definition, { sql: "BAD" }, fakeInvoker().invoker);
     expect(bad.outcome.status).toBe("SUCCEEDED");
     const caught = JSON.parse(bad.outcome.output!).error;
     expect(caught.Error).toBe("Athena.InvalidRequestException");
@@ -180,7 +157,7 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
 
   it("sends putEvents through the invoker with a serialised Detail and the execution in Resources", async () => {
     const { invoker, calls } = fakeInvoker();
-    const { outcome } = await run(PUT, { detail: { verdict: "PASS" } }, invoker);
+    const { outcome } = await runForTest(PUT, { detail: { verdict: "PASS" } }, invoker);
     expect(outcome.status).toBe("SUCCEEDED");
     expect(JSON.parse(outcome.output!)).toEqual({ FailedEntryCount: 0, Entries: [{ EventId: "ev-1" }] });
     const entry = (calls[0]!.input.Entries as Array<Record<string, unknown>>)[0]!;
@@ -189,7 +166,7 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
   });
 
   it("fails with EventBridge.FailedEntry when an entry is refused", async () => {
-    const { outcome } = await run(PUT, { detail: {} }, fakeInvoker({ failedEntries: 1 }).invoker);
+    const { outcome } = await runForTest(PUT, { detail: {} }, fakeInvoker({ failedEntries: 1 }).invoker);
     expect(outcome).toMatchObject({ status: "FAILED", error: "EventBridge.FailedEntry" });
   });
 
@@ -199,7 +176,7 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
       StartAt: "N",
       States: { N: { Type: "Task", Resource: "arn:aws:states:::sns:publish", Parameters: { TopicArn: "arn:aws:sns:us-east-1:0:t", "Message.$": "$" }, End: true } },
     };
-    const { outcome, recorded } = await run(definition, { a: 1 }, invoker);
+    const { outcome, recorded } = await runForTest(definition, { a: 1 }, invoker);
     expect(outcome.status).toBe("SUCCEEDED");
     expect(calls).toHaveLength(0);
     expect(recorded).toHaveLength(1);
@@ -221,7 +198,7 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
         },
       },
     };
-    const { outcome, recorder, recorded } = await run(definition, [1, 2, 3], fakeInvoker().invoker);
+    const { outcome, recorder, recorded } = await runForTest(definition, [1, 2, 3], fakeInvoker().invoker);
     expect(outcome.status).toBe("SUCCEEDED");
     expect(recorded.map((c) => (c.parameters as { Message: string }).Message)).toEqual(["1", "2", "3"]);
     const taskEvents = recorder.events.map((e) => e.type).filter((t) => t.startsWith("Task"));
@@ -231,7 +208,7 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
 
   it("fails an unsupported resource with States.TaskFailed naming it", async () => {
     const definition = { StartAt: "X", States: { X: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", End: true } } };
-    const { outcome } = await run(definition, {}, fakeInvoker().invoker);
+    const { outcome } = await runForTest(definition, {}, fakeInvoker().invoker);
     expect(outcome.status).toBe("FAILED");
     expect(outcome.error).toBe("States.TaskFailed");
     expect(outcome.cause).toContain("arn:aws:states:::dynamodb:putItem");
@@ -245,7 +222,7 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
       StartAt: "Q",
       States: { Q: { Type: "Task", Resource: "arn:aws:states:::athena:getQueryExecution", Parameters: { QueryExecutionId: "q" }, TimeoutSeconds: 1, End: true } },
     };
-    const { outcome, recorder } = await run(definition, {}, slow);
+    const { outcome, recorder } = await runForTest(definition, {}, slow);
     expect(outcome).toMatchObject({ status: "FAILED", error: "States.Timeout" });
     expect(recorder.events.map((e) => e.type)).toContain("TaskTimedOut");
   });

@@ -73,14 +73,7 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
     const included = enumMember(v, input.includedData, "includedData", ["ALL_DATA", "METADATA_ONLY"] as const) ?? "ALL_DATA";
     v.throwIfAny();
     const s = requireExecution(input.executionArn);
-    const out: Record<string, unknown> = {
-      executionArn: s.executionArn,
-      stateMachineArn: s.stateMachineArn,
-      name: s.name,
-      status: s.status,
-      startDate: s.startDate,
-      ...(s.stopDate !== undefined ? { stopDate: s.stopDate } : {}),
-    };
+    const out: Record<string, unknown> = summaryMembers(s);
     if (included === "ALL_DATA") {
       const running = manager.runningInput(s.executionArn);
       const detail = running === undefined ? store.readDetail(s.executionArn) : undefined;
@@ -141,14 +134,7 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
       page.push(s);
     }
     return {
-      executions: page.map((s) => ({
-        executionArn: s.executionArn,
-        stateMachineArn: s.stateMachineArn,
-        name: s.name,
-        status: s.status,
-        startDate: s.startDate,
-        ...(s.stopDate !== undefined ? { stopDate: s.stopDate } : {}),
-      })),
+      executions: page.map(summaryMembers),
       ...(nextToken ? { nextToken } : {}),
     };
   };
@@ -185,6 +171,18 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
 }
 
 // includeExecutionData=false: the same events without their input/output payloads.
+/** The members DescribeExecution and ListExecutions both answer for an execution, in the order AWS sends them. */
+function summaryMembers(s: ExecutionSummary): Record<string, unknown> {
+  return {
+    executionArn: s.executionArn,
+    stateMachineArn: s.stateMachineArn,
+    name: s.name,
+    status: s.status,
+    startDate: s.startDate,
+    ...(s.stopDate !== undefined ? { stopDate: s.stopDate } : {}),
+  };
+}
+
 function withoutData(event: HistoryEvent): HistoryEvent {
   const out: HistoryEvent = { ...event };
   for (const [key, value] of Object.entries(event)) {

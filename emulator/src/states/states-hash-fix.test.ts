@@ -3,8 +3,8 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Invoker } from "../core/types";
-import { ExecutionRun, type RunOutcome } from "./engine";
-import { HistoryRecorder } from "./history";
+import type { RunOutcome } from "./engine";
+import { runForTest } from "./engine-test-run";
 import { installStatesHashFix } from "./states-hash-fix";
 
 const ALGORITHMS = [
@@ -22,22 +22,7 @@ const noInvoker: Invoker = {
 };
 
 async function run(definition: object, input: unknown): Promise<RunOutcome> {
-  const engine = new ExecutionRun(
-    definition as Record<string, unknown>,
-    input,
-    {
-      executionArn: "arn:aws:states:us-east-1:000000000000:execution:sm:ex",
-      executionName: "ex",
-      stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:sm",
-      stateMachineName: "sm",
-      roleArn: "arn:aws:iam::000000000000:role/r",
-      region: "us-east-1",
-      startTime: new Date().toISOString(),
-    },
-    new HistoryRecorder(),
-    { invoker: noInvoker, record: () => undefined },
-  );
-  return engine.run();
+  return (await runForTest(definition, input, noInvoker)).outcome;
 }
 
 const passHash = (algorithm: string) => ({
