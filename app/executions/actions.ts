@@ -6,7 +6,7 @@ import { defineAction } from "@/lib/actions/client";
 import { ActionError } from "@/lib/actions/errors";
 import type { ActionResult } from "@/lib/actions/result";
 import { getCheck } from "@/lib/db/checks";
-import { prisma } from "@/lib/db/client";
+import { indexedExecution } from "@/lib/executions/detail";
 import * as ops from "@/lib/executions/operations";
 import { syncNow } from "@/lib/executions/runtime";
 
@@ -17,7 +17,7 @@ async function checkOrFail(id: string) {
 }
 
 async function executionOrFail(name: string) {
-  const row = await prisma().execution.findFirst({ where: { name }, orderBy: [{ startDate: "desc" }, { id: "desc" }] });
+  const row = await indexedExecution(name);
   if (!row) throw new ActionError("This execution is not in the index.");
   return row;
 }

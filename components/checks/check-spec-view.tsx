@@ -5,7 +5,7 @@ import { describeTrigger } from "@/lib/checks/trigger-summary";
 import type { Check } from "@/lib/checks/types";
 import { formatUtcMinute, formatUtcSecond } from "@/components/ui/format";
 import { SyncMessage } from "@/components/reconcile/sync-message";
-import { SyncStatusBadge } from "./sync-status-badge";
+import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
 
 function Card({ title, children, className = "" }: { title: string; children: React.ReactNode; className?: string }) {
   return (
@@ -117,7 +117,13 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
         <Card title="AWS sync">
           <dl>
             <Row label="Status">
-              <SyncStatusBadge status={check.syncStatus} />
+              <SyncStatusBadge
+                status={check.syncStatus}
+                terminal={check.syncErrorTerminal}
+                generation={check.generation}
+                observedGeneration={check.observedGeneration}
+                lastReconciledAt={check.lastReconciledAt}
+              />
             </Row>
             {check.syncMessage ? (
               <Row label="Message">

@@ -9,7 +9,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { formatUtcMinute } from "@/components/ui/format";
 import { EnabledBadge } from "./enabled-badge";
-import { SyncStatusBadge } from "./sync-status-badge";
+import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
 
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: "name", label: "Name", className: "w-[24%]" },
@@ -143,7 +143,14 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
                     <EnabledBadge enabled={r.enabled} />
                   </td>
                   <td className="px-4 py-3">
-                    <SyncStatusBadge status={r.syncStatus} message={r.syncMessage} />
+                    <SyncStatusBadge
+                      status={r.syncStatus}
+                      message={r.syncMessage}
+                      terminal={r.syncErrorTerminal}
+                      generation={r.generation}
+                      observedGeneration={r.observedGeneration}
+                      lastReconciledAt={r.lastReconciledAt}
+                    />
                   </td>
                   <td className="px-4 py-3 tabular-nums">
                     {r.lastRun ? (

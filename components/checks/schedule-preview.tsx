@@ -1,13 +1,13 @@
 "use client";
 
+import { formatUtcMinute } from "@/components/ui/format";
 import { describeSchedule, nextFireTimes, parseSchedule } from "@/lib/checks/schedule";
 
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
 /** "2026-11-30 09:30 UTC · Mon": unambiguous and independent of the browser's locale and zone. */
 export function formatUtc(d: Date): string {
-  const iso = d.toISOString();
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC · ${WEEKDAYS[d.getUTCDay()]}`;
+  return `${formatUtcMinute(d)} · ${WEEKDAYS[d.getUTCDay()]}`;
 }
 
 /** The schedule in words and its next five fire times, recomputed as the operator types. */

@@ -1,10 +1,9 @@
 // Times on the executions pages: always UTC (rules and schedules are UTC), with seconds.
+import { formatUtcSecond } from "@/components/ui/format";
 
-/** `2026-11-27 23:59:59 UTC` */
+/** `2026-11-27 23:59:59 UTC`, or "—" when there is no time (the console-wide format, see ui/format). */
 export function formatUtc(d: Date | string | null | undefined): string {
-  if (!d) return "—";
-  const date = typeof d === "string" ? new Date(d) : d;
-  return `${date.toISOString().slice(0, 19).replace("T", " ")} UTC`;
+  return d ? formatUtcSecond(d) : "—";
 }
 
 /** `2026-11-27 23:59:59` for table cells (the column header says UTC). */

@@ -19,6 +19,10 @@ export interface CheckRow {
   enabled: boolean;
   syncStatus: SyncStatus;
   syncMessage: string | null;
+  syncErrorTerminal: boolean;
+  generation: number;
+  observedGeneration: number | null;
+  lastReconciledAt: Date | null;
   lastRun: LastRunView | null;
 }
 
@@ -58,6 +62,10 @@ export function toCheckRow(check: Check, lastRun: LastRunView | null): CheckRow 
     enabled: check.enabled,
     syncStatus: check.syncStatus,
     syncMessage: check.syncMessage,
+    syncErrorTerminal: check.syncErrorTerminal,
+    generation: check.generation,
+    observedGeneration: check.observedGeneration,
+    lastReconciledAt: check.lastReconciledAt,
     lastRun,
   };
 }

@@ -21,9 +21,14 @@ const historyBucket = tokenBucket(20, 20);
 /** AWS fails an execution at 25,000 history events: 25 pages of 1,000 is all there can be. */
 const MAX_HISTORY_PAGES = 25;
 
+/** The newest indexed execution with this name, as the index has it (no AWS call). */
+export function indexedExecution(name: string): Promise<ExecutionRow | null> {
+  return prisma().execution.findFirst({ where: { name }, orderBy: [{ startDate: "desc" }, { id: "desc" }] });
+}
+
 /** The newest indexed execution with this name; when the index lacks it (just started), described from AWS. */
 export async function findExecution(name: string): Promise<ExecutionRow | null> {
-  const row = await prisma().execution.findFirst({ where: { name }, orderBy: [{ startDate: "desc" }, { id: "desc" }] });
+  const row = await indexedExecution(name);
   if (row && isClosed(row.status)) return row;
   try {
     // Open (or unknown): ask AWS now so the page is current, and keep the index in step.

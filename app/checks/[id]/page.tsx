@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CheckActions } from "@/components/checks/check-actions";
@@ -7,7 +6,8 @@ import { CheckRunsSlot } from "@/components/checks/check-runs-slot";
 import { CheckSpecView } from "@/components/checks/check-spec-view";
 import { EnabledBadge } from "@/components/checks/enabled-badge";
 import { SavedNotice } from "@/components/checks/saved-notice";
-import { SyncStatusBadge } from "@/components/checks/sync-status-badge";
+import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
+import { BackLink } from "@/components/ui/back-link";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
 
@@ -32,16 +32,21 @@ export default async function CheckPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/checks" className="text-sm text-zinc-500 hover:text-zinc-900">
-          ← Checks
-        </Link>
+        <BackLink href="/checks">Checks</BackLink>
         <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0 flex-1 basis-sm">
             <h1 className="text-xl font-semibold tracking-tight wrap-anywhere">{check.name}</h1>
             <p className="mt-1 text-sm text-zinc-600 wrap-anywhere">{describeTrigger(check.trigger)}</p>
             <div className="mt-2 flex items-center gap-2">
               <EnabledBadge enabled={check.enabled} />
-              <SyncStatusBadge status={check.syncStatus} message={check.syncMessage} />
+              <SyncStatusBadge
+                status={check.syncStatus}
+                message={check.syncMessage}
+                terminal={check.syncErrorTerminal}
+                generation={check.generation}
+                observedGeneration={check.observedGeneration}
+                lastReconciledAt={check.lastReconciledAt}
+              />
               <span className="font-mono text-xs text-zinc-500">{check.slug}</span>
             </div>
           </div>

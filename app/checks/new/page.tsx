@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CheckForm } from "@/components/checks/check-form";
+import { BackLink } from "@/components/ui/back-link";
 import { newCheckDraft } from "@/lib/checks/form-defaults";
 import { env } from "@/lib/env";
 
@@ -17,9 +17,7 @@ export default function NewCheckPage() {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
-        <Link href="/checks" className="text-sm text-zinc-500 hover:text-zinc-900">
-          ← Checks
-        </Link>
+        <BackLink href="/checks">Checks</BackLink>
         <h1 className="mt-1 text-xl font-semibold tracking-tight">New check</h1>
       </div>
       <CheckForm mode="create" initial={initial} rulePrefix={env.RULE_PREFIX} now={new Date().toISOString()} />

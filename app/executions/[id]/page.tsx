@@ -8,6 +8,7 @@ import { LiveRefresh } from "@/components/executions/live-refresh";
 import { QueryPanel } from "@/components/executions/query-panel";
 import { ResultTable } from "@/components/executions/result-table";
 import { TimelineView } from "@/components/executions/timeline-view";
+import { BackLink } from "@/components/ui/back-link";
 import { formatElapsed, formatUtc } from "@/components/executions/time";
 import { buttonClass } from "@/components/ui/button";
 import { describeExpectation } from "@/lib/checks/expectation";
@@ -57,9 +58,7 @@ export default async function ExecutionPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/executions" className="text-sm text-zinc-500 hover:text-zinc-900">
-          ← Executions
-        </Link>
+        <BackLink href="/executions">Executions</BackLink>
         <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
           <div className="min-w-0">
             <h1 className="break-all font-mono text-lg font-semibold tracking-tight" data-testid="execution-name">

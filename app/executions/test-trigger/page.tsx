@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TestTriggerForm } from "@/components/executions/test-trigger-form";
+import { BackLink } from "@/components/ui/back-link";
 import { Notice } from "@/components/ui/notice";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
@@ -31,9 +31,7 @@ export default async function TestTriggerPage({ searchParams }: Props) {
   return (
     <div className="space-y-4">
       <div>
-        <Link href={`/checks/${check.id}`} className="text-sm text-zinc-500 hover:text-zinc-900">
-          ← {check.name}
-        </Link>
+        <BackLink href={`/checks/${check.id}`}>{check.name}</BackLink>
         <h1 className="mt-1 text-xl font-semibold tracking-tight">Test trigger</h1>
         <p className="mt-1 text-sm text-zinc-600">{describeTrigger(check.trigger)}</p>
       </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckForm } from "@/components/checks/check-form";
+import { BackLink } from "@/components/ui/back-link";
 import { draftFromSpec } from "@/lib/checks/schema";
 import { getCheck } from "@/lib/db/checks";
 import { cache } from "react";
@@ -26,9 +26,7 @@ export default async function EditCheckPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <div>
-        <Link href={`/checks/${check.id}`} className="text-sm text-zinc-500 hover:text-zinc-900">
-          ← {check.name}
-        </Link>
+        <BackLink href={`/checks/${check.id}`}>{check.name}</BackLink>
         <h1 className="mt-1 text-xl font-semibold tracking-tight">Edit check</h1>
         <p className="mt-1 text-sm text-zinc-500 tabular-nums">Editing version {check.version}.</p>
       </div>
