@@ -9,6 +9,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { embeddedDatabaseUrl } from "@/lib/env";
+import { isProcessAlive } from "@/lib/process-alive";
 
 export interface EmbeddedPostgres {
   /** postgresql:// URL of the server. */
@@ -66,20 +67,11 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
 
 async function takeLock(lockFile: string, dataDir: string): Promise<void> {
   const holder = Number((await readFile(lockFile, "utf8").catch(() => "")).trim());
-  if (holder && holder !== process.pid && isAlive(holder)) {
+  if (holder && holder !== process.pid && isProcessAlive(holder)) {
     throw new Error(
       `The embedded PostgreSQL data in ${dataDir} is in use by process ${holder} (lock file ${lockFile}). ` +
         `Stop that process, or use another ACC_DATA_DIR.`,
     );
   }
   await writeFile(lockFile, `${process.pid}\n`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
 }

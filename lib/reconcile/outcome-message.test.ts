@@ -1,27 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { Check } from "@/lib/checks/types";
-import { desiredRuleFor } from "./desired-rule";
 import { appliedMessage, splitSyncMessage } from "./outcome-message";
 import { buildPlan } from "./plan";
 import type { ObservedRule } from "./rule-resource";
-import { makeCheck, testConfig } from "./test-fixtures";
-
-/** The rule as the console would have left it for `check`. */
-function observedFor(check: Check, over: Partial<ObservedRule> = {}): ObservedRule {
-  const d = desiredRuleFor(check, testConfig);
-  return {
-    name: d.name,
-    arn: `arn:aws:events:us-east-1:000000000000:rule/${d.name}`,
-    description: d.description,
-    eventPattern: d.eventPattern,
-    scheduleExpression: d.scheduleExpression,
-    state: d.state,
-    managedBy: null,
-    tags: { ...d.tags },
-    targets: [{ ...d.target }],
-    ...over,
-  };
-}
+import { makeCheck, observedRuleFor, testConfig } from "./test-fixtures";
 
 function itemFor(check: Check, observed: ObservedRule[]) {
   return buildPlan({ checks: [check], observed, config: testConfig, stateMachine: null }).items[0]!;
@@ -31,7 +13,7 @@ describe("appliedMessage", () => {
   it("leads an update with what an operator sees changed, then the reconciler's reasons as details", () => {
     const before = makeCheck({ enabled: true });
     const after = { ...before, enabled: false, generation: before.generation + 1 };
-    const old = observedFor(before);
+    const old = observedRuleFor(before);
     const item = itemFor(after, [{ ...old, targets: [{ ...old.targets![0]!, RoleArn: "arn:aws:iam::000000000000:role/other" }] }]);
     expect(item.action).toBe("update");
     const { headline, details } = splitSyncMessage(appliedMessage(item));
@@ -42,14 +24,14 @@ describe("appliedMessage", () => {
   it("does not call a target whose input merely carries the new spec news when something else changed", () => {
     const before = makeCheck({ enabled: true });
     const after = { ...before, enabled: false, generation: before.generation + 1 };
-    const item = itemFor(after, [observedFor(before)]);
+    const item = itemFor(after, [observedRuleFor(before)]);
     expect(item.reasons).toEqual(["state differs", "description (spec hash) differs", "target audit-check-runner differs (InputTransformer)"]);
     expect(splitSyncMessage(appliedMessage(item)).headline).toBe(`Rule ${item.ruleName} updated: disabled.`);
   });
 
   it("says enabled / disabled when that is all that changed", () => {
     const c = makeCheck({ enabled: false });
-    const item = itemFor(c, [observedFor({ ...c, enabled: true })]);
+    const item = itemFor(c, [observedRuleFor({ ...c, enabled: true })]);
     expect(item.action).toBe("disable");
     expect(splitSyncMessage(appliedMessage(item)).headline).toBe(`Rule ${item.ruleName} disabled.`);
   });
@@ -62,7 +44,7 @@ describe("appliedMessage", () => {
 
   it("tells an operator a drifted rule was put back", () => {
     const c: Check = { ...makeCheck(), syncStatus: "SYNCED", observedGeneration: 1, generation: 1 };
-    const item = itemFor(c, [observedFor(c, { eventPattern: '{"source":["aws.ec2"]}' })]);
+    const item = itemFor(c, [observedRuleFor(c, { eventPattern: '{"source":["aws.ec2"]}' })]);
     expect(item.drift).toBe(true);
     expect(appliedMessage(item)).toBe(`Rule ${item.ruleName} was changed outside the console and has been restored.\nDetails: eventPattern differs.`);
   });

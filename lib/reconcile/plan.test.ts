@@ -4,24 +4,7 @@ import { patternsEqual } from "./compare";
 import { desiredRuleFor, specHashFromDescription } from "./desired-rule";
 import { buildPlan, selectDetailReads } from "./plan";
 import type { ObservedRule } from "./rule-resource";
-import { makeCheck, testConfig } from "./test-fixtures";
-
-/** The rule exactly as the console would have left it for `check`. */
-function observedFor(check: Check, over: Partial<ObservedRule> = {}): ObservedRule {
-  const d = desiredRuleFor(check, testConfig);
-  return {
-    name: d.name,
-    arn: `arn:aws:events:us-east-1:000000000000:rule/${d.name}`,
-    description: d.description,
-    eventPattern: d.eventPattern,
-    scheduleExpression: d.scheduleExpression,
-    state: d.state,
-    managedBy: null,
-    tags: { ...d.tags },
-    targets: [{ ...d.target }],
-    ...over,
-  };
-}
+import { makeCheck, observedRuleFor, testConfig } from "./test-fixtures";
 
 const synced = (c: Check): Check => ({ ...c, syncStatus: "SYNCED", observedGeneration: c.generation });
 
@@ -44,7 +27,7 @@ describe("buildPlan", () => {
   it("does nothing when AWS matches, even with the pattern's keys and alternatives in another order", () => {
     const c = makeCheck({ trigger: { kind: "eventPattern", pattern: { source: ["aws.ecs"], detail: { lastStatus: ["STOPPED", "RUNNING"] } } } });
     const reordered = JSON.stringify({ detail: { lastStatus: ["RUNNING", "STOPPED"] }, source: ["aws.ecs"] });
-    const p = plan([c], [observedFor(c, { eventPattern: reordered })]);
+    const p = plan([c], [observedRuleFor(c, { eventPattern: reordered })]);
     expect(p.items[0]).toMatchObject({ action: "noop", calls: [] });
   });
 
@@ -54,21 +37,21 @@ describe("buildPlan", () => {
 
   it("disables with one PutRule when only the state differs; drift when the check was already in sync", () => {
     const c = synced(makeCheck({ enabled: false }));
-    const p = plan([c], [observedFor({ ...c, enabled: true })]);
+    const p = plan([c], [observedRuleFor({ ...c, enabled: true })]);
     expect(p.items[0]).toMatchObject({ action: "disable", calls: ["PutRule"], drift: true });
     expect(p.items[0]!.changes.find((x) => x.field === "state")).toEqual({ field: "state", desired: "DISABLED", observed: "ENABLED" });
   });
 
   it("reports an out-of-band pattern edit as drift with a field diff", () => {
     const c = synced(makeCheck());
-    const p = plan([c], [observedFor(c, { eventPattern: '{"source":["aws.ec2"]}' })]);
+    const p = plan([c], [observedRuleFor(c, { eventPattern: '{"source":["aws.ec2"]}' })]);
     expect(p.items[0]).toMatchObject({ action: "update", drift: true, calls: ["PutRule"] });
     expect(p.items[0]!.changes[0]).toMatchObject({ field: "eventPattern", observed: '{"source":["aws.ec2"]}' });
   });
 
   it("rewrites a target that differs and keeps the operator's RetryPolicy / DeadLetterConfig", () => {
     const c = makeCheck();
-    const o = observedFor(c);
+    const o = observedRuleFor(c);
     o.targets = [{ ...o.targets![0]!, RoleArn: "arn:aws:iam::000000000000:role/other", RetryPolicy: { MaximumRetryAttempts: 3 } }];
     const item = plan([c], [o]).items[0]!;
     expect(item).toMatchObject({ action: "update", calls: ["PutTargets"] });
@@ -78,7 +61,7 @@ describe("buildPlan", () => {
 
   it("removes foreign targets and re-adds a missing one", () => {
     const c = makeCheck();
-    const o = observedFor(c, { targets: [{ Id: "someone-else", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] });
+    const o = observedRuleFor(c, { targets: [{ Id: "someone-else", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] });
     const item = plan([c], [o]).items[0]!;
     expect(item.calls).toEqual(["RemoveTargets", "PutTargets"]);
     expect(item.work!.targets!.remove).toEqual(["someone-else"]);
@@ -86,22 +69,22 @@ describe("buildPlan", () => {
 
   it("restores a missing tag with TagResource only", () => {
     const c = makeCheck();
-    const o = observedFor(c);
+    const o = observedRuleFor(c);
     delete o.tags!["audit-check-id"];
     expect(plan([c], [o]).items[0]).toMatchObject({ action: "update", calls: ["TagResource"] });
   });
 
   it("refuses to touch a rule with the check's name but without our managed-by tag (conflict)", () => {
     const c = makeCheck();
-    const item = plan([c], [observedFor(c, { tags: { owner: "someone" } })]).items[0]!;
+    const item = plan([c], [observedRuleFor(c, { tags: { owner: "someone" } })]).items[0]!;
     expect(item).toMatchObject({ action: "conflict", calls: [] });
     expect(item.reasons[0]).toMatch(/not managed by this console/);
   });
 
   it("deletes a managed rule no check wants (targets first), and leaves an unmanaged prefixed rule alone", () => {
     const gone = makeCheck();
-    const managed = observedFor(gone);
-    const foreign: ObservedRule = { ...observedFor(makeCheck()), name: "audit-check-handmade", tags: {} };
+    const managed = observedRuleFor(gone);
+    const foreign: ObservedRule = { ...observedRuleFor(makeCheck()), name: "audit-check-handmade", tags: {} };
     const p = plan([], [managed, foreign]);
     expect(p.items.map((i) => [i.ruleName, i.action, i.calls])).toEqual([
       [managed.name, "delete", ["RemoveTargets", "DeleteRule"]],
@@ -144,7 +127,7 @@ describe("selectDetailReads", () => {
 
   it("trusts the Description hash of in-sync rules, auditing a rotating slice of them", () => {
     const checks = [1, 2, 3].map(() => synced(makeCheck()));
-    const observed = checks.map((c) => basic(observedFor(c)));
+    const observed = checks.map((c) => basic(observedRuleFor(c)));
     const first = selectDetailReads({ checks, observed, config: testConfig, auditBudget: 2, cursor: 0 });
     expect(first.names.size).toBe(2);
     const second = selectDetailReads({ checks, observed, config: testConfig, auditBudget: 2, cursor: first.nextCursor });
@@ -157,10 +140,10 @@ describe("selectDetailReads", () => {
     const pending = makeCheck(); // e.g. a crash after PutRule: Description hash current, check still PENDING
     const drifted = synced(makeCheck());
     const observed = [
-      basic(observedFor(inSync)),
-      basic(observedFor(pending)),
-      basic(observedFor(drifted, { state: "DISABLED" })),
-      { ...basic(observedFor(makeCheck())), name: "audit-check-orphan" },
+      basic(observedRuleFor(inSync)),
+      basic(observedRuleFor(pending)),
+      basic(observedRuleFor(drifted, { state: "DISABLED" })),
+      { ...basic(observedRuleFor(makeCheck())), name: "audit-check-orphan" },
     ];
     const s = selectDetailReads({ checks: [inSync, pending, drifted], observed, config: testConfig, auditBudget: 0, cursor: 0 });
     expect([...s.names].sort()).toEqual([observed[1]!.name, observed[2]!.name, "audit-check-orphan"].sort());

@@ -19,17 +19,17 @@ import type { CheckSpec } from "@/lib/checks/types";
 import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
 import { countCalls, type CallCounter } from "@/lib/aws/call-counter";
 import { setPrismaClient } from "@/lib/db/client";
-import { createCheck, deleteCheck, getCheck, setCheckEnabled, updateCheck, listAllChecksForReconcile, writeSyncState } from "@/lib/db/checks";
+import { createCheck, deleteCheck, getCheck, setCheckEnabled, updateCheck, listAllChecksForReconcile } from "@/lib/db/checks";
 import { createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { resetEnvCache } from "@/lib/env";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
 import { stateMachineArn } from "./config";
 import { RECONCILE_LOCK_KEY, withReconcileLock } from "./lock";
-import { Reconciler, type CheckStore } from "./reconciler";
+import { Reconciler } from "./reconciler";
+import { dbCheckStore as store } from "./runtime";
 import { testConfig } from "./test-fixtures";
 
 const actor: Actor = { id: "reconcile-test", displayName: "Reconcile test" };
-const store: CheckStore = { listChecks: listAllChecksForReconcile, writeSyncState };
 
 let emu: EmulatorProcess;
 let db: TestDatabase;

@@ -1,8 +1,7 @@
-// The rule resource: read (list by prefix / one by name / its tags), create, update, delete. Each function is one
+// The rule resource: read (list by prefix / its tags), create, update, delete. Each function is one
 // or two API calls; deciding *whether* to call is plan.ts's job.
 import {
   DeleteRuleCommand,
-  DescribeRuleCommand,
   ListRulesCommand,
   ListTagsForResourceCommand,
   PutRuleCommand,
@@ -56,17 +55,6 @@ export async function listRulesByPrefix(events: EventBridgeClient, log: CallLog,
     NextToken = page.NextToken;
   } while (NextToken);
   return out;
-}
-
-/** The rule named `name`, or null when it does not exist (answers "not found" distinctly from errors). */
-export async function readRule(events: EventBridgeClient, log: CallLog, name: string): Promise<ObservedRule | null> {
-  try {
-    const r = await log.send<Rule>(events, new DescribeRuleCommand({ Name: name, EventBusName: EVENT_BUS }));
-    return fromSdk(r);
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
 }
 
 /** The rule's tags as a map. */

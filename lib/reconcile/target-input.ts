@@ -11,8 +11,8 @@
 // Literal text never contains a raw `<` or `>` in the template: EventBridge cannot escape them and would read
 // `<name>` in SQL as a placeholder, so they are written as the JSON escapes \u003c / \u003e (same string once parsed).
 
-import type { CheckParameter, CheckSpec, Expectation, Trigger } from "@/lib/checks/types";
-import type { ExecutionInput, ParameterSource, TriggerKind } from "@/lib/checks/execution-contract";
+import type { Check, CheckParameter, CheckSpec, Trigger } from "@/lib/checks/types";
+import type { ExecutionInput, TriggerKind } from "@/lib/checks/execution-contract";
 
 /** EventBridge's InputTemplate limit (characters). */
 export const MAX_INPUT_TEMPLATE_CHARS = 8192;
@@ -25,19 +25,10 @@ export const TARGET_ID = "audit-check-runner";
 const EVENT_JSON_VARIABLE = "aws.events.event.json";
 
 /** What building an input needs from a check (a Check row satisfies it). */
-export interface InputCheck {
-  id: string;
-  slug: string;
-  generation: number;
-  sql: string;
-  catalog: string;
-  database: string;
-  workgroup: string;
-  outputLocation: string;
-  parameters: CheckParameter[];
-  expectation: Expectation;
-  trigger: Trigger;
-}
+export type InputCheck = Pick<
+  Check,
+  "id" | "slug" | "generation" | "sql" | "catalog" | "database" | "workgroup" | "outputLocation" | "parameters" | "expectation" | "trigger"
+>;
 
 export interface InputTransformer {
   InputPathsMap: Record<string, string>;
@@ -187,13 +178,6 @@ export function buildInputTransformer(check: InputCheck): InputTransformer {
   });
   const InputTemplate = renderTemplate(inputSkeleton(check, { kind: triggerKindOf(check.trigger) }));
   return { InputPathsMap, InputTemplate };
-}
-
-/** The ExecutionParameters sources a rule target carries (exported for the plan's diff view). */
-export function parameterSourcesOf(check: Pick<InputCheck, "parameters">): ParameterSource[] {
-  return check.parameters.map((p) =>
-    p.kind === "literal" ? { kind: "literal", value: p.value } : { kind: "event", path: p.path, value: null },
-  );
 }
 
 // The widest id/generation a stored check can have, so a check accepted at save still fits after many edits.

@@ -1,7 +1,9 @@
 // Test data for the reconciler's unit and mock tests (no I/O): checks, a config, an in-memory check store.
 import type { Check, CheckSyncState } from "@/lib/checks/types";
 import type { ReconcileConfig } from "./config";
+import { desiredRuleFor } from "./desired-rule";
 import type { CheckStore } from "./reconciler";
+import type { ObservedRule } from "./rule-resource";
 
 /** The emulator's account and region with the default names. */
 export const testConfig: ReconcileConfig = {
@@ -45,6 +47,23 @@ export function makeCheck(over: Partial<Check> = {}): Check {
     syncErrorTerminal: false,
     observedGeneration: null,
     lastReconciledAt: null,
+    ...over,
+  };
+}
+
+/** The rule exactly as the console would have left it for `check` (as a ListRules + detail read observes it); override anything. */
+export function observedRuleFor(check: Check, over: Partial<ObservedRule> = {}): ObservedRule {
+  const d = desiredRuleFor(check, testConfig);
+  return {
+    name: d.name,
+    arn: `arn:aws:events:us-east-1:000000000000:rule/${d.name}`,
+    description: d.description,
+    eventPattern: d.eventPattern,
+    scheduleExpression: d.scheduleExpression,
+    state: d.state,
+    managedBy: null,
+    tags: { ...d.tags },
+    targets: [{ ...d.target }],
     ...over,
   };
 }

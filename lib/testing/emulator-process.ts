@@ -31,12 +31,20 @@ export async function startEmulator(opts: { timeoutMs?: number; env?: Record<str
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
+  let listening = false;
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`emulator did not start within ${opts.timeoutMs ?? 60_000} ms:\n${out}`)), opts.timeoutMs ?? 60_000);
+    // The only stdout listener, for the process's whole life: it keeps draining output so the pipe never fills up
+    // and blocks the emulator; once listening, it keeps just the last 20,000 characters.
     const onData = (chunk: Buffer) => {
+      if (listening) {
+        out = (out + chunk.toString()).slice(-20_000);
+        return;
+      }
       out += chunk.toString();
       const m = /emulator listening on (http:\/\/[^\s]+)/.exec(out);
       if (m) {
+        listening = true;
         clearTimeout(timer);
         resolve(m[1]!);
       }
@@ -48,8 +56,6 @@ export async function startEmulator(opts: { timeoutMs?: number; env?: Record<str
       reject(new Error(`emulator exited with ${code} before listening:\n${out}`));
     });
   });
-  // Keep draining output so the pipe never fills up and blocks the emulator.
-  child.stdout!.on("data", (c: Buffer) => (out = (out + c.toString()).slice(-20_000)));
   return {
     url,
     port: Number(new URL(url).port),

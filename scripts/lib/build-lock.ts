@@ -2,15 +2,7 @@
 // .next, and two builds writing it at once corrupt each other.
 import { mkdir, open, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+import { isProcessAlive } from "@/lib/process-alive";
 
 /** Runs `fn` holding `<root>/.data/next-build.lock`; waits while another live process holds it. */
 export async function withBuildLock<T>(root: string, fn: () => Promise<T>, log: (message: string) => void): Promise<T> {
@@ -26,7 +18,7 @@ export async function withBuildLock<T>(root: string, fn: () => Promise<T>, log: 
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = Number((await readFile(lockPath, "utf8").catch(() => "")).trim());
-      if (!holder || !isAlive(holder)) {
+      if (!holder || !isProcessAlive(holder)) {
         await rm(lockPath, { force: true }); // left behind by a process that died
         continue;
       }
