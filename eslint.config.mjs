@@ -1,6 +1,7 @@
 // Flat config: Next's recommended rules (React, hooks, Core Web Vitals) plus its TypeScript rules.
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   {
@@ -19,10 +20,15 @@ const config = [
   },
   ...nextCoreWebVitals,
   ...nextTypescript,
+  // Formatting is Prettier's job (`npm run lint` runs `prettier --check`); no stylistic ESLint rules fight it.
+  prettier,
   {
     rules: {
       // `_unused` names an argument a signature requires but the body does not need.
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
+      ],
     },
   },
   {

@@ -21,7 +21,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <header className="border-b border-zinc-200 bg-white">
           <div className="mx-auto flex h-14 max-w-7xl items-center gap-8 px-6">
             <Link href="/checks" className="flex items-center gap-2 text-sm font-semibold tracking-tight text-zinc-900">
-              <span aria-hidden className="grid h-6 w-6 place-items-center rounded bg-zinc-900 text-xs font-bold text-white">
+              <span
+                aria-hidden
+                className="grid h-6 w-6 place-items-center rounded bg-zinc-900 text-xs font-bold text-white"
+              >
                 A
               </span>
               Audit Checks

@@ -23,7 +23,9 @@ export function AppNav() {
             href={item.href}
             aria-current={active ? "page" : undefined}
             className={`flex items-center border-b-2 px-3 ${
-              active ? "border-zinc-900 font-medium text-zinc-900" : "border-transparent text-zinc-500 hover:text-zinc-900"
+              active
+                ? "border-zinc-900 font-medium text-zinc-900"
+                : "border-transparent text-zinc-500 hover:text-zinc-900"
             }`}
           >
             {item.label}

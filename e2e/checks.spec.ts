@@ -28,7 +28,13 @@ test("create an ECS-task-stopped check, see it listed, edit, disable, enable and
   await page.waitForURL(/\/checks\/[0-9a-f-]{36}(\?|$)/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
   await expect(page.getByTestId("saved-notice")).toContainText("Check created.");
-  await expect(page.getByText("When an ECS task in cluster audit-log-shipper with command prod-aurora-cluster stops with exit code 0").first()).toBeVisible();
+  await expect(
+    page
+      .getByText(
+        "When an ECS task in cluster audit-log-shipper with command prod-aurora-cluster stops with exit code 0",
+      )
+      .first(),
+  ).toBeVisible();
   const checkUrl = page.url().split("?")[0]!;
   // The outcome is shown once: the address loses its ?saved=… so a reload does not repeat it.
   await expect(page).toHaveURL(/\/checks\/[0-9a-f-]{36}$/);
@@ -37,7 +43,9 @@ test("create an ECS-task-stopped check, see it listed, edit, disable, enable and
   await page.goto(`/checks?q=${encodeURIComponent(name)}`);
   const row = page.getByTestId("check-row").filter({ hasText: name });
   await expect(row).toHaveCount(1);
-  await expect(row).toContainText("When an ECS task in cluster audit-log-shipper with command prod-aurora-cluster stops with exit code 0");
+  await expect(row).toContainText(
+    "When an ECS task in cluster audit-log-shipper with command prod-aurora-cluster stops with exit code 0",
+  );
   await expect(row).toContainText("First value = 0");
   await expect(row).toContainText("Enabled");
   await expect(row).toContainText("never run");
@@ -84,7 +92,8 @@ test("create an ECS-task-stopped check, see it listed, edit, disable, enable and
 
 test("create a check from a raw event pattern", async ({ page }, info) => {
   const name = uniqueName("EC2 stopped", info);
-  const summary = "When an “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated";
+  const summary =
+    "When an “EC2 Instance State-change Notification” event from aws.ec2 arrives where detail.state is one of stopped, terminated";
   await fillNewCheck(page, {
     name,
     trigger: {

@@ -14,7 +14,11 @@ async function runToResult(page: Page, name: string, sql: string) {
 
 test("a 10,000-row result pages through Athena and downloads as CSV with every row", async ({ page }, info) => {
   test.setTimeout(150_000);
-  await runToResult(page, uniqueName("Ten thousand rows", info), "SELECT n, 'row ' || CAST(n AS varchar) AS label FROM unnest(sequence(1, 10000)) AS t(n) ORDER BY n");
+  await runToResult(
+    page,
+    uniqueName("Ten thousand rows", info),
+    "SELECT n, 'row ' || CAST(n AS varchar) AS label FROM unnest(sequence(1, 10000)) AS t(n) ORDER BY n",
+  );
   const table = page.getByTestId("result-table");
   await expect(table).toContainText("Rows 1–50");
   await expect(table.locator("tbody tr")).toHaveCount(50);
@@ -44,12 +48,15 @@ test("a 10,000-row result pages through Athena and downloads as CSV with every r
   expect(new Set(lines.slice(1).map((l) => l.split(",")[0])).size).toBe(10_000);
 });
 
-test("every Athena type renders: numbers right-aligned with separators, NULL apart from '', long text folded", async ({ page }, info) => {
+test("every Athena type renders: numbers right-aligned with separators, NULL apart from '', long text folded", async ({
+  page,
+}, info) => {
   test.setTimeout(90_000);
   await runToResult(page, uniqueName("All types", info), "SELECT * FROM demo.all_types ORDER BY id");
   const table = page.getByTestId("result-table");
   const header = table.locator("thead");
-  for (const type of ["bigint", "decimal", "double", "boolean", "date", "timestamp", "array", "map", "row"]) await expect(header).toContainText(type);
+  for (const type of ["bigint", "decimal", "double", "boolean", "date", "timestamp", "array", "map", "row"])
+    await expect(header).toContainText(type);
   const rows = table.locator("tbody tr");
   await expect(rows).toHaveCount(4);
   // Row 1: a bigint beyond 2^53 keeps every digit, grouped.

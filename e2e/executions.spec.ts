@@ -18,7 +18,9 @@ async function expectClosed(page: Page, status = "Succeeded") {
   await expect(page.getByTestId("execution-status")).toHaveText(status, { timeout: 45_000 });
 }
 
-test("the original story: the log-upload task's ECS event starts the demo check, and its run shows a timeline and a result", async ({ page }) => {
+test("the original story: the log-upload task's ECS event starts the demo check, and its run shows a timeline and a result", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const checkId = await openDemoCheck(page);
 
@@ -39,7 +41,13 @@ test("the original story: the log-upload task's ECS event starts the demo check,
   const runsOfDemo = `/executions?check=${checkId}&trigger=event&size=200`;
   const testTriggerUrl = page.url();
   await page.goto(runsOfDemo);
-  const known = new Set(await page.getByTestId("executions-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-execution"))).catch(() => []));
+  const known = new Set(
+    await page
+      .getByTestId("executions-table")
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-execution")))
+      .catch(() => []),
+  );
   await page.goto(testTriggerUrl);
   await page.getByLabel("Sample event").selectOption("fitted");
   const sentAt = Date.now();
@@ -50,7 +58,10 @@ test("the original story: the log-upload task's ECS event starts the demo check,
   let name = "";
   await expect(async () => {
     await page.getByRole("button", { name: "Sync now" }).click();
-    const names = await page.getByTestId("executions-table").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-execution")));
+    const names = await page
+      .getByTestId("executions-table")
+      .locator("tbody tr")
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-execution")));
     name = names.find((n) => n && !known.has(n)) ?? "";
     expect(name, "a new event-triggered execution of the demo check").not.toBe("");
   }).toPass({ timeout: 90_000 });
@@ -64,12 +75,16 @@ test("the original story: the log-upload task's ECS event starts the demo check,
   expect(Date.now() - sentAt).toBeLessThan(120_000);
   // Timeline of state transitions with the Athena task, and the query's figures.
   const timeline = page.getByTestId("timeline");
-  await expect(timeline.locator('[data-state="StartQueryWithParameters"]')).toContainText("athena:startQueryExecution.sync");
+  await expect(timeline.locator('[data-state="StartQueryWithParameters"]')).toContainText(
+    "athena:startQueryExecution.sync",
+  );
   await expect(timeline).toContainText("history events");
   await expect(page.getByTestId("query-panel")).toContainText("SUCCEEDED");
   await expect(page.getByTestId("query-panel")).toContainText("10 MB minimum");
   // The cluster name came from the event's container command.
-  await expect(page.getByTestId("query-panel")).toContainText("from the event at $.detail.overrides.containerOverrides[0].command[0]");
+  await expect(page.getByTestId("query-panel")).toContainText(
+    "from the event at $.detail.overrides.containerOverrides[0].command[0]",
+  );
   // The result table: one bigint column, right-aligned.
   const table = page.getByTestId("result-table");
   await expect(table.locator("thead")).toContainText("admin_logins");
@@ -120,7 +135,11 @@ test("run now from the check page, then rerun the execution", async ({ page }) =
 test("stop a running execution", async ({ page }, info) => {
   test.setTimeout(120_000);
   // A query that would keep the emulator's Athena busy for minutes; stopping the execution cancels it.
-  await createCheck(page, { name: uniqueName("Slow scan", info), sql: "SELECT count(*) FROM range(100000000000)", trigger: { kind: "schedule", expression: "rate(1 day)" } });
+  await createCheck(page, {
+    name: uniqueName("Slow scan", info),
+    sql: "SELECT count(*) FROM range(100000000000)",
+    trigger: { kind: "schedule", expression: "rate(1 day)" },
+  });
   await page.getByTestId("check-runs").getByRole("button", { name: "Run now" }).click();
   await page.waitForURL(/-manual-\d{8}T\d{6}Z$/);
   await expect(page.getByTestId("execution-status")).toHaveText("Running");
@@ -135,7 +154,11 @@ test("stop a running execution", async ({ page }, info) => {
 
 test("a failing query shows Athena's error", async ({ page }, info) => {
   test.setTimeout(90_000);
-  await createCheck(page, { name: uniqueName("Missing table", info), sql: "SELECT count(*) FROM auditlogs.no_such_table", trigger: { kind: "schedule", expression: "rate(1 day)" } });
+  await createCheck(page, {
+    name: uniqueName("Missing table", info),
+    sql: "SELECT count(*) FROM auditlogs.no_such_table",
+    trigger: { kind: "schedule", expression: "rate(1 day)" },
+  });
   await page.getByTestId("check-runs").getByRole("button", { name: "Run now" }).click();
   await page.waitForURL(/-manual-\d{8}T\d{6}Z$/);
   await expectClosed(page);

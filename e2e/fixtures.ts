@@ -20,7 +20,10 @@ export interface NewCheck {
   name: string;
   sql?: string;
   parameters?: ({ kind: "literal"; value: string } | { kind: "eventPath"; path: string })[];
-  trigger?: { kind: "ecs"; command: string; exitCode?: string } | { kind: "pattern"; json: string } | { kind: "schedule"; expression: string };
+  trigger?:
+    | { kind: "ecs"; command: string; exitCode?: string }
+    | { kind: "pattern"; json: string }
+    | { kind: "schedule"; expression: string };
   outputLocation?: string;
 }
 

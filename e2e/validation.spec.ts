@@ -28,7 +28,11 @@ test.describe("the form refuses invalid checks, beside the field", () => {
     });
     await expect(page.getByTestId("placeholder-count")).toHaveText("2");
     await save(page);
-    await expectFieldError(page, "sql", "The query has 2 ? placeholders (outside quotes and comments) but the check has 1 parameter; they must match.");
+    await expectFieldError(
+      page,
+      "sql",
+      "The query has 2 ? placeholders (outside quotes and comments) but the check has 1 parameter; they must match.",
+    );
     await expect(page.locator("#parameters-error")).toContainText("they must match");
     // Adding the missing parameter clears it.
     await page.getByRole("button", { name: "Add parameter" }).click();
@@ -37,13 +41,20 @@ test.describe("the form refuses invalid checks, beside the field", () => {
   });
 
   test("a literal parameter that is not an SQL literal", async ({ page }, info) => {
-    await fillNewCheck(page, { name: uniqueName("Literal", info), sql: "SELECT ?", parameters: [{ kind: "literal", value: "admin" }] });
+    await fillNewCheck(page, {
+      name: uniqueName("Literal", info),
+      sql: "SELECT ?",
+      parameters: [{ kind: "literal", value: "admin" }],
+    });
     await save(page);
     await expect(page.getByTestId("parameter-0")).toContainText("Not an SQL literal");
   });
 
   test("invalid cron", async ({ page }, info) => {
-    await fillNewCheck(page, { name: uniqueName("Cron", info), trigger: { kind: "schedule", expression: "cron(0 12 * * * *)" } });
+    await fillNewCheck(page, {
+      name: uniqueName("Cron", info),
+      trigger: { kind: "schedule", expression: "cron(0 12 * * * *)" },
+    });
     await save(page);
     await expectFieldError(page, "trigger-expression", "Put ? in exactly one of day-of-month and day-of-week");
     await page.getByLabel("Schedule expression").fill("cron(0 25 * * ? *)");
@@ -53,7 +64,10 @@ test.describe("the form refuses invalid checks, beside the field", () => {
   });
 
   test("invalid rate unit", async ({ page }, info) => {
-    await fillNewCheck(page, { name: uniqueName("Rate", info), trigger: { kind: "schedule", expression: "rate(1 hours)" } });
+    await fillNewCheck(page, {
+      name: uniqueName("Rate", info),
+      trigger: { kind: "schedule", expression: "rate(1 hours)" },
+    });
     await save(page);
     await expectFieldError(page, "trigger-expression", "Use the singular unit for 1: rate(1 hour).");
     await page.getByLabel("Schedule expression").fill("rate(5 weeks)");
@@ -61,7 +75,10 @@ test.describe("the form refuses invalid checks, beside the field", () => {
   });
 
   test("pattern that is not JSON", async ({ page }, info) => {
-    await fillNewCheck(page, { name: uniqueName("Bad JSON", info), trigger: { kind: "pattern", json: '{"source": ["aws.ecs"],}' } });
+    await fillNewCheck(page, {
+      name: uniqueName("Bad JSON", info),
+      trigger: { kind: "pattern", json: '{"source": ["aws.ecs"],}' },
+    });
     await save(page);
     await expectFieldError(page, "trigger-pattern", "The pattern is not valid JSON");
   });
@@ -72,15 +89,28 @@ test.describe("the form refuses invalid checks, beside the field", () => {
       trigger: { kind: "pattern", json: '{"source": "aws.ecs", "detail": {"user": [{"startsWith": "adm"}]}}' },
     });
     await save(page);
-    await expectFieldError(page, "trigger-pattern", 'At source: Values in a pattern are lists: write ["aws.ecs"] instead of "aws.ecs".');
-    await expect(page.locator("#trigger-pattern-error")).toContainText("At detail.user: Unknown operator “startsWith”.");
+    await expectFieldError(
+      page,
+      "trigger-pattern",
+      'At source: Values in a pattern are lists: write ["aws.ecs"] instead of "aws.ecs".',
+    );
+    await expect(page.locator("#trigger-pattern-error")).toContainText(
+      "At detail.user: Unknown operator “startsWith”.",
+    );
   });
 
   test("pattern over 2,048 characters", async ({ page }, info) => {
     const users = Array.from({ length: 250 }, (_, i) => `"user-${i}"`).join(",");
-    await fillNewCheck(page, { name: uniqueName("Oversize", info), trigger: { kind: "pattern", json: `{"detail": {"user": [${users}]}}` } });
+    await fillNewCheck(page, {
+      name: uniqueName("Oversize", info),
+      trigger: { kind: "pattern", json: `{"detail": {"user": [${users}]}}` },
+    });
     await save(page);
-    await expectFieldError(page, "trigger-pattern", /The pattern is [\d,]+ characters; EventBridge allows at most 2,048\./);
+    await expectFieldError(
+      page,
+      "trigger-pattern",
+      /The pattern is [\d,]+ characters; EventBridge allows at most 2,048\./,
+    );
   });
 
   test("bad slug", async ({ page }, info) => {
@@ -115,7 +145,11 @@ test.describe("the form refuses invalid checks, beside the field", () => {
   test("duplicate slug, refused by the server", async ({ page }, info) => {
     const name = uniqueName("Slug owner", info);
     await createCheck(page, { name });
-    const slug = await page.locator("span.font-mono").filter({ hasText: /^slug-owner-/ }).first().textContent();
+    const slug = await page
+      .locator("span.font-mono")
+      .filter({ hasText: /^slug-owner-/ })
+      .first()
+      .textContent();
     await fillNewCheck(page, { name: `${name} (copy)` });
     await page.getByLabel("Slug").fill(slug ?? "");
     await save(page);
@@ -126,7 +160,11 @@ test.describe("the form refuses invalid checks, beside the field", () => {
     const long = `SELECT count(*) FROM audit_log WHERE object NOT IN (${Array.from({ length: 700 }, (_, i) => `'value-${i}'`).join(", ")})`;
     await fillNewCheck(page, { name: uniqueName("Long SQL", info), sql: long });
     await save(page);
-    await expectFieldError(page, "sql", /The rule target input for this check would be [\d,]+ characters; EventBridge allows 8,192\./);
+    await expectFieldError(
+      page,
+      "sql",
+      /The rule target input for this check would be [\d,]+ characters; EventBridge allows 8,192\./,
+    );
   });
 
   test("ECS builder needs a cluster ARN", async ({ page }, info) => {

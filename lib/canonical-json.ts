@@ -2,7 +2,11 @@
 // comparison and the reconciler's AWS diffs both rely on it).
 
 /** JSON with sorted object keys; arrays keep their order unless `sortArrays` says otherwise for that key. */
-export function canonicalJson(value: unknown, sortArrays: (key: string | null) => boolean = () => false, key: string | null = null): string {
+export function canonicalJson(
+  value: unknown,
+  sortArrays: (key: string | null) => boolean = () => false,
+  key: string | null = null,
+): string {
   if (Array.isArray(value)) {
     const items = value.map((v) => canonicalJson(v, sortArrays, key));
     if (sortArrays(key)) items.sort();

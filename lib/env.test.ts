@@ -34,7 +34,10 @@ describe("loadEnv", () => {
   });
 
   it("follows the ports and data dir an isolated e2e stack sets", () => {
-    const env = loadEnv({ PORT: "3100", EMULATOR_PORT: "4600", PGLITE_PORT: "5500", ACC_DATA_DIR: ".data/e2e" }, "/repo");
+    const env = loadEnv(
+      { PORT: "3100", EMULATOR_PORT: "4600", PGLITE_PORT: "5500", ACC_DATA_DIR: ".data/e2e" },
+      "/repo",
+    );
     expect(env.DATABASE_URL).toBe("postgresql://postgres:postgres@127.0.0.1:5500/postgres");
     expect(env.AWS_ENDPOINT_URL).toBe("http://127.0.0.1:4600");
     expect(env.PGLITE_DATA_DIR).toBe("/repo/.data/e2e/pglite");
@@ -52,7 +55,12 @@ describe("loadEnv", () => {
   it("lists every bad variable at once", () => {
     let error: unknown;
     try {
-      loadEnv({ PORT: "eighty", ACC_AWS_MODE: "cloud", DATABASE_URL: "mysql://x", DEFAULT_OUTPUT_LOCATION: "/tmp/results" });
+      loadEnv({
+        PORT: "eighty",
+        ACC_AWS_MODE: "cloud",
+        DATABASE_URL: "mysql://x",
+        DEFAULT_OUTPUT_LOCATION: "/tmp/results",
+      });
     } catch (e) {
       error = e;
     }
@@ -63,7 +71,9 @@ describe("loadEnv", () => {
   });
 
   it("requires the role ARNs in aws mode and takes the account from them", () => {
-    expect(() => loadEnv({ ACC_AWS_MODE: "aws" })).toThrow(/STATE_MACHINE_ROLE_ARN: required[\s\S]*EVENTS_ROLE_ARN: required/);
+    expect(() => loadEnv({ ACC_AWS_MODE: "aws" })).toThrow(
+      /STATE_MACHINE_ROLE_ARN: required[\s\S]*EVENTS_ROLE_ARN: required/,
+    );
     expect(() => loadEnv({ ACC_AWS_MODE: "aws", STATE_MACHINE_ROLE_ARN: "role", EVENTS_ROLE_ARN: "x" })).toThrow(
       /must be an IAM role ARN/,
     );

@@ -10,7 +10,10 @@ const seconds = (fallback: number) => z.coerce.number().int().min(1).max(86_400)
 const roleArn = z
   .string()
   .trim()
-  .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)");
+  .regex(
+    /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/,
+    "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
+  );
 
 const rawSchema = z.object({
   DATABASE_URL: z
@@ -31,7 +34,11 @@ const rawSchema = z.object({
     .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "must be an AWS region such as us-east-1")
     .default("us-east-1"),
   AWS_ENDPOINT_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-  AWS_ACCOUNT_ID: z.string().trim().regex(/^\d{12}$/, "must be 12 digits").optional(),
+  AWS_ACCOUNT_ID: z
+    .string()
+    .trim()
+    .regex(/^\d{12}$/, "must be 12 digits")
+    .optional(),
   STATE_MACHINE_NAME: z
     .string()
     .trim()
@@ -60,7 +67,15 @@ const rawSchema = z.object({
 type Raw = z.infer<typeof rawSchema>;
 
 /** Validated configuration. Names match the environment variables; derived values are spelled out below. */
-export interface Env extends Omit<Raw, "DATABASE_URL" | "AWS_ENDPOINT_URL" | "AWS_ACCOUNT_ID" | "STATE_MACHINE_ROLE_ARN" | "EVENTS_ROLE_ARN" | "ACC_BACKGROUND"> {
+export interface Env extends Omit<
+  Raw,
+  | "DATABASE_URL"
+  | "AWS_ENDPOINT_URL"
+  | "AWS_ACCOUNT_ID"
+  | "STATE_MACHINE_ROLE_ARN"
+  | "EVENTS_ROLE_ARN"
+  | "ACC_BACKGROUND"
+> {
   /** The database to use: DATABASE_URL, or the embedded PGlite server on PGLITE_PORT when DATABASE_URL is unset. */
   DATABASE_URL: string;
   /** true when DATABASE_URL was unset: the embedded PGlite server (one session underneath, see lib/db/client.ts). */
@@ -117,7 +132,7 @@ export function loadEnv(source: Record<string, string | undefined>, cwd: string 
 
   // In aws mode the account comes from the role ARN unless given: it is what the role lives in.
   const accountId =
-    raw.AWS_ACCOUNT_ID ?? (emulator ? EMULATOR_ACCOUNT_ID : (raw.STATE_MACHINE_ROLE_ARN ?? "").split(":")[4] ?? "");
+    raw.AWS_ACCOUNT_ID ?? (emulator ? EMULATOR_ACCOUNT_ID : ((raw.STATE_MACHINE_ROLE_ARN ?? "").split(":")[4] ?? ""));
   const dataDir = path.resolve(cwd, raw.ACC_DATA_DIR);
   return {
     ...raw,

@@ -99,7 +99,11 @@ async function seed(url: string, rows: number): Promise<string[]> {
 
 function startConsole(port: number, env: Record<string, string>): ChildProcess {
   const next = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-  return spawn(process.execPath, [next, "start", "-p", String(port)], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  return spawn(process.execPath, [next, "start", "-p", String(port)], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 function treeRssKb(pid: number): number {
@@ -145,7 +149,9 @@ async function waitHttp(url: string, timeoutMs: number) {
 
 async function main() {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
-    console.error("No production build in .next: run `npm start` once (it builds) or `next build`, then run this again.");
+    console.error(
+      "No production build in .next: run `npm start` once (it builds) or `next build`, then run this again.",
+    );
     process.exit(2);
   }
   const dbName = `acc_bench_exec_${process.pid}`;
@@ -159,18 +165,28 @@ async function main() {
     await applyPendingMigrations(dbUrl);
     let t = performance.now();
     const checkIds = await seed(dbUrl, ROWS);
-    console.log(`seeded ${ROWS.toLocaleString("en-US")} executions in ${ms(performance.now() - t)} (PostgreSQL 15, ${dbName})`);
+    console.log(
+      `seeded ${ROWS.toLocaleString("en-US")} executions in ${ms(performance.now() - t)} (PostgreSQL 15, ${dbName})`,
+    );
 
     // The 100k-row query for the CSV export, and an execution row that points at it.
-    const aws = createAwsClients({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "t", secretAccessKey: "t" } });
+    const aws = createAwsClients({
+      region: "us-east-1",
+      endpoint: emu.url,
+      credentials: { accessKeyId: "t", secretAccessKey: "t" },
+    });
     const q = await aws.athena.send(
-      new StartQueryExecutionCommand({ QueryString: `SELECT n, label, is_even, ts FROM demo.numbers WHERE n <= ${CSV_ROWS} ORDER BY n`, ResultConfiguration: { OutputLocation: "s3://bench/" } }),
+      new StartQueryExecutionCommand({
+        QueryString: `SELECT n, label, is_even, ts FROM demo.numbers WHERE n <= ${CSV_ROWS} ORDER BY n`,
+        ResultConfiguration: { OutputLocation: "s3://bench/" },
+      }),
     );
     for (;;) {
       const s = await aws.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: q.QueryExecutionId }));
       const state = s.QueryExecution?.Status?.State;
       if (state === "SUCCEEDED") break;
-      if (state === "FAILED" || state === "CANCELLED") throw new Error(`bench query ${state}: ${s.QueryExecution?.Status?.StateChangeReason}`);
+      if (state === "FAILED" || state === "CANCELLED")
+        throw new Error(`bench query ${state}: ${s.QueryExecution?.Status?.StateChangeReason}`);
       await new Promise((r) => setTimeout(r, 100));
     }
     const db = new pg.Client({ connectionString: dbUrl });
@@ -217,7 +233,12 @@ async function main() {
       { label: "name search (part of a name)", qs: "q=bench-7-event-00099" },
       { label: "name search (a full name)", qs: "q=bench-7-event-0000987" },
     ];
-    console.log(`\nexecutions page, ${ROWS.toLocaleString("en-US")} indexed executions, ${ITER} requests each (after 3 warm-ups); load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} CPUs`);
+    console.log(
+      `\nexecutions page, ${ROWS.toLocaleString("en-US")} indexed executions, ${ITER} requests each (after 3 warm-ups); load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")} on ${os.cpus().length} CPUs`,
+    );
     console.log("variant                           page p50   page p95   db p50   db p95   rows");
     for (const v of variants) {
       const url = `${base}/executions${v.qs ? `?${v.qs}` : ""}`;
@@ -229,7 +250,9 @@ async function main() {
       const exact = !!filters.q && NAME_LIKE.test(filters.q);
       const page1 = toPg(pageSql(filters, page, now, exact ? "exact" : "contains").sql);
       const count = toPg(countSql(filters, now, exact ? "exact" : "contains"));
-      const fallback = exact ? { page: toPg(pageSql(filters, page, now, "contains").sql), count: toPg(countSql(filters, now, "contains")) } : null;
+      const fallback = exact
+        ? { page: toPg(pageSql(filters, page, now, "contains").sql), count: toPg(countSql(filters, now, "contains")) }
+        : null;
       for (let i = 0; i < 3; i++) await fetch(url).then((r) => r.text());
       const pageTimes: number[] = [];
       const dbTimes: number[] = [];
@@ -248,7 +271,10 @@ async function main() {
         `${v.label.padEnd(32)} ${ms(pct(pageTimes, 50)).padStart(9)} ${ms(pct(pageTimes, 95)).padStart(10)} ${ms(pct(dbTimes, 50)).padStart(8)} ${ms(pct(dbTimes, 95)).padStart(8)} ${String(rows).padStart(6)}`,
       );
     }
-    const plan = await db.query({ text: `EXPLAIN (ANALYZE, BUFFERS) ${toPg(pageSql(parseFilters({}), parsePage({}), new Date()).sql).text}`, values: toPg(pageSql(parseFilters({}), parsePage({}), new Date()).sql).values });
+    const plan = await db.query({
+      text: `EXPLAIN (ANALYZE, BUFFERS) ${toPg(pageSql(parseFilters({}), parsePage({}), new Date()).sql).text}`,
+      values: toPg(pageSql(parseFilters({}), parsePage({}), new Date()).sql).values,
+    });
     console.log(`\nplan of the first page:\n${plan.rows.map((r) => `  ${r["QUERY PLAN"]}`).join("\n")}`);
 
     // CSV through the route: rows/s and the server's peak RSS above idle.
@@ -281,7 +307,14 @@ async function main() {
     let n = 0;
     let first = true;
     for await (const chunk of resultsCsvChunks(
-      (token) => aws.athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, MaxResults: 1000, NextToken: token ?? undefined })),
+      (token) =>
+        aws.athena.send(
+          new GetQueryResultsCommand({
+            QueryExecutionId: q.QueryExecutionId,
+            MaxResults: 1000,
+            NextToken: token ?? undefined,
+          }),
+        ),
       { statementType: "DML" },
     )) {
       if (first) first = false;

@@ -12,7 +12,9 @@ function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
-const emulatorArgs = process.argv.flatMap((a, i) => (a === "--emulator-arg" && process.argv[i + 1] ? [process.argv[i + 1]!] : []));
+const emulatorArgs = process.argv.flatMap((a, i) =>
+  a === "--emulator-arg" && process.argv[i + 1] ? [process.argv[i + 1]!] : [],
+);
 
 async function main(): Promise<void> {
   const n = Number(arg("checks", "1000"));
@@ -22,7 +24,12 @@ async function main(): Promise<void> {
   const maxAttempts = Number(arg("max-attempts", "3"));
   const emu = await startEmulator({ args: emulatorArgs });
   try {
-    const aws = createAwsClients({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts });
+    const aws = createAwsClients({
+      region: "us-east-1",
+      endpoint: emu.url,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      maxAttempts,
+    });
     const counter = countCalls(aws.events, aws.sfn);
     const checks = Array.from({ length: n }, (_, i) =>
       makeCheck({
@@ -42,13 +49,17 @@ async function main(): Promise<void> {
       const applied = report.outcomes.filter((o) => o.applied).length;
       const failed = report.outcomes.filter((o) => o.status === "ERROR" || o.status === "DRIFTED");
       console.log(`\n## ${label}`);
-      console.log(`wall time: ${(ms / 1000).toFixed(2)} s; items applied: ${applied}; errors: ${failed.length}; calls: ${counter.total()}`);
+      console.log(
+        `wall time: ${(ms / 1000).toFixed(2)} s; items applied: ${applied}; errors: ${failed.length}; calls: ${counter.total()}`,
+      );
       for (const [op, count] of Object.entries(counter.counts).sort()) console.log(`  ${op.padEnd(32)} ${count}`);
       if (failed.length) console.log(`  first error: ${failed[0]!.ruleName}: ${failed[0]!.message}`);
       if (report.stateMachineError) console.log(`  state machine: ${report.stateMachineError}`);
     };
 
-    console.log(`# Reconcile benchmark: ${n} checks (3 of 4 event-pattern rules, 1 of 4 schedules), concurrency ${concurrency}, SDK max attempts ${maxAttempts}, emulator ${emu.url}`);
+    console.log(
+      `# Reconcile benchmark: ${n} checks (3 of 4 event-pattern rules, 1 of 4 schedules), concurrency ${concurrency}, SDK max attempts ${maxAttempts}, emulator ${emu.url}`,
+    );
     await pass("1. from nothing");
     await pass("2. nothing to change (first audit slice: 150 rules' targets and tags)");
     await pass("3. nothing to change (next audit slice)");

@@ -8,7 +8,9 @@ diffMigrationsToSchema()
       console.log("prisma/schema.prisma and prisma/migrations agree.");
       return;
     }
-    console.error(`prisma/schema.prisma has changes no migration creates. Run \`npm run db:migration -- <name>\`.\n\n${sql}`);
+    console.error(
+      `prisma/schema.prisma has changes no migration creates. Run \`npm run db:migration -- <name>\`.\n\n${sql}`,
+    );
     process.exit(1);
   })
   .catch((error: unknown) => {

@@ -6,7 +6,10 @@ import { writeMigration } from "@/lib/db/migrations/migrations-folder";
 import { generatePrismaClient } from "./prisma-generate";
 
 async function main(): Promise<void> {
-  const name = process.argv.slice(2).filter((arg) => arg !== "--").join("_");
+  const name = process.argv
+    .slice(2)
+    .filter((arg) => arg !== "--")
+    .join("_");
   if (!name) {
     console.error("Usage: npm run db:migration -- <name>   (e.g. npm run db:migration -- add_check_owner)");
     process.exit(2);

@@ -121,7 +121,11 @@ async function main(): Promise<void> {
     resetEnvCache();
   }
   const applied = await applyPendingMigrations(checkEnv().DATABASE_URL);
-  log(applied.length ? `applied migrations: ${applied.join(", ")} (${elapsed()})` : `database schema up to date (${elapsed()})`);
+  log(
+    applied.length
+      ? `applied migrations: ${applied.join(", ")} (${elapsed()})`
+      : `database schema up to date (${elapsed()})`,
+  );
   const seeded = await seedDemoChecksIfEmpty();
   if (seeded > 0) log(`empty database: created ${seeded} demo checks`);
   // Give the connection back: with PGlite, the console's own pool should be the only regular client.
@@ -136,26 +140,35 @@ async function main(): Promise<void> {
   }
 
   if (!dev) {
-    const buildOk = await withBuildLock(ROOT, async () => {
-      // Checked under the lock: a build that just finished elsewhere may already be fresh.
-      const reason = await buildNeeded(ROOT);
-      if (!reason) return true;
-      log(`${reason}: running next build (takes a minute or two)…`);
-      const build = startChild("build", bin("next"), ["build"], childEnv);
-      children.push(build);
-      const code = await build.exited;
-      children.splice(children.indexOf(build), 1);
-      if (code !== 0) {
-        if (!shuttingDown) console.error(`[start] next build failed (${code}).`);
-        return false;
-      }
-      log(`build finished (${elapsed()})`);
-      return true;
-    }, log);
+    const buildOk = await withBuildLock(
+      ROOT,
+      async () => {
+        // Checked under the lock: a build that just finished elsewhere may already be fresh.
+        const reason = await buildNeeded(ROOT);
+        if (!reason) return true;
+        log(`${reason}: running next build (takes a minute or two)…`);
+        const build = startChild("build", bin("next"), ["build"], childEnv);
+        children.push(build);
+        const code = await build.exited;
+        children.splice(children.indexOf(build), 1);
+        if (code !== 0) {
+          if (!shuttingDown) console.error(`[start] next build failed (${code}).`);
+          return false;
+        }
+        log(`build finished (${elapsed()})`);
+        return true;
+      },
+      log,
+    );
     if (!buildOk) return shutdown(1);
   }
 
-  const next = startChild("next", bin("next"), [dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST], childEnv);
+  const next = startChild(
+    "next",
+    bin("next"),
+    [dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST],
+    childEnv,
+  );
   children.push(next);
   watchUnexpectedExit(next);
   const probeHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;

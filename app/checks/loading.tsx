@@ -4,7 +4,9 @@ export default function Loading() {
     <div className="space-y-6" aria-busy="true" aria-label="Loading checks">
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Checks</h1>
-        <p className="mt-1 text-sm text-zinc-600">Each check is an Athena query with a trigger and an expected result.</p>
+        <p className="mt-1 text-sm text-zinc-600">
+          Each check is an Athena query with a trigger and an expected result.
+        </p>
       </div>
       <div className="space-y-3">
         <div className="h-8 w-72 animate-pulse rounded-md bg-zinc-200" />

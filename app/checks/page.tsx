@@ -10,7 +10,11 @@ import { listChecks } from "@/lib/db/checks";
 export const metadata: Metadata = { title: "Checks" };
 export const dynamic = "force-dynamic";
 
-export default async function ChecksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ChecksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const query = parseListQuery(params);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -25,7 +29,9 @@ export default async function ChecksPage({ searchParams }: { searchParams: Promi
       <div className="flex items-end justify-between gap-4">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Checks</h1>
-          <p className="mt-1 text-sm text-zinc-600">Each check is an Athena query with a trigger and an expected result.</p>
+          <p className="mt-1 text-sm text-zinc-600">
+            Each check is an Athena query with a trigger and an expected result.
+          </p>
         </div>
         <ButtonLink href="/checks/new" variant="primary">
           New check

@@ -49,11 +49,18 @@ const stopAction = defineAction("stop", z.object({ name: z.string().min(1).max(8
   return { name };
 });
 
-const eventInput = z.object({ checkId: z.string().uuid(), event: z.string().min(2).max(256 * 1024) });
+const eventInput = z.object({
+  checkId: z.string().uuid(),
+  event: z
+    .string()
+    .min(2)
+    .max(256 * 1024),
+});
 
 const testPatternAction = defineAction("testPattern", eventInput, async ({ checkId, event }) => {
   const check = await checkOrFail(checkId);
-  if (check.trigger.kind !== "eventPattern") throw new ActionError("This check runs on a schedule; it has no event pattern to test.");
+  if (check.trigger.kind !== "eventPattern")
+    throw new ActionError("This check runs on a schedule; it has no event pattern to test.");
   return { matches: await ops.testPattern(check.trigger.pattern, event) };
 });
 
@@ -80,10 +87,16 @@ export async function rerunExecution(input: { name: string }): Promise<ActionRes
 export async function stopExecution(input: { name: string }): Promise<ActionResult<{ name: string }>> {
   return stopAction(input);
 }
-export async function testTriggerPattern(input: { checkId: string; event: string }): Promise<ActionResult<{ matches: boolean }>> {
+export async function testTriggerPattern(input: {
+  checkId: string;
+  event: string;
+}): Promise<ActionResult<{ matches: boolean }>> {
   return testPatternAction(input);
 }
-export async function sendTriggerEvent(input: { checkId: string; event: string }): Promise<ActionResult<{ eventId: string }>> {
+export async function sendTriggerEvent(input: {
+  checkId: string;
+  event: string;
+}): Promise<ActionResult<{ eventId: string }>> {
   return sendEventAction(input);
 }
 export async function syncExecutionsNow(): Promise<ActionResult<{ added: number; updated: number }>> {

@@ -30,7 +30,8 @@ export default async function ExecutionsPage({ searchParams }: Props) {
   ]);
   const running = list.rows.some((r) => r.status === "RUNNING");
   const firstPage = !page.before && !page.after;
-  const link = (cursor: { before?: string; after?: string }) => `/executions?${toSearchParams(filters, { size: page.size, ...cursor }).toString()}`;
+  const link = (cursor: { before?: string; after?: string }) =>
+    `/executions?${toSearchParams(filters, { size: page.size, ...cursor }).toString()}`;
 
   return (
     <div className="space-y-4">
@@ -38,12 +39,18 @@ export default async function ExecutionsPage({ searchParams }: Props) {
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Executions</h1>
           <p className="mt-1 text-sm text-zinc-600">
-            Every run of the shared state machine, kept here after AWS forgets it. <SyncStatusLine state={syncState} now={now} />
+            Every run of the shared state machine, kept here after AWS forgets it.{" "}
+            <SyncStatusLine state={syncState} now={now} />
           </p>
         </div>
         <div className="flex items-center gap-3">
           {/* On the first page, new executions appear by themselves; faster while one is running. */}
-          <LiveRefresh active={running || firstPage} intervalMs={running ? 3000 : 15000} syncUrl="/executions/live" label={running ? "Live" : "Auto-refresh"} />
+          <LiveRefresh
+            active={running || firstPage}
+            intervalMs={running ? 3000 : 15000}
+            syncUrl="/executions/live"
+            label={running ? "Live" : "Auto-refresh"}
+          />
           <SyncNowButton />
         </div>
       </div>
@@ -87,7 +94,11 @@ export default async function ExecutionsPage({ searchParams }: Props) {
           <ExecutionsTable rows={list.rows} now={now} />
           <nav aria-label="Pages" className="flex items-center justify-between text-sm text-zinc-600">
             <p>
-              {list.rows.length.toLocaleString("en-US")} shown · {list.countCapped ? `more than ${list.total.toLocaleString("en-US")}` : list.total.toLocaleString("en-US")} matching
+              {list.rows.length.toLocaleString("en-US")} shown ·{" "}
+              {list.countCapped
+                ? `more than ${list.total.toLocaleString("en-US")}`
+                : list.total.toLocaleString("en-US")}{" "}
+              matching
             </p>
             <div className="flex gap-2">
               {list.newerCursor ? (

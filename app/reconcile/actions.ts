@@ -9,7 +9,8 @@ import { runLockedPass } from "@/lib/reconcile/runtime";
 export async function applyPlan(_prev: ApplyResult | null): Promise<ApplyResult> {
   try {
     const r = await runLockedPass({ fullAudit: true, waitMs: 30_000 });
-    if (!r.ran) return { ok: false, message: "Another reconcile is still running. Try again in a moment.", details: [] };
+    if (!r.ran)
+      return { ok: false, message: "Another reconcile is still running. Try again in a moment.", details: [] };
     const report = r.value;
     const applied = report.outcomes.filter((o) => o.applied);
     const failed = report.outcomes.filter((o) => o.status === "ERROR" || o.status === "DRIFTED");

@@ -25,7 +25,11 @@ function Calls({ calls }: { calls: Record<string, number> }) {
     <span>
       {entries.map(([op, n], i) => (
         <span key={op} className="whitespace-nowrap">
-          {i > 0 ? <span aria-hidden className="px-1 text-zinc-400">·</span> : null}
+          {i > 0 ? (
+            <span aria-hidden className="px-1 text-zinc-400">
+              ·
+            </span>
+          ) : null}
           <span className="font-mono text-zinc-700">{op}</span> {n}
         </span>
       ))}
@@ -57,26 +61,40 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
         <div>
           <h1 className="text-xl font-semibold tracking-tight">Reconcile</h1>
           <p className="mt-1 max-w-3xl text-sm text-zinc-600">
-            Every check becomes one EventBridge rule <code className="font-mono">{env.RULE_PREFIX}&lt;slug&gt;</code> targeting the shared state machine{" "}
-            <code className="font-mono">{env.STATE_MACHINE_NAME}</code>. The background reconciler applies this plan every {env.RECONCILE_INTERVAL_SECONDS} s; here you see it first.
+            Every check becomes one EventBridge rule <code className="font-mono">{env.RULE_PREFIX}&lt;slug&gt;</code>{" "}
+            targeting the shared state machine <code className="font-mono">{env.STATE_MACHINE_NAME}</code>. The
+            background reconciler applies this plan every {env.RECONCILE_INTERVAL_SECONDS} s; here you see it first.
           </p>
         </div>
         <ApplyButton action={applyPlan} disabled={!!error} />
       </div>
 
-      {error ? <Notice tone="error" title="Could not read AWS">{error}</Notice> : null}
+      {error ? (
+        <Notice tone="error" title="Could not read AWS">
+          {error}
+        </Notice>
+      ) : null}
 
       {report ? (
         <>
           <section aria-labelledby="sm" className="space-y-2">
-            <h2 id="sm" className="text-base font-semibold text-zinc-900">Shared state machine</h2>
+            <h2 id="sm" className="text-base font-semibold text-zinc-900">
+              Shared state machine
+            </h2>
             {report.stateMachineError ? <Notice tone="error">{report.stateMachineError}</Notice> : null}
             {sm ? (
               <p className="text-sm text-zinc-700">
                 <Badge tone={sm.action === "noop" ? "green" : sm.action === "conflict" ? "red" : "amber"}>
-                  {sm.action === "noop" ? "Up to date" : sm.action === "create" ? "Will be created" : sm.action === "update" ? "Will be updated" : "Conflict"}
+                  {sm.action === "noop"
+                    ? "Up to date"
+                    : sm.action === "create"
+                      ? "Will be created"
+                      : sm.action === "update"
+                        ? "Will be updated"
+                        : "Conflict"}
                 </Badge>{" "}
-                <span className="font-mono text-xs">{sm.arn}</span> {sm.reasons.length ? `— ${sm.reasons.join("; ")}` : null}
+                <span className="font-mono text-xs">{sm.arn}</span>{" "}
+                {sm.reasons.length ? `— ${sm.reasons.join("; ")}` : null}
               </p>
             ) : null}
           </section>
@@ -88,17 +106,27 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
                   Changes <span className="text-sm font-normal text-zinc-500">({work.length})</span>
                 </h2>
                 {fullAudit ? (
-                  <Link className="text-sm text-blue-700 hover:underline" href="/reconcile">Back to the normal pass</Link>
+                  <Link className="text-sm text-blue-700 hover:underline" href="/reconcile">
+                    Back to the normal pass
+                  </Link>
                 ) : (
-                  <Link className="text-sm text-blue-700 hover:underline" href="/reconcile?audit=full">Read every rule&apos;s targets and tags</Link>
+                  <Link className="text-sm text-blue-700 hover:underline" href="/reconcile?audit=full">
+                    Read every rule&apos;s targets and tags
+                  </Link>
                 )}
               </div>
               <p className="text-xs text-zinc-500">
-                Observed {formatUtcSecond(report.startedAt)}: {plural(report.plan.observedRules, "rule")} listed, {report.plan.detailedRules} read in full
-                {fullAudit ? " (every rule's targets and tags)" : ""}. {plural(report.totalCalls, "AWS call")}: <Calls calls={report.calls} />.
+                Observed {formatUtcSecond(report.startedAt)}: {plural(report.plan.observedRules, "rule")} listed,{" "}
+                {report.plan.detailedRules} read in full
+                {fullAudit ? " (every rule's targets and tags)" : ""}. {plural(report.totalCalls, "AWS call")}:{" "}
+                <Calls calls={report.calls} />.
               </p>
             </div>
-            {work.length ? <PlanTable items={work} /> : <Notice tone="success">AWS matches every check. Nothing to apply.</Notice>}
+            {work.length ? (
+              <PlanTable items={work} />
+            ) : (
+              <Notice tone="success">AWS matches every check. Nothing to apply.</Notice>
+            )}
           </section>
 
           {quiet.length ? (
@@ -117,9 +145,12 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
           {foreign.length ? (
             <section aria-labelledby="foreign" className="space-y-3">
               <h2 id="foreign" className="text-base font-semibold text-zinc-900">
-                Rules with the prefix that are not ours <span className="text-sm font-normal text-zinc-500">({foreign.length})</span>
+                Rules with the prefix that are not ours{" "}
+                <span className="text-sm font-normal text-zinc-500">({foreign.length})</span>
               </h2>
-              <p className="text-sm text-zinc-600">They lack the managed-by tag, so the console never changes or deletes them.</p>
+              <p className="text-sm text-zinc-600">
+                They lack the managed-by tag, so the console never changes or deletes them.
+              </p>
               <PlanTable items={foreign} />
             </section>
           ) : null}
@@ -128,10 +159,14 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
 
       {last ? (
         <section aria-labelledby="last" className="space-y-1 text-sm text-zinc-700">
-          <h2 id="last" className="text-base font-semibold text-zinc-900">Last applied pass</h2>
+          <h2 id="last" className="text-base font-semibold text-zinc-900">
+            Last applied pass
+          </h2>
           <p>
-            {formatUtcSecond(last.startedAt)}, {((last.finishedAt.getTime() - last.startedAt.getTime()) / 1000).toFixed(1)} s:{" "}
-            {plural(last.outcomes.filter((o) => o.applied).length, "change")} applied, {plural(last.totalCalls, "AWS call")}: <Calls calls={last.calls} />.
+            {formatUtcSecond(last.startedAt)},{" "}
+            {((last.finishedAt.getTime() - last.startedAt.getTime()) / 1000).toFixed(1)} s:{" "}
+            {plural(last.outcomes.filter((o) => o.applied).length, "change")} applied,{" "}
+            {plural(last.totalCalls, "AWS call")}: <Calls calls={last.calls} />.
           </p>
         </section>
       ) : null}

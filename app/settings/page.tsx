@@ -23,7 +23,21 @@ function Policy({ title, note, value, label }: { title: string; note: string; va
 }
 
 /** A role: its ARN, then its permissions policy and its trust policy side by side (stacked when narrow). */
-function Role({ name, arn, purpose, trusted, policy, trust }: { name: string; arn: string; purpose: string; trusted: string; policy: unknown; trust: unknown }) {
+function Role({
+  name,
+  arn,
+  purpose,
+  trusted,
+  policy,
+  trust,
+}: {
+  name: string;
+  arn: string;
+  purpose: string;
+  trusted: string;
+  policy: unknown;
+  trust: unknown;
+}) {
   return (
     <div className="space-y-3">
       <div>
@@ -34,8 +48,18 @@ function Role({ name, arn, purpose, trusted, policy, trust }: { name: string; ar
         </p>
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <Policy title="Permissions policy" note="what the role may do" value={policy} label={`${name}: permissions policy`} />
-        <Policy title="Trust policy" note={`who may assume the role (${trusted})`} value={trust} label={`${name}: trust policy`} />
+        <Policy
+          title="Permissions policy"
+          note="what the role may do"
+          value={policy}
+          label={`${name}: permissions policy`}
+        />
+        <Policy
+          title="Trust policy"
+          note={`who may assume the role (${trusted})`}
+          value={trust}
+          label={`${name}: trust policy`}
+        />
       </div>
     </div>
   );
@@ -50,11 +74,23 @@ export default async function SettingsPage() {
     [
       "ACC_AWS_MODE",
       env.ACC_AWS_MODE,
-      env.ACC_AWS_MODE === "emulator" ? "AWS calls go to the local emulator, with dummy credentials." : "AWS calls go to AWS, with the SDK's default credentials.",
+      env.ACC_AWS_MODE === "emulator"
+        ? "AWS calls go to the local emulator, with dummy credentials."
+        : "AWS calls go to AWS, with the SDK's default credentials.",
     ],
     ["AWS_REGION", env.AWS_REGION, "Region of the rules, the state machine and the Athena queries."],
-    ["AWS_ENDPOINT_URL", env.AWS_ENDPOINT_URL ?? "(AWS's endpoints)", env.AWS_ENDPOINT_URL ? "Every AWS client calls this endpoint instead of AWS's own." : "Unset: the SDK calls AWS's own endpoints."],
-    ["AWS_ACCOUNT_ID", env.AWS_ACCOUNT_ID, "Account the ARNs below (state machine, rules, roles, policies) are built with."],
+    [
+      "AWS_ENDPOINT_URL",
+      env.AWS_ENDPOINT_URL ?? "(AWS's endpoints)",
+      env.AWS_ENDPOINT_URL
+        ? "Every AWS client calls this endpoint instead of AWS's own."
+        : "Unset: the SDK calls AWS's own endpoints.",
+    ],
+    [
+      "AWS_ACCOUNT_ID",
+      env.AWS_ACCOUNT_ID,
+      "Account the ARNs below (state machine, rules, roles, policies) are built with.",
+    ],
     [
       "STATE_MACHINE_NAME",
       env.STATE_MACHINE_NAME,
@@ -65,42 +101,72 @@ export default async function SettingsPage() {
         </span>
       </>,
     ],
-    ["STATE_MACHINE_ROLE_ARN", env.STATE_MACHINE_ROLE_ARN, "Role the state machine runs as: it runs the checks' Athena queries."],
+    [
+      "STATE_MACHINE_ROLE_ARN",
+      env.STATE_MACHINE_ROLE_ARN,
+      "Role the state machine runs as: it runs the checks' Athena queries.",
+    ],
     ["EVENTS_ROLE_ARN", env.EVENTS_ROLE_ARN, "Role EventBridge assumes to start the state machine when a rule fires."],
-    ["RULE_PREFIX", env.RULE_PREFIX, "Rules are named <prefix><slug>; only those tagged managed-by=audit-checks-console are touched."],
+    [
+      "RULE_PREFIX",
+      env.RULE_PREFIX,
+      "Rules are named <prefix><slug>; only those tagged managed-by=audit-checks-console are touched.",
+    ],
     ["DEFAULT_CATALOG", env.DEFAULT_CATALOG, "Athena data catalog a new check starts with."],
     ["DEFAULT_DATABASE", env.DEFAULT_DATABASE, "Athena database a new check starts with."],
     ["DEFAULT_WORKGROUP", env.DEFAULT_WORKGROUP, "Athena workgroup a new check starts with."],
     ["DEFAULT_OUTPUT_LOCATION", env.DEFAULT_OUTPUT_LOCATION, "S3 location for query results a new check starts with."],
-    ["RECONCILE_INTERVAL_SECONDS", String(env.RECONCILE_INTERVAL_SECONDS), "How often the background reconciler applies the checks to AWS (and reverts outside changes)."],
-    ["EXECUTIONS_SYNC_INTERVAL_SECONDS", String(env.EXECUTIONS_SYNC_INTERVAL_SECONDS), "How often the executions list is refreshed from Step Functions."],
+    [
+      "RECONCILE_INTERVAL_SECONDS",
+      String(env.RECONCILE_INTERVAL_SECONDS),
+      "How often the background reconciler applies the checks to AWS (and reverts outside changes).",
+    ],
+    [
+      "EXECUTIONS_SYNC_INTERVAL_SECONDS",
+      String(env.EXECUTIONS_SYNC_INTERVAL_SECONDS),
+      "How often the executions list is refreshed from Step Functions.",
+    ],
     [
       "ACC_BACKGROUND",
       env.ACC_BACKGROUND ? "on" : "off",
-      env.ACC_BACKGROUND ? "The console process runs both background loops (reconcile, executions refresh)." : "No background loops here: changes apply only on save or from the Reconcile page.",
+      env.ACC_BACKGROUND
+        ? "The console process runs both background loops (reconcile, executions refresh)."
+        : "No background loops here: changes apply only on save or from the Reconcile page.",
     ],
     [
       "Database",
       env.DATABASE_EMBEDDED ? "embedded PGlite" : "PostgreSQL (DATABASE_URL)",
-      env.DATABASE_EMBEDDED ? "One session: reconciles are serialized in-process." : "Reconciles are serialized by a PostgreSQL advisory lock.",
+      env.DATABASE_EMBEDDED
+        ? "One session: reconciles are serialized in-process."
+        : "Reconciles are serialized by a PostgreSQL advisory lock.",
     ],
   ];
   return (
     <div className="space-y-8">
       <div>
         <h1 className="text-xl font-semibold tracking-tight">Settings</h1>
-        <p className="mt-1 text-sm text-zinc-600">Set through environment variables at start; invalid values stop the console with a list of what is wrong.</p>
+        <p className="mt-1 text-sm text-zinc-600">
+          Set through environment variables at start; invalid values stop the console with a list of what is wrong.
+        </p>
       </div>
 
       <section aria-labelledby="config" className="space-y-3">
-        <h2 id="config" className="text-base font-semibold text-zinc-900">Effective configuration</h2>
+        <h2 id="config" className="text-base font-semibold text-zinc-900">
+          Effective configuration
+        </h2>
         <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
           <table className="min-w-full text-sm">
             <thead className="bg-zinc-50 text-left text-xs uppercase tracking-wide text-zinc-500">
               <tr>
-                <th scope="col" className="px-4 py-2">Variable</th>
-                <th scope="col" className="w-[30%] px-4 py-2">Value</th>
-                <th scope="col" className="px-4 py-2">Meaning</th>
+                <th scope="col" className="px-4 py-2">
+                  Variable
+                </th>
+                <th scope="col" className="w-[30%] px-4 py-2">
+                  Value
+                </th>
+                <th scope="col" className="px-4 py-2">
+                  Meaning
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -120,10 +186,13 @@ export default async function SettingsPage() {
 
       <section aria-labelledby="iam" className="space-y-4">
         <div>
-          <h2 id="iam" className="text-base font-semibold text-zinc-900">IAM policies this configuration needs</h2>
+          <h2 id="iam" className="text-base font-semibold text-zinc-900">
+            IAM policies this configuration needs
+          </h2>
           <p className="mt-1 max-w-3xl text-sm text-zinc-600">
-            Generated from the configuration and the checks&apos; SQL (tables after FROM / JOIN; a check naming none gets its database&apos;s tables). Unlike the
-            original hand-written policy, nothing here creates buckets, changes Glue databases or tables, or reaches every bucket. Also printed by{" "}
+            Generated from the configuration and the checks&apos; SQL (tables after FROM / JOIN; a check naming none
+            gets its database&apos;s tables). Unlike the original hand-written policy, nothing here creates buckets,
+            changes Glue databases or tables, or reaches every bucket. Also printed by{" "}
             <code className="font-mono">npm run iam</code>.
           </p>
         </div>
@@ -155,9 +224,17 @@ export default async function SettingsPage() {
         <div className="space-y-3">
           <div>
             <h3 className="text-sm font-semibold text-zinc-900">The console&apos;s own identity</h3>
-            <p className="mt-0.5 text-sm text-zinc-600">Whatever credentials the console runs with (user or role): it manages the prefixed rules and the state machine, starts, reads and stops runs, and passes the two roles above.</p>
+            <p className="mt-0.5 text-sm text-zinc-600">
+              Whatever credentials the console runs with (user or role): it manages the prefixed rules and the state
+              machine, starts, reads and stops runs, and passes the two roles above.
+            </p>
           </div>
-          <Policy title="Permissions policy" note="attach to the console's user or role" value={policies.console.policy} label="Console: permissions policy" />
+          <Policy
+            title="Permissions policy"
+            note="attach to the console's user or role"
+            value={policies.console.policy}
+            label="Console: permissions policy"
+          />
         </div>
       </section>
     </div>

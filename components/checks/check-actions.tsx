@@ -8,7 +8,17 @@ import { FieldErrors, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
 /** Edit, enable/disable and delete (behind a dialog where the operator types the check's name). */
-export function CheckActions({ id, name, version, enabled }: { id: string; name: string; version: number; enabled: boolean }) {
+export function CheckActions({
+  id,
+  name,
+  version,
+  enabled,
+}: {
+  id: string;
+  name: string;
+  version: number;
+  enabled: boolean;
+}) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, startTransition] = useTransition();
@@ -26,7 +36,11 @@ export function CheckActions({ id, name, version, enabled }: { id: string; name:
         router.refresh();
         return;
       }
-      const q = new URLSearchParams({ saved: enabled ? "disabled" : "enabled", sync: r.data.reconcile.status, note: r.data.reconcile.message });
+      const q = new URLSearchParams({
+        saved: enabled ? "disabled" : "enabled",
+        sync: r.data.reconcile.status,
+        note: r.data.reconcile.message,
+      });
       // The page is dynamic: navigating fetches it fresh, no refresh() needed.
       router.replace(`/checks/${id}?${q.toString()}`);
     });
@@ -80,7 +94,8 @@ export function CheckActions({ id, name, version, enabled }: { id: string; name:
             Delete this check?
           </h2>
           <p className="text-sm text-zinc-600">
-            The check and its EventBridge rule are removed; it will not run again. Past runs stay in Step Functions history. This cannot be undone.
+            The check and its EventBridge rule are removed; it will not run again. Past runs stay in Step Functions
+            history. This cannot be undone.
           </p>
           <div>
             <label htmlFor="confirm-name" className="block text-sm font-medium">

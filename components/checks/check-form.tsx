@@ -29,8 +29,14 @@ export interface CheckFormProps {
 
 const EMPTY_ECS: EcsFields = { clusterArn: "", command: "", exitCode: "0" };
 
-function initialTrigger(initial: CheckDraft): { mode: TriggerMode; ecs: EcsFields; patternText: string; expression: string } {
-  if (initial.trigger.kind === "schedule") return { mode: "schedule", ecs: EMPTY_ECS, patternText: "", expression: initial.trigger.expression };
+function initialTrigger(initial: CheckDraft): {
+  mode: TriggerMode;
+  ecs: EcsFields;
+  patternText: string;
+  expression: string;
+} {
+  if (initial.trigger.kind === "schedule")
+    return { mode: "schedule", ecs: EMPTY_ECS, patternText: "", expression: initial.trigger.expression };
   let parsed: unknown = null;
   try {
     parsed = JSON.parse(initial.trigger.patternText);
@@ -41,7 +47,11 @@ function initialTrigger(initial: CheckDraft): { mode: TriggerMode; ecs: EcsField
   if (ecs) {
     return {
       mode: "ecs",
-      ecs: { clusterArn: ecs.clusterArn, command: ecs.command ?? "", exitCode: ecs.exitCode === null ? "" : String(ecs.exitCode) },
+      ecs: {
+        clusterArn: ecs.clusterArn,
+        command: ecs.command ?? "",
+        exitCode: ecs.exitCode === null ? "" : String(ecs.exitCode),
+      },
       patternText: initial.trigger.patternText,
       expression: "",
     };
@@ -116,7 +126,8 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
   };
   const errorsFor = (prefix: string) => {
     const out: Record<string, string[] | undefined> = {};
-    for (const k of new Set([...Object.keys(clientErrors), ...Object.keys(serverErrors)])) if (k === prefix || k.startsWith(`${prefix}.`)) out[k] = visible(k);
+    for (const k of new Set([...Object.keys(clientErrors), ...Object.keys(serverErrors)]))
+      if (k === prefix || k.startsWith(`${prefix}.`)) out[k] = visible(k);
     return out;
   };
 
@@ -173,12 +184,19 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
       if (!result.ok) {
         setServerErrors(result.fieldErrors);
         setFormError(
-          result.formError ?? (Object.keys(result.fieldErrors).length > 0 ? "The check was not saved. Fix the fields marked below." : null),
+          result.formError ??
+            (Object.keys(result.fieldErrors).length > 0
+              ? "The check was not saved. Fix the fields marked below."
+              : null),
         );
         setAttemptCount(attempt.current);
         return;
       }
-      const q = new URLSearchParams({ saved: mode === "create" ? "created" : "updated", sync: result.data.reconcile.status, note: result.data.reconcile.message });
+      const q = new URLSearchParams({
+        saved: mode === "create" ? "created" : "updated",
+        sync: result.data.reconcile.status,
+        note: result.data.reconcile.message,
+      });
       router.push(`/checks/${result.data.id}?${q.toString()}`);
     });
   };
@@ -210,13 +228,21 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
       <Section title="Check">
         <div className="grid gap-4 md:grid-cols-2">
           <Field id="name" label="Name" hint="Any language; must be unique." errors={visible("name")}>
-            <input id="name" className={inputClass(!!visible("name"))} value={base.name} onChange={(e) => update("name", e.target.value)} maxLength={200} />
+            <input
+              id="name"
+              className={inputClass(!!visible("name"))}
+              value={base.name}
+              onChange={(e) => update("name", e.target.value)}
+              maxLength={200}
+            />
           </Field>
           <Field
             id="slug"
             label="Slug"
             hint={`Rule name: ${rulePrefix}${base.slug || "<slug>"} · A–Z, 0–9, - and _, at most ${maxSlugLength(rulePrefix)}${
-              mode === "edit" && base.slug !== initial.slug ? " · Changing it replaces the check's EventBridge rule." : ""
+              mode === "edit" && base.slug !== initial.slug
+                ? " · Changing it replaces the check's EventBridge rule."
+                : ""
             }`}
             errors={visible("slug")}
           >
@@ -232,23 +258,52 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
             />
           </Field>
         </div>
-        <Field id="description" label="Description" hint="Optional: what a failure means and who to tell." errors={visible("description")}>
-          <textarea id="description" rows={2} className={inputClass(!!visible("description"), "field-sizing-content min-h-16 max-h-64")} value={base.description} onChange={(e) => update("description", e.target.value)} />
+        <Field
+          id="description"
+          label="Description"
+          hint="Optional: what a failure means and who to tell."
+          errors={visible("description")}
+        >
+          <textarea
+            id="description"
+            rows={2}
+            className={inputClass(!!visible("description"), "field-sizing-content min-h-16 max-h-64")}
+            value={base.description}
+            onChange={(e) => update("description", e.target.value)}
+          />
         </Field>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={base.enabled} onChange={(e) => update("enabled", e.target.checked)} className="h-4 w-4 accent-zinc-900" />
+          <input
+            type="checkbox"
+            checked={base.enabled}
+            onChange={(e) => update("enabled", e.target.checked)}
+            className="h-4 w-4 accent-zinc-900"
+          />
           Enabled <span className="text-zinc-500">— a disabled check keeps its rule but the rule does not fire.</span>
         </label>
       </Section>
 
       <Section title="Query" description="Athena SQL (Trino). Use ? for values that come from parameters.">
         <Field id="sql" label="SQL" errors={visible("sql")}>
-          <CodeEditor id="sql" language="sql" label="SQL" value={base.sql} onChange={(v) => update("sql", v)} invalid={!!visible("sql")} minHeight="10rem" />
+          <CodeEditor
+            id="sql"
+            language="sql"
+            label="SQL"
+            value={base.sql}
+            onChange={(v) => update("sql", v)}
+            invalid={!!visible("sql")}
+            minHeight="10rem"
+          />
         </Field>
         <div>
           <p className="text-sm font-medium text-zinc-800">Parameters</p>
           <div className="mt-1.5">
-            <ParametersEditor parameters={base.parameters} onChange={(p) => update("parameters", p)} placeholders={placeholders} errors={errorsFor("parameters")} />
+            <ParametersEditor
+              parameters={base.parameters}
+              onChange={(p) => update("parameters", p)}
+              placeholders={placeholders}
+              errors={errorsFor("parameters")}
+            />
           </div>
         </div>
       </Section>
@@ -259,7 +314,8 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
           onModeChange={(m) => {
             setTriggerMode(m);
             // Opening the raw editor from the builder starts from the builder's pattern, so nothing is retyped.
-            if (m === "pattern" && triggerMode === "ecs" && ecs.clusterArn.trim() !== "") setPatternText(ecsPatternText(ecs));
+            if (m === "pattern" && triggerMode === "ecs" && ecs.clusterArn.trim() !== "")
+              setPatternText(ecsPatternText(ecs));
           }}
           ecs={ecs}
           onEcsChange={(f) => {
@@ -284,22 +340,49 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
       </Section>
 
       <Section title="Expectation" description="What a passing run returns.">
-        <ExpectationEditor value={base.expectation} onChange={(e) => update("expectation", e)} errors={errorsFor("expectation")} />
+        <ExpectationEditor
+          value={base.expectation}
+          onChange={(e) => update("expectation", e)}
+          errors={errorsFor("expectation")}
+        />
       </Section>
 
       <Section title="Where the query runs">
         <div className="grid gap-4 md:grid-cols-3">
           <Field id="catalog" label="Data catalog" errors={visible("catalog")}>
-            <input id="catalog" className={inputClass(!!visible("catalog"), "font-mono")} value={base.catalog} onChange={(e) => update("catalog", e.target.value)} spellCheck={false} />
+            <input
+              id="catalog"
+              className={inputClass(!!visible("catalog"), "font-mono")}
+              value={base.catalog}
+              onChange={(e) => update("catalog", e.target.value)}
+              spellCheck={false}
+            />
           </Field>
           <Field id="database" label="Database" errors={visible("database")}>
-            <input id="database" className={inputClass(!!visible("database"), "font-mono")} value={base.database} onChange={(e) => update("database", e.target.value)} spellCheck={false} />
+            <input
+              id="database"
+              className={inputClass(!!visible("database"), "font-mono")}
+              value={base.database}
+              onChange={(e) => update("database", e.target.value)}
+              spellCheck={false}
+            />
           </Field>
           <Field id="workgroup" label="Workgroup" errors={visible("workgroup")}>
-            <input id="workgroup" className={inputClass(!!visible("workgroup"), "font-mono")} value={base.workgroup} onChange={(e) => update("workgroup", e.target.value)} spellCheck={false} />
+            <input
+              id="workgroup"
+              className={inputClass(!!visible("workgroup"), "font-mono")}
+              value={base.workgroup}
+              onChange={(e) => update("workgroup", e.target.value)}
+              spellCheck={false}
+            />
           </Field>
         </div>
-        <Field id="outputLocation" label="Output location" hint="The S3 folder Athena writes results to, e.g. s3://my-bucket/athena-results/." errors={visible("outputLocation")}>
+        <Field
+          id="outputLocation"
+          label="Output location"
+          hint="The S3 folder Athena writes results to, e.g. s3://my-bucket/athena-results/."
+          errors={visible("outputLocation")}
+        >
           <input
             id="outputLocation"
             className={inputClass(!!visible("outputLocation"), "font-mono")}

@@ -47,7 +47,10 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
           </Card>
         ) : null}
         <Card title="Query">
-          <pre data-testid="check-sql" className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800">
+          <pre
+            data-testid="check-sql"
+            className="max-h-96 overflow-auto whitespace-pre-wrap break-words rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-800"
+          >
             {check.sql}
           </pre>
           <h3 className="mt-4 text-sm font-medium text-zinc-800">Parameters</h3>
@@ -133,7 +136,9 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
             <Row label="Generation">
               <span className="tabular-nums">
                 {check.generation}
-                {check.observedGeneration !== null && check.observedGeneration !== check.generation ? ` (AWS has ${check.observedGeneration})` : ""}
+                {check.observedGeneration !== null && check.observedGeneration !== check.generation
+                  ? ` (AWS has ${check.observedGeneration})`
+                  : ""}
               </span>
             </Row>
             <Row label="Last reconciled">

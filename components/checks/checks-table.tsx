@@ -80,7 +80,8 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
       <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-16 text-center">
         <h2 className="text-base font-semibold">No checks yet</h2>
         <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
-          A check runs an Athena query when an event arrives or on a schedule, and tells you when the result is not what you expect.
+          A check runs an Athena query when an event arrives or on a schedule, and tells you when the result is not what
+          you expect.
         </p>
         <ButtonLink href="/checks/new" variant="primary" className="mt-6">
           Create your first check
@@ -103,8 +104,16 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
               {COLUMNS.map((c) => {
                 const active = query.sort === c.key;
                 return (
-                  <th key={c.key} scope="col" className={`px-4 py-2.5 ${c.className}`} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
-                    <Link href={sortHref(query, c.key)} className={`inline-flex items-center gap-1 hover:text-zinc-900 ${active ? "text-zinc-900" : ""}`}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={`px-4 py-2.5 ${c.className}`}
+                    aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
+                  >
+                    <Link
+                      href={sortHref(query, c.key)}
+                      className={`inline-flex items-center gap-1 hover:text-zinc-900 ${active ? "text-zinc-900" : ""}`}
+                    >
                       {c.label}
                       <span aria-hidden className="text-[10px]">
                         {active ? (query.dir === "asc" ? "▲" : "▼") : ""}
@@ -129,12 +138,13 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
               rows.map((r) => (
                 <tr key={r.id} className="align-top hover:bg-zinc-50" data-testid="check-row">
                   <td className="px-4 py-3">
-                    <Link href={`/checks/${r.id}`} className="block font-medium wrap-anywhere text-zinc-900 hover:underline">
+                    <Link
+                      href={`/checks/${r.id}`}
+                      className="block font-medium wrap-anywhere text-zinc-900 hover:underline"
+                    >
                       {r.name}
                     </Link>
-                    <span className="block font-mono text-xs break-all text-zinc-500">
-                      {r.slug}
-                    </span>
+                    <span className="block font-mono text-xs break-all text-zinc-500">{r.slug}</span>
                   </td>
                   {/* Long ARNs and pattern values have no spaces: let them wrap inside the column. */}
                   <td className="px-4 py-3 text-zinc-700 wrap-anywhere">{r.trigger}</td>
@@ -157,11 +167,16 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
                       <span className="flex flex-col items-start gap-1">
                         <Badge tone={VERDICT_TONE[r.lastRun.verdict]}>{r.lastRun.verdict}</Badge>
                         {r.lastRun.href ? (
-                          <Link href={r.lastRun.href} className="whitespace-nowrap text-xs text-zinc-600 hover:underline">
+                          <Link
+                            href={r.lastRun.href}
+                            className="whitespace-nowrap text-xs text-zinc-600 hover:underline"
+                          >
                             {formatUtcMinute(r.lastRun.at)}
                           </Link>
                         ) : (
-                          <span className="whitespace-nowrap text-xs text-zinc-600">{formatUtcMinute(r.lastRun.at)}</span>
+                          <span className="whitespace-nowrap text-xs text-zinc-600">
+                            {formatUtcMinute(r.lastRun.at)}
+                          </span>
                         )}
                       </span>
                     ) : (

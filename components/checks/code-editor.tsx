@@ -7,7 +7,13 @@ import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
 
 // Bracket closing and autocompletion fight with pasted text and with typing JSON by hand: keep the editor plain.
-const BASIC_SETUP = { closeBrackets: false, autocompletion: false, foldGutter: false, highlightActiveLine: false, searchKeymap: false } as const;
+const BASIC_SETUP = {
+  closeBrackets: false,
+  autocompletion: false,
+  foldGutter: false,
+  highlightActiveLine: false,
+  searchKeymap: false,
+} as const;
 
 /** A CodeMirror 6 editor for SQL or JSON with syntax highlighting, sized for forms. */
 export function CodeEditor({

@@ -30,7 +30,8 @@ export function ExpectationEditor({
           value={value.kind}
           onChange={(e) => {
             const kind = e.target.value as ExpectationDraft["kind"];
-            if (kind === "rowCount" || kind === "firstValue") onChange({ kind, op: compared ? value.op : "eq", value: compared ? value.value : "0" });
+            if (kind === "rowCount" || kind === "firstValue")
+              onChange({ kind, op: compared ? value.op : "eq", value: compared ? value.value : "0" });
             else onChange({ kind });
           }}
         >

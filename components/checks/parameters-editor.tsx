@@ -29,8 +29,8 @@ export function ParametersEditor({
   return (
     <div className="space-y-3">
       <p className="text-sm text-zinc-600">
-        Values for the query&apos;s <code className="rounded bg-zinc-100 px-1 font-mono">?</code> placeholders, in order. They go to Athena as
-        execution parameters and are never pasted into the SQL text. The query has{" "}
+        Values for the query&apos;s <code className="rounded bg-zinc-100 px-1 font-mono">?</code> placeholders, in
+        order. They go to Athena as execution parameters and are never pasted into the SQL text. The query has{" "}
         <span data-testid="placeholder-count" className="font-medium tabular-nums">
           {placeholders}
         </span>{" "}
@@ -49,7 +49,12 @@ export function ParametersEditor({
                     className={inputClass(false, "w-40 shrink-0")}
                     value={p.kind}
                     onChange={(e) =>
-                      set(i, e.target.value === "literal" ? { kind: "literal", value: p.kind === "literal" ? p.value : "" } : { kind: "eventPath", path: p.kind === "eventPath" ? p.path : "$." })
+                      set(
+                        i,
+                        e.target.value === "literal"
+                          ? { kind: "literal", value: p.kind === "literal" ? p.value : "" }
+                          : { kind: "eventPath", path: p.kind === "eventPath" ? p.path : "$." },
+                      )
                     }
                   >
                     <option value="literal">Literal value</option>
@@ -59,18 +64,43 @@ export function ParametersEditor({
                     aria-label={`Parameter ${i + 1} ${p.kind === "literal" ? "value" : "event path"}`}
                     className={inputClass(!!valueErrors, "min-w-48 flex-1 font-mono")}
                     value={p.kind === "literal" ? p.value : p.path}
-                    placeholder={p.kind === "literal" ? "'admin'  ·  42  ·  DATE '2026-01-31'" : "$.detail.overrides.containerOverrides[0].command[0]"}
+                    placeholder={
+                      p.kind === "literal"
+                        ? "'admin'  ·  42  ·  DATE '2026-01-31'"
+                        : "$.detail.overrides.containerOverrides[0].command[0]"
+                    }
                     spellCheck={false}
-                    onChange={(e) => set(i, p.kind === "literal" ? { kind: "literal", value: e.target.value } : { kind: "eventPath", path: e.target.value })}
+                    onChange={(e) =>
+                      set(
+                        i,
+                        p.kind === "literal"
+                          ? { kind: "literal", value: e.target.value }
+                          : { kind: "eventPath", path: e.target.value },
+                      )
+                    }
                   />
                   <div className="flex shrink-0 gap-1">
-                    <Button variant="ghost" aria-label={`Move parameter ${i + 1} up`} disabled={i === 0} onClick={() => onChange(move(parameters, i, i - 1))}>
+                    <Button
+                      variant="ghost"
+                      aria-label={`Move parameter ${i + 1} up`}
+                      disabled={i === 0}
+                      onClick={() => onChange(move(parameters, i, i - 1))}
+                    >
                       ↑
                     </Button>
-                    <Button variant="ghost" aria-label={`Move parameter ${i + 1} down`} disabled={i === parameters.length - 1} onClick={() => onChange(move(parameters, i, i + 1))}>
+                    <Button
+                      variant="ghost"
+                      aria-label={`Move parameter ${i + 1} down`}
+                      disabled={i === parameters.length - 1}
+                      onClick={() => onChange(move(parameters, i, i + 1))}
+                    >
                       ↓
                     </Button>
-                    <Button variant="ghost" aria-label={`Remove parameter ${i + 1}`} onClick={() => onChange(parameters.filter((_, j) => j !== i))}>
+                    <Button
+                      variant="ghost"
+                      aria-label={`Remove parameter ${i + 1}`}
+                      onClick={() => onChange(parameters.filter((_, j) => j !== i))}
+                    >
                       Remove
                     </Button>
                   </div>

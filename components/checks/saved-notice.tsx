@@ -4,13 +4,28 @@ import { useEffect } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SyncMessage } from "@/components/reconcile/sync-message";
 
-const VERB: Record<string, string> = { created: "Check created.", updated: "Changes saved.", enabled: "Check enabled.", disabled: "Check disabled." };
+const VERB: Record<string, string> = {
+  created: "Check created.",
+  updated: "Changes saved.",
+  enabled: "Check enabled.",
+  disabled: "Check disabled.",
+};
 
 /**
  * After a write: what was saved, and what the reconciler said about applying it to AWS. The outcome arrives in the
  * query string; it is dropped from the address once shown, so a reload or a shared link does not repeat it.
  */
-export function SavedNotice({ saved, deleted, sync, note }: { saved?: string; deleted?: string; sync?: string; note?: string }) {
+export function SavedNotice({
+  saved,
+  deleted,
+  sync,
+  note,
+}: {
+  saved?: string;
+  deleted?: string;
+  sync?: string;
+  note?: string;
+}) {
   useEffect(() => {
     const url = new URL(window.location.href);
     const had = ["saved", "deleted", "sync", "note"].some((k) => url.searchParams.has(k));

@@ -22,8 +22,12 @@ export function SchedulePreview({ expression, now }: { expression: string; now: 
         <p className="mt-1 text-zinc-600">This schedule never fires again.</p>
       ) : (
         <>
-          <p className="mt-2 text-xs font-medium uppercase tracking-wide text-zinc-500">Next {times.length} fire times</p>
-          {parsed.kind === "rate" ? <p className="text-xs text-zinc-500">A rate counts from when the rule is created; these assume now.</p> : null}
+          <p className="mt-2 text-xs font-medium uppercase tracking-wide text-zinc-500">
+            Next {times.length} fire times
+          </p>
+          {parsed.kind === "rate" ? (
+            <p className="text-xs text-zinc-500">A rate counts from when the rule is created; these assume now.</p>
+          ) : null}
           <ol className="mt-1 space-y-0.5 font-mono text-xs tabular-nums text-zinc-700">
             {times.map((t) => (
               <li key={t.toISOString()}>{formatUtc(t)}</li>

@@ -22,7 +22,10 @@ function PatternSummary({ text }: { text: string }) {
   const parsed = parseEventPattern(text);
   if (!parsed.ok) return null;
   return (
-    <p data-testid="pattern-summary" className="mt-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-800">
+    <p
+      data-testid="pattern-summary"
+      className="mt-2 rounded-md border border-zinc-200 bg-zinc-50 px-3 py-2 text-sm text-zinc-800"
+    >
       {describeEventPattern(parsed.pattern)}
     </p>
   );
@@ -69,11 +72,21 @@ export function TriggerEditor({
           <label
             key={m.value}
             className={`cursor-pointer rounded-md border px-3 py-2 text-sm has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-blue-600 ${
-              mode === m.value ? "border-zinc-900 bg-zinc-50 ring-1 ring-zinc-900" : "border-zinc-300 bg-white hover:border-zinc-400"
+              mode === m.value
+                ? "border-zinc-900 bg-zinc-50 ring-1 ring-zinc-900"
+                : "border-zinc-300 bg-white hover:border-zinc-400"
             }`}
           >
             <span className="flex items-center gap-2 font-medium">
-              <input type="radio" name="trigger-mode" aria-label={m.label} value={m.value} checked={mode === m.value} onChange={() => onModeChange(m.value)} className="accent-zinc-900" />
+              <input
+                type="radio"
+                name="trigger-mode"
+                aria-label={m.label}
+                value={m.value}
+                checked={mode === m.value}
+                onChange={() => onModeChange(m.value)}
+                className="accent-zinc-900"
+              />
               {m.label}
             </span>
             <span className="mt-0.5 block pl-5 text-xs text-zinc-500">{m.hint}</span>
@@ -84,9 +97,9 @@ export function TriggerEditor({
       {mode === "ecs" ? (
         <div className="space-y-4">
           <p className="text-sm text-zinc-600">
-            Matches the <span className="font-medium">ECS Task State Change</span> event of a task in this cluster that has stopped.
-            A task has several containers: the check runs when <span className="font-medium">any</span> container matches the exit
-            code, and when the task was started with this container command override.
+            Matches the <span className="font-medium">ECS Task State Change</span> event of a task in this cluster that
+            has stopped. A task has several containers: the check runs when <span className="font-medium">any</span>{" "}
+            container matches the exit code, and when the task was started with this container command override.
           </p>
           <div className="grid gap-4 md:grid-cols-[2fr_1fr_8rem]">
             <Field id="ecs-cluster-arn" label="Cluster ARN" errors={ecsErrors.clusterArn}>
@@ -119,10 +132,15 @@ export function TriggerEditor({
               />
             </Field>
           </div>
-          {Object.keys(ecsErrors).length === 0 && ecs.clusterArn.trim() !== "" ? <PatternSummary text={ecsPatternText(ecs)} /> : null}
+          {Object.keys(ecsErrors).length === 0 && ecs.clusterArn.trim() !== "" ? (
+            <PatternSummary text={ecsPatternText(ecs)} />
+          ) : null}
           <div>
             <p className="text-sm font-medium text-zinc-800">The event pattern this produces</p>
-            <pre data-testid="ecs-pattern-preview" className="mt-1.5 max-h-72 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs text-zinc-800">
+            <pre
+              data-testid="ecs-pattern-preview"
+              className="mt-1.5 max-h-72 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs text-zinc-800"
+            >
               {ecsPatternText(ecs)}
             </pre>
             <FieldErrors errors={patternErrors} />
@@ -134,10 +152,18 @@ export function TriggerEditor({
         <Field
           id="trigger-pattern"
           label="Event pattern"
-          hint="JSON, as in an EventBridge rule: every leaf is a list of alternatives, e.g. {&quot;source&quot;: [&quot;aws.ecs&quot;]}. At most 2,048 characters."
+          hint='JSON, as in an EventBridge rule: every leaf is a list of alternatives, e.g. {"source": ["aws.ecs"]}. At most 2,048 characters.'
           errors={patternErrors}
         >
-          <CodeEditor id="trigger-pattern" language="json" label="Event pattern" value={patternText} onChange={onPatternTextChange} invalid={!!patternErrors} minHeight="10rem" />
+          <CodeEditor
+            id="trigger-pattern"
+            language="json"
+            label="Event pattern"
+            value={patternText}
+            onChange={onPatternTextChange}
+            invalid={!!patternErrors}
+            minHeight="10rem"
+          />
           <PatternSummary text={patternText} />
         </Field>
       ) : null}

@@ -96,5 +96,12 @@ export function StopButton({ name }: { name: string }) {
 
 export function SyncNowButton() {
   const router = useRouter();
-  return <ActionButton label="Sync now" pendingLabel="Syncing…" run={() => syncExecutionsNow()} onDone={() => router.refresh()} />;
+  return (
+    <ActionButton
+      label="Sync now"
+      pendingLabel="Syncing…"
+      run={() => syncExecutionsNow()}
+      onDone={() => router.refresh()}
+    />
+  );
 }

@@ -16,7 +16,9 @@ export function StatusBadge({ status }: { status: string }) {
   const s = STATUS[status] ?? { tone: "gray" as Tone, label: status };
   return (
     <Badge tone={s.tone} title={`Execution status: ${status}`}>
-      {status === "RUNNING" ? <span aria-hidden className="h-1.5 w-1.5 animate-pulse rounded-full bg-blue-600" /> : null}
+      {status === "RUNNING" ? (
+        <span aria-hidden className="h-1.5 w-1.5 animate-pulse rounded-full bg-blue-600" />
+      ) : null}
       {s.label}
     </Badge>
   );
@@ -32,7 +34,12 @@ export function VerdictBadge({ verdict }: { verdict: string | null }) {
   );
 }
 
-const TRIGGER_LABEL: Record<string, string> = { event: "Event", schedule: "Schedule", manual: "Run now", rerun: "Rerun" };
+const TRIGGER_LABEL: Record<string, string> = {
+  event: "Event",
+  schedule: "Schedule",
+  manual: "Run now",
+  rerun: "Rerun",
+};
 
 export function TriggerLabel({ kind }: { kind: string | null }) {
   if (!kind) return <span className="text-xs text-zinc-400">unknown</span>;

@@ -20,7 +20,11 @@ export async function CheckRuns({ checkId }: { checkId: string }) {
   const now = new Date();
   const running = runs.some((r) => r.status === "RUNNING");
   return (
-    <section aria-labelledby="runs-heading" className="rounded-lg border border-zinc-200 bg-white p-5 shadow-xs" data-testid="check-runs">
+    <section
+      aria-labelledby="runs-heading"
+      className="rounded-lg border border-zinc-200 bg-white p-5 shadow-xs"
+      data-testid="check-runs"
+    >
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="flex items-center gap-3">
           <h2 id="runs-heading" className="text-base font-semibold text-zinc-900">
@@ -48,20 +52,37 @@ export async function CheckRuns({ checkId }: { checkId: string }) {
           <table className="min-w-full text-sm">
             <thead className="border-b border-zinc-200 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
               <tr>
-                <th scope="col" className="py-2 pr-3">Execution</th>
-                <th scope="col" className="px-3 py-2">Trigger</th>
-                <th scope="col" className="px-3 py-2">Status</th>
-                <th scope="col" className="px-3 py-2">Verdict</th>
-                <th scope="col" className="px-3 py-2 text-right">First value</th>
-                <th scope="col" className="px-3 py-2">Started (UTC)</th>
-                <th scope="col" className="py-2 pl-3 text-right">Duration</th>
+                <th scope="col" className="py-2 pr-3">
+                  Execution
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Trigger
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Status
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Verdict
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  First value
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Started (UTC)
+                </th>
+                <th scope="col" className="py-2 pl-3 text-right">
+                  Duration
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-zinc-100">
               {runs.slice(0, SHOWN).map((r) => (
                 <tr key={r.id} data-execution={r.name}>
                   <td className="max-w-[22rem] py-2 pr-3">
-                    <Link href={`/executions/${encodeURIComponent(r.name)}`} className="font-mono text-xs text-blue-700 hover:underline wrap-anywhere">
+                    <Link
+                      href={`/executions/${encodeURIComponent(r.name)}`}
+                      className="font-mono text-xs text-blue-700 hover:underline wrap-anywhere"
+                    >
                       {r.name}
                     </Link>
                   </td>
@@ -74,9 +95,19 @@ export async function CheckRuns({ checkId }: { checkId: string }) {
                   <td className="px-3 py-2">
                     <VerdictBadge verdict={r.verdict} />
                   </td>
-                  <td className="px-3 py-2 text-right font-mono text-xs tabular-nums">{r.firstValue === null ? <span className="text-zinc-400">—</span> : (groupDigits(r.firstValue) ?? r.firstValue)}</td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs tabular-nums text-zinc-700">{formatUtcShort(r.startDate)}</td>
-                  <td className="whitespace-nowrap py-2 pl-3 text-right text-xs tabular-nums text-zinc-700">{formatElapsed(r.startDate, r.stopDate, now)}</td>
+                  <td className="px-3 py-2 text-right font-mono text-xs tabular-nums">
+                    {r.firstValue === null ? (
+                      <span className="text-zinc-400">—</span>
+                    ) : (
+                      (groupDigits(r.firstValue) ?? r.firstValue)
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs tabular-nums text-zinc-700">
+                    {formatUtcShort(r.startDate)}
+                  </td>
+                  <td className="whitespace-nowrap py-2 pl-3 text-right text-xs tabular-nums text-zinc-700">
+                    {formatElapsed(r.startDate, r.stopDate, now)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -58,15 +58,37 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
   };
 
   const reset = () => {
-    const cleared = { check: "", status: "", verdict: "", trigger: "", range: "", from: "", to: "", q: "", size: state.size };
+    const cleared = {
+      check: "",
+      status: "",
+      verdict: "",
+      trigger: "",
+      range: "",
+      from: "",
+      to: "",
+      q: "",
+      size: state.size,
+    };
     setState(cleared);
     apply(cleared);
   };
 
   return (
-    <form onSubmit={submit} aria-label="Filter executions" className="flex flex-wrap items-end gap-x-3 gap-y-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-xs" aria-busy={pending}>
+    <form
+      onSubmit={submit}
+      aria-label="Filter executions"
+      className="flex flex-wrap items-end gap-x-3 gap-y-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-xs"
+      aria-busy={pending}
+    >
       <Labeled label="Execution name">
-        <input type="search" name="q" value={state.q} onChange={change("q")} placeholder="e.g. admin-logins" className={field("w-48")} />
+        <input
+          type="search"
+          name="q"
+          value={state.q}
+          onChange={change("q")}
+          placeholder="e.g. admin-logins"
+          className={field("w-48")}
+        />
       </Labeled>
       <Labeled label="Check">
         <select name="check" value={state.check} onChange={change("check")} className={field("w-44")}>
@@ -119,7 +141,13 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
       {state.range === "custom" ? (
         <>
           <Labeled label="From (UTC)">
-            <input type="datetime-local" name="from" value={state.from} onChange={change("from")} className={field("w-52")} />
+            <input
+              type="datetime-local"
+              name="from"
+              value={state.from}
+              onChange={change("from")}
+              className={field("w-52")}
+            />
           </Labeled>
           <Labeled label="To (UTC)">
             <input type="datetime-local" name="to" value={state.to} onChange={change("to")} className={field("w-52")} />

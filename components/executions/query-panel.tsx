@@ -3,7 +3,13 @@ import { athenaQueryCost, formatBytes, formatDurationMs, formatUsd } from "@/lib
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatUtc } from "./time";
 
-const STATE_TONE: Record<string, Tone> = { SUCCEEDED: "green", FAILED: "red", CANCELLED: "gray", RUNNING: "blue", QUEUED: "blue" };
+const STATE_TONE: Record<string, Tone> = {
+  SUCCEEDED: "green",
+  FAILED: "red",
+  CANCELLED: "gray",
+  RUNNING: "blue",
+  QUEUED: "blue",
+};
 
 export interface IndexedQuery {
   queryExecutionId: string | null;
@@ -21,11 +27,23 @@ export interface IndexedQuery {
 }
 
 /** The Athena query as it ran: SQL, parameters, state and reason, data scanned, cost, engine and queue time. */
-export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecution | null; indexed: IndexedQuery; unavailable: string | null }) {
+export function QueryPanel({
+  live,
+  indexed,
+  unavailable,
+}: {
+  live: QueryExecution | null;
+  indexed: IndexedQuery;
+  unavailable: string | null;
+}) {
   const state = live?.Status?.State ?? indexed.queryState;
   const stats = live?.Statistics;
-  const scanned = stats?.DataScannedInBytes ?? (indexed.dataScannedBytes === null ? null : Number(indexed.dataScannedBytes));
-  const cost = scanned === null || scanned === undefined ? null : athenaQueryCost({ state, statementType: live?.StatementType, dataScannedBytes: scanned });
+  const scanned =
+    stats?.DataScannedInBytes ?? (indexed.dataScannedBytes === null ? null : Number(indexed.dataScannedBytes));
+  const cost =
+    scanned === null || scanned === undefined
+      ? null
+      : athenaQueryCost({ state, statementType: live?.StatementType, dataScannedBytes: scanned });
   const error = live?.Status?.AthenaError;
   const reason = live?.Status?.StateChangeReason ?? indexed.queryStateReason;
   const sql = live?.Query ?? indexed.sql;
@@ -33,7 +51,13 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
   const parameters =
     live?.ExecutionParameters ??
     (indexed.sources.length
-      ? indexed.sources.map((s) => (s.kind === "literal" ? String(s.value) : s.value === null || s.value === undefined ? "(missing from the event)" : JSON.stringify(s.value)))
+      ? indexed.sources.map((s) =>
+          s.kind === "literal"
+            ? String(s.value)
+            : s.value === null || s.value === undefined
+              ? "(missing from the event)"
+              : JSON.stringify(s.value),
+        )
       : indexed.parameters);
   const engine = stats?.EngineExecutionTimeInMillis ?? indexed.engineTimeMs;
   const queue = stats?.QueryQueueTimeInMillis ?? indexed.queueTimeMs;
@@ -43,19 +67,25 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
     <div className="space-y-3" data-testid="query-panel">
       {unavailable ? <p className="text-sm text-amber-800">{unavailable}</p> : null}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
-        <Item label="State">
-          {state ? <Badge tone={STATE_TONE[state] ?? "gray"}>{state}</Badge> : "—"}
-        </Item>
+        <Item label="State">{state ? <Badge tone={STATE_TONE[state] ?? "gray"}>{state}</Badge> : "—"}</Item>
         <Item label="Data scanned">
           <span className="tabular-nums">{formatBytes(scanned)}</span>
-          {scanned !== null && scanned !== undefined ? <span className="ml-1 text-xs text-zinc-500">({Number(scanned).toLocaleString("en-US")} bytes)</span> : null}
+          {scanned !== null && scanned !== undefined ? (
+            <span className="ml-1 text-xs text-zinc-500">({Number(scanned).toLocaleString("en-US")} bytes)</span>
+          ) : null}
         </Item>
         <Item label="Cost">
           {cost ? (
             <span title="$5 per TB scanned, rounded up per MB, 10 MB minimum; failed queries and DDL are free">
               <span className="tabular-nums">{formatUsd(cost.usd)}</span>
               <span className="ml-1 text-xs text-zinc-500">
-                {cost.freeBecause === "failed" ? "failed queries are free" : cost.freeBecause === "ddl" ? "DDL is free" : cost.minimumApplied ? "10 MB minimum" : `${cost.billedMb.toLocaleString("en-US")} MB billed`}
+                {cost.freeBecause === "failed"
+                  ? "failed queries are free"
+                  : cost.freeBecause === "ddl"
+                    ? "DDL is free"
+                    : cost.minimumApplied
+                      ? "10 MB minimum"
+                      : `${cost.billedMb.toLocaleString("en-US")} MB billed`}
               </span>
             </span>
           ) : (
@@ -72,10 +102,16 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
         <Item label="Total time">{formatDurationMs(total)}</Item>
         <Item label="Statement">
           {live?.StatementType ?? "—"}
-          {live?.QueryExecutionContext?.Database ? <span className="ml-1 text-xs text-zinc-500">on {live.QueryExecutionContext.Catalog ?? "AwsDataCatalog"}.{live.QueryExecutionContext.Database}</span> : null}
+          {live?.QueryExecutionContext?.Database ? (
+            <span className="ml-1 text-xs text-zinc-500">
+              on {live.QueryExecutionContext.Catalog ?? "AwsDataCatalog"}.{live.QueryExecutionContext.Database}
+            </span>
+          ) : null}
         </Item>
         {live?.WorkGroup ? <Item label="Workgroup">{live.WorkGroup}</Item> : null}
-        {live?.Status?.SubmissionDateTime ? <Item label="Submitted">{formatUtc(live.Status.SubmissionDateTime)}</Item> : null}
+        {live?.Status?.SubmissionDateTime ? (
+          <Item label="Submitted">{formatUtc(live.Status.SubmissionDateTime)}</Item>
+        ) : null}
         {live?.ResultConfiguration?.OutputLocation ? (
           <Item label="Output" wide>
             <span className="break-all font-mono text-xs">{live.ResultConfiguration.OutputLocation}</span>
@@ -83,10 +119,16 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
         ) : null}
       </dl>
       {error || (reason && state !== "SUCCEEDED") ? (
-        <div className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" role="alert" data-testid="athena-error">
+        <div
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+          role="alert"
+          data-testid="athena-error"
+        >
           <p className="font-medium">
             Athena: {error?.ErrorType !== undefined ? `error type ${error.ErrorType}` : state}
-            {error?.ErrorCategory !== undefined ? ` · ${["", "system", "user", "other"][error.ErrorCategory] ?? error.ErrorCategory} error` : ""}
+            {error?.ErrorCategory !== undefined
+              ? ` · ${["", "system", "user", "other"][error.ErrorCategory] ?? error.ErrorCategory} error`
+              : ""}
             {error?.Retryable ? " · retryable" : ""}
           </p>
           <p className="mt-1 whitespace-pre-wrap wrap-anywhere font-mono text-xs">{error?.ErrorMessage ?? reason}</p>
@@ -94,7 +136,10 @@ export function QueryPanel({ live, indexed, unavailable }: { live: QueryExecutio
       ) : null}
       <div>
         <h3 className="text-xs font-medium uppercase tracking-wide text-zinc-500">SQL as run</h3>
-        <pre className="mt-1 max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap wrap-anywhere" data-testid="query-sql">
+        <pre
+          className="mt-1 max-h-96 overflow-auto rounded-md border border-zinc-200 bg-zinc-50 p-3 font-mono text-xs leading-5 whitespace-pre-wrap wrap-anywhere"
+          data-testid="query-sql"
+        >
           {sql ?? "—"}
         </pre>
       </div>

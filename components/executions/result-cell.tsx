@@ -1,7 +1,18 @@
 import type { ResultColumn } from "@/lib/executions/result-columns";
 import { formatCell, LONG_TEXT_CHARS } from "@/lib/executions/result-format";
 
-const MONO = new Set(["integer", "decimal", "float", "binary", "structured", "json", "timestamp", "date", "time", "interval"]);
+const MONO = new Set([
+  "integer",
+  "decimal",
+  "float",
+  "binary",
+  "structured",
+  "json",
+  "timestamp",
+  "date",
+  "time",
+  "interval",
+]);
 
 /** One value of the result table: NULL and '' look different, long values fold, numbers line up. */
 export function ResultCell({ column, value }: { column: ResultColumn; value: string | null }) {
@@ -10,7 +21,10 @@ export function ResultCell({ column, value }: { column: ResultColumn; value: str
   if (cell.tone === "null") {
     return (
       <td className={base} data-null>
-        <span className="rounded bg-zinc-100 px-1 font-mono text-[10px] font-semibold tracking-wide text-zinc-400" title="SQL NULL">
+        <span
+          className="rounded bg-zinc-100 px-1 font-mono text-[10px] font-semibold tracking-wide text-zinc-400"
+          title="SQL NULL"
+        >
           NULL
         </span>
       </td>
@@ -33,18 +47,26 @@ export function ResultCell({ column, value }: { column: ResultColumn; value: str
           <summary className="cursor-pointer list-none">
             <span className="group-open:hidden">
               {preview}
-              <span className="ml-1 rounded bg-zinc-100 px-1 text-[10px] text-zinc-500">+{(cell.text.length - preview.length).toLocaleString("en-US")} chars</span>
+              <span className="ml-1 rounded bg-zinc-100 px-1 text-[10px] text-zinc-500">
+                +{(cell.text.length - preview.length).toLocaleString("en-US")} chars
+              </span>
             </span>
             <span className="hidden text-[10px] text-zinc-500 group-open:inline">collapse</span>
           </summary>
-          <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs">{cell.text}</pre>
+          <pre className="mt-1 max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-2 font-mono text-xs">
+            {cell.text}
+          </pre>
         </details>
       </td>
     );
   }
   return (
     <td className={`${base} whitespace-nowrap`} title={cell.text !== cell.raw ? (cell.raw ?? undefined) : undefined}>
-      {column.kind === "boolean" ? <span className={cell.text === "true" ? "text-emerald-700" : "text-zinc-500"}>{cell.text}</span> : cell.text}
+      {column.kind === "boolean" ? (
+        <span className={cell.text === "true" ? "text-emerald-700" : "text-zinc-500"}>{cell.text}</span>
+      ) : (
+        cell.text
+      )}
     </td>
   );
 }

@@ -78,7 +78,11 @@ export function ResultTable({ executionName, initial, pageSize, pageSizes }: Pro
                 #
               </th>
               {page.columns.map((c, i) => (
-                <th key={i} scope="col" className={`px-3 py-2 font-medium text-zinc-700 ${c.align === "right" ? "text-right" : "text-left"}`}>
+                <th
+                  key={i}
+                  scope="col"
+                  className={`px-3 py-2 font-medium text-zinc-700 ${c.align === "right" ? "text-right" : "text-left"}`}
+                >
                   <span className="block font-mono">{c.name}</span>
                   <span className="block font-mono text-[10px] font-normal text-zinc-400">{c.type}</span>
                 </th>
@@ -95,7 +99,9 @@ export function ResultTable({ executionName, initial, pageSize, pageSizes }: Pro
             ) : (
               page.rows.map((row, r) => (
                 <tr key={r} className="hover:bg-zinc-50">
-                  <td className="px-3 py-1.5 text-right font-mono text-xs tabular-nums text-zinc-400">{(offsets[index]! + r + 1).toLocaleString("en-US")}</td>
+                  <td className="px-3 py-1.5 text-right font-mono text-xs tabular-nums text-zinc-400">
+                    {(offsets[index]! + r + 1).toLocaleString("en-US")}
+                  </td>
                   {page.columns.map((c, i) => (
                     <ResultCell key={i} column={c} value={row[i] ?? null} />
                   ))}
@@ -113,12 +119,21 @@ export function ResultTable({ executionName, initial, pageSize, pageSizes }: Pro
               {page.nextToken ? "" : ` of ${last.toLocaleString("en-US")}`}
             </>
           ) : null}
-          {error ? <span role="alert" className="ml-2 text-red-700">{error}</span> : null}
+          {error ? (
+            <span role="alert" className="ml-2 text-red-700">
+              {error}
+            </span>
+          ) : null}
         </p>
         <div className="flex items-center gap-2">
           <label className="flex items-center gap-1.5 text-xs">
             Rows per page
-            <select value={size} onChange={(e) => resize(Number(e.target.value))} className={inputClass(false, "h-8 w-20 py-0")} disabled={pending}>
+            <select
+              value={size}
+              onChange={(e) => resize(Number(e.target.value))}
+              className={inputClass(false, "h-8 w-20 py-0")}
+              disabled={pending}
+            >
               {pageSizes.map((n) => (
                 <option key={n} value={n}>
                   {n}

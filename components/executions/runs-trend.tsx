@@ -16,7 +16,8 @@ export function RunsTrend({ runs }: { runs: RunPoint[] }) {
   if (points.length === 0) return null;
   const t0 = points[0]!.startDate.getTime();
   const t1 = points[points.length - 1]!.startDate.getTime();
-  const x = (d: Date) => (t1 === t0 ? (PAD_L + W - PAD_R) / 2 : PAD_L + ((d.getTime() - t0) / (t1 - t0)) * (W - PAD_L - PAD_R));
+  const x = (d: Date) =>
+    t1 === t0 ? (PAD_L + W - PAD_R) / 2 : PAD_L + ((d.getTime() - t0) / (t1 - t0)) * (W - PAD_L - PAD_R);
 
   const numeric = points
     .map((p) => ({ p, v: p.firstValue === null ? NaN : Number(p.firstValue) }))
@@ -24,18 +25,36 @@ export function RunsTrend({ runs }: { runs: RunPoint[] }) {
   const vmin = Math.min(...numeric.map((n) => n.v), 0);
   const vmax = Math.max(...numeric.map((n) => n.v), vmin + 1);
   const y = (v: number) => PLOT_BOTTOM - ((v - vmin) / (vmax - vmin)) * (PLOT_BOTTOM - PLOT_TOP);
-  const path = numeric.map((n, i) => `${i === 0 ? "M" : "L"}${x(n.p.startDate).toFixed(1)},${y(n.v).toFixed(1)}`).join(" ");
+  const path = numeric
+    .map((n, i) => `${i === 0 ? "M" : "L"}${x(n.p.startDate).toFixed(1)},${y(n.v).toFixed(1)}`)
+    .join(" ");
   const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  const counts = points.reduce<Record<string, number>>((acc, p) => ((acc[p.verdict ?? "none"] = (acc[p.verdict ?? "none"] ?? 0) + 1), acc), {});
+  const counts = points.reduce<Record<string, number>>(
+    (acc, p) => ((acc[p.verdict ?? "none"] = (acc[p.verdict ?? "none"] ?? 0) + 1), acc),
+    {},
+  );
 
   return (
     <figure className="space-y-1" data-testid="runs-trend">
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full max-w-[1100px]" role="img" aria-label={`Verdicts and first values of the last ${points.length} runs`}>
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        className="h-auto w-full max-w-[1100px]"
+        role="img"
+        aria-label={`Verdicts and first values of the last ${points.length} runs`}
+      >
         <text x={0} y={BAND_Y + 8} className="fill-zinc-500" fontSize="10">
           verdict
         </text>
         {points.map((p) => (
-          <rect key={p.id} x={x(p.startDate) - 3} y={BAND_Y} width={6} height={12} rx={1.5} fill={p.verdict ? VERDICT_COLOR[p.verdict] : p.status === "RUNNING" ? "#60a5fa" : "#d4d4d8"}>
+          <rect
+            key={p.id}
+            x={x(p.startDate) - 3}
+            y={BAND_Y}
+            width={6}
+            height={12}
+            rx={1.5}
+            fill={p.verdict ? VERDICT_COLOR[p.verdict] : p.status === "RUNNING" ? "#60a5fa" : "#d4d4d8"}
+          >
             <title>{`${p.name}\n${formatUtc(p.startDate)} · ${p.verdict ?? p.status}${p.firstValue !== null ? ` · first value ${p.firstValue}` : ""}`}</title>
           </rect>
         ))}
@@ -49,12 +68,24 @@ export function RunsTrend({ runs }: { runs: RunPoint[] }) {
         </text>
         {numeric.length > 1 ? <path d={path} fill="none" stroke="#52525b" strokeWidth={1.5} /> : null}
         {numeric.map((n) => (
-          <circle key={n.p.id} cx={x(n.p.startDate)} cy={y(n.v)} r={2.75} fill={n.p.verdict ? VERDICT_COLOR[n.p.verdict] : "#a1a1aa"}>
+          <circle
+            key={n.p.id}
+            cx={x(n.p.startDate)}
+            cy={y(n.v)}
+            r={2.75}
+            fill={n.p.verdict ? VERDICT_COLOR[n.p.verdict] : "#a1a1aa"}
+          >
             <title>{`${formatUtc(n.p.startDate)} · first value ${n.p.firstValue}`}</title>
           </circle>
         ))}
         {numeric.length === 0 ? (
-          <text x={(PAD_L + W) / 2} y={(PLOT_TOP + PLOT_BOTTOM) / 2} textAnchor="middle" fontSize="11" className="fill-zinc-400">
+          <text
+            x={(PAD_L + W) / 2}
+            y={(PLOT_TOP + PLOT_BOTTOM) / 2}
+            textAnchor="middle"
+            fontSize="11"
+            className="fill-zinc-400"
+          >
             no numeric first values yet
           </text>
         ) : null}

@@ -13,12 +13,22 @@ interface Sample {
   json: string;
 }
 
-type Outcome = { kind: "match"; matches: boolean } | { kind: "sent"; eventId: string } | { kind: "error"; message: string };
+type Outcome =
+  { kind: "match"; matches: boolean } | { kind: "sent"; eventId: string } | { kind: "error"; message: string };
 
-const failure = (r: ActionResult<unknown>) => (r.ok ? "" : (r.formError ?? Object.values(r.fieldErrors).flat()[0] ?? "The action failed."));
+const failure = (r: ActionResult<unknown>) =>
+  r.ok ? "" : (r.formError ?? Object.values(r.fieldErrors).flat()[0] ?? "The action failed.");
 
 /** Paste or pick an event, see whether the check's pattern matches it, and (emulator) send it for real. */
-export function TestTriggerForm({ checkId, samples, canSend }: { checkId: string; samples: Sample[]; canSend: boolean }) {
+export function TestTriggerForm({
+  checkId,
+  samples,
+  canSend,
+}: {
+  checkId: string;
+  samples: Sample[];
+  canSend: boolean;
+}) {
   const [sampleId, setSampleId] = useState(samples[0]?.id ?? "");
   const [text, setText] = useState(samples[0]?.json ?? "{}");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -47,7 +57,11 @@ export function TestTriggerForm({ checkId, samples, canSend }: { checkId: string
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600">
           Sample event
-          <select value={sampleId} onChange={(e) => pick(e.target.value)} className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm">
+          <select
+            value={sampleId}
+            onChange={(e) => pick(e.target.value)}
+            className="h-8 rounded-md border border-zinc-300 bg-white px-2 text-sm"
+          >
             {samples.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.label}
@@ -76,7 +90,11 @@ export function TestTriggerForm({ checkId, samples, canSend }: { checkId: string
           {pending ? "Working…" : "Test pattern"}
         </Button>
         {canSend ? (
-          <Button onClick={send} disabled={pending} title="PutEvents on the emulator's default bus: the check's rule starts a real execution">
+          <Button
+            onClick={send}
+            disabled={pending}
+            title="PutEvents on the emulator's default bus: the check's rule starts a real execution"
+          >
             Send as a real event
           </Button>
         ) : (

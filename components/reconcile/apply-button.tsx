@@ -11,7 +11,13 @@ export interface ApplyResult {
   details: string[];
 }
 
-export function ApplyButton({ action, disabled }: { action: (prev: ApplyResult | null) => Promise<ApplyResult>; disabled?: boolean }) {
+export function ApplyButton({
+  action,
+  disabled,
+}: {
+  action: (prev: ApplyResult | null) => Promise<ApplyResult>;
+  disabled?: boolean;
+}) {
   const [result, run, pending] = useActionState(action, null);
   return (
     <div className="space-y-3">

@@ -26,7 +26,10 @@ export function Breakable({ text }: { text: string }) {
 export function WrappingJson({ value, label }: { value: unknown; label: string }) {
   const lines = JSON.stringify(value, null, 2).split("\n");
   return (
-    <pre aria-label={label} className="overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-xs leading-relaxed whitespace-pre-wrap wrap-anywhere">
+    <pre
+      aria-label={label}
+      className="overflow-x-auto rounded-lg border border-zinc-200 bg-zinc-50 p-4 text-xs leading-relaxed whitespace-pre-wrap wrap-anywhere"
+    >
       {lines.map((line, i) => {
         const indent = line.length - line.trimStart().length;
         return (

@@ -37,17 +37,25 @@ function Diff({ item }: { item: PlanItem }) {
   if (item.changes.length === 0) return null;
   return (
     <details className="mt-2">
-      <summary className="cursor-pointer text-xs text-zinc-600">Diff ({item.changes.length} field{item.changes.length === 1 ? "" : "s"})</summary>
+      <summary className="cursor-pointer text-xs text-zinc-600">
+        Diff ({item.changes.length} field{item.changes.length === 1 ? "" : "s"})
+      </summary>
       <dl className="mt-2 space-y-3">
         {item.changes.map((c) => (
           <div key={c.field}>
             <dt className="text-xs font-medium text-zinc-700">{c.field}</dt>
             <dd className="mt-1 grid grid-cols-1 gap-2 md:grid-cols-2">
-              <pre className="max-h-64 overflow-auto rounded bg-red-50 p-2 text-xs text-red-900" aria-label="In AWS now">
+              <pre
+                className="max-h-64 overflow-auto rounded bg-red-50 p-2 text-xs text-red-900"
+                aria-label="In AWS now"
+              >
                 <span className="sr-only">In AWS now: </span>
                 {pretty(c.observed)}
               </pre>
-              <pre className="max-h-64 overflow-auto rounded bg-emerald-50 p-2 text-xs text-emerald-900" aria-label="Desired">
+              <pre
+                className="max-h-64 overflow-auto rounded bg-emerald-50 p-2 text-xs text-emerald-900"
+                aria-label="Desired"
+              >
                 <span className="sr-only">Desired: </span>
                 {pretty(c.desired)}
               </pre>
@@ -67,11 +75,21 @@ export function PlanTable({ items }: { items: PlanItem[] }) {
       <table className="min-w-full text-sm">
         <thead className="bg-zinc-50 text-left text-xs uppercase tracking-wide text-zinc-500">
           <tr>
-            <th scope="col" className="px-4 py-2">Rule</th>
-            <th scope="col" className="px-4 py-2">Check</th>
-            <th scope="col" className="px-4 py-2">Action</th>
-            <th scope="col" className="px-4 py-2">Why</th>
-            <th scope="col" className="px-4 py-2">API calls</th>
+            <th scope="col" className="px-4 py-2">
+              Rule
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Check
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Action
+            </th>
+            <th scope="col" className="px-4 py-2">
+              Why
+            </th>
+            <th scope="col" className="px-4 py-2">
+              API calls
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -79,12 +97,22 @@ export function PlanTable({ items }: { items: PlanItem[] }) {
             <tr key={`${item.ruleName}-${item.checkId ?? ""}`} className="border-t border-zinc-100 align-top">
               <td className="px-4 py-3 font-mono text-xs">{item.ruleName}</td>
               <td className="px-4 py-3">
-                {item.checkId && item.checkName ? <a className="text-blue-700 hover:underline" href={`/checks/${item.checkId}`}>{item.checkName}</a> : <span className="text-zinc-500">—</span>}
+                {item.checkId && item.checkName ? (
+                  <a className="text-blue-700 hover:underline" href={`/checks/${item.checkId}`}>
+                    {item.checkName}
+                  </a>
+                ) : (
+                  <span className="text-zinc-500">—</span>
+                )}
               </td>
               <td className="px-4 py-3">
                 <span className="flex flex-wrap gap-1">
                   <Badge tone={ACTION_TONE[item.action]}>{ACTION_LABEL[item.action]}</Badge>
-                  {item.drift ? <Badge tone="amber" title="AWS differs from a spec this console had already applied">Drift</Badge> : null}
+                  {item.drift ? (
+                    <Badge tone="amber" title="AWS differs from a spec this console had already applied">
+                      Drift
+                    </Badge>
+                  ) : null}
                 </span>
               </td>
               <td className="px-4 py-3">
@@ -94,7 +122,11 @@ export function PlanTable({ items }: { items: PlanItem[] }) {
                   ))}
                 </ul>
                 <Diff item={item} />
-                {!item.detailed && item.action === "noop" ? <p className="mt-1 text-xs text-zinc-500">Targets and tags vouched for by the Description hash this pass.</p> : null}
+                {!item.detailed && item.action === "noop" ? (
+                  <p className="mt-1 text-xs text-zinc-500">
+                    Targets and tags vouched for by the Description hash this pass.
+                  </p>
+                ) : null}
               </td>
               <td className="px-4 py-3 font-mono text-xs text-zinc-600">{item.calls.join(" → ") || "—"}</td>
             </tr>

@@ -7,7 +7,11 @@ import { formatUtcSecond } from "@/components/ui/format";
 const LOOK: Record<SyncStatus, { tone: Tone; label: string; meaning: string }> = {
   SYNCED: { tone: "green", label: "Synced", meaning: "AWS matches this check." },
   PENDING: { tone: "blue", label: "Pending", meaning: "A change not yet applied to AWS." },
-  DRIFTED: { tone: "amber", label: "Drifted", meaning: "AWS was changed outside the console; the reconciler will revert it." },
+  DRIFTED: {
+    tone: "amber",
+    label: "Drifted",
+    meaning: "AWS was changed outside the console; the reconciler will revert it.",
+  },
   ERROR: { tone: "red", label: "Error", meaning: "The last reconcile of this check failed." },
 };
 
@@ -22,7 +26,14 @@ export interface SyncStatusBadgeProps {
 }
 
 /** The status pill; everything else is in its tooltip (and in the text for screen readers). */
-export function SyncStatusBadge({ status, message, terminal, generation, observedGeneration, lastReconciledAt }: SyncStatusBadgeProps) {
+export function SyncStatusBadge({
+  status,
+  message,
+  terminal,
+  generation,
+  observedGeneration,
+  lastReconciledAt,
+}: SyncStatusBadgeProps) {
   const look = LOOK[status];
   const label = status === "ERROR" ? (terminal ? "Error: fix the check" : "Error: retrying") : look.label;
   const details = [

@@ -9,8 +9,18 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
-import { CreateStateMachineCommand, DescribeExecutionCommand, SFNClient, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import {
+  AthenaClient,
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+} from "@aws-sdk/client-athena";
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from "@aws-sdk/client-sfn";
 import { ident, loadCatalogConfig, tableViewSql } from "../src/athena/catalog";
 import { installTrinoFunctions } from "../src/athena/trino/functions";
 
@@ -22,7 +32,12 @@ const COUNT_RUNS = 7;
 
 /** SDK clients for the emulator, as the console builds them (dummy credentials, no retries). */
 function sdkClients(url: string): { athena: AthenaClient; sfn: SFNClient } {
-  const common = { endpoint: url, region: "us-east-1", credentials: { accessKeyId: "bench", secretAccessKey: "bench" }, maxAttempts: 1 };
+  const common = {
+    endpoint: url,
+    region: "us-east-1",
+    credentials: { accessKeyId: "bench", secretAccessKey: "bench" },
+    maxAttempts: 1,
+  };
   return { athena: new AthenaClient(common), sfn: new SFNClient(common) };
 }
 
@@ -48,9 +63,13 @@ function median(xs: number[]): number {
   return stats(xs).p50;
 }
 
-async function athenaCount(athena: AthenaClient): Promise<{ ms: number; value: string; engineMs: number; scanned: number }> {
+async function athenaCount(
+  athena: AthenaClient,
+): Promise<{ ms: number; value: string; engineMs: number; scanned: number }> {
   const t0 = performance.now();
-  const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: COUNT_SQL, QueryExecutionContext: { Database: "auditlogs" } }));
+  const { QueryExecutionId } = await athena.send(
+    new StartQueryExecutionCommand({ QueryString: COUNT_SQL, QueryExecutionContext: { Database: "auditlogs" } }),
+  );
   let q;
   // Back off from 10 ms to 100 ms, like a client polling politely: a tight loop would steal the CPU DuckDB needs.
   for (let wait = 10; ; wait = Math.min(100, wait * 1.5)) {
@@ -58,13 +77,23 @@ async function athenaCount(athena: AthenaClient): Promise<{ ms: number; value: s
     if (q.Status?.State !== "QUEUED" && q.Status?.State !== "RUNNING") break;
     await new Promise((r) => setTimeout(r, wait));
   }
-  if (q.Status?.State !== "SUCCEEDED") throw new Error(`count query ${q.Status?.State}: ${q.Status?.StateChangeReason}`);
+  if (q.Status?.State !== "SUCCEEDED")
+    throw new Error(`count query ${q.Status?.State}: ${q.Status?.StateChangeReason}`);
   const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId }));
-  return { ms: performance.now() - t0, value: res.ResultSet!.Rows![1]!.Data![0]!.VarCharValue!, engineMs: q.Statistics!.EngineExecutionTimeInMillis!, scanned: q.Statistics!.DataScannedInBytes! };
+  return {
+    ms: performance.now() - t0,
+    value: res.ResultSet!.Rows![1]!.Data![0]!.VarCharValue!,
+    engineMs: q.Statistics!.EngineExecutionTimeInMillis!,
+    scanned: q.Statistics!.DataScannedInBytes!,
+  };
 }
 
 /** Runs `clients` workers, each issuing `perClient` calls of `call`, and returns every call's latency in ms. */
-async function underLoad(clients: number, perClient: number, call: (worker: number, i: number) => Promise<unknown>): Promise<number[]> {
+async function underLoad(
+  clients: number,
+  perClient: number,
+  call: (worker: number, i: number) => Promise<unknown>,
+): Promise<number[]> {
   const latencies: number[] = [];
   await Promise.all(
     Array.from({ length: clients }, async (_, w) => {
@@ -82,9 +111,13 @@ async function underLoad(clients: number, perClient: number, call: (worker: numb
 async function spawnEmulator(dataDir: string, rows: number): Promise<{ url: string; close(): Promise<void> }> {
   const cli = require.resolve("tsx/cli");
   const main = path.resolve(path.dirname(__filename), "../src/main.ts");
-  const child: ChildProcess = spawn(process.execPath, [cli, main, "--port", "0", "--data-dir", dataDir, "--audit-rows", String(rows)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [cli, main, "--port", "0", "--data-dir", dataDir, "--audit-rows", String(rows)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (d: Buffer) => {
@@ -150,7 +183,12 @@ async function main(): Promise<void> {
     };
 
     // 2a. GetQueryResults: 1,000-row pages of a 100,000-row result under 20 concurrent clients.
-    const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT * FROM aurora_audit_log LIMIT 100000", QueryExecutionContext: { Database: "auditlogs" } }));
+    const { QueryExecutionId } = await athena.send(
+      new StartQueryExecutionCommand({
+        QueryString: "SELECT * FROM aurora_audit_log LIMIT 100000",
+        QueryExecutionContext: { Database: "auditlogs" },
+      }),
+    );
     for (;;) {
       const s = (await athena.send(new GetQueryExecutionCommand({ QueryExecutionId }))).QueryExecution!.Status!.State;
       if (s === "SUCCEEDED") break;
@@ -158,8 +196,10 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 20));
     }
     const tokens: (string | undefined)[] = [undefined];
-    for (let token: string | undefined; ; ) {
-      const page = await athena.send(new GetQueryResultsCommand({ QueryExecutionId, MaxResults: 1000, NextToken: token }));
+    for (let token: string | undefined; ;) {
+      const page = await athena.send(
+        new GetQueryResultsCommand({ QueryExecutionId, MaxResults: 1000, NextToken: token }),
+      );
       token = page.NextToken;
       if (!token) break;
       tokens.push(token);
@@ -168,11 +208,17 @@ async function main(): Promise<void> {
     const clients = Array.from({ length: CONCURRENCY }, () => sdkClients(emulator.url));
     const pageLatencies = await underLoad(CONCURRENCY, REQUESTS_PER_CLIENT, async (w, i) => {
       const page = await clients[w]!.athena.send(
-        new GetQueryResultsCommand({ QueryExecutionId, MaxResults: 1000, NextToken: tokens[(w * 7 + i * 13) % tokens.length] }),
+        new GetQueryResultsCommand({
+          QueryExecutionId,
+          MaxResults: 1000,
+          NextToken: tokens[(w * 7 + i * 13) % tokens.length],
+        }),
       );
       if ((page.ResultSet?.Rows?.length ?? 0) < 1000) throw new Error("short page");
     });
-    const sequential = await underLoad(1, tokens.length, (_w, i) => athena.send(new GetQueryResultsCommand({ QueryExecutionId, MaxResults: 1000, NextToken: tokens[i] })));
+    const sequential = await underLoad(1, tokens.length, (_w, i) =>
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId, MaxResults: 1000, NextToken: tokens[i] })),
+    );
     // The same load over plain HTTP: the emulator's own latency, without the SDK's parsing in this process.
     const rawLatencies = await underLoad(CONCURRENCY, REQUESTS_PER_CLIENT, async (w, i) => {
       const token = tokens[(w * 7 + i * 13) % tokens.length];
@@ -185,33 +231,50 @@ async function main(): Promise<void> {
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
     });
     report.getQueryResults1000RowPage = {
-      concurrency: CONCURRENCY, pages: tokens.length, sdk: stats(pageLatencies),
+      concurrency: CONCURRENCY,
+      pages: tokens.length,
+      sdk: stats(pageLatencies),
       rawHttp: stats(rawLatencies),
       oneClientSdk: stats(sequential),
     };
 
     // 2b. DescribeExecution under 20 concurrent clients (Step Functions, if the service is loaded).
     try {
-      const machine = await sfn.send(new CreateStateMachineCommand({
-        name: `bench-${Date.now()}`,
-        roleArn: "arn:aws:iam::000000000000:role/bench",
-        definition: JSON.stringify({ StartAt: "Done", States: { Done: { Type: "Pass", Result: { ok: true }, End: true } } }),
-      }));
+      const machine = await sfn.send(
+        new CreateStateMachineCommand({
+          name: `bench-${Date.now()}`,
+          roleArn: "arn:aws:iam::000000000000:role/bench",
+          definition: JSON.stringify({
+            StartAt: "Done",
+            States: { Done: { Type: "Pass", Result: { ok: true }, End: true } },
+          }),
+        }),
+      );
       const executions: string[] = [];
       for (let i = 0; i < CONCURRENCY; i++) {
-        executions.push((await sfn.send(new StartExecutionCommand({ stateMachineArn: machine.stateMachineArn, input: JSON.stringify({ i }) }))).executionArn!);
+        executions.push(
+          (
+            await sfn.send(
+              new StartExecutionCommand({ stateMachineArn: machine.stateMachineArn, input: JSON.stringify({ i }) }),
+            )
+          ).executionArn!,
+        );
       }
       const describeLatencies = await underLoad(CONCURRENCY, REQUESTS_PER_CLIENT, (w) =>
         clients[w]!.sfn.send(new DescribeExecutionCommand({ executionArn: executions[w] })),
       );
-      const oneClient = await underLoad(1, 200, () => sfn.send(new DescribeExecutionCommand({ executionArn: executions[0] })));
+      const oneClient = await underLoad(1, 200, () =>
+        sfn.send(new DescribeExecutionCommand({ executionArn: executions[0] })),
+      );
       report.describeExecution = { concurrency: CONCURRENCY, ...stats(describeLatencies), oneClient: stats(oneClient) };
     } catch (err) {
       report.describeExecution = { skipped: `Step Functions not available: ${(err as Error).message}` };
     }
 
     // 2c. GetQueryExecution under the same load (what the state machine's .sync polling does).
-    const gqeLatencies = await underLoad(CONCURRENCY, REQUESTS_PER_CLIENT, (w) => clients[w]!.athena.send(new GetQueryExecutionCommand({ QueryExecutionId })));
+    const gqeLatencies = await underLoad(CONCURRENCY, REQUESTS_PER_CLIENT, (w) =>
+      clients[w]!.athena.send(new GetQueryExecutionCommand({ QueryExecutionId })),
+    );
     report.getQueryExecution = { concurrency: CONCURRENCY, ...stats(gqeLatencies) };
   } finally {
     await emulator.close();

@@ -34,7 +34,10 @@ export interface RunningEmulator {
 }
 
 /** The three services, in stop order: producers first (events starts executions, states calls athena). */
-const SERVICE_FACTORIES: Array<{ name: ServiceName; create: (deps: ServiceDeps) => ServiceDefinition | Promise<ServiceDefinition> }> = [
+const SERVICE_FACTORIES: Array<{
+  name: ServiceName;
+  create: (deps: ServiceDeps) => ServiceDefinition | Promise<ServiceDefinition>;
+}> = [
   { name: "events", create: createEventsService },
   { name: "states", create: createStatesService },
   { name: "athena", create: createAthenaService },
@@ -42,7 +45,11 @@ const SERVICE_FACTORIES: Array<{ name: ServiceName; create: (deps: ServiceDeps) 
 
 /** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */
 export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Promise<RunningEmulator> {
-  const config: EmulatorConfig = { ...DEFAULT_CONFIG, ...partial, options: { ...DEFAULT_CONFIG.options, ...partial.options } };
+  const config: EmulatorConfig = {
+    ...DEFAULT_CONFIG,
+    ...partial,
+    options: { ...DEFAULT_CONFIG.options, ...partial.options },
+  };
   config.dataDir = path.resolve(config.dataDir);
   fs.mkdirSync(config.dataDir, { recursive: true });
 

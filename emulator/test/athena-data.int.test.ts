@@ -52,8 +52,28 @@ function parseAuditLine(line: string): AuditLine {
     }
   }
   if (fields.length !== 10) throw new Error(`expected 10 fields, got ${fields.length}: ${line}`);
-  const [timestamp, serverhost, username, host, , , operation, database, object, retcode] = fields as [string, string, string, string, string, string, string, string, string, string];
-  return { timestamp: BigInt(timestamp), serverhost, username, host, operation, database, object, retcode: Number(retcode) };
+  const [timestamp, serverhost, username, host, , , operation, database, object, retcode] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return {
+    timestamp: BigInt(timestamp),
+    serverhost,
+    username,
+    host,
+    operation,
+    database,
+    object,
+    retcode: Number(retcode),
+  };
 }
 
 function readAuditDir(dir: string): { dt: string; lines: AuditLine[] }[] {
@@ -63,7 +83,11 @@ function readAuditDir(dir: string): { dt: string; lines: AuditLine[] }[] {
     .sort()
     .map((d) => ({
       dt: d.slice(3),
-      lines: fs.readFileSync(path.join(dir, d, "audit.log.csv"), "utf8").split("\n").filter(Boolean).map(parseAuditLine),
+      lines: fs
+        .readFileSync(path.join(dir, d, "audit.log.csv"), "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map(parseAuditLine),
     }));
 }
 
@@ -101,8 +125,11 @@ describe("Aurora audit log generator", () => {
     expect(count((l) => l.username === "admin" && l.operation === "CONNECT")).toBeGreaterThan(5);
     expect(count((l) => l.username === "rdsadmin" && l.operation === "CONNECT")).toBeGreaterThan(20);
     expect(count((l) => l.operation === "FAILED_CONNECT" && l.retcode === 1045)).toBeGreaterThan(10);
-    for (const op of ["CREATE", "ALTER", "DROP", "RENAME", "QUERY", "READ", "WRITE", "DISCONNECT"]) expect(count((l) => l.operation === op)).toBeGreaterThan(0);
-    expect(count((l) => l.operation === "QUERY" && l.object.includes(",") && l.object.includes("'"))).toBeGreaterThan(0);
+    for (const op of ["CREATE", "ALTER", "DROP", "RENAME", "QUERY", "READ", "WRITE", "DISCONNECT"])
+      expect(count((l) => l.operation === op)).toBeGreaterThan(0);
+    expect(count((l) => l.operation === "QUERY" && l.object.includes(",") && l.object.includes("'"))).toBeGreaterThan(
+      0,
+    );
   });
 });
 
@@ -110,7 +137,12 @@ describe("result files", () => {
   it("round-trips NULL, empty strings, quotes, commas and newlines, page by page from byte offsets", async () => {
     const file = path.join(tmpDir(), "r.csv");
     const writer = new CsvResultWriter(file);
-    const rows: (string | null)[][] = [["a", "b"], [null, ""], ['say "hi", ok', "two\nlines"], ["ünï", null]];
+    const rows: (string | null)[][] = [
+      ["a", "b"],
+      [null, ""],
+      ['say "hi", ok', "two\nlines"],
+      ["ünï", null],
+    ];
     for (let i = 0; i < 3000; i++) rows.push([`row ${i}`, i % 3 === 0 ? null : "x,y"]);
     for (const r of rows) await writer.write(csvLine(r));
     await writer.close();
@@ -132,7 +164,8 @@ describe("the audit table through the SDK", () => {
     try {
       const { athena } = sdkClients(emu.url);
       const q = await runToEnd(athena, {
-        QueryString: "SELECT count(*) FROM aurora_audit_log WHERE username IN ('admin','rdsadmin') AND operation = 'CONNECT' AND starts_with(serverhost, ?)",
+        QueryString:
+          "SELECT count(*) FROM aurora_audit_log WHERE username IN ('admin','rdsadmin') AND operation = 'CONNECT' AND starts_with(serverhost, ?)",
         ExecutionParameters: ["'prod-aurora-cluster'"],
         QueryExecutionContext: { Database: "auditlogs" },
       });
@@ -140,7 +173,12 @@ describe("the audit table through the SDK", () => {
       const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
       const lines = readAuditDir(path.join(emu.dataDir, "datasets/auditlogs/aurora_audit_log")).flatMap((p) => p.lines);
       expect(lines).toHaveLength(12000);
-      const expected = lines.filter((l) => ["admin", "rdsadmin"].includes(l.username) && l.operation === "CONNECT" && l.serverhost.startsWith("prod-aurora-cluster")).length;
+      const expected = lines.filter(
+        (l) =>
+          ["admin", "rdsadmin"].includes(l.username) &&
+          l.operation === "CONNECT" &&
+          l.serverhost.startsWith("prod-aurora-cluster"),
+      ).length;
       expect(expected).toBeGreaterThan(0);
       expect(values(res.ResultSet?.Rows?.[1])).toEqual([String(expected)]);
 
@@ -149,7 +187,9 @@ describe("the audit table through the SDK", () => {
         QueryExecutionContext: { Database: "auditlogs" },
       });
       const failedRes = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: failed.QueryExecutionId }));
-      expect(values(failedRes.ResultSet?.Rows?.[1])).toEqual([String(lines.filter((l) => l.operation === "FAILED_CONNECT" && l.retcode === 1045).length)]);
+      expect(values(failedRes.ResultSet?.Rows?.[1])).toEqual([
+        String(lines.filter((l) => l.operation === "FAILED_CONNECT" && l.retcode === 1045).length),
+      ]);
     } finally {
       await emu.close();
     }
@@ -164,11 +204,17 @@ describe("restarts", () => {
     let inFlightId: string;
     try {
       const { athena } = sdkClients(first.url);
-      const done = await runToEnd(athena, { QueryString: "SELECT count(*) AS n FROM aurora_audit_log", QueryExecutionContext: { Database: "auditlogs" } });
+      const done = await runToEnd(athena, {
+        QueryString: "SELECT count(*) AS n FROM aurora_audit_log",
+        QueryExecutionContext: { Database: "auditlogs" },
+      });
       doneId = done.QueryExecutionId!;
-      const slow = await athena.send(new StartQueryExecutionCommand({
-        QueryString: "SELECT count(*) FROM unnest(sequence(1, 5000)) a CROSS JOIN unnest(sequence(1, 50000)) b WHERE (a.unnest * b.unnest) % 7 = 3",
-      }));
+      const slow = await athena.send(
+        new StartQueryExecutionCommand({
+          QueryString:
+            "SELECT count(*) FROM unnest(sequence(1, 5000)) a CROSS JOIN unnest(sequence(1, 50000)) b WHERE (a.unnest * b.unnest) % 7 = 3",
+        }),
+      );
       inFlightId = slow.QueryExecutionId!;
     } finally {
       await first.close();
@@ -192,7 +238,10 @@ describe("restarts", () => {
     const third = await startTestEmulator({ dataDir, options: { "audit-rows": "4000" } });
     try {
       const { athena } = sdkClients(third.url);
-      const q = await runToEnd(athena, { QueryString: "SELECT count(*) FROM aurora_audit_log", QueryExecutionContext: { Database: "auditlogs" } });
+      const q = await runToEnd(athena, {
+        QueryString: "SELECT count(*) FROM aurora_audit_log",
+        QueryExecutionContext: { Database: "auditlogs" },
+      });
       const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
       expect(values(res.ResultSet?.Rows?.[1])).toEqual(["4000"]);
     } finally {

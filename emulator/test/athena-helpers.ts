@@ -10,7 +10,11 @@ import {
 } from "@aws-sdk/client-athena";
 
 /** Starts a query and polls GetQueryExecution until it leaves QUEUED/RUNNING. */
-export async function runToEnd(athena: AthenaClient, input: StartQueryExecutionCommandInput, timeoutMs = 30_000): Promise<QueryExecution> {
+export async function runToEnd(
+  athena: AthenaClient,
+  input: StartQueryExecutionCommandInput,
+  timeoutMs = 30_000,
+): Promise<QueryExecution> {
   const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand(input));
   return waitForEnd(athena, QueryExecutionId!, timeoutMs);
 }
@@ -32,7 +36,9 @@ export async function allPages(athena: AthenaClient, id: string, maxResults = 10
   const pages: Row[][] = [];
   let token: string | undefined;
   do {
-    const page = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: maxResults, NextToken: token }));
+    const page = await athena.send(
+      new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: maxResults, NextToken: token }),
+    );
     pages.push(page.ResultSet?.Rows ?? []);
     token = page.NextToken;
   } while (token);

@@ -37,7 +37,11 @@ afterAll(async () => {
   await emu?.close();
 });
 
-async function expectError<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T, message?: RegExp): Promise<T> {
+async function expectError<T extends Error>(
+  promise: Promise<unknown>,
+  type: new (...args: never[]) => T,
+  message?: RegExp,
+): Promise<T> {
   const err = await promise.then(
     () => undefined,
     (e: unknown) => e,
@@ -49,7 +53,11 @@ async function expectError<T extends Error>(promise: Promise<unknown>, type: new
 
 describe("StartQueryExecution → GetQueryExecution", () => {
   it("runs a query to SUCCEEDED with Athena's QueryExecution shape and real statistics", async () => {
-    const q = await runToEnd(athena, { QueryString: "SELECT count(*) AS n FROM aurora_audit_log", ...audit, ResultConfiguration: { OutputLocation: "s3://my-results/checks/" } });
+    const q = await runToEnd(athena, {
+      QueryString: "SELECT count(*) AS n FROM aurora_audit_log",
+      ...audit,
+      ResultConfiguration: { OutputLocation: "s3://my-results/checks/" },
+    });
     expect(q.Status?.State).toBe("SUCCEEDED");
     expect(q.StatementType).toBe("DML");
     expect(q.ResultConfiguration?.OutputLocation).toBe(`s3://my-results/checks/${q.QueryExecutionId}.csv`);
@@ -73,7 +81,9 @@ describe("StartQueryExecution → GetQueryExecution", () => {
   });
 
   it("uses the workgroup's output location when none is given, and answers QUEUED/RUNNING first", async () => {
-    const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 1", WorkGroup: "audit-checks" }));
+    const { QueryExecutionId } = await athena.send(
+      new StartQueryExecutionCommand({ QueryString: "SELECT 1", WorkGroup: "audit-checks" }),
+    );
     const first = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId }));
     expect(["QUEUED", "RUNNING", "SUCCEEDED"]).toContain(first.QueryExecution?.Status?.State);
     const q = await waitForEnd(athena, QueryExecutionId!);
@@ -82,12 +92,18 @@ describe("StartQueryExecution → GetQueryExecution", () => {
   });
 
   it("prunes partitions: a one-day query scans exactly that day's file", async () => {
-    const days = await runToEnd(athena, { QueryString: "SELECT dt, count(*) FROM aurora_audit_log GROUP BY dt ORDER BY dt", ...audit });
+    const days = await runToEnd(athena, {
+      QueryString: "SELECT dt, count(*) FROM aurora_audit_log GROUP BY dt ORDER BY dt",
+      ...audit,
+    });
     const rows = (await allPages(athena, days.QueryExecutionId!)).flat().slice(1).map(values);
     expect(rows.length).toBeGreaterThanOrEqual(7);
     const day = rows[2]![0]!;
     const full = days.Statistics!.DataScannedInBytes!;
-    const one = await runToEnd(athena, { QueryString: `SELECT count(*) FROM aurora_audit_log WHERE dt = '${day}'`, ...audit });
+    const one = await runToEnd(athena, {
+      QueryString: `SELECT count(*) FROM aurora_audit_log WHERE dt = '${day}'`,
+      ...audit,
+    });
     expect(one.Status?.State).toBe("SUCCEEDED");
     expect(one.Statistics!.DataScannedInBytes!).toBeGreaterThan(0);
     expect(one.Statistics!.DataScannedInBytes!).toBeLessThan(full / 3);
@@ -95,15 +111,23 @@ describe("StartQueryExecution → GetQueryExecution", () => {
 
   it("is idempotent on ClientRequestToken and refuses the token for a different query", async () => {
     const token = "token-0123456789-0123456789-abcdef";
-    const a = await athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 42", ClientRequestToken: token }));
-    const b = await athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 42", ClientRequestToken: token }));
+    const a = await athena.send(
+      new StartQueryExecutionCommand({ QueryString: "SELECT 42", ClientRequestToken: token }),
+    );
+    const b = await athena.send(
+      new StartQueryExecutionCommand({ QueryString: "SELECT 42", ClientRequestToken: token }),
+    );
     expect(b.QueryExecutionId).toBe(a.QueryExecutionId);
-    await expectError(athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 43", ClientRequestToken: token })), InvalidRequestException);
+    await expectError(
+      athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 43", ClientRequestToken: token })),
+      InvalidRequestException,
+    );
   });
 
   it("binds ExecutionParameters as values, including a string with a quote", async () => {
     const q = await runToEnd(athena, {
-      QueryString: "SELECT ? AS s, ? AS n, ? AS d, ? AS b, ? AS missing, count(*) AS admins FROM aurora_audit_log WHERE username = ?",
+      QueryString:
+        "SELECT ? AS s, ? AS n, ? AS d, ? AS b, ? AS missing, count(*) AS admins FROM aurora_audit_log WHERE username = ?",
       ExecutionParameters: ["'it''s'", "42", "DATE '2024-01-02'", "true", "NULL", "'x'' OR ''1''=''1'"],
       ...audit,
     });
@@ -129,14 +153,21 @@ describe("StartQueryExecution → GetQueryExecution", () => {
       ErrorCategory: 2,
       ErrorType: 1000,
       Retryable: false,
-      ErrorMessage: "COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved or requester is not authorized to access requested resources",
+      ErrorMessage:
+        "COLUMN_NOT_FOUND: line 1:8: Column 'x' cannot be resolved or requester is not authorized to access requested resources",
     });
     expect(q.Status?.StateChangeReason).toBe(q.Status?.AthenaError?.ErrorMessage);
     expect(q.Statistics?.DataScannedInBytes).toBe(0);
-    await expectError(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId })), InvalidRequestException, /COLUMN_NOT_FOUND/);
+    await expectError(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId })),
+      InvalidRequestException,
+      /COLUMN_NOT_FOUND/,
+    );
 
     const t = await runToEnd(athena, { QueryString: "SELECT * FROM no_such_table", ...audit });
-    expect(t.Status?.AthenaError?.ErrorMessage).toBe("TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.auditlogs.no_such_table' does not exist");
+    expect(t.Status?.AthenaError?.ErrorMessage).toBe(
+      "TABLE_NOT_FOUND: line 1:15: Table 'awsdatacatalog.auditlogs.no_such_table' does not exist",
+    );
     const s = await runToEnd(athena, { QueryString: "SELECT * FORM aurora_audit_log", ...audit });
     expect(s.Status?.AthenaError?.ErrorMessage).toMatch(/^SYNTAX_ERROR: line 1:\d+: /);
     const two = await runToEnd(athena, { QueryString: "SELECT 1; SELECT 2" });
@@ -174,18 +205,57 @@ describe("GetQueryResults", () => {
   });
 
   it("renders every type as Athena does: NULL without VarCharValue, '' with it", async () => {
-    const q = await runToEnd(athena, { QueryString: "SELECT * FROM all_types ORDER BY id", QueryExecutionContext: { Database: "demo" } });
+    const q = await runToEnd(athena, {
+      QueryString: "SELECT * FROM all_types ORDER BY id",
+      QueryExecutionContext: { Database: "demo" },
+    });
     const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
     const info = res.ResultSet!.ResultSetMetadata!.ColumnInfo!;
     expect(info.map((c) => c.Type)).toEqual([
-      "integer", "varchar", "tinyint", "smallint", "bigint", "decimal", "double", "real", "boolean", "date", "timestamp", "array", "map", "row", "json", "varbinary",
+      "integer",
+      "varchar",
+      "tinyint",
+      "smallint",
+      "bigint",
+      "decimal",
+      "double",
+      "real",
+      "boolean",
+      "date",
+      "timestamp",
+      "array",
+      "map",
+      "row",
+      "json",
+      "varbinary",
     ]);
-    expect(info[5]).toMatchObject({ Name: "price", Precision: 10, Scale: 2, Nullable: "UNKNOWN", CatalogName: "hive", CaseSensitive: false });
+    expect(info[5]).toMatchObject({
+      Name: "price",
+      Precision: 10,
+      Scale: 2,
+      Nullable: "UNKNOWN",
+      CatalogName: "hive",
+      CaseSensitive: false,
+    });
     expect(info[1]).toMatchObject({ CaseSensitive: true, Label: "label" });
     const rows = res.ResultSet!.Rows!;
     expect(values(rows[1])).toEqual([
-      "1", "alpha", "1", "100", "9007199254740993", "12.50", "0.5", "1.25", "true", "2024-01-15", "2024-01-15 10:30:00.123",
-      "[a, b]", "{k1=1, k2=2}", "{x=1.5, y=-2.0}", '{"user":"admin","ok":true}', "61 62",
+      "1",
+      "alpha",
+      "1",
+      "100",
+      "9007199254740993",
+      "12.50",
+      "0.5",
+      "1.25",
+      "true",
+      "2024-01-15",
+      "2024-01-15 10:30:00.123",
+      "[a, b]",
+      "{k1=1, k2=2}",
+      "{x=1.5, y=-2.0}",
+      '{"user":"admin","ok":true}',
+      "61 62",
     ]);
     expect(rows[2]!.Data!.slice(1)).toEqual(Array(15).fill({}));
     expect(values(rows[3])[1]).toBe("");
@@ -193,7 +263,10 @@ describe("GetQueryResults", () => {
   });
 
   it("names unnamed columns _colN and lower-cases the rest, like Trino", async () => {
-    const q = await runToEnd(athena, { QueryString: "SELECT 1 + 1, count(*) AS Total, max(dt) FROM aurora_audit_log", ...audit });
+    const q = await runToEnd(athena, {
+      QueryString: "SELECT 1 + 1, count(*) AS Total, max(dt) FROM aurora_audit_log",
+      ...audit,
+    });
     const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
     expect(values(res.ResultSet?.Rows?.[0])).toEqual(["_col0", "total", "_col2"]);
     const v = await runToEnd(athena, { QueryString: "VALUES (1, 'a')" });
@@ -202,7 +275,11 @@ describe("GetQueryResults", () => {
   });
 
   it("resolves qualified table names from any database, case-insensitively", async () => {
-    for (const name of ["auditlogs.aurora_audit_log", "awsdatacatalog.auditlogs.aurora_audit_log", '"AwsDataCatalog"."AuditLogs"."Aurora_Audit_Log"']) {
+    for (const name of [
+      "auditlogs.aurora_audit_log",
+      "awsdatacatalog.auditlogs.aurora_audit_log",
+      '"AwsDataCatalog"."AuditLogs"."Aurora_Audit_Log"',
+    ]) {
       const q = await runToEnd(athena, { QueryString: `SELECT count(*) FROM ${name}` });
       expect(q.Status?.State).toBe("SUCCEEDED");
       const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
@@ -221,13 +298,32 @@ describe("GetQueryResults", () => {
 
   it("refuses MaxResults over 1000, bad tokens, unknown ids and unfinished queries", async () => {
     const q = await runToEnd(athena, { QueryString: "SELECT 1" });
-    await expectError(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, MaxResults: 1001 })), InvalidRequestException, /less than or equal to 1000/);
-    await expectError(athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, NextToken: "bogus" })), InvalidRequestException);
-    await expectError(athena.send(new GetQueryResultsCommand({ QueryExecutionId: "00000000-0000-0000-0000-000000000000" })), InvalidRequestException, /was not found/);
+    await expectError(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, MaxResults: 1001 })),
+      InvalidRequestException,
+      /less than or equal to 1000/,
+    );
+    await expectError(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId, NextToken: "bogus" })),
+      InvalidRequestException,
+    );
+    await expectError(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: "00000000-0000-0000-0000-000000000000" })),
+      InvalidRequestException,
+      /was not found/,
+    );
     await expectError(athena.send(new GetQueryExecutionCommand({ QueryExecutionId: "nope" })), InvalidRequestException);
 
-    const slow = await athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT count(*) FROM unnest(sequence(1, 3000)) a CROSS JOIN unnest(sequence(1, 30000)) b WHERE (a.unnest * b.unnest) % 7 = 3" }));
-    const notYet = await expectError(athena.send(new GetQueryResultsCommand({ QueryExecutionId: slow.QueryExecutionId })), InvalidRequestException);
+    const slow = await athena.send(
+      new StartQueryExecutionCommand({
+        QueryString:
+          "SELECT count(*) FROM unnest(sequence(1, 3000)) a CROSS JOIN unnest(sequence(1, 30000)) b WHERE (a.unnest * b.unnest) % 7 = 3",
+      }),
+    );
+    const notYet = await expectError(
+      athena.send(new GetQueryResultsCommand({ QueryExecutionId: slow.QueryExecutionId })),
+      InvalidRequestException,
+    );
     expect(notYet.message).toMatch(/^Query has not yet finished\. Current state: (QUEUED|RUNNING)$/);
     await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: slow.QueryExecutionId }));
     const stopped = await waitForEnd(athena, slow.QueryExecutionId!);
@@ -237,21 +333,55 @@ describe("GetQueryResults", () => {
 
 describe("StartQueryExecution validation", () => {
   it("answers InvalidRequestException for bad input as Athena does", async () => {
-    await expectError(athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 1", WorkGroup: "no-such-wg" })), InvalidRequestException, /WorkGroup no-such-wg is not found/);
-    await expectError(athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 1", ClientRequestToken: "short" })), InvalidRequestException, /clientRequestToken/);
-    await expectError(athena.send(new StartQueryExecutionCommand({ QueryString: "" })), InvalidRequestException, /queryString/);
-    await expectError(athena.send(new StartQueryExecutionCommand({ QueryString: "x".repeat(262_145) })), InvalidRequestException, /queryString/);
-    await expectError(athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 1", ResultConfiguration: { OutputLocation: "/tmp/out" } })), InvalidRequestException, /not a valid S3 path/);
+    await expectError(
+      athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 1", WorkGroup: "no-such-wg" })),
+      InvalidRequestException,
+      /WorkGroup no-such-wg is not found/,
+    );
+    await expectError(
+      athena.send(new StartQueryExecutionCommand({ QueryString: "SELECT 1", ClientRequestToken: "short" })),
+      InvalidRequestException,
+      /clientRequestToken/,
+    );
+    await expectError(
+      athena.send(new StartQueryExecutionCommand({ QueryString: "" })),
+      InvalidRequestException,
+      /queryString/,
+    );
+    await expectError(
+      athena.send(new StartQueryExecutionCommand({ QueryString: "x".repeat(262_145) })),
+      InvalidRequestException,
+      /queryString/,
+    );
+    await expectError(
+      athena.send(
+        new StartQueryExecutionCommand({
+          QueryString: "SELECT 1",
+          ResultConfiguration: { OutputLocation: "/tmp/out" },
+        }),
+      ),
+      InvalidRequestException,
+      /not a valid S3 path/,
+    );
   });
 });
 
 describe("BatchGetQueryExecution / ListQueryExecutions / StopQueryExecution", () => {
   it("returns known executions and lists unknown ids as unprocessed", async () => {
     const q = await runToEnd(athena, { QueryString: "SELECT 1" });
-    const res = await athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [q.QueryExecutionId!, "11111111-1111-1111-1111-111111111111"] }));
+    const res = await athena.send(
+      new BatchGetQueryExecutionCommand({
+        QueryExecutionIds: [q.QueryExecutionId!, "11111111-1111-1111-1111-111111111111"],
+      }),
+    );
     expect(res.QueryExecutions?.map((e) => e.QueryExecutionId)).toEqual([q.QueryExecutionId]);
-    expect(res.UnprocessedQueryExecutionIds).toEqual([expect.objectContaining({ QueryExecutionId: "11111111-1111-1111-1111-111111111111" })]);
-    await expectError(athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [] })), InvalidRequestException);
+    expect(res.UnprocessedQueryExecutionIds).toEqual([
+      expect.objectContaining({ QueryExecutionId: "11111111-1111-1111-1111-111111111111" }),
+    ]);
+    await expectError(
+      athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [] })),
+      InvalidRequestException,
+    );
   });
 
   it("lists query ids newest first", async () => {
@@ -262,9 +392,11 @@ describe("BatchGetQueryExecution / ListQueryExecutions / StopQueryExecution", ()
   });
 
   it("cancels a query still waiting in the queue at once, and running ones when the engine stops them", async () => {
-    const slow = "SELECT count(*) FROM unnest(sequence(1, 4000)) a CROSS JOIN unnest(sequence(1, 40000)) b WHERE (a.unnest * b.unnest) % 7 = 3";
+    const slow =
+      "SELECT count(*) FROM unnest(sequence(1, 4000)) a CROSS JOIN unnest(sequence(1, 40000)) b WHERE (a.unnest * b.unnest) % 7 = 3";
     const ids: string[] = [];
-    for (let i = 0; i < 3; i++) ids.push((await athena.send(new StartQueryExecutionCommand({ QueryString: slow }))).QueryExecutionId!);
+    for (let i = 0; i < 3; i++)
+      ids.push((await athena.send(new StartQueryExecutionCommand({ QueryString: slow }))).QueryExecutionId!);
     // Two run at once on this 2-core machine (one on a 1-core one): the last is still QUEUED.
     const last = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: ids[2] }));
     expect(last.QueryExecution?.Status?.State).toBe("QUEUED");
@@ -279,7 +411,10 @@ describe("BatchGetQueryExecution / ListQueryExecutions / StopQueryExecution", ()
     const q = await runToEnd(athena, { QueryString: "SELECT 3" });
     await athena.send(new StopQueryExecutionCommand({ QueryExecutionId: q.QueryExecutionId }));
     expect((await waitForEnd(athena, q.QueryExecutionId!)).Status?.State).toBe("SUCCEEDED");
-    await expectError(athena.send(new StopQueryExecutionCommand({ QueryExecutionId: "22222222-2222-2222-2222-222222222222" })), InvalidRequestException);
+    await expectError(
+      athena.send(new StopQueryExecutionCommand({ QueryExecutionId: "22222222-2222-2222-2222-222222222222" })),
+      InvalidRequestException,
+    );
   });
 });
 
@@ -290,24 +425,45 @@ describe("workgroups and the data catalog", () => {
     const wg = await athena.send(new GetWorkGroupCommand({ WorkGroup: "primary" }));
     expect(wg.WorkGroup).toMatchObject({ Name: "primary", State: "ENABLED" });
     expect(wg.WorkGroup?.Configuration?.ResultConfiguration?.OutputLocation).toMatch(/^s3:\/\//);
-    await expectError(athena.send(new GetWorkGroupCommand({ WorkGroup: "ghost" })), InvalidRequestException, /WorkGroup ghost is not found/);
+    await expectError(
+      athena.send(new GetWorkGroupCommand({ WorkGroup: "ghost" })),
+      InvalidRequestException,
+      /WorkGroup ghost is not found/,
+    );
   });
 
   it("lists catalogs, databases and table metadata with Athena types and partition keys", async () => {
     const catalogs = await athena.send(new ListDataCatalogsCommand({}));
-    expect(catalogs.DataCatalogsSummary).toEqual([expect.objectContaining({ CatalogName: "AwsDataCatalog", Type: "GLUE" })]);
+    expect(catalogs.DataCatalogsSummary).toEqual([
+      expect.objectContaining({ CatalogName: "AwsDataCatalog", Type: "GLUE" }),
+    ]);
     const dbs = await athena.send(new ListDatabasesCommand({ CatalogName: "AwsDataCatalog" }));
     expect(dbs.DatabaseList?.map((d) => d.Name)).toEqual(["default", "auditlogs", "demo"]);
-    const tables = await athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs" }));
+    const tables = await athena.send(
+      new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs" }),
+    );
     const t = tables.TableMetadataList![0]!;
     expect(t.Name).toBe("aurora_audit_log");
     expect(t.Columns?.map((c) => [c.Name, c.Type])).toContainEqual(["retcode", "integer"]);
     expect(t.PartitionKeys?.map((c) => [c.Name, c.Type])).toEqual([["dt", "varchar"]]);
-    const filtered = await athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "demo", Expression: "num*", MaxResults: 1 }));
+    const filtered = await athena.send(
+      new ListTableMetadataCommand({
+        CatalogName: "AwsDataCatalog",
+        DatabaseName: "demo",
+        Expression: "num*",
+        MaxResults: 1,
+      }),
+    );
     expect(filtered.TableMetadataList?.map((x) => x.Name)).toEqual(["numbers"]);
     await expectError(athena.send(new ListDatabasesCommand({ CatalogName: "nope" })), MetadataException);
-    await expectError(athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "nope" })), MetadataException);
-    await expectError(athena.send(new ListDatabasesCommand({ CatalogName: "AwsDataCatalog", MaxResults: 51 })), InvalidRequestException);
+    await expectError(
+      athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "nope" })),
+      MetadataException,
+    );
+    await expectError(
+      athena.send(new ListDatabasesCommand({ CatalogName: "AwsDataCatalog", MaxResults: 51 })),
+      InvalidRequestException,
+    );
   });
 
   it("describes one catalog, database and table", async () => {
@@ -315,10 +471,20 @@ describe("workgroups and the data catalog", () => {
     expect(c.DataCatalog).toMatchObject({ Name: "AwsDataCatalog", Type: "GLUE" });
     const d = await athena.send(new GetDatabaseCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs" }));
     expect(d.Database?.Name).toBe("auditlogs");
-    const t = await athena.send(new GetTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "demo", TableName: "all_types" }));
+    const t = await athena.send(
+      new GetTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "demo", TableName: "all_types" }),
+    );
     expect(t.TableMetadata?.Columns?.find((col) => col.Name === "tags")?.Type).toBe("array<varchar>");
     expect(t.TableMetadata?.CreateTime).toBeInstanceOf(Date);
-    await expectError(athena.send(new GetTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "demo", TableName: "ghost" })), MetadataException);
-    await expectError(athena.send(new GetDatabaseCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "ghost" })), MetadataException);
+    await expectError(
+      athena.send(
+        new GetTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "demo", TableName: "ghost" }),
+      ),
+      MetadataException,
+    );
+    await expectError(
+      athena.send(new GetDatabaseCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "ghost" })),
+      MetadataException,
+    );
   });
 });

@@ -38,7 +38,10 @@ async function start(QueryString: string, extra: Partial<StartQueryExecutionComm
 }
 
 /** Polls GetQueryExecution until the query leaves QUEUED/RUNNING; returns every state seen. */
-async function settle(id: string, timeoutMs = 30_000): Promise<{ qe: NonNullable<GetQueryExecutionCommandOutput["QueryExecution"]>; states: string[] }> {
+async function settle(
+  id: string,
+  timeoutMs = 30_000,
+): Promise<{ qe: NonNullable<GetQueryExecutionCommandOutput["QueryExecution"]>; states: string[] }> {
   const states: string[] = [];
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -98,8 +101,15 @@ describe("StartQueryExecution / GetQueryExecution", () => {
     const { qe } = await settle(id);
     expect(qe.Status!.State).toBe("FAILED");
     expect(qe.Status!.StateChangeReason).toMatch(/no_such_column/i);
-    expect(qe.Status!.AthenaError).toMatchObject({ ErrorCategory: 2, ErrorType: expect.any(Number), Retryable: false, ErrorMessage: expect.any(String) });
-    expect((await errorOf(c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id })))).name).toBe("InvalidRequestException");
+    expect(qe.Status!.AthenaError).toMatchObject({
+      ErrorCategory: 2,
+      ErrorType: expect.any(Number),
+      Retryable: false,
+      ErrorMessage: expect.any(String),
+    });
+    expect((await errorOf(c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id })))).name).toBe(
+      "InvalidRequestException",
+    );
     const syntax = await settle(await start("SELEC 1"));
     expect(syntax.qe.Status!.State).toBe("FAILED");
     expect(syntax.qe.Status!.AthenaError!.ErrorCategory).toBe(2);
@@ -109,9 +119,15 @@ describe("StartQueryExecution / GetQueryExecution", () => {
     expect((await errorOf(start("SELECT 1", { WorkGroup: "no-such-wg" }))).name).toBe("InvalidRequestException");
     expect((await errorOf(start(""))).name).toBe("InvalidRequestException");
     const unknown = "00000000-0000-0000-0000-000000000000";
-    expect((await errorOf(c.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: unknown })))).name).toBe("InvalidRequestException");
-    expect((await errorOf(c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: unknown })))).name).toBe("InvalidRequestException");
-    expect((await errorOf(c.athena.send(new StopQueryExecutionCommand({ QueryExecutionId: unknown })))).name).toBe("InvalidRequestException");
+    expect((await errorOf(c.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: unknown })))).name).toBe(
+      "InvalidRequestException",
+    );
+    expect((await errorOf(c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: unknown })))).name).toBe(
+      "InvalidRequestException",
+    );
+    expect((await errorOf(c.athena.send(new StopQueryExecutionCommand({ QueryExecutionId: unknown })))).name).toBe(
+      "InvalidRequestException",
+    );
   });
 });
 
@@ -120,14 +136,17 @@ describe("empty fields of the audit log", () => {
   async function scalar(sql: string): Promise<string | undefined> {
     const id = await start(sql);
     expect((await settle(id)).qe.Status!.State).toBe("SUCCEEDED");
-    return (await c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id }))).ResultSet!.Rows![1]!.Data![0]!.VarCharValue;
+    return (await c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id }))).ResultSet!.Rows![1]!.Data![0]!
+      .VarCharValue;
   }
 
   it("are '' (never NULL) whether the column is only filtered or also selected", async () => {
     // CONNECT lines of rdsadmin / admin sessions have an empty `database`; the same count, however it is asked for.
     const filtered = await scalar("SELECT count(*) FROM aurora_audit_log WHERE database = ''");
     const projected = await scalar("SELECT count_if(database = '') FROM aurora_audit_log");
-    const grouped = await scalar("SELECT sum(c) FROM (SELECT operation, count(*) AS c FROM aurora_audit_log WHERE database = '' GROUP BY operation)");
+    const grouped = await scalar(
+      "SELECT sum(c) FROM (SELECT operation, count(*) AS c FROM aurora_audit_log WHERE database = '' GROUP BY operation)",
+    );
     expect(Number(filtered)).toBeGreaterThan(0);
     expect(projected).toBe(filtered);
     expect(grouped).toBe(filtered);
@@ -159,7 +178,9 @@ describe("GetQueryResults", () => {
     let NextToken: string | undefined;
     let pages = 0;
     do {
-      const page = await c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 1000, NextToken }));
+      const page = await c.athena.send(
+        new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: 1000, NextToken }),
+      );
       const rows = page.ResultSet!.Rows!.map((r) => r.Data![0]!.VarCharValue!);
       expect(rows.length).toBeLessThanOrEqual(1000);
       values.push(...(pages === 0 ? rows.slice(1) : rows));
@@ -175,7 +196,9 @@ describe("GetQueryResults", () => {
       const err = await errorOf(c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults })));
       expect(err.name, String(MaxResults)).toBe("InvalidRequestException");
     }
-    expect((await errorOf(c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, NextToken: "garbage" })))).name).toBe("InvalidRequestException");
+    expect(
+      (await errorOf(c.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, NextToken: "garbage" })))).name,
+    ).toBe("InvalidRequestException");
   });
 });
 
@@ -191,7 +214,9 @@ describe("StopQueryExecution / BatchGetQueryExecution", () => {
     const done = await start("SELECT 1");
     await settle(done);
     await c.athena.send(new StopQueryExecutionCommand({ QueryExecutionId: done }));
-    expect((await c.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: done }))).QueryExecution!.Status!.State).toBe("SUCCEEDED");
+    expect(
+      (await c.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: done }))).QueryExecution!.Status!.State,
+    ).toBe("SUCCEEDED");
   });
 
   it("answers known ids and lists unknown ones as unprocessed", async () => {
@@ -200,8 +225,12 @@ describe("StopQueryExecution / BatchGetQueryExecution", () => {
     const unknown = "11111111-1111-1111-1111-111111111111";
     const out = await c.athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [id, unknown] }));
     expect(out.QueryExecutions!.map((q) => q.QueryExecutionId)).toEqual([id]);
-    expect(out.UnprocessedQueryExecutionIds).toEqual([expect.objectContaining({ QueryExecutionId: unknown, ErrorCode: expect.any(String) })]);
-    expect((await errorOf(c.athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [] })))).name).toBe("InvalidRequestException");
+    expect(out.UnprocessedQueryExecutionIds).toEqual([
+      expect.objectContaining({ QueryExecutionId: unknown, ErrorCode: expect.any(String) }),
+    ]);
+    expect((await errorOf(c.athena.send(new BatchGetQueryExecutionCommand({ QueryExecutionIds: [] })))).name).toBe(
+      "InvalidRequestException",
+    );
   });
 });
 
@@ -212,15 +241,21 @@ describe("work groups and the catalog", () => {
     const wg = (await c.athena.send(new GetWorkGroupCommand({ WorkGroup: "primary" }))).WorkGroup!;
     expect(wg).toMatchObject({ Name: "primary", State: "ENABLED" });
     expect(wg.CreationTime).toBeInstanceOf(Date);
-    expect((await errorOf(c.athena.send(new GetWorkGroupCommand({ WorkGroup: "no-such-wg" })))).name).toBe("InvalidRequestException");
+    expect((await errorOf(c.athena.send(new GetWorkGroupCommand({ WorkGroup: "no-such-wg" })))).name).toBe(
+      "InvalidRequestException",
+    );
   });
 
   it("ListDataCatalogs / ListDatabases / ListTableMetadata describe the audit table", async () => {
     const catalogs = (await c.athena.send(new ListDataCatalogsCommand({}))).DataCatalogsSummary!;
-    expect(catalogs).toEqual(expect.arrayContaining([expect.objectContaining({ CatalogName: "AwsDataCatalog", Type: "GLUE" })]));
+    expect(catalogs).toEqual(
+      expect.arrayContaining([expect.objectContaining({ CatalogName: "AwsDataCatalog", Type: "GLUE" })]),
+    );
     const dbs = (await c.athena.send(new ListDatabasesCommand({ CatalogName: "AwsDataCatalog" }))).DatabaseList!;
     expect(dbs.map((d) => d.Name)).toContain("auditlogs");
-    const tables = (await c.athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs" }))).TableMetadataList!;
+    const tables = (
+      await c.athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs" }))
+    ).TableMetadataList!;
     const audit = tables.find((t) => t.Name === "aurora_audit_log")!;
     expect(audit.Columns!.map((col) => col.Name)).toEqual([
       "timestamp",
@@ -235,8 +270,12 @@ describe("work groups and the catalog", () => {
       "retcode",
     ]);
     expect(audit.Columns![0]!.Type).toBe("bigint");
-    expect(audit.PartitionKeys).toEqual([expect.objectContaining({ Name: "dt", Type: expect.stringMatching(/^(varchar|string)$/) })]);
-    const missingDb = await errorOf(c.athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "no_such_db" })));
+    expect(audit.PartitionKeys).toEqual([
+      expect.objectContaining({ Name: "dt", Type: expect.stringMatching(/^(varchar|string)$/) }),
+    ]);
+    const missingDb = await errorOf(
+      c.athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "no_such_db" })),
+    );
     expect(["MetadataException", "InvalidRequestException"]).toContain(missingDb.name);
     const missingCatalog = await errorOf(c.athena.send(new ListDatabasesCommand({ CatalogName: "NoSuchCatalog" })));
     expect(["MetadataException", "InvalidRequestException"]).toContain(missingCatalog.name);
@@ -248,10 +287,18 @@ describe("the other modeled errors", () => {
     const name = async (p: Promise<unknown>) => (await errorOf(p)).name;
     expect(await name(c.athena.send(new ListWorkGroupsCommand({ MaxResults: 51 })))).toBe("InvalidRequestException");
     expect(await name(c.athena.send(new ListDataCatalogsCommand({ MaxResults: 1 })))).toBe("InvalidRequestException");
-    expect(await name(c.athena.send(new ListQueryExecutionsCommand({ NextToken: "garbage" })))).toBe("InvalidRequestException");
-    expect(await name(c.athena.send(new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs", MaxResults: 51 })))).toBe(
+    expect(await name(c.athena.send(new ListQueryExecutionsCommand({ NextToken: "garbage" })))).toBe(
       "InvalidRequestException",
     );
-    expect(await name(c.athena.send(new GetDataCatalogCommand({ Name: "NoSuchCatalog" })))).toBe("InvalidRequestException");
+    expect(
+      await name(
+        c.athena.send(
+          new ListTableMetadataCommand({ CatalogName: "AwsDataCatalog", DatabaseName: "auditlogs", MaxResults: 51 }),
+        ),
+      ),
+    ).toBe("InvalidRequestException");
+    expect(await name(c.athena.send(new GetDataCatalogCommand({ Name: "NoSuchCatalog" })))).toBe(
+      "InvalidRequestException",
+    );
   });
 });

@@ -32,7 +32,13 @@ const pattern = (p: object) => JSON.stringify(p);
 describe("PutRule / DescribeRule", () => {
   it("creates, describes with every member, and upserts resetting omitted members", async () => {
     const put = await c.events.send(
-      new PutRuleCommand({ Name: "cf.rule-1", EventPattern: pattern({ source: ["aws.ecs"] }), Description: "d", State: "DISABLED", RoleArn: ROLE }),
+      new PutRuleCommand({
+        Name: "cf.rule-1",
+        EventPattern: pattern({ source: ["aws.ecs"] }),
+        Description: "d",
+        State: "DISABLED",
+        RoleArn: ROLE,
+      }),
     );
     expect(put.RuleArn).toBe(`arn:aws:events:${REGION}:${ACCOUNT}:rule/cf.rule-1`);
     const d = await c.events.send(new DescribeRuleCommand({ Name: "cf.rule-1" }));
@@ -55,10 +61,27 @@ describe("PutRule / DescribeRule", () => {
   });
 
   it("accepts the typical schedule expressions", async () => {
-    for (const expr of ["rate(1 minute)", "rate(2 hours)", "rate(1 day)", "cron(0 12 * * ? *)", "cron(15 10 ? * 6L 2030)", "cron(0/15 * ? * MON-FRI *)", "cron(0 8 1W * ? *)", "cron(0 9 ? * 2#1 *)"]) {
+    for (const expr of [
+      "rate(1 minute)",
+      "rate(2 hours)",
+      "rate(1 day)",
+      "cron(0 12 * * ? *)",
+      "cron(15 10 ? * 6L 2030)",
+      "cron(0/15 * ? * MON-FRI *)",
+      "cron(0 8 1W * ? *)",
+      "cron(0 9 ? * 2#1 *)",
+    ]) {
       await c.events.send(new PutRuleCommand({ Name: "cf-schedule", ScheduleExpression: expr }));
     }
-    for (const expr of ["rate(1 minutes)", "rate(0 minutes)", "rate(5 minute)", "cron(* * * * *)", "cron(0 12 * * * *)", "every 5 minutes", "cron(0 12 ? * ? *)"]) {
+    for (const expr of [
+      "rate(1 minutes)",
+      "rate(0 minutes)",
+      "rate(5 minute)",
+      "cron(* * * * *)",
+      "cron(0 12 * * * *)",
+      "every 5 minutes",
+      "cron(0 12 ? * ? *)",
+    ]) {
       const err = await errorOf(c.events.send(new PutRuleCommand({ Name: "cf-schedule", ScheduleExpression: expr })));
       expect(err.name, expr).toBe("ValidationException");
     }
@@ -71,12 +94,19 @@ describe("PutRule / DescribeRule", () => {
       expect(err.$metadata?.httpStatusCode).toBe(400);
     }
     expect((await errorOf(c.events.send(new PutRuleCommand({ Name: "cf-none" })))).name).toBe("ValidationException");
-    expect((await errorOf(c.events.send(new PutRuleCommand({ Name: "cf-x", EventPattern: "{}", State: "ON" as never })))).name).toBe(
-      "ValidationException",
-    );
-    expect((await errorOf(c.events.send(new PutRuleCommand({ Name: "cf-x", EventPattern: pattern({ a: ["b"] }), Description: "d".repeat(513) })))).name).toBe(
-      "ValidationException",
-    );
+    expect(
+      (await errorOf(c.events.send(new PutRuleCommand({ Name: "cf-x", EventPattern: "{}", State: "ON" as never }))))
+        .name,
+    ).toBe("ValidationException");
+    expect(
+      (
+        await errorOf(
+          c.events.send(
+            new PutRuleCommand({ Name: "cf-x", EventPattern: pattern({ a: ["b"] }), Description: "d".repeat(513) }),
+          ),
+        )
+      ).name,
+    ).toBe("ValidationException");
   });
 
   it("answers InvalidEventPatternException for invalid patterns", async () => {
@@ -96,7 +126,11 @@ describe("PutRule / DescribeRule", () => {
   });
 
   it("DescribeRule / EnableRule / DisableRule of a missing rule, and another bus, are ResourceNotFoundException", async () => {
-    for (const cmd of [new DescribeRuleCommand({ Name: "cf-missing" }), new EnableRuleCommand({ Name: "cf-missing" }), new DisableRuleCommand({ Name: "cf-missing" })]) {
+    for (const cmd of [
+      new DescribeRuleCommand({ Name: "cf-missing" }),
+      new EnableRuleCommand({ Name: "cf-missing" }),
+      new DisableRuleCommand({ Name: "cf-missing" }),
+    ]) {
       const err = await errorOf(c.events.send(cmd as never));
       expect(err.name).toBe("ResourceNotFoundException");
       expect(err.message).toBe("Rule cf-missing does not exist on EventBus default.");
@@ -114,7 +148,8 @@ describe("PutRule / DescribeRule", () => {
 describe("ListRules", () => {
   it("pages with Limit / NextToken, in name order, filtered by NamePrefix", async () => {
     const names = ["cf-list-e", "cf-list-a", "cf-list-c", "cf-list-b", "cf-list-d"];
-    for (const Name of names) await c.events.send(new PutRuleCommand({ Name, EventPattern: pattern({ source: ["x"] }) }));
+    for (const Name of names)
+      await c.events.send(new PutRuleCommand({ Name, EventPattern: pattern({ source: ["x"] }) }));
     await c.events.send(new PutRuleCommand({ Name: "cf-other", EventPattern: pattern({ source: ["x"] }) }));
     const seen: string[] = [];
     let NextToken: string | undefined;
@@ -123,7 +158,12 @@ describe("ListRules", () => {
       const page = await c.events.send(new ListRulesCommand({ NamePrefix: "cf-list-", Limit: 2, NextToken }));
       expect(page.Rules!.length).toBeLessThanOrEqual(2);
       seen.push(...page.Rules!.map((r) => r.Name!));
-      for (const r of page.Rules!) expect(r).toMatchObject({ Arn: expect.stringMatching(/^arn:aws:events:/), State: "ENABLED", EventBusName: "default" });
+      for (const r of page.Rules!)
+        expect(r).toMatchObject({
+          Arn: expect.stringMatching(/^arn:aws:events:/),
+          State: "ENABLED",
+          EventBusName: "default",
+        });
       NextToken = page.NextToken;
       pages++;
     } while (NextToken && pages < 10);
@@ -135,8 +175,11 @@ describe("ListRules", () => {
   });
 
   it("refuses Limit out of 1..100 and a token that is not one of its own", async () => {
-    for (const Limit of [0, 101]) expect((await errorOf(c.events.send(new ListRulesCommand({ Limit })))).name).toBe("ValidationException");
-    expect((await errorOf(c.events.send(new ListRulesCommand({ NextToken: "garbage" })))).name).toBe("ValidationException");
+    for (const Limit of [0, 101])
+      expect((await errorOf(c.events.send(new ListRulesCommand({ Limit })))).name).toBe("ValidationException");
+    expect((await errorOf(c.events.send(new ListRulesCommand({ NextToken: "garbage" })))).name).toBe(
+      "ValidationException",
+    );
   });
 });
 
@@ -152,7 +195,12 @@ describe("targets", () => {
         Targets: [
           { Id: "t1", Arn: SM, RoleArn: ROLE, Input: '{"a":1}' },
           { Id: "t2", Arn: SM, RoleArn: ROLE, InputPath: "$.detail" },
-          { Id: "t3", Arn: SM, RoleArn: ROLE, InputTransformer: { InputPathsMap: { s: "$.source" }, InputTemplate: '{"s": <s>}' } },
+          {
+            Id: "t3",
+            Arn: SM,
+            RoleArn: ROLE,
+            InputTransformer: { InputPathsMap: { s: "$.source" }, InputTemplate: '{"s": <s>}' },
+          },
         ],
       }),
     );
@@ -160,14 +208,21 @@ describe("targets", () => {
     const first = await c.events.send(new ListTargetsByRuleCommand({ Rule: "cf-targets", Limit: 2 }));
     expect(first.Targets!.map((t) => t.Id)).toEqual(["t1", "t2"]);
     expect(first.Targets![0]).toMatchObject({ Id: "t1", Arn: SM, RoleArn: ROLE, Input: '{"a":1}' });
-    const second = await c.events.send(new ListTargetsByRuleCommand({ Rule: "cf-targets", Limit: 2, NextToken: first.NextToken }));
+    const second = await c.events.send(
+      new ListTargetsByRuleCommand({ Rule: "cf-targets", Limit: 2, NextToken: first.NextToken }),
+    );
     expect(second.Targets!.map((t) => t.Id)).toEqual(["t3"]);
-    expect(second.Targets![0]!.InputTransformer).toEqual({ InputPathsMap: { s: "$.source" }, InputTemplate: '{"s": <s>}' });
+    expect(second.Targets![0]!.InputTransformer).toEqual({
+      InputPathsMap: { s: "$.source" },
+      InputTemplate: '{"s": <s>}',
+    });
     expect(second.NextToken).toBeUndefined();
 
     const removed = await c.events.send(new RemoveTargetsCommand({ Rule: "cf-targets", Ids: ["t1", "nope"] }));
     expect(removed.FailedEntryCount).toBe(1);
-    expect(removed.FailedEntries).toEqual([expect.objectContaining({ TargetId: "nope", ErrorCode: expect.any(String) })]);
+    expect(removed.FailedEntries).toEqual([
+      expect.objectContaining({ TargetId: "nope", ErrorCode: expect.any(String) }),
+    ]);
     await c.events.send(new RemoveTargetsCommand({ Rule: "cf-targets", Ids: ["t2", "t3"] }));
     expect((await c.events.send(new ListTargetsByRuleCommand({ Rule: "cf-targets" }))).Targets).toEqual([]);
   });
@@ -178,18 +233,34 @@ describe("targets", () => {
     expect(err.name).toBe("LimitExceededException");
     expect((await c.events.send(new ListTargetsByRuleCommand({ Rule: "cf-targets" }))).Targets).toEqual([]);
     await c.events.send(new PutTargetsCommand({ Rule: "cf-targets", Targets: six.slice(0, 5) }));
-    expect((await errorOf(c.events.send(new PutTargetsCommand({ Rule: "cf-targets", Targets: [six[5]!] })))).name).toBe("LimitExceededException");
+    expect((await errorOf(c.events.send(new PutTargetsCommand({ Rule: "cf-targets", Targets: [six[5]!] })))).name).toBe(
+      "LimitExceededException",
+    );
     await c.events.send(new RemoveTargetsCommand({ Rule: "cf-targets", Ids: six.slice(0, 5).map((t) => t.Id) }));
   });
 
   it("refuses conflicting inputs, bad ids and a missing rule", async () => {
     const both = await errorOf(
-      c.events.send(new PutTargetsCommand({ Rule: "cf-targets", Targets: [{ Id: "t", Arn: SM, RoleArn: ROLE, Input: "{}", InputPath: "$.detail" }] })),
+      c.events.send(
+        new PutTargetsCommand({
+          Rule: "cf-targets",
+          Targets: [{ Id: "t", Arn: SM, RoleArn: ROLE, Input: "{}", InputPath: "$.detail" }],
+        }),
+      ),
     );
     expect(both.name).toBe("ValidationException");
-    const badId = await errorOf(c.events.send(new PutTargetsCommand({ Rule: "cf-targets", Targets: [{ Id: "bad id", Arn: SM, RoleArn: ROLE }] })));
+    const badId = await errorOf(
+      c.events.send(new PutTargetsCommand({ Rule: "cf-targets", Targets: [{ Id: "bad id", Arn: SM, RoleArn: ROLE }] })),
+    );
     expect(badId.name).toBe("ValidationException");
-    const badInput = await errorOf(c.events.send(new PutTargetsCommand({ Rule: "cf-targets", Targets: [{ Id: "t", Arn: SM, RoleArn: ROLE, Input: "{not json" }] })));
+    const badInput = await errorOf(
+      c.events.send(
+        new PutTargetsCommand({
+          Rule: "cf-targets",
+          Targets: [{ Id: "t", Arn: SM, RoleArn: ROLE, Input: "{not json" }],
+        }),
+      ),
+    );
     expect(badInput.name).toBe("ValidationException");
     for (const cmd of [
       new PutTargetsCommand({ Rule: "cf-missing", Targets: [{ Id: "t", Arn: SM, RoleArn: ROLE }] }),
@@ -209,7 +280,9 @@ describe("targets", () => {
     await c.events.send(new RemoveTargetsCommand({ Rule: "cf-delete", Ids: ["t"] }));
     await c.events.send(new DeleteRuleCommand({ Name: "cf-delete" }));
     await c.events.send(new DeleteRuleCommand({ Name: "cf-delete" }));
-    expect((await errorOf(c.events.send(new DescribeRuleCommand({ Name: "cf-delete" })))).name).toBe("ResourceNotFoundException");
+    expect((await errorOf(c.events.send(new DescribeRuleCommand({ Name: "cf-delete" })))).name).toBe(
+      "ResourceNotFoundException",
+    );
   });
 
   it("EnableRule / DisableRule flip the state", async () => {
@@ -225,7 +298,13 @@ describe("PutEvents", () => {
     const out = await c.events.send(
       new PutEventsCommand({
         Entries: [
-          { Source: "cf.app", DetailType: "Thing Happened", Detail: '{"a":1}', Resources: ["arn:aws:s3:::b"], Time: new Date("2024-05-01T00:00:00Z") },
+          {
+            Source: "cf.app",
+            DetailType: "Thing Happened",
+            Detail: '{"a":1}',
+            Resources: ["arn:aws:s3:::b"],
+            Time: new Date("2024-05-01T00:00:00Z"),
+          },
           { Source: "aws.ecs", DetailType: "ECS Task State Change", Detail: '{"lastStatus":"STOPPED"}' },
           { Source: "cf.app", DetailType: "Broken", Detail: "{not json" },
           { DetailType: "No source", Detail: "{}" },
@@ -243,7 +322,9 @@ describe("PutEvents", () => {
 
   it("refuses 0 or more than 10 entries with ValidationException", async () => {
     const entry = { Source: "cf.app", DetailType: "x", Detail: "{}" };
-    expect((await errorOf(c.events.send(new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => entry) })))).name).toBe("ValidationException");
+    expect(
+      (await errorOf(c.events.send(new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => entry) })))).name,
+    ).toBe("ValidationException");
     expect((await errorOf(c.events.send(new PutEventsCommand({ Entries: [] })))).name).toBe("ValidationException");
   });
 });
@@ -264,7 +345,10 @@ describe("TestEventPattern", () => {
       "source-ip": "10.0.0.123",
       c: { count: 5, price: 10.5, flag: false, nothing: null },
       tags: ["prod", "web"],
-      list: [{ name: "a", code: 0 }, { name: "b", code: 1 }],
+      list: [
+        { name: "a", code: 0 },
+        { name: "b", code: 1 },
+      ],
       Environment: "PRODUCTION",
       filename: "logs/2024/app.log",
       empty: "",
@@ -328,20 +412,31 @@ describe("TestEventPattern", () => {
     [{ detail: { deep: { a: { b: [2] } } } }, true],
     [{ detail: { c: { price: [{ numeric: [">=", 10, "<", 11] }] }, state: [{ prefix: "t" }] } }, true],
   ];
-  it.each(cases.map(([p, expected], i) => [i, JSON.stringify(p), expected] as const))("case %i: %s → %s", async (_i, p, expected) => {
-    const out = await c.events.send(new TestEventPatternCommand({ EventPattern: p, Event: JSON.stringify(event) }));
-    expect(out.Result).toBe(expected);
-  });
+  it.each(cases.map(([p, expected], i) => [i, JSON.stringify(p), expected] as const))(
+    "case %i: %s → %s",
+    async (_i, p, expected) => {
+      const out = await c.events.send(new TestEventPatternCommand({ EventPattern: p, Event: JSON.stringify(event) }));
+      expect(out.Result).toBe(expected);
+    },
+  );
 
   it("refuses an invalid pattern (InvalidEventPatternException) or an event missing envelope fields (ValidationException)", async () => {
-    expect((await errorOf(c.events.send(new TestEventPatternCommand({ EventPattern: '{"source":"x"}', Event: JSON.stringify(event) })))).name).toBe(
-      "InvalidEventPatternException",
-    );
+    expect(
+      (
+        await errorOf(
+          c.events.send(new TestEventPatternCommand({ EventPattern: '{"source":"x"}', Event: JSON.stringify(event) })),
+        )
+      ).name,
+    ).toBe("InvalidEventPatternException");
     // id, account, source, time, region, resources and detail-type are mandatory in the event.
     for (const field of ["id", "resources", "detail-type"] as const) {
       const partial: Record<string, unknown> = { ...event };
       delete partial[field];
-      const err = await errorOf(c.events.send(new TestEventPatternCommand({ EventPattern: '{"source":["x"]}', Event: JSON.stringify(partial) })));
+      const err = await errorOf(
+        c.events.send(
+          new TestEventPatternCommand({ EventPattern: '{"source":["x"]}', Event: JSON.stringify(partial) }),
+        ),
+      );
       expect(err.name, field).toBe("ValidationException");
     }
   });
@@ -349,17 +444,36 @@ describe("TestEventPattern", () => {
 
 describe("tags", () => {
   it("TagResource / ListTagsForResource / UntagResource, and ResourceNotFoundException for a missing rule", async () => {
-    const { RuleArn } = await c.events.send(new PutRuleCommand({ Name: "cf-tags", EventPattern: pattern({ source: ["x"] }), Tags: [{ Key: "team", Value: "sec" }] }));
-    await c.events.send(new TagResourceCommand({ ResourceARN: RuleArn, Tags: [{ Key: "env", Value: "prod" }, { Key: "team", Value: "audit" }] }));
+    const { RuleArn } = await c.events.send(
+      new PutRuleCommand({
+        Name: "cf-tags",
+        EventPattern: pattern({ source: ["x"] }),
+        Tags: [{ Key: "team", Value: "sec" }],
+      }),
+    );
+    await c.events.send(
+      new TagResourceCommand({
+        ResourceARN: RuleArn,
+        Tags: [
+          { Key: "env", Value: "prod" },
+          { Key: "team", Value: "audit" },
+        ],
+      }),
+    );
     const tags = (await c.events.send(new ListTagsForResourceCommand({ ResourceARN: RuleArn }))).Tags!;
     expect(Object.fromEntries(tags.map((t) => [t.Key, t.Value]))).toEqual({ team: "audit", env: "prod" });
     await c.events.send(new UntagResourceCommand({ ResourceARN: RuleArn, TagKeys: ["team", "absent"] }));
-    expect((await c.events.send(new ListTagsForResourceCommand({ ResourceARN: RuleArn }))).Tags).toEqual([{ Key: "env", Value: "prod" }]);
+    expect((await c.events.send(new ListTagsForResourceCommand({ ResourceARN: RuleArn }))).Tags).toEqual([
+      { Key: "env", Value: "prod" },
+    ]);
     const missing = `arn:aws:events:${REGION}:${ACCOUNT}:rule/cf-no-such-rule`;
-    expect((await errorOf(c.events.send(new ListTagsForResourceCommand({ ResourceARN: missing })))).name).toBe("ResourceNotFoundException");
-    expect((await errorOf(c.events.send(new TagResourceCommand({ ResourceARN: missing, Tags: [{ Key: "a", Value: "b" }] })))).name).toBe(
+    expect((await errorOf(c.events.send(new ListTagsForResourceCommand({ ResourceARN: missing })))).name).toBe(
       "ResourceNotFoundException",
     );
+    expect(
+      (await errorOf(c.events.send(new TagResourceCommand({ ResourceARN: missing, Tags: [{ Key: "a", Value: "b" }] }))))
+        .name,
+    ).toBe("ResourceNotFoundException");
   });
 });
 
@@ -371,36 +485,70 @@ describe("the model checker itself", () => {
 
   it("flags unknown members, nulls, missing required members, wrong types, enums and millisecond timestamps", () => {
     expect(events.checkOutput("DescribeRule", { Name: "r", State: "ENABLED" })).toEqual([]);
-    expect(events.checkOutput("DescribeRule", { Name: "r", Bogus: 1 })).toEqual(["DescribeRule.Bogus: member not in the schema"]);
+    expect(events.checkOutput("DescribeRule", { Name: "r", Bogus: 1 })).toEqual([
+      "DescribeRule.Bogus: member not in the schema",
+    ]);
     expect(events.checkOutput("PutRule", { RuleArn: null })).toHaveLength(1);
     expect(events.checkOutput("DescribeRule", { State: "ON" })[0]).toMatch(/State: not one of DISABLED\|ENABLED\|/);
     expect(events.checkOutput("PutEvents", { FailedEntryCount: "0" })[0]).toMatch(/expected a number/);
     expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000 })).toEqual([]);
-    expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000_000 })[0]).toMatch(/not epoch seconds/);
-    expect(sfn.checkOutput("StartExecution", { executionArn: "arn" })).toEqual(["StartExecution.startDate: required member missing"]);
+    expect(sfn.checkOutput("StartExecution", { executionArn: "arn", startDate: 1_700_000_000_000 })[0]).toMatch(
+      /not epoch seconds/,
+    );
+    expect(sfn.checkOutput("StartExecution", { executionArn: "arn" })).toEqual([
+      "StartExecution.startDate: required member missing",
+    ]);
   });
 
   it("derives the shapes from the installed SDK clients: protocols, operations, enums and each operation's errors", () => {
     expect([...models.keys()].sort()).toEqual(["AWSEvents", "AWSStepFunctions", "AmazonAthena"]);
-    expect([events.jsonVersion, sfn.jsonVersion, models.get("AmazonAthena")!.jsonVersion]).toEqual(["1.1", "1.0", "1.1"]);
-    expect(events.has("PutRule") && sfn.has("StartExecution") && models.get("AmazonAthena")!.has("GetQueryResults")).toBe(true);
+    expect([events.jsonVersion, sfn.jsonVersion, models.get("AmazonAthena")!.jsonVersion]).toEqual([
+      "1.1",
+      "1.0",
+      "1.1",
+    ]);
+    expect(
+      events.has("PutRule") && sfn.has("StartExecution") && models.get("AmazonAthena")!.has("GetQueryResults"),
+    ).toBe(true);
     expect(events.has("NoSuchOperation")).toBe(false);
-    expect(sfn.checkOutput("DescribeExecution", { executionArn: "a", stateMachineArn: "s", startDate: 1_700_000_000, status: "DONE" })[0]).toMatch(
-      /not one of ABORTED\|FAILED/,
-    );
+    expect(
+      sfn.checkOutput("DescribeExecution", {
+        executionArn: "a",
+        stateMachineArn: "s",
+        startDate: 1_700_000_000,
+        status: "DONE",
+      })[0],
+    ).toMatch(/not one of ABORTED\|FAILED/);
     expect(sfn.errorsOf("DescribeExecution")).toEqual(expect.arrayContaining(["ExecutionDoesNotExist", "InvalidArn"]));
-    expect(events.errorsOf("PutRule")).toEqual(expect.arrayContaining(["ResourceNotFoundException", "InvalidEventPatternException"]));
+    expect(events.errorsOf("PutRule")).toEqual(
+      expect.arrayContaining(["ResourceNotFoundException", "InvalidEventPatternException"]),
+    );
   });
 
   it("flags error answers without the header, body type or message, or with a code the operation cannot answer", () => {
-    const ok = events.checkError("DescribeRule", 400, { "x-amzn-errortype": "ResourceNotFoundException" }, { __type: "ResourceNotFoundException", message: "m" });
+    const ok = events.checkError(
+      "DescribeRule",
+      400,
+      { "x-amzn-errortype": "ResourceNotFoundException" },
+      { __type: "ResourceNotFoundException", message: "m" },
+    );
     expect(ok).toEqual([]);
     expect(events.checkError("DescribeRule", 400, {}, {})).toHaveLength(3);
-    expect(sfn.checkError("DescribeExecution", 400, { "x-amzn-errortype": "InvalidName" }, { __type: "InvalidName", message: "m" })[0]).toMatch(
-      /not one this operation answers/,
-    );
-    expect(events.checkError("PutRule", 400, { "x-amzn-errortype": "InternalException" }, { __type: "InternalException", message: "m" })[0]).toMatch(
-      /HTTP 400/,
-    );
+    expect(
+      sfn.checkError(
+        "DescribeExecution",
+        400,
+        { "x-amzn-errortype": "InvalidName" },
+        { __type: "InvalidName", message: "m" },
+      )[0],
+    ).toMatch(/not one this operation answers/);
+    expect(
+      events.checkError(
+        "PutRule",
+        400,
+        { "x-amzn-errortype": "InternalException" },
+        { __type: "InternalException", message: "m" },
+      )[0],
+    ).toMatch(/HTTP 400/);
   });
 });

@@ -23,9 +23,16 @@ import { errorOf, sleep, conformanceEmulator } from "./outside";
 const ACCOUNT = "000000000000";
 const REGION = "us-east-1";
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/states`;
-const PASS = JSON.stringify({ StartAt: "P", States: { P: { Type: "Pass", Result: { ok: true }, ResultPath: "$.r", End: true } } });
-const WAIT = (seconds: number) => JSON.stringify({ StartAt: "W", States: { W: { Type: "Wait", Seconds: seconds, End: true } } });
-const FAIL = JSON.stringify({ StartAt: "F", States: { F: { Type: "Fail", Error: "Custom.Error", Cause: "it broke" } } });
+const PASS = JSON.stringify({
+  StartAt: "P",
+  States: { P: { Type: "Pass", Result: { ok: true }, ResultPath: "$.r", End: true } },
+});
+const WAIT = (seconds: number) =>
+  JSON.stringify({ StartAt: "W", States: { W: { Type: "Wait", Seconds: seconds, End: true } } });
+const FAIL = JSON.stringify({
+  StartAt: "F",
+  States: { F: { Type: "Fail", Error: "Custom.Error", Cause: "it broke" } },
+});
 
 const c = conformanceEmulator();
 
@@ -45,7 +52,9 @@ async function finished(executionArn: string, timeoutMs = 20_000): Promise<Descr
 
 describe("state machines", () => {
   it("CreateStateMachine → DescribeStateMachine; identical create is idempotent, a different one conflicts", async () => {
-    const created = await c.sfn.send(new CreateStateMachineCommand({ name: "cf-sm", definition: PASS, roleArn: ROLE, type: "STANDARD" }));
+    const created = await c.sfn.send(
+      new CreateStateMachineCommand({ name: "cf-sm", definition: PASS, roleArn: ROLE, type: "STANDARD" }),
+    );
     expect(created.stateMachineArn).toBe(`arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:cf-sm`);
     expect(created.creationDate).toBeInstanceOf(Date);
     expect(Math.abs(created.creationDate!.getTime() - Date.now())).toBeLessThan(60_000);
@@ -53,41 +62,68 @@ describe("state machines", () => {
     expect(d).toMatchObject({ name: "cf-sm", status: "ACTIVE", definition: PASS, roleArn: ROLE, type: "STANDARD" });
     const again = await c.sfn.send(new CreateStateMachineCommand({ name: "cf-sm", definition: PASS, roleArn: ROLE }));
     expect(again.stateMachineArn).toBe(created.stateMachineArn);
-    expect((await errorOf(c.sfn.send(new CreateStateMachineCommand({ name: "cf-sm", definition: FAIL, roleArn: ROLE })))).name).toBe(
-      "StateMachineAlreadyExists",
-    );
+    expect(
+      (await errorOf(c.sfn.send(new CreateStateMachineCommand({ name: "cf-sm", definition: FAIL, roleArn: ROLE }))))
+        .name,
+    ).toBe("StateMachineAlreadyExists");
   });
 
   it("refuses bad names (InvalidName), definitions (InvalidDefinition) and role ARNs (InvalidArn)", async () => {
     // A name over the model's 80 characters fails the model's constraint first (ValidationException), as on AWS.
-    expect((await errorOf(c.sfn.send(new CreateStateMachineCommand({ name: "a".repeat(81), definition: PASS, roleArn: ROLE })))).name).toBe(
-      "ValidationException",
-    );
+    expect(
+      (
+        await errorOf(
+          c.sfn.send(new CreateStateMachineCommand({ name: "a".repeat(81), definition: PASS, roleArn: ROLE })),
+        )
+      ).name,
+    ).toBe("ValidationException");
     for (const name of ["has space", "semi;colon", "brace{", "q?"]) {
-      expect((await errorOf(c.sfn.send(new CreateStateMachineCommand({ name, definition: PASS, roleArn: ROLE })))).name, name).toBe("InvalidName");
+      expect(
+        (await errorOf(c.sfn.send(new CreateStateMachineCommand({ name, definition: PASS, roleArn: ROLE })))).name,
+        name,
+      ).toBe("InvalidName");
     }
-    for (const definition of ["not json", "{}", JSON.stringify({ StartAt: "Nope", States: { P: { Type: "Pass", End: true } } })]) {
-      expect((await errorOf(c.sfn.send(new CreateStateMachineCommand({ name: "cf-bad", definition, roleArn: ROLE })))).name, definition).toBe(
-        "InvalidDefinition",
-      );
+    for (const definition of [
+      "not json",
+      "{}",
+      JSON.stringify({ StartAt: "Nope", States: { P: { Type: "Pass", End: true } } }),
+    ]) {
+      expect(
+        (await errorOf(c.sfn.send(new CreateStateMachineCommand({ name: "cf-bad", definition, roleArn: ROLE })))).name,
+        definition,
+      ).toBe("InvalidDefinition");
     }
-    expect((await errorOf(c.sfn.send(new CreateStateMachineCommand({ name: "cf-bad", definition: PASS, roleArn: "not-an-arn" })))).name).toBe("InvalidArn");
+    expect(
+      (
+        await errorOf(
+          c.sfn.send(new CreateStateMachineCommand({ name: "cf-bad", definition: PASS, roleArn: "not-an-arn" })),
+        )
+      ).name,
+    ).toBe("InvalidArn");
   });
 
   it("DescribeStateMachine: StateMachineDoesNotExist for a missing machine, InvalidArn for a malformed ARN", async () => {
     const missing = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:cf-nope`;
-    expect((await errorOf(c.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: missing })))).name).toBe("StateMachineDoesNotExist");
-    expect((await errorOf(c.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: "nope" })))).name).toBe("InvalidArn");
+    expect((await errorOf(c.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: missing })))).name).toBe(
+      "StateMachineDoesNotExist",
+    );
+    expect((await errorOf(c.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: "nope" })))).name).toBe(
+      "InvalidArn",
+    );
   });
 
   it("UpdateStateMachine needs definition or roleArn; the update shows in DescribeStateMachine", async () => {
     const arn = await machine("cf-update");
-    expect((await errorOf(c.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: arn })))).name).toBe("MissingRequiredParameter");
+    expect((await errorOf(c.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: arn })))).name).toBe(
+      "MissingRequiredParameter",
+    );
     const out = await c.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: arn, definition: FAIL }));
     expect(out.updateDate).toBeInstanceOf(Date);
     expect((await c.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: arn }))).definition).toBe(FAIL);
     const missing = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:cf-nope`;
-    expect((await errorOf(c.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: missing, definition: PASS })))).name).toBe("StateMachineDoesNotExist");
+    expect(
+      (await errorOf(c.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: missing, definition: PASS })))).name,
+    ).toBe("StateMachineDoesNotExist");
   });
 
   it("ListStateMachines pages with maxResults / nextToken; a bad token is InvalidToken", async () => {
@@ -105,7 +141,9 @@ describe("state machines", () => {
     } while (nextToken && pages < 50);
     expect(names).toEqual(expect.arrayContaining(["cf-list-1", "cf-list-2", "cf-list-3"]));
     expect(new Set(names).size).toBe(names.length);
-    expect((await errorOf(c.sfn.send(new ListStateMachinesCommand({ nextToken: "garbage" })))).name).toBe("InvalidToken");
+    expect((await errorOf(c.sfn.send(new ListStateMachinesCommand({ nextToken: "garbage" })))).name).toBe(
+      "InvalidToken",
+    );
   });
 
   it("DeleteStateMachine removes it (describe then fails); deleting again succeeds", async () => {
@@ -120,11 +158,17 @@ describe("state machines", () => {
     const ok = await c.sfn.send(new ValidateStateMachineDefinitionCommand({ definition: PASS }));
     expect(ok).toMatchObject({ result: "OK", diagnostics: [] });
     const bad = await c.sfn.send(
-      new ValidateStateMachineDefinitionCommand({ definition: JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", Next: "B" } } }) }),
+      new ValidateStateMachineDefinitionCommand({
+        definition: JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass", Next: "B" } } }),
+      }),
     );
     expect(bad.result).toBe("FAIL");
     expect(bad.diagnostics!.length).toBeGreaterThan(0);
-    expect(bad.diagnostics![0]).toMatchObject({ severity: "ERROR", code: expect.any(String), message: expect.any(String) });
+    expect(bad.diagnostics![0]).toMatchObject({
+      severity: "ERROR",
+      code: expect.any(String),
+      message: expect.any(String),
+    });
   });
 });
 
@@ -137,7 +181,9 @@ describe("executions", () => {
   });
 
   it("StartExecution → DescribeExecution SUCCEEDED with input and output", async () => {
-    const started = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, name: "run-1", input: '{"a":1}' }));
+    const started = await c.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: passArn, name: "run-1", input: '{"a":1}' }),
+    );
     expect(started.executionArn).toBe(`arn:aws:states:${REGION}:${ACCOUNT}:execution:cf-exec-pass:run-1`);
     expect(started.startDate).toBeInstanceOf(Date);
     const d = await finished(started.executionArn!);
@@ -154,31 +200,50 @@ describe("executions", () => {
   });
 
   it("the same name + input while RUNNING answers the same execution; other input → ExecutionAlreadyExists", async () => {
-    const first = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: waitArn, name: "dup", input: '{"x":1}' }));
-    const second = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: waitArn, name: "dup", input: '{"x":1}' }));
+    const first = await c.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: waitArn, name: "dup", input: '{"x":1}' }),
+    );
+    const second = await c.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: waitArn, name: "dup", input: '{"x":1}' }),
+    );
     expect(second.executionArn).toBe(first.executionArn);
     expect(second.startDate?.getTime()).toBe(first.startDate?.getTime());
-    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: waitArn, name: "dup", input: '{"x":2}' })))).name).toBe(
-      "ExecutionAlreadyExists",
-    );
+    expect(
+      (
+        await errorOf(
+          c.sfn.send(new StartExecutionCommand({ stateMachineArn: waitArn, name: "dup", input: '{"x":2}' })),
+        )
+      ).name,
+    ).toBe("ExecutionAlreadyExists");
     await c.sfn.send(new StopExecutionCommand({ executionArn: first.executionArn }));
   });
 
   it("a closed execution's name cannot be reused (ExecutionAlreadyExists)", async () => {
     const s = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, name: "once", input: "{}" }));
     await finished(s.executionArn!);
-    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, name: "once", input: "{}" })))).name).toBe(
-      "ExecutionAlreadyExists",
-    );
+    expect(
+      (await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, name: "once", input: "{}" }))))
+        .name,
+    ).toBe("ExecutionAlreadyExists");
   });
 
   it("refuses bad names, bad input and missing machines", async () => {
-    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, name: "bad name" })))).name).toBe("InvalidName");
-    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, name: "x".repeat(81) })))).name).toBe("ValidationException");
-    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, input: "{nope" })))).name).toBe("InvalidExecutionInput");
+    expect(
+      (await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, name: "bad name" })))).name,
+    ).toBe("InvalidName");
+    expect(
+      (await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, name: "x".repeat(81) })))).name,
+    ).toBe("ValidationException");
+    expect(
+      (await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, input: "{nope" })))).name,
+    ).toBe("InvalidExecutionInput");
     const missing = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:cf-nope`;
-    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: missing })))).name).toBe("StateMachineDoesNotExist");
-    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: "garbage" })))).name).toBe("InvalidArn");
+    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: missing })))).name).toBe(
+      "StateMachineDoesNotExist",
+    );
+    expect((await errorOf(c.sfn.send(new StartExecutionCommand({ stateMachineArn: "garbage" })))).name).toBe(
+      "InvalidArn",
+    );
   });
 
   it("a failing machine ends FAILED with error and cause, no output", async () => {
@@ -191,21 +256,31 @@ describe("executions", () => {
 
   it("StopExecution aborts a running execution; DescribeExecution of a missing one is ExecutionDoesNotExist", async () => {
     const s = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: waitArn, name: "to-stop" }));
-    const stopped = await c.sfn.send(new StopExecutionCommand({ executionArn: s.executionArn, error: "Op.Stop", cause: "testing" }));
+    const stopped = await c.sfn.send(
+      new StopExecutionCommand({ executionArn: s.executionArn, error: "Op.Stop", cause: "testing" }),
+    );
     expect(stopped.stopDate).toBeInstanceOf(Date);
     const d = await c.sfn.send(new DescribeExecutionCommand({ executionArn: s.executionArn }));
     expect(d).toMatchObject({ status: "ABORTED", error: "Op.Stop", cause: "testing" });
     const missing = `arn:aws:states:${REGION}:${ACCOUNT}:execution:cf-exec-pass:no-such-run`;
-    expect((await errorOf(c.sfn.send(new DescribeExecutionCommand({ executionArn: missing })))).name).toBe("ExecutionDoesNotExist");
-    expect((await errorOf(c.sfn.send(new StopExecutionCommand({ executionArn: missing })))).name).toBe("ExecutionDoesNotExist");
-    expect((await errorOf(c.sfn.send(new DescribeExecutionCommand({ executionArn: "garbage" })))).name).toBe("InvalidArn");
+    expect((await errorOf(c.sfn.send(new DescribeExecutionCommand({ executionArn: missing })))).name).toBe(
+      "ExecutionDoesNotExist",
+    );
+    expect((await errorOf(c.sfn.send(new StopExecutionCommand({ executionArn: missing })))).name).toBe(
+      "ExecutionDoesNotExist",
+    );
+    expect((await errorOf(c.sfn.send(new DescribeExecutionCommand({ executionArn: "garbage" })))).name).toBe(
+      "InvalidArn",
+    );
   });
 
   it("ListExecutions: newest first, statusFilter, maxResults / nextToken", async () => {
     const arn = await machine("cf-list-exec");
     const started: string[] = [];
     for (let i = 0; i < 3; i++) {
-      started.push((await c.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name: `e${i}` }))).executionArn!);
+      started.push(
+        (await c.sfn.send(new StartExecutionCommand({ stateMachineArn: arn, name: `e${i}` }))).executionArn!,
+      );
       await sleep(20);
     }
     for (const e of started) await finished(e);
@@ -218,19 +293,30 @@ describe("executions", () => {
       nextToken = page.nextToken;
     } while (nextToken);
     expect(all).toEqual(["e2", "e1", "e0"]);
-    expect((await c.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, statusFilter: "FAILED" }))).executions).toEqual([]);
+    expect(
+      (await c.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, statusFilter: "FAILED" }))).executions,
+    ).toEqual([]);
     const ok = await c.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, statusFilter: "SUCCEEDED" }));
     expect(ok.executions!.map((e) => e.status)).toEqual(["SUCCEEDED", "SUCCEEDED", "SUCCEEDED"]);
     const missing = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:cf-nope`;
-    expect((await errorOf(c.sfn.send(new ListExecutionsCommand({ stateMachineArn: missing })))).name).toBe("StateMachineDoesNotExist");
-    expect((await errorOf(c.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, nextToken: "garbage" })))).name).toBe("InvalidToken");
+    expect((await errorOf(c.sfn.send(new ListExecutionsCommand({ stateMachineArn: missing })))).name).toBe(
+      "StateMachineDoesNotExist",
+    );
+    expect(
+      (await errorOf(c.sfn.send(new ListExecutionsCommand({ stateMachineArn: arn, nextToken: "garbage" })))).name,
+    ).toBe("InvalidToken");
   });
 
   it("GetExecutionHistory: AWS event types and ids, reverseOrder, paging", async () => {
     const s = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: passArn, input: '{"h":1}' }));
     await finished(s.executionArn!);
     const h = await c.sfn.send(new GetExecutionHistoryCommand({ executionArn: s.executionArn }));
-    expect(h.events!.map((e) => e.type)).toEqual(["ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+    expect(h.events!.map((e) => e.type)).toEqual([
+      "ExecutionStarted",
+      "PassStateEntered",
+      "PassStateExited",
+      "ExecutionSucceeded",
+    ]);
     expect(h.events!.map((e) => e.id)).toEqual([1, 2, 3, 4]);
     expect(h.events![0]!.executionStartedEventDetails).toMatchObject({ input: '{"h":1}', roleArn: ROLE });
     expect(h.events![1]!).toMatchObject({ previousEventId: 1, stateEnteredEventDetails: { name: "P" } });
@@ -240,25 +326,41 @@ describe("executions", () => {
     expect(rev.events!.map((e) => e.id)).toEqual([4, 3, 2, 1]);
     const p1 = await c.sfn.send(new GetExecutionHistoryCommand({ executionArn: s.executionArn, maxResults: 3 }));
     expect(p1.events!.map((e) => e.id)).toEqual([1, 2, 3]);
-    const p2 = await c.sfn.send(new GetExecutionHistoryCommand({ executionArn: s.executionArn, maxResults: 3, nextToken: p1.nextToken }));
+    const p2 = await c.sfn.send(
+      new GetExecutionHistoryCommand({ executionArn: s.executionArn, maxResults: 3, nextToken: p1.nextToken }),
+    );
     expect(p2.events!.map((e) => e.id)).toEqual([4]);
     expect(p2.nextToken).toBeUndefined();
     const missing = `arn:aws:states:${REGION}:${ACCOUNT}:execution:cf-exec-pass:no-such-run`;
-    expect((await errorOf(c.sfn.send(new GetExecutionHistoryCommand({ executionArn: missing })))).name).toBe("ExecutionDoesNotExist");
+    expect((await errorOf(c.sfn.send(new GetExecutionHistoryCommand({ executionArn: missing })))).name).toBe(
+      "ExecutionDoesNotExist",
+    );
   });
 });
 
 describe("tags", () => {
   it("TagResource / ListTagsForResource / UntagResource; ResourceNotFound for a missing machine", async () => {
-    const arn = (await c.sfn.send(new CreateStateMachineCommand({ name: "cf-tags", definition: PASS, roleArn: ROLE, tags: [{ key: "team", value: "sec" }] })))
-      .stateMachineArn!;
+    const arn = (
+      await c.sfn.send(
+        new CreateStateMachineCommand({
+          name: "cf-tags",
+          definition: PASS,
+          roleArn: ROLE,
+          tags: [{ key: "team", value: "sec" }],
+        }),
+      )
+    ).stateMachineArn!;
     await c.sfn.send(new TagResourceCommand({ resourceArn: arn, tags: [{ key: "env", value: "prod" }] }));
     const tags = (await c.sfn.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags!;
     expect(Object.fromEntries(tags.map((t) => [t.key, t.value]))).toEqual({ team: "sec", env: "prod" });
     await c.sfn.send(new UntagResourceCommand({ resourceArn: arn, tagKeys: ["team"] }));
-    expect((await c.sfn.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual([{ key: "env", value: "prod" }]);
+    expect((await c.sfn.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags).toEqual([
+      { key: "env", value: "prod" },
+    ]);
     const missing = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:cf-nope`;
-    expect((await errorOf(c.sfn.send(new ListTagsForResourceCommand({ resourceArn: missing })))).name).toBe("ResourceNotFound");
+    expect((await errorOf(c.sfn.send(new ListTagsForResourceCommand({ resourceArn: missing })))).name).toBe(
+      "ResourceNotFound",
+    );
   });
 });
 
@@ -267,18 +369,30 @@ describe("the other modeled errors", () => {
     const arn = await machine("cf-errors");
     const missing = `arn:aws:states:${REGION}:${ACCOUNT}:stateMachine:cf-nope`;
     const name = async (p: Promise<unknown>) => (await errorOf(p)).name;
-    expect(await name(c.sfn.send(new TagResourceCommand({ resourceArn: missing, tags: [{ key: "a", value: "b" }] })))).toBe("ResourceNotFound");
-    expect(await name(c.sfn.send(new UntagResourceCommand({ resourceArn: missing, tagKeys: ["a"] })))).toBe("ResourceNotFound");
-    expect(await name(c.sfn.send(new UntagResourceCommand({ resourceArn: "garbage", tagKeys: ["a"] })))).toBe("InvalidArn");
+    expect(
+      await name(c.sfn.send(new TagResourceCommand({ resourceArn: missing, tags: [{ key: "a", value: "b" }] }))),
+    ).toBe("ResourceNotFound");
+    expect(await name(c.sfn.send(new UntagResourceCommand({ resourceArn: missing, tagKeys: ["a"] })))).toBe(
+      "ResourceNotFound",
+    );
+    expect(await name(c.sfn.send(new UntagResourceCommand({ resourceArn: "garbage", tagKeys: ["a"] })))).toBe(
+      "InvalidArn",
+    );
     expect(await name(c.sfn.send(new ListTagsForResourceCommand({ resourceArn: "garbage" })))).toBe("InvalidArn");
     expect(await name(c.sfn.send(new GetExecutionHistoryCommand({ executionArn: "garbage" })))).toBe("InvalidArn");
     expect(await name(c.sfn.send(new ListExecutionsCommand({ stateMachineArn: "garbage" })))).toBe("InvalidArn");
     const tags = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "v" }));
     expect(await name(c.sfn.send(new TagResourceCommand({ resourceArn: arn, tags })))).toBe("TooManyTags");
     const s = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: arn }));
-    expect(await name(c.sfn.send(new StopExecutionCommand({ executionArn: s.executionArn, error: "e".repeat(257) })))).toBe("ValidationException");
-    expect(await name(c.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: arn, roleArn: "r".repeat(257) })))).toBe("ValidationException");
+    expect(
+      await name(c.sfn.send(new StopExecutionCommand({ executionArn: s.executionArn, error: "e".repeat(257) }))),
+    ).toBe("ValidationException");
+    expect(
+      await name(c.sfn.send(new UpdateStateMachineCommand({ stateMachineArn: arn, roleArn: "r".repeat(257) }))),
+    ).toBe("ValidationException");
     expect(await name(c.sfn.send(new ListStateMachinesCommand({ maxResults: 1001 })))).toBe("ValidationException");
-    expect(await name(c.sfn.send(new GetExecutionHistoryCommand({ executionArn: s.executionArn, maxResults: 1001 })))).toBe("ValidationException");
+    expect(
+      await name(c.sfn.send(new GetExecutionHistoryCommand({ executionArn: s.executionArn, maxResults: 1001 }))),
+    ).toBe("ValidationException");
   });
 });

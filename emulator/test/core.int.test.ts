@@ -109,7 +109,12 @@ describe("emulator endpoints", () => {
 describe("fault injection", () => {
   it("throttle surfaces as the SDK's ThrottlingException; a count-based fault stops after N", async () => {
     const eb = sdkClients(emu.url).events;
-    const { fault } = await emulatorAdmin(emu.url, "POST", "/_emulator/faults", { service: "events", operation: "PutRule", kind: "throttle", count: 2 });
+    const { fault } = await emulatorAdmin(emu.url, "POST", "/_emulator/faults", {
+      service: "events",
+      operation: "PutRule",
+      kind: "throttle",
+      count: 2,
+    });
     expect(fault).toMatchObject({ service: "events", operation: "PutRule", kind: "throttle", remaining: 2 });
     for (let i = 0; i < 2; i++) {
       const err = await eb.send(new PutRuleCommand({ Name: "r", EventPattern: '{"source":["a"]}' })).catch((e) => e);
@@ -125,7 +130,12 @@ describe("fault injection", () => {
   // The SDK retries only what it classes as throttling or transient, so this proves the classification.
   it("the SDK's own retries get through a short burst of throttling", async () => {
     const eb = sdkClients(emu.url, { maxAttempts: 3 }).events;
-    await emulatorAdmin(emu.url, "POST", "/_emulator/faults", { service: "events", operation: "ListRules", kind: "throttle", count: 2 });
+    await emulatorAdmin(emu.url, "POST", "/_emulator/faults", {
+      service: "events",
+      operation: "ListRules",
+      kind: "throttle",
+      count: 2,
+    });
     const out = await eb.send(new ListRulesCommand({}));
     expect(out.$metadata.attempts).toBe(3);
   });
@@ -143,8 +153,18 @@ describe("fault injection", () => {
 
   it("latency delays the answer; probability 0 never fires; DELETE ?id= removes one fault", async () => {
     const eb = sdkClients(emu.url).events;
-    const slow = await emulatorAdmin(emu.url, "POST", "/_emulator/faults", { service: "events", operation: "ListRules", kind: "latency", latencyMs: 300 });
-    await emulatorAdmin(emu.url, "POST", "/_emulator/faults", { service: "events", operation: "ListRules", kind: "error5xx", probability: 0 });
+    const slow = await emulatorAdmin(emu.url, "POST", "/_emulator/faults", {
+      service: "events",
+      operation: "ListRules",
+      kind: "latency",
+      latencyMs: 300,
+    });
+    await emulatorAdmin(emu.url, "POST", "/_emulator/faults", {
+      service: "events",
+      operation: "ListRules",
+      kind: "error5xx",
+      probability: 0,
+    });
     const t0 = Date.now();
     await eb.send(new ListRulesCommand({}));
     expect(Date.now() - t0).toBeGreaterThanOrEqual(280);
@@ -154,9 +174,15 @@ describe("fault injection", () => {
   });
 
   it("refuses an invalid fault", async () => {
-    const res = await fetch(emu.url + "/_emulator/faults", { method: "POST", body: JSON.stringify({ service: "s3", kind: "throttle" }) });
+    const res = await fetch(emu.url + "/_emulator/faults", {
+      method: "POST",
+      body: JSON.stringify({ service: "s3", kind: "throttle" }),
+    });
     expect(res.status).toBe(400);
-    const res2 = await fetch(emu.url + "/_emulator/faults", { method: "POST", body: JSON.stringify({ service: "events", kind: "throttle", count: 0 }) });
+    const res2 = await fetch(emu.url + "/_emulator/faults", {
+      method: "POST",
+      body: JSON.stringify({ service: "events", kind: "throttle", count: 0 }),
+    });
     expect(res2.status).toBe(400);
   });
 });
@@ -170,10 +196,14 @@ describe("startEmulator", () => {
 describe("main.ts (the CLI)", () => {
   it("prints the ready line, serves, and flushes state on SIGTERM", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "emulator-cli-"));
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve(__dirname, "../src/main.ts"), "--port", "0", "--data-dir", dir], {
-      cwd: path.resolve(__dirname, "../.."),
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.resolve(__dirname, "../src/main.ts"), "--port", "0", "--data-dir", dir],
+      {
+        cwd: path.resolve(__dirname, "../.."),
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     try {
       const line = await new Promise<string>((resolve, reject) => {
         let out = "";
@@ -197,7 +227,9 @@ describe("main.ts (the CLI)", () => {
       // And a second start sees it.
       const again = await startTestEmulator({ dataDir: dir });
       try {
-        expect((await sdkClients(again.url).events.send(new DescribeRuleCommand({ Name: "cli-rule" }))).Name).toBe("cli-rule");
+        expect((await sdkClients(again.url).events.send(new DescribeRuleCommand({ Name: "cli-rule" }))).Name).toBe(
+          "cli-rule",
+        );
       } finally {
         await again.close();
       }

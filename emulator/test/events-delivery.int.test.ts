@@ -36,7 +36,12 @@ async function executions(stateMachineArn: string) {
 describe("state machine targets", () => {
   it("a matching event starts an execution whose input is the InputTransformer's output", async () => {
     const sm = await machine("audit-check");
-    await clients.events.send(new PutRuleCommand({ Name: "ecs-stopped", EventPattern: JSON.stringify({ source: ["aws.ecs"], detail: { lastStatus: ["STOPPED"] } }) }));
+    await clients.events.send(
+      new PutRuleCommand({
+        Name: "ecs-stopped",
+        EventPattern: JSON.stringify({ source: ["aws.ecs"], detail: { lastStatus: ["STOPPED"] } }),
+      }),
+    );
     await clients.events.send(
       new PutTargetsCommand({
         Rule: "ecs-stopped",
@@ -55,13 +60,22 @@ describe("state machine targets", () => {
       }),
     );
     const detail = { lastStatus: "STOPPED", clusterArn: "arn:aws:ecs:us-east-1:000000000000:cluster/main" };
-    const put = await clients.events.send(new PutEventsCommand({ Entries: [{ Source: "aws.ecs", DetailType: "ECS Task State Change", Detail: JSON.stringify(detail) }] }));
+    const put = await clients.events.send(
+      new PutEventsCommand({
+        Entries: [{ Source: "aws.ecs", DetailType: "ECS Task State Change", Detail: JSON.stringify(detail) }],
+      }),
+    );
     expect(put.FailedEntryCount).toBe(0);
 
     const [exec] = await executions(sm);
     const described = await clients.sfn.send(new DescribeExecutionCommand({ executionArn: exec!.executionArn }));
     const input = JSON.parse(described.input!);
-    expect(input).toMatchObject({ check: { id: "c1", slug: "s", generation: 1 }, trigger: { kind: "event" }, cluster: detail.clusterArn, rule: "ecs-stopped" });
+    expect(input).toMatchObject({
+      check: { id: "c1", slug: "s", generation: 1 },
+      trigger: { kind: "event" },
+      cluster: detail.clusterArn,
+      rule: "ecs-stopped",
+    });
     expect(input.event).toMatchObject({ id: put.Entries?.[0]?.EventId, source: "aws.ecs", detail });
 
     const { deliveries } = await emulatorAdmin(emu.url, "GET", "/_emulator/events/deliveries?rule=ecs-stopped");
@@ -71,17 +85,28 @@ describe("state machine targets", () => {
   it("a schedule rule starts an execution with the scheduled event", async () => {
     const sm = await machine("nightly");
     await clients.events.send(new PutRuleCommand({ Name: "nightly", ScheduleExpression: "cron(0 2 * * ? *)" }));
-    await clients.events.send(new PutTargetsCommand({ Rule: "nightly", Targets: [{ Id: "sm", Arn: sm, RoleArn: ROLE }] }));
+    await clients.events.send(
+      new PutTargetsCommand({ Rule: "nightly", Targets: [{ Id: "sm", Arn: sm, RoleArn: ROLE }] }),
+    );
     await emulatorAdmin(emu.url, "POST", "/_emulator/events/fire-schedule", { rule: "nightly" });
     const [exec] = await executions(sm);
-    const input = JSON.parse((await clients.sfn.send(new DescribeExecutionCommand({ executionArn: exec!.executionArn }))).input!);
-    expect(input).toMatchObject({ source: "aws.events", "detail-type": "Scheduled Event", resources: ["arn:aws:events:us-east-1:000000000000:rule/nightly"], detail: {} });
+    const input = JSON.parse(
+      (await clients.sfn.send(new DescribeExecutionCommand({ executionArn: exec!.executionArn }))).input!,
+    );
+    expect(input).toMatchObject({
+      source: "aws.events",
+      "detail-type": "Scheduled Event",
+      resources: ["arn:aws:events:us-east-1:000000000000:rule/nightly"],
+      detail: {},
+    });
   });
 
   it("records a failed delivery (missing state machine) in the log and in health", async () => {
     const missing = "arn:aws:states:us-east-1:000000000000:stateMachine:does-not-exist";
     await clients.events.send(new PutRuleCommand({ Name: "r", EventPattern: JSON.stringify({ source: ["x"] }) }));
-    await clients.events.send(new PutTargetsCommand({ Rule: "r", Targets: [{ Id: "sm", Arn: missing, RoleArn: ROLE }] }));
+    await clients.events.send(
+      new PutTargetsCommand({ Rule: "r", Targets: [{ Id: "sm", Arn: missing, RoleArn: ROLE }] }),
+    );
     await clients.events.send(new PutEventsCommand({ Entries: [{ Source: "x", DetailType: "t", Detail: "{}" }] }));
     const failed = await waitFor(async () => {
       await emulatorAdmin(emu.url, "POST", "/_emulator/events/idle", {});
@@ -90,6 +115,9 @@ describe("state machine targets", () => {
     });
     expect(failed[0].error.code).toBe("StateMachineDoesNotExist");
     const health = await emulatorAdmin(emu.url, "GET", "/_emulator/health");
-    expect(health.services.events.deliveries).toMatchObject({ failed: 1, lastError: { code: "StateMachineDoesNotExist" } });
+    expect(health.services.events.deliveries).toMatchObject({
+      failed: 1,
+      lastError: { code: "StateMachineDoesNotExist" },
+    });
   });
 });

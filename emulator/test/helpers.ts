@@ -64,7 +64,12 @@ export function sdkClients(url: string, overrides: { maxAttempts?: number; regio
 
 /** POSTs/GETs a /_emulator endpoint and returns the parsed JSON (throws on a non-2xx answer). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- admin answers are loosely shaped JSON; callers narrow with T
-export async function emulatorAdmin<T = any>(url: string, method: "GET" | "POST" | "DELETE", pathname: string, body?: unknown): Promise<T> {
+export async function emulatorAdmin<T = any>(
+  url: string,
+  method: "GET" | "POST" | "DELETE",
+  pathname: string,
+  body?: unknown,
+): Promise<T> {
   const res = await fetch(url + pathname, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
@@ -76,7 +81,11 @@ export async function emulatorAdmin<T = any>(url: string, method: "GET" | "POST"
 }
 
 /** Polls `check` until it returns a value other than undefined, or fails after timeoutMs. */
-export async function waitFor<T>(check: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000, everyMs = 50): Promise<T> {
+export async function waitFor<T>(
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+  everyMs = 50,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -104,7 +113,9 @@ function sweepHandler(): CheckingHttpHandler {
       return push(...items);
     };
     // Every answer too (as `ANSWER <target> <code|OK>`), so the log shows which operations and errors the suites reach.
-    sweep = new CheckingHttpHandler(loadModels(), problems, (target, outcome) => fs.appendFileSync(file, `ANSWER\t${target}\t${outcome}\n`));
+    sweep = new CheckingHttpHandler(loadModels(), problems, (target, outcome) =>
+      fs.appendFileSync(file, `ANSWER\t${target}\t${outcome}\n`),
+    );
   }
   return sweep;
 }

@@ -63,7 +63,14 @@ function decode(ref: unknown): Decoded {
     if (r[0] === 1) return { kind: "list", member: r[4] };
     if (r[0] === 2) return { kind: "map", value: r[5] };
     if (r[0] === 3 || r[0] === -3 || r[0] === 4) {
-      return { kind: "structure", name: String(r[2]), names: r[4] as string[], refs: r[5] as unknown[], required: Number(r[6] ?? 0), union: r[0] === 4 };
+      return {
+        kind: "structure",
+        name: String(r[2]),
+        names: r[4] as string[],
+        refs: r[5] as unknown[],
+        required: Number(r[6] ?? 0),
+        union: r[0] === 4,
+      };
     }
   }
   throw new Error(`model-check: cannot decode SDK schema ${JSON.stringify(r)?.slice(0, 80)}`);
@@ -162,7 +169,8 @@ export class ServiceModel {
     const client = new Client({ region: "us-east-1" });
     const protocol = client.config.protocol as ProtocolLike | undefined;
     client.destroy();
-    if (!protocol?.serviceTarget || !protocol.getJsonRpcVersion) throw new Error(`model-check: ${pkg} does not use an AWS JSON protocol`);
+    if (!protocol?.serviceTarget || !protocol.getJsonRpcVersion)
+      throw new Error(`model-check: ${pkg} does not use an AWS JSON protocol`);
     this.targetPrefix = protocol.serviceTarget;
     this.jsonVersion = protocol.getJsonRpcVersion();
     for (const value of Object.values(sdk)) {
@@ -185,7 +193,11 @@ export class ServiceModel {
   /** The modeled errors `operation` declares. */
   errorsOf(operation: string): string[] {
     let errors = this.errorsByOperation.get(operation);
-    if (!errors) this.errorsByOperation.set(operation, (errors = operationErrors(this.pkg, operation, new Set(this.errorShapes.keys()))));
+    if (!errors)
+      this.errorsByOperation.set(
+        operation,
+        (errors = operationErrors(this.pkg, operation, new Set(this.errorShapes.keys()))),
+      );
     return errors;
   }
 
@@ -195,7 +207,8 @@ export class ServiceModel {
     if (!op) return [`${operation}: not in the SDK schemas`];
     const problems: string[] = [];
     if (decode(op.output).kind === "unit") {
-      if (body !== null && typeof body === "object" && Object.keys(body).length > 0) problems.push(`${operation}: output should be {}`);
+      if (body !== null && typeof body === "object" && Object.keys(body).length > 0)
+        problems.push(`${operation}: output should be {}`);
     } else this.checkValue(op.output, body, operation, problems);
     return problems;
   }
@@ -243,7 +256,8 @@ export class ServiceModel {
           }
           this.checkValue(shape.refs[i], v, `${at}.${k}`, problems, this.enums.get(`${shape.name}.${k}`));
         }
-        for (const r of shape.names.slice(0, shape.required)) if (!(r in obj)) problems.push(`${at}.${r}: required member missing`);
+        for (const r of shape.names.slice(0, shape.required))
+          if (!(r in obj)) problems.push(`${at}.${r}: required member missing`);
         if (shape.union && Object.keys(obj).length !== 1) fail("a union sets exactly one member");
         return;
       }
@@ -253,7 +267,8 @@ export class ServiceModel {
         return;
       case "map":
         if (typeof value !== "object" || Array.isArray(value)) return fail("expected a map");
-        for (const [k, v] of Object.entries(value as Record<string, unknown>)) this.checkValue(shape.value, v, `${at}{${k}}`, problems);
+        for (const [k, v] of Object.entries(value as Record<string, unknown>))
+          this.checkValue(shape.value, v, `${at}{${k}}`, problems);
         return;
       case "string":
         if (typeof value !== "string") return fail("expected a string");
@@ -334,16 +349,22 @@ export class CheckingHttpHandler extends NodeHttpHandler {
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(response.headers)) headers[k.toLowerCase()] = String(v);
     if (!headers["x-amzn-requestid"]) this.problems.push(`${tag}: no x-amzn-requestid`);
-    if (headers["content-type"] !== `application/x-amz-json-${model.jsonVersion}`) this.problems.push(`${tag}: content-type ${headers["content-type"]}`);
+    if (headers["content-type"] !== `application/x-amz-json-${model.jsonVersion}`)
+      this.problems.push(`${tag}: content-type ${headers["content-type"]}`);
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
       return void this.problems.push(`${tag}: body is not JSON: ${text.slice(0, 80)}`);
     }
-    this.onAnswer?.(target, response.statusCode === 200 ? "OK" : (headers["x-amzn-errortype"] ?? String(response.statusCode)));
+    this.onAnswer?.(
+      target,
+      response.statusCode === 200 ? "OK" : (headers["x-amzn-errortype"] ?? String(response.statusCode)),
+    );
     const found =
-      response.statusCode === 200 ? model.checkOutput(operation, body) : model.checkError(operation, response.statusCode, headers, body);
+      response.statusCode === 200
+        ? model.checkOutput(operation, body)
+        : model.checkError(operation, response.statusCode, headers, body);
     for (const p of found) this.problems.push(`${model.targetPrefix}.${p}`);
   }
 }

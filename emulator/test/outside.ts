@@ -25,7 +25,16 @@ export async function startEmulatorProcess(opts: { dataDir?: string; args?: stri
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "emulator-conformance-"));
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", path.resolve(__dirname, "../src/main.ts"), "--port", "0", "--data-dir", dataDir, ...(opts.args ?? [])],
+    [
+      "--import",
+      "tsx",
+      path.resolve(__dirname, "../src/main.ts"),
+      "--port",
+      "0",
+      "--data-dir",
+      dataDir,
+      ...(opts.args ?? []),
+    ],
     { cwd: path.resolve(__dirname, "../.."), stdio: ["ignore", "pipe", "pipe"] },
   );
   // Never leave an emulator behind when the test process ends early (a timeout, Ctrl-C).
@@ -38,7 +47,10 @@ export async function startEmulatorProcess(opts: { dataDir?: string; args?: stri
   });
   const port = await new Promise<number>((resolve, reject) => {
     let out = "";
-    const timer = setTimeout(() => reject(new Error(`emulator: no ready line within 60 s; stdout: ${out}; stderr: ${stderr}`)), 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`emulator: no ready line within 60 s; stdout: ${out}; stderr: ${stderr}`)),
+      60_000,
+    );
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const m = /^emulator listening on http:\/\/127\.0\.0\.1:(\d+)$/m.exec(out);
@@ -72,7 +84,10 @@ export async function startEmulatorProcess(opts: { dataDir?: string; args?: stri
 export function checkedClients(url: string, region = "us-east-1") {
   const problems: string[] = [];
   // With EMULATOR_MODEL_CHECK=1, every answer is also logged like the other suites' (see helpers.ts).
-  const log = process.env.EMULATOR_MODEL_CHECK === "1" ? (process.env.EMULATOR_MODEL_CHECK_FILE ?? path.join(os.tmpdir(), "emulator-model-check.log")) : undefined;
+  const log =
+    process.env.EMULATOR_MODEL_CHECK === "1"
+      ? (process.env.EMULATOR_MODEL_CHECK_FILE ?? path.join(os.tmpdir(), "emulator-model-check.log"))
+      : undefined;
   const requestHandler = new CheckingHttpHandler(loadModels(), problems, (target, outcome) => {
     if (log) fs.appendFileSync(log, `ANSWER\t${target}\t${outcome}\n`);
   });

@@ -34,12 +34,21 @@ afterAll(async () => {
 
 async function machine(definition: object, type: "STANDARD" | "EXPRESS" = "STANDARD", client = sfn): Promise<string> {
   const out = await client.send(
-    new CreateStateMachineCommand({ name: `m-${++counter}-${Date.now()}`, definition: JSON.stringify(definition), roleArn: ROLE, type }),
+    new CreateStateMachineCommand({
+      name: `m-${++counter}-${Date.now()}`,
+      definition: JSON.stringify(definition),
+      roleArn: ROLE,
+      type,
+    }),
   );
   return out.stateMachineArn!;
 }
 
-async function finished(executionArn: string, client = sfn, timeoutMs = 20_000): Promise<DescribeExecutionCommandOutput> {
+async function finished(
+  executionArn: string,
+  client = sfn,
+  timeoutMs = 20_000,
+): Promise<DescribeExecutionCommandOutput> {
   return waitFor(async () => {
     const d = await client.send(new DescribeExecutionCommand({ executionArn }));
     return d.status === "RUNNING" ? undefined : d;
@@ -69,7 +78,12 @@ async function errorOf(p: Promise<unknown>): Promise<{ name: string; message: st
 const PASS_CHOICE_WAIT = {
   StartAt: "Prepare",
   States: {
-    Prepare: { Type: "Pass", Parameters: { "n.$": "$.n", "label.$": "States.Format('run-{}', $.n)" }, ResultPath: "$.prepared", Next: "Branch" },
+    Prepare: {
+      Type: "Pass",
+      Parameters: { "n.$": "$.n", "label.$": "States.Format('run-{}', $.n)" },
+      ResultPath: "$.prepared",
+      Next: "Branch",
+    },
     Branch: {
       Type: "Choice",
       Choices: [{ Variable: "$.prepared.n", NumericGreaterThan: 10, Next: "Big" }],
@@ -84,7 +98,9 @@ const PASS_CHOICE_WAIT = {
 describe("running executions", () => {
   it("runs a Pass/Choice/Wait machine to SUCCEEDED with the right output", async () => {
     const stateMachineArn = await machine(PASS_CHOICE_WAIT);
-    const started = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: "small-one", input: JSON.stringify({ n: 3 }) }));
+    const started = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, name: "small-one", input: JSON.stringify({ n: 3 }) }),
+    );
     expect(started.executionArn).toBe(stateMachineArn.replace(":stateMachine:", ":execution:") + ":small-one");
     const running = await sfn.send(new DescribeExecutionCommand({ executionArn: started.executionArn }));
     expect(running.status).toBe("RUNNING");
@@ -105,7 +121,10 @@ describe("running executions", () => {
   });
 
   it("ends FAILED at a Fail state with its error and cause, and no output", async () => {
-    const stateMachineArn = await machine({ StartAt: "Boom", States: { Boom: { Type: "Fail", Error: "Audit.Failed", Cause: "too many logins" } } });
+    const stateMachineArn = await machine({
+      StartAt: "Boom",
+      States: { Boom: { Type: "Fail", Error: "Audit.Failed", Cause: "too many logins" } },
+    });
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
     const d = await finished(executionArn!);
     expect(d).toMatchObject({ status: "FAILED", error: "Audit.Failed", cause: "too many logins" });
@@ -118,9 +137,14 @@ describe("running executions", () => {
   it("reports States.NoChoiceMatched and a failed Task with an unsupported resource", async () => {
     const noMatch = await machine({
       StartAt: "C",
-      States: { C: { Type: "Choice", Choices: [{ Variable: "$.x", StringEquals: "a", Next: "D" }] }, D: { Type: "Succeed" } },
+      States: {
+        C: { Type: "Choice", Choices: [{ Variable: "$.x", StringEquals: "a", Next: "D" }] },
+        D: { Type: "Succeed" },
+      },
     });
-    const a = await sfn.send(new StartExecutionCommand({ stateMachineArn: noMatch, input: JSON.stringify({ x: "b" }) }));
+    const a = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn: noMatch, input: JSON.stringify({ x: "b" }) }),
+    );
     expect(await finished(a.executionArn!)).toMatchObject({ status: "FAILED", error: "States.NoChoiceMatched" });
 
     const lambda = await machine({
@@ -199,7 +223,9 @@ describe("running executions", () => {
         },
       },
     });
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ items: [7, 8] }) }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ items: [7, 8] }) }),
+    );
     const d = await finished(executionArn!);
     expect(d.status).toBe("SUCCEEDED");
     const out = JSON.parse(d.output!);
@@ -208,14 +234,30 @@ describe("running executions", () => {
     expect(out.mapped).toEqual([{ status: 200 }, { status: 200 }]);
 
     const types = (await history(executionArn!)).map((e) => e.type);
-    for (const t of ["ParallelStateEntered", "ParallelStateStarted", "ParallelStateSucceeded", "ParallelStateExited", "MapStateEntered",
-      "MapStateStarted", "MapIterationStarted", "MapIterationSucceeded", "MapStateSucceeded", "MapStateExited"]) {
+    for (const t of [
+      "ParallelStateEntered",
+      "ParallelStateStarted",
+      "ParallelStateSucceeded",
+      "ParallelStateExited",
+      "MapStateEntered",
+      "MapStateStarted",
+      "MapIterationStarted",
+      "MapIterationSucceeded",
+      "MapStateSucceeded",
+      "MapStateExited",
+    ]) {
       expect(types).toContain(t);
     }
     // Recorded, not sent: intrinsic functions were resolved before the handler saw the parameters.
     const recorded = await emulatorAdmin<{ calls: Array<{ resource: string; parameters: Record<string, unknown> }> }>(
-      emulator.url, "GET", `/_emulator/states/recorded-calls?executionArn=${encodeURIComponent(executionArn!)}`);
-    const endpoints = recorded.calls.filter((c) => c.resource === "http:invoke").map((c) => c.parameters.ApiEndpoint).sort();
+      emulator.url,
+      "GET",
+      `/_emulator/states/recorded-calls?executionArn=${encodeURIComponent(executionArn!)}`,
+    );
+    const endpoints = recorded.calls
+      .filter((c) => c.resource === "http:invoke")
+      .map((c) => c.parameters.ApiEndpoint)
+      .sort();
     expect(endpoints).toEqual(["https://example.invalid/items/7", "https://example.invalid/items/8"]);
     expect(recorded.calls.filter((c) => c.resource === "sns:publish")).toHaveLength(1);
   });
@@ -224,23 +266,41 @@ describe("running executions", () => {
     const long = Array.from({ length: 200 }, (_, i) => String.fromCharCode(97 + ((i * 7) % 26))).join("");
     const a = "x".repeat(99) + "a";
     const b = "x".repeat(99) + "b";
-    const algorithms = { "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512", MD5: "md5" } as const;
+    const algorithms = {
+      "SHA-1": "sha1",
+      "SHA-256": "sha256",
+      "SHA-384": "sha384",
+      "SHA-512": "sha512",
+      MD5: "md5",
+    } as const;
     const parameters = Object.fromEntries(
-      Object.keys(algorithms).flatMap((alg) => ["long", "a", "b"].map((k) => [`${k}_${alg}.$`, `States.Hash($.${k}, '${alg}')`])),
+      Object.keys(algorithms).flatMap((alg) =>
+        ["long", "a", "b"].map((k) => [`${k}_${alg}.$`, `States.Hash($.${k}, '${alg}')`]),
+      ),
     );
-    const stateMachineArn = await machine({ StartAt: "H", States: { H: { Type: "Pass", Parameters: parameters, End: true } } });
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ long, a, b }) }));
+    const stateMachineArn = await machine({
+      StartAt: "H",
+      States: { H: { Type: "Pass", Parameters: parameters, End: true } },
+    });
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ long, a, b }) }),
+    );
     const d = await finished(executionArn!);
     expect(d.status).toBe("SUCCEEDED");
     const output = JSON.parse(d.output!) as Record<string, string>;
     for (const [alg, nodeAlg] of Object.entries(algorithms)) {
-      for (const [k, s] of Object.entries({ long, a, b })) expect(output[`${k}_${alg}`]).toBe(createHash(nodeAlg).update(s, "utf8").digest("hex"));
+      for (const [k, s] of Object.entries({ long, a, b }))
+        expect(output[`${k}_${alg}`]).toBe(createHash(nodeAlg).update(s, "utf8").digest("hex"));
       expect(output[`a_${alg}`]).not.toBe(output[`b_${alg}`]);
     }
   });
 
   it("ends TIMED_OUT when the machine's TimeoutSeconds elapses", async () => {
-    const stateMachineArn = await machine({ TimeoutSeconds: 1, StartAt: "W", States: { W: { Type: "Wait", Seconds: 30, End: true } } });
+    const stateMachineArn = await machine({
+      TimeoutSeconds: 1,
+      StartAt: "W",
+      States: { W: { Type: "Wait", Seconds: 30, End: true } },
+    });
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
     const d = await finished(executionArn!);
     expect(d).toMatchObject({ status: "TIMED_OUT", error: "States.Timeout" });
@@ -269,8 +329,12 @@ describe("StopExecution", () => {
   it("aborts a running execution with error and cause", async () => {
     const stateMachineArn = await machine({ StartAt: "W", States: { W: { Type: "Wait", Seconds: 60, End: true } } });
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
-    await waitFor(async () => ((await history(executionArn!)).some((e) => e.type === "WaitStateEntered") ? true : undefined));
-    const stopped = await sfn.send(new StopExecutionCommand({ executionArn, error: "Operator.Stop", cause: "no longer needed" }));
+    await waitFor(async () =>
+      (await history(executionArn!)).some((e) => e.type === "WaitStateEntered") ? true : undefined,
+    );
+    const stopped = await sfn.send(
+      new StopExecutionCommand({ executionArn, error: "Operator.Stop", cause: "no longer needed" }),
+    );
     expect(stopped.stopDate).toBeInstanceOf(Date);
     const d = await sfn.send(new DescribeExecutionCommand({ executionArn }));
     expect(d).toMatchObject({ status: "ABORTED", error: "Operator.Stop", cause: "no longer needed" });
@@ -285,10 +349,16 @@ describe("StopExecution", () => {
 
   it("answers ExecutionDoesNotExist and InvalidArn", async () => {
     const missing = "arn:aws:states:us-east-1:000000000000:execution:nope:nope";
-    expect((await errorOf(sfn.send(new StopExecutionCommand({ executionArn: missing })))).name).toBe("ExecutionDoesNotExist");
-    expect((await errorOf(sfn.send(new StopExecutionCommand({ executionArn: "arn:aws:states:us-east-1:000000000000:stateMachine:x" })))).name).toBe(
-      "InvalidArn",
+    expect((await errorOf(sfn.send(new StopExecutionCommand({ executionArn: missing })))).name).toBe(
+      "ExecutionDoesNotExist",
     );
+    expect(
+      (
+        await errorOf(
+          sfn.send(new StopExecutionCommand({ executionArn: "arn:aws:states:us-east-1:000000000000:stateMachine:x" })),
+        )
+      ).name,
+    ).toBe("InvalidArn");
   });
 });
 
@@ -300,23 +370,37 @@ describe("StartExecution rules", () => {
     const again = await sfn.send(new StartExecutionCommand({ stateMachineArn, name: "once", input }));
     expect(again.executionArn).toBe(first.executionArn);
     expect(again.startDate!.getTime()).toBe(first.startDate!.getTime());
-    const other = await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, name: "once", input: JSON.stringify({ a: 2 }) })));
+    const other = await errorOf(
+      sfn.send(new StartExecutionCommand({ stateMachineArn, name: "once", input: JSON.stringify({ a: 2 }) })),
+    );
     expect(other.name).toBe("ExecutionAlreadyExists");
     await finished(first.executionArn!);
-    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, name: "once", input })))).name).toBe("ExecutionAlreadyExists");
+    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, name: "once", input })))).name).toBe(
+      "ExecutionAlreadyExists",
+    );
   });
 
   it("validates name, input and the machine", async () => {
     const stateMachineArn = await machine({ StartAt: "P", States: { P: { Type: "Pass", End: true } } });
-    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, name: "bad name" })))).name).toBe("InvalidName");
-    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, name: "a:b" })))).name).toBe("InvalidName");
+    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, name: "bad name" })))).name).toBe(
+      "InvalidName",
+    );
+    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, name: "a:b" })))).name).toBe(
+      "InvalidName",
+    );
     const badJson = await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, input: "{oops" })));
     expect(badJson.name).toBe("InvalidExecutionInput");
     const big = JSON.stringify({ blob: "x".repeat(262_144) });
-    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, input: big })))).name).toBe("InvalidExecutionInput");
+    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn, input: big })))).name).toBe(
+      "InvalidExecutionInput",
+    );
     const gone = stateMachineArn.replace(/m-\d+-\d+$/, "missing-machine");
-    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn: gone })))).name).toBe("StateMachineDoesNotExist");
-    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn: "arn:nope" })))).name).toBe("InvalidArn");
+    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn: gone })))).name).toBe(
+      "StateMachineDoesNotExist",
+    );
+    expect((await errorOf(sfn.send(new StartExecutionCommand({ stateMachineArn: "arn:nope" })))).name).toBe(
+      "InvalidArn",
+    );
   });
 });
 
@@ -353,10 +437,19 @@ describe("ListExecutions", () => {
     const running = await sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: "RUNNING" }));
     expect(running.executions!.map((e) => e.name)).toEqual(["e5"]);
     expect(running.executions![0]!.stopDate).toBeUndefined();
-    const succeeded = await sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: "SUCCEEDED", maxResults: 4 }));
+    const succeeded = await sfn.send(
+      new ListExecutionsCommand({ stateMachineArn, statusFilter: "SUCCEEDED", maxResults: 4 }),
+    );
     expect(succeeded.executions!.map((e) => e.name)).toEqual(["e6", "e4", "e3", "e2"]);
     expect(succeeded.executions![0]!.stopDate).toBeInstanceOf(Date);
-    const rest = await sfn.send(new ListExecutionsCommand({ stateMachineArn, statusFilter: "SUCCEEDED", maxResults: 4, nextToken: succeeded.nextToken }));
+    const rest = await sfn.send(
+      new ListExecutionsCommand({
+        stateMachineArn,
+        statusFilter: "SUCCEEDED",
+        maxResults: 4,
+        nextToken: succeeded.nextToken,
+      }),
+    );
     expect(rest.executions!.map((e) => e.name)).toEqual(["e1", "e0"]);
     expect(rest.nextToken).toBeUndefined();
     await sfn.send(new StopExecutionCommand({ executionArn: running.executions![0]!.executionArn }));
@@ -364,20 +457,30 @@ describe("ListExecutions", () => {
 
   it("answers InvalidToken, ValidationException, StateMachineDoesNotExist and StateMachineTypeNotSupported", async () => {
     const stateMachineArn = await machine({ StartAt: "P", States: { P: { Type: "Pass", End: true } } });
-    expect((await errorOf(sfn.send(new ListExecutionsCommand({ stateMachineArn, nextToken: "garbage" })))).name).toBe("InvalidToken");
-    expect((await errorOf(sfn.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 1001 })))).name).toBe("ValidationException");
+    expect((await errorOf(sfn.send(new ListExecutionsCommand({ stateMachineArn, nextToken: "garbage" })))).name).toBe(
+      "InvalidToken",
+    );
+    expect((await errorOf(sfn.send(new ListExecutionsCommand({ stateMachineArn, maxResults: 1001 })))).name).toBe(
+      "ValidationException",
+    );
     expect((await errorOf(sfn.send(new ListExecutionsCommand({})))).name).toBe("ValidationException");
     const gone = stateMachineArn.replace(/m-\d+-\d+$/, "gone");
-    expect((await errorOf(sfn.send(new ListExecutionsCommand({ stateMachineArn: gone })))).name).toBe("StateMachineDoesNotExist");
+    expect((await errorOf(sfn.send(new ListExecutionsCommand({ stateMachineArn: gone })))).name).toBe(
+      "StateMachineDoesNotExist",
+    );
     const express = await machine({ StartAt: "P", States: { P: { Type: "Pass", End: true } } }, "EXPRESS");
-    expect((await errorOf(sfn.send(new ListExecutionsCommand({ stateMachineArn: express })))).name).toBe("StateMachineTypeNotSupported");
+    expect((await errorOf(sfn.send(new ListExecutionsCommand({ stateMachineArn: express })))).name).toBe(
+      "StateMachineTypeNotSupported",
+    );
   });
 });
 
 describe("DescribeExecution / GetExecutionHistory", () => {
   it("returns AWS-shaped events with ids, previousEventId, timestamps and details; pages both ways", async () => {
     const stateMachineArn = await machine(PASS_CHOICE_WAIT);
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ n: 1 }) }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ n: 1 }) }),
+    );
     await finished(executionArn!);
     const events = await history(executionArn!);
     expect(events.map((e) => e.type)).toEqual([
@@ -398,12 +501,25 @@ describe("DescribeExecution / GetExecutionHistory", () => {
       expect(e.timestamp).toBeInstanceOf(Date);
       if (i > 0) expect(e.timestamp!.getTime()).toBeGreaterThanOrEqual(events[i - 1]!.timestamp!.getTime());
     });
-    expect(events[0]!.executionStartedEventDetails).toEqual({ input: '{"n":1}', inputDetails: { truncated: false }, roleArn: ROLE });
-    expect(events[1]!.stateEnteredEventDetails).toEqual({ name: "Prepare", input: '{"n":1}', inputDetails: { truncated: false } });
-    expect(JSON.parse(events[2]!.stateExitedEventDetails!.output!)).toEqual({ n: 1, prepared: { n: 1, label: "run-1" } });
+    expect(events[0]!.executionStartedEventDetails).toEqual({
+      input: '{"n":1}',
+      inputDetails: { truncated: false },
+      roleArn: ROLE,
+    });
+    expect(events[1]!.stateEnteredEventDetails).toEqual({
+      name: "Prepare",
+      input: '{"n":1}',
+      inputDetails: { truncated: false },
+    });
+    expect(JSON.parse(events[2]!.stateExitedEventDetails!.output!)).toEqual({
+      n: 1,
+      prepared: { n: 1, label: "run-1" },
+    });
     expect(events[9]!.executionSucceededEventDetails!.outputDetails).toEqual({ truncated: false });
 
-    const reversed = await sfn.send(new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 4 }));
+    const reversed = await sfn.send(
+      new GetExecutionHistoryCommand({ executionArn, reverseOrder: true, maxResults: 4 }),
+    );
     expect(reversed.events!.map((e) => e.id)).toEqual([10, 9, 8, 7]);
     const paged: number[] = [];
     let nextToken: string | undefined;
@@ -425,13 +541,21 @@ describe("DescribeExecution / GetExecutionHistory", () => {
 
   it("answers ExecutionDoesNotExist, InvalidArn and InvalidToken", async () => {
     const missing = "arn:aws:states:us-east-1:000000000000:execution:nope:nope";
-    expect((await errorOf(sfn.send(new DescribeExecutionCommand({ executionArn: missing })))).name).toBe("ExecutionDoesNotExist");
-    expect((await errorOf(sfn.send(new GetExecutionHistoryCommand({ executionArn: missing })))).name).toBe("ExecutionDoesNotExist");
-    expect((await errorOf(sfn.send(new DescribeExecutionCommand({ executionArn: "arn:aws:states:::x" })))).name).toBe("InvalidArn");
+    expect((await errorOf(sfn.send(new DescribeExecutionCommand({ executionArn: missing })))).name).toBe(
+      "ExecutionDoesNotExist",
+    );
+    expect((await errorOf(sfn.send(new GetExecutionHistoryCommand({ executionArn: missing })))).name).toBe(
+      "ExecutionDoesNotExist",
+    );
+    expect((await errorOf(sfn.send(new DescribeExecutionCommand({ executionArn: "arn:aws:states:::x" })))).name).toBe(
+      "InvalidArn",
+    );
     const stateMachineArn = await machine({ StartAt: "P", States: { P: { Type: "Pass", End: true } } });
     const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn }));
     await finished(executionArn!);
-    expect((await errorOf(sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken: "garbage" })))).name).toBe("InvalidToken");
+    expect((await errorOf(sfn.send(new GetExecutionHistoryCommand({ executionArn, nextToken: "garbage" })))).name).toBe(
+      "InvalidToken",
+    );
   });
 });
 
@@ -440,8 +564,16 @@ describe("restart", () => {
     const first = await startTestEmulator({ keepDataDir: true });
     const dataDir = first.dataDir;
     let client = sdkClients(first.url).sfn;
-    const quick = await machine({ StartAt: "P", States: { P: { Type: "Pass", Result: { kept: true }, End: true } } }, "STANDARD", client);
-    const slow = await machine({ StartAt: "W", States: { W: { Type: "Wait", Seconds: 60, End: true } } }, "STANDARD", client);
+    const quick = await machine(
+      { StartAt: "P", States: { P: { Type: "Pass", Result: { kept: true }, End: true } } },
+      "STANDARD",
+      client,
+    );
+    const slow = await machine(
+      { StartAt: "W", States: { W: { Type: "Wait", Seconds: 60, End: true } } },
+      "STANDARD",
+      client,
+    );
     const done = await client.send(new StartExecutionCommand({ stateMachineArn: quick, name: "done" }));
     await finished(done.executionArn!, client);
     const hanging = await client.send(new StartExecutionCommand({ stateMachineArn: slow, name: "hanging" }));
@@ -456,7 +588,11 @@ describe("restart", () => {
       const d = await client.send(new DescribeExecutionCommand({ executionArn: done.executionArn }));
       expect(d).toMatchObject({ status: "SUCCEEDED", output: '{"kept":true}' });
       expect((await history(done.executionArn!, client)).map((e) => e.type)).toEqual([
-        "ExecutionStarted", "PassStateEntered", "PassStateExited", "ExecutionSucceeded"]);
+        "ExecutionStarted",
+        "PassStateEntered",
+        "PassStateExited",
+        "ExecutionSucceeded",
+      ]);
       const h = await client.send(new DescribeExecutionCommand({ executionArn: hanging.executionArn }));
       expect(h).toMatchObject({ status: "FAILED", error: "States.Runtime" });
       expect(h.cause).toMatch(/emulator stopped/);

@@ -4,7 +4,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, type AthenaClient } from "@aws-sdk/client-athena";
+import {
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+  type AthenaClient,
+} from "@aws-sdk/client-athena";
 import { PutRuleCommand, PutTargetsCommand, type EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import {
   CreateStateMachineCommand,
@@ -19,7 +24,8 @@ import { sdkClients, startTestEmulator, waitFor, type TestEmulator } from "./hel
 
 const ROLE = "arn:aws:iam::000000000000:role/StatesRole";
 const ATHENA_PRESENT = fs.existsSync(path.resolve(__dirname, "../src/athena/index.ts"));
-if (!ATHENA_PRESENT) console.warn("[states-integrations] emulator/src/athena/index.ts is missing: the Athena tests are skipped");
+if (!ATHENA_PRESENT)
+  console.warn("[states-integrations] emulator/src/athena/index.ts is missing: the Athena tests are skipped");
 
 let emulator: TestEmulator;
 let sfn: SFNClient;
@@ -35,7 +41,9 @@ afterAll(async () => {
 });
 
 async function createMachine(name: string, definition: object): Promise<string> {
-  return (await sfn.send(new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: ROLE }))).stateMachineArn!;
+  return (
+    await sfn.send(new CreateStateMachineCommand({ name, definition: JSON.stringify(definition), roleArn: ROLE }))
+  ).stateMachineArn!;
 }
 
 async function finished(executionArn: string, timeoutMs = 30_000): Promise<DescribeExecutionCommandOutput> {
@@ -49,7 +57,10 @@ describe("events:putEvents", () => {
   it("delivers the event on the bus, where a rule starts another state machine", async () => {
     const receiver = await createMachine("receiver", { StartAt: "Got", States: { Got: { Type: "Pass", End: true } } });
     await events.send(
-      new PutRuleCommand({ Name: "audit-completed", EventPattern: JSON.stringify({ source: ["audit.checks"], "detail-type": ["Audit Check Completed"] }) }),
+      new PutRuleCommand({
+        Name: "audit-completed",
+        EventPattern: JSON.stringify({ source: ["audit.checks"], "detail-type": ["Audit Check Completed"] }),
+      }),
     );
     const put = await events.send(
       new PutTargetsCommand({ Rule: "audit-completed", Targets: [{ Id: "receiver", Arn: receiver, RoleArn: ROLE }] }),
@@ -62,13 +73,20 @@ describe("events:putEvents", () => {
         Publish: {
           Type: "Task",
           Resource: "arn:aws:states:::events:putEvents",
-          Parameters: { Entries: [{ Source: "audit.checks", DetailType: "Audit Check Completed", "Detail.$": "$.result" }] },
+          Parameters: {
+            Entries: [{ Source: "audit.checks", DetailType: "Audit Check Completed", "Detail.$": "$.result" }],
+          },
           ResultPath: "$.put",
           End: true,
         },
       },
     });
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn: sender, input: JSON.stringify({ result: { verdict: "PASS", count: 0 } }) }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: sender,
+        input: JSON.stringify({ result: { verdict: "PASS", count: 0 } }),
+      }),
+    );
     const d = await finished(executionArn!);
     expect(d.status).toBe("SUCCEEDED");
     const out = JSON.parse(d.output!);
@@ -81,18 +99,25 @@ describe("events:putEvents", () => {
     });
     const received = await sfn.send(new DescribeExecutionCommand({ executionArn: delivered.executionArn }));
     const event = JSON.parse(received.input!);
-    expect(event).toMatchObject({ source: "audit.checks", "detail-type": "Audit Check Completed", detail: { verdict: "PASS", count: 0 } });
+    expect(event).toMatchObject({
+      source: "audit.checks",
+      "detail-type": "Audit Check Completed",
+      detail: { verdict: "PASS", count: 0 },
+    });
     expect(event.resources).toEqual([sender, executionArn]);
   });
 });
 
 /** Runs SQL through the Athena SDK and returns the first cell of the first data row. */
 async function athenaScalar(sql: string): Promise<string | undefined> {
-  const { QueryExecutionId } = await athena.send(new StartQueryExecutionCommand({ QueryString: sql, QueryExecutionContext: { Database: "auditlogs" } }));
+  const { QueryExecutionId } = await athena.send(
+    new StartQueryExecutionCommand({ QueryString: sql, QueryExecutionContext: { Database: "auditlogs" } }),
+  );
   await waitFor(async () => {
     const q = await athena.send(new GetQueryExecutionCommand({ QueryExecutionId }));
     const state = q.QueryExecution!.Status!.State!;
-    if (state === "FAILED" || state === "CANCELLED") throw new Error(`query ${state}: ${q.QueryExecution!.Status!.StateChangeReason}`);
+    if (state === "FAILED" || state === "CANCELLED")
+      throw new Error(`query ${state}: ${q.QueryExecution!.Status!.StateChangeReason}`);
     return state === "SUCCEEDED" ? true : undefined;
   }, 30_000);
   const results = await athena.send(new GetQueryResultsCommand({ QueryExecutionId }));
@@ -114,7 +139,11 @@ describe.skipIf(!ATHENA_PRESENT)("Athena integration", () => {
             QueryExecutionContext: { Database: "auditlogs" },
             "ExecutionParameters.$": "$.parameters",
           },
-          ResultSelector: { "id.$": "$.QueryExecution.QueryExecutionId", "state.$": "$.QueryExecution.Status.State", "scanned.$": "$.QueryExecution.Statistics.DataScannedInBytes" },
+          ResultSelector: {
+            "id.$": "$.QueryExecution.QueryExecutionId",
+            "state.$": "$.QueryExecution.Status.State",
+            "scanned.$": "$.QueryExecution.Statistics.DataScannedInBytes",
+          },
           ResultPath: "$.query",
           Next: "Results",
         },
@@ -122,21 +151,28 @@ describe.skipIf(!ATHENA_PRESENT)("Athena integration", () => {
           Type: "Task",
           Resource: "arn:aws:states:::athena:getQueryResults",
           Parameters: { "QueryExecutionId.$": "$.query.id", MaxResults: 10 },
-          ResultSelector: { "header.$": "$.ResultSet.Rows[0].Data[0].VarCharValue", "count.$": "$.ResultSet.Rows[1].Data[0].VarCharValue" },
+          ResultSelector: {
+            "header.$": "$.ResultSet.Rows[0].Data[0].VarCharValue",
+            "count.$": "$.ResultSet.Rows[1].Data[0].VarCharValue",
+          },
           ResultPath: "$.result",
           Next: "Publish",
         },
         Publish: {
           Type: "Task",
           Resource: "arn:aws:states:::events:putEvents",
-          Parameters: { Entries: [{ Source: "audit.checks", DetailType: "Audit Check Completed", "Detail.$": "$.result" }] },
+          Parameters: {
+            Entries: [{ Source: "audit.checks", DetailType: "Audit Check Completed", "Detail.$": "$.result" }],
+          },
           ResultPath: null,
           End: true,
         },
       },
     });
     const input = { sql: COUNT_SQL, parameters: ["'CONNECT'"] };
-    const { executionArn } = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(input) }));
+    const { executionArn } = await sfn.send(
+      new StartExecutionCommand({ stateMachineArn, input: JSON.stringify(input) }),
+    );
     const d = await finished(executionArn!);
     expect(d.status).toBe("SUCCEEDED");
     const out = JSON.parse(d.output!);
@@ -149,7 +185,10 @@ describe.skipIf(!ATHENA_PRESENT)("Athena integration", () => {
     const history = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }));
     const scheduled = history.events!.find((e) => e.type === "TaskScheduled")!.taskScheduledEventDetails!;
     expect(scheduled).toMatchObject({ resourceType: "athena", resource: "startQueryExecution.sync" });
-    expect(JSON.parse(scheduled.parameters!)).toMatchObject({ QueryString: COUNT_SQL, ExecutionParameters: ["'CONNECT'"] });
+    expect(JSON.parse(scheduled.parameters!)).toMatchObject({
+      QueryString: COUNT_SQL,
+      ExecutionParameters: ["'CONNECT'"],
+    });
     expect(history.events!.map((e) => e.type)).toContain("TaskSubmitted");
   });
 
@@ -165,7 +204,12 @@ describe.skipIf(!ATHENA_PRESENT)("Athena integration", () => {
         },
       },
     });
-    const bad = await sfn.send(new StartExecutionCommand({ stateMachineArn, input: JSON.stringify({ sql: "SELECT no_such_column FROM aurora_audit_log" }) }));
+    const bad = await sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn,
+        input: JSON.stringify({ sql: "SELECT no_such_column FROM aurora_audit_log" }),
+      }),
+    );
     const d = await finished(bad.executionArn!);
     expect(d.status).toBe("FAILED");
     expect(d.error).toBe("States.TaskFailed");

@@ -45,7 +45,9 @@ async function errorOf(p: Promise<unknown>): Promise<{ name: string; message: st
 describe("CreateStateMachine / DescribeStateMachine", () => {
   it("creates a STANDARD machine and describes it with epoch-second dates", async () => {
     const before = Date.now();
-    const created = await sfn.send(new CreateStateMachineCommand({ name: "describe-me", definition: PASS, roleArn: ROLE }));
+    const created = await sfn.send(
+      new CreateStateMachineCommand({ name: "describe-me", definition: PASS, roleArn: ROLE }),
+    );
     expect(created.stateMachineArn).toBe("arn:aws:states:us-east-1:000000000000:stateMachine:describe-me");
     expect(created.creationDate).toBeInstanceOf(Date);
     expect(created.creationDate!.getTime()).toBeGreaterThanOrEqual(before - 1000);
@@ -70,10 +72,14 @@ describe("CreateStateMachine / DescribeStateMachine", () => {
     expect(b.stateMachineArn).toBe(a.stateMachineArn);
     expect(b.creationDate!.getTime()).toBe(a.creationDate!.getTime());
     const other = JSON.stringify({ StartAt: "Q", States: { Q: { Type: "Succeed" } } });
-    const e = await errorOf(sfn.send(new CreateStateMachineCommand({ name: "idem", definition: other, roleArn: ROLE })));
+    const e = await errorOf(
+      sfn.send(new CreateStateMachineCommand({ name: "idem", definition: other, roleArn: ROLE })),
+    );
     expect(e.name).toBe("StateMachineAlreadyExists");
     expect(e.status).toBe(400);
-    const e2 = await errorOf(sfn.send(new CreateStateMachineCommand({ name: "idem", definition: PASS, roleArn: ROLE, type: "EXPRESS" })));
+    const e2 = await errorOf(
+      sfn.send(new CreateStateMachineCommand({ name: "idem", definition: PASS, roleArn: ROLE, type: "EXPRESS" })),
+    );
     expect(e2.name).toBe("StateMachineAlreadyExists");
   });
 
@@ -87,7 +93,9 @@ describe("CreateStateMachine / DescribeStateMachine", () => {
   });
 
   it("refuses a bad role ARN with InvalidArn and a missing field with ValidationException", async () => {
-    const e = await errorOf(sfn.send(new CreateStateMachineCommand({ name: "bad-role", definition: PASS, roleArn: "not-an-arn" })));
+    const e = await errorOf(
+      sfn.send(new CreateStateMachineCommand({ name: "bad-role", definition: PASS, roleArn: "not-an-arn" })),
+    );
     expect(e.name).toBe("InvalidArn");
     const e2 = await errorOf(sfn.send(new CreateStateMachineCommand({ name: "no-def", roleArn: ROLE } as never)));
     expect(e2.name).toBe("ValidationException");
@@ -103,7 +111,11 @@ describe("CreateStateMachine / DescribeStateMachine", () => {
   });
 
   it("refuses definitions that are not JSON or not a state machine", async () => {
-    for (const definition of ["{not json", "[]", JSON.stringify({ StartAt: "X", States: { Y: { Type: "Pass", End: true } } })]) {
+    for (const definition of [
+      "{not json",
+      "[]",
+      JSON.stringify({ StartAt: "X", States: { Y: { Type: "Pass", End: true } } }),
+    ]) {
       const e = await errorOf(sfn.send(new CreateStateMachineCommand({ name: "broken", definition, roleArn: ROLE })));
       expect(e.name).toBe("InvalidDefinition");
     }
@@ -111,13 +123,17 @@ describe("CreateStateMachine / DescribeStateMachine", () => {
 
   it("answers StateMachineDoesNotExist and InvalidArn", async () => {
     const missing = await errorOf(
-      sfn.send(new DescribeStateMachineCommand({ stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:nope" })),
+      sfn.send(
+        new DescribeStateMachineCommand({ stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:nope" }),
+      ),
     );
     expect(missing.name).toBe("StateMachineDoesNotExist");
     const bad = await errorOf(sfn.send(new DescribeStateMachineCommand({ stateMachineArn: "arn:aws:s3:::bucket" })));
     expect(bad.name).toBe("InvalidArn");
     const wrongType = await errorOf(
-      sfn.send(new DescribeStateMachineCommand({ stateMachineArn: "arn:aws:states:us-east-1:000000000000:execution:m:e" })),
+      sfn.send(
+        new DescribeStateMachineCommand({ stateMachineArn: "arn:aws:states:us-east-1:000000000000:execution:m:e" }),
+      ),
     );
     expect(wrongType.name).toBe("InvalidArn");
   });
@@ -135,8 +151,14 @@ describe("ValidateStateMachineDefinition", () => {
     expect(r.result).toBe("FAIL");
     expect(r.truncated).toBe(false);
     const byLocation = Object.fromEntries(r.diagnostics!.map((d) => [d.location, d]));
-    expect(byLocation["/States/AthenaQueryExecution/Next"]).toMatchObject({ severity: "ERROR", code: "MISSING_TRANSITION_TARGET" });
-    expect(byLocation["/States/GetAthenaQueryResults/End"]).toMatchObject({ severity: "ERROR", code: "SCHEMA_VALIDATION_FAILED" });
+    expect(byLocation["/States/AthenaQueryExecution/Next"]).toMatchObject({
+      severity: "ERROR",
+      code: "MISSING_TRANSITION_TARGET",
+    });
+    expect(byLocation["/States/GetAthenaQueryResults/End"]).toMatchObject({
+      severity: "ERROR",
+      code: "SCHEMA_VALIDATION_FAILED",
+    });
     for (const d of r.diagnostics!) expect(d.message!.length).toBeGreaterThan(10);
   });
 
@@ -151,10 +173,14 @@ describe("ValidateStateMachineDefinition", () => {
 
 describe("UpdateStateMachine", () => {
   it("updates definition and role, returning updateDate and a new revisionId", async () => {
-    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "to-update", definition: PASS, roleArn: ROLE }));
+    const { stateMachineArn } = await sfn.send(
+      new CreateStateMachineCommand({ name: "to-update", definition: PASS, roleArn: ROLE }),
+    );
     const before = await sfn.send(new DescribeStateMachineCommand({ stateMachineArn }));
     const next = JSON.stringify({ StartAt: "S", States: { S: { Type: "Succeed" } } });
-    const u = await sfn.send(new UpdateStateMachineCommand({ stateMachineArn, definition: next, roleArn: `${ROLE}-2` }));
+    const u = await sfn.send(
+      new UpdateStateMachineCommand({ stateMachineArn, definition: next, roleArn: `${ROLE}-2` }),
+    );
     expect(u.updateDate).toBeInstanceOf(Date);
     expect(u.revisionId).toBeTruthy();
     expect(u.revisionId).not.toBe(before.revisionId);
@@ -163,14 +189,22 @@ describe("UpdateStateMachine", () => {
   });
 
   it("answers MissingRequiredParameter, InvalidDefinition and StateMachineDoesNotExist", async () => {
-    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "update-errors", definition: PASS, roleArn: ROLE }));
-    expect((await errorOf(sfn.send(new UpdateStateMachineCommand({ stateMachineArn })))).name).toBe("MissingRequiredParameter");
-    expect((await errorOf(sfn.send(new UpdateStateMachineCommand({ stateMachineArn, definition: SEED })))).name).toBe("InvalidDefinition");
-    expect((await errorOf(sfn.send(new UpdateStateMachineCommand({ stateMachineArn, roleArn: "x" })))).name).toBe("InvalidArn");
-    const missing = stateMachineArn!.replace("update-errors", "gone");
-    expect((await errorOf(sfn.send(new UpdateStateMachineCommand({ stateMachineArn: missing, definition: PASS })))).name).toBe(
-      "StateMachineDoesNotExist",
+    const { stateMachineArn } = await sfn.send(
+      new CreateStateMachineCommand({ name: "update-errors", definition: PASS, roleArn: ROLE }),
     );
+    expect((await errorOf(sfn.send(new UpdateStateMachineCommand({ stateMachineArn })))).name).toBe(
+      "MissingRequiredParameter",
+    );
+    expect((await errorOf(sfn.send(new UpdateStateMachineCommand({ stateMachineArn, definition: SEED })))).name).toBe(
+      "InvalidDefinition",
+    );
+    expect((await errorOf(sfn.send(new UpdateStateMachineCommand({ stateMachineArn, roleArn: "x" })))).name).toBe(
+      "InvalidArn",
+    );
+    const missing = stateMachineArn!.replace("update-errors", "gone");
+    expect(
+      (await errorOf(sfn.send(new UpdateStateMachineCommand({ stateMachineArn: missing, definition: PASS })))).name,
+    ).toBe("StateMachineDoesNotExist");
   });
 });
 
@@ -205,34 +239,68 @@ describe("ListStateMachines / DeleteStateMachine", () => {
   });
 
   it("deletes a machine (twice is fine)", async () => {
-    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "delete-me", definition: PASS, roleArn: ROLE }));
+    const { stateMachineArn } = await sfn.send(
+      new CreateStateMachineCommand({ name: "delete-me", definition: PASS, roleArn: ROLE }),
+    );
     await sfn.send(new DeleteStateMachineCommand({ stateMachineArn }));
     await sfn.send(new DeleteStateMachineCommand({ stateMachineArn }));
-    expect((await errorOf(sfn.send(new DescribeStateMachineCommand({ stateMachineArn })))).name).toBe("StateMachineDoesNotExist");
-    expect((await errorOf(sfn.send(new DeleteStateMachineCommand({ stateMachineArn: "nonsense" })))).name).toBe("InvalidArn");
+    expect((await errorOf(sfn.send(new DescribeStateMachineCommand({ stateMachineArn })))).name).toBe(
+      "StateMachineDoesNotExist",
+    );
+    expect((await errorOf(sfn.send(new DeleteStateMachineCommand({ stateMachineArn: "nonsense" })))).name).toBe(
+      "InvalidArn",
+    );
   });
 });
 
 describe("tags", () => {
   it("tags at creation, adds, lists and removes tags", async () => {
     const { stateMachineArn } = await sfn.send(
-      new CreateStateMachineCommand({ name: "tagged", definition: PASS, roleArn: ROLE, tags: [{ key: "team", value: "audit" }] }),
+      new CreateStateMachineCommand({
+        name: "tagged",
+        definition: PASS,
+        roleArn: ROLE,
+        tags: [{ key: "team", value: "audit" }],
+      }),
     );
-    await sfn.send(new TagResourceCommand({ resourceArn: stateMachineArn, tags: [{ key: "env", value: "dev" }, { key: "team", value: "sec" }] }));
+    await sfn.send(
+      new TagResourceCommand({
+        resourceArn: stateMachineArn,
+        tags: [
+          { key: "env", value: "dev" },
+          { key: "team", value: "sec" },
+        ],
+      }),
+    );
     const listed = await sfn.send(new ListTagsForResourceCommand({ resourceArn: stateMachineArn }));
-    expect(listed.tags).toEqual(expect.arrayContaining([{ key: "team", value: "sec" }, { key: "env", value: "dev" }]));
+    expect(listed.tags).toEqual(
+      expect.arrayContaining([
+        { key: "team", value: "sec" },
+        { key: "env", value: "dev" },
+      ]),
+    );
     expect(listed.tags).toHaveLength(2);
     await sfn.send(new UntagResourceCommand({ resourceArn: stateMachineArn, tagKeys: ["team"] }));
-    expect((await sfn.send(new ListTagsForResourceCommand({ resourceArn: stateMachineArn }))).tags).toEqual([{ key: "env", value: "dev" }]);
+    expect((await sfn.send(new ListTagsForResourceCommand({ resourceArn: stateMachineArn }))).tags).toEqual([
+      { key: "env", value: "dev" },
+    ]);
   });
 
   it("answers ResourceNotFound, InvalidArn and TooManyTags", async () => {
     const missing = "arn:aws:states:us-east-1:000000000000:stateMachine:no-such";
-    expect((await errorOf(sfn.send(new ListTagsForResourceCommand({ resourceArn: missing })))).name).toBe("ResourceNotFound");
-    expect((await errorOf(sfn.send(new TagResourceCommand({ resourceArn: "arn:aws:sqs:x", tags: [] })))).name).toBe("InvalidArn");
-    const { stateMachineArn } = await sfn.send(new CreateStateMachineCommand({ name: "many-tags", definition: PASS, roleArn: ROLE }));
+    expect((await errorOf(sfn.send(new ListTagsForResourceCommand({ resourceArn: missing })))).name).toBe(
+      "ResourceNotFound",
+    );
+    expect((await errorOf(sfn.send(new TagResourceCommand({ resourceArn: "arn:aws:sqs:x", tags: [] })))).name).toBe(
+      "InvalidArn",
+    );
+    const { stateMachineArn } = await sfn.send(
+      new CreateStateMachineCommand({ name: "many-tags", definition: PASS, roleArn: ROLE }),
+    );
     const tags = Array.from({ length: 51 }, (_, i) => ({ key: `k${i}`, value: "v" }));
-    expect((await errorOf(sfn.send(new TagResourceCommand({ resourceArn: stateMachineArn, tags })))).name).toBe("TooManyTags");
+    expect((await errorOf(sfn.send(new TagResourceCommand({ resourceArn: stateMachineArn, tags })))).name).toBe(
+      "TooManyTags",
+    );
   });
 });
 

@@ -88,7 +88,11 @@ const STATE_MACHINE = {
       Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.error", Next: "QueryFailed" }],
       End: true,
     },
-    QueryFailed: { Type: "Fail", Error: "AuditQueryFailed", Cause: "The audit query failed or its result could not be read" },
+    QueryFailed: {
+      Type: "Fail",
+      Error: "AuditQueryFailed",
+      Cause: "The audit query failed or its result could not be read",
+    },
   },
 };
 
@@ -97,7 +101,9 @@ const STATE_MACHINE = {
  * of a line never contain commas (only `object`, the ninth, may), so a plain split is exact for them.
  */
 function countAdminLoginsInFiles(dataDir: string, cluster: string): { count: number; lines: number } {
-  type Catalog = { catalogs: Array<{ databases: Array<{ name: string; tables: Array<{ name: string; location: string }> }> }> };
+  type Catalog = {
+    catalogs: Array<{ databases: Array<{ name: string; tables: Array<{ name: string; location: string }> }> }>;
+  };
   const catalog = JSON.parse(fs.readFileSync(CATALOG_FILE, "utf8")) as Catalog;
   const table = catalog.catalogs
     .flatMap((c) => c.databases)
@@ -112,7 +118,12 @@ function countAdminLoginsInFiles(dataDir: string, cluster: string): { count: num
         if (line === "") continue;
         lines++;
         const [, serverhost, username, , , , operation] = line.split(",");
-        if ((username === "admin" || username === "rdsadmin") && operation === "CONNECT" && serverhost!.startsWith(cluster)) count++;
+        if (
+          (username === "admin" || username === "rdsadmin") &&
+          operation === "CONNECT" &&
+          serverhost!.startsWith(cluster)
+        )
+          count++;
       }
     }
   }
@@ -137,10 +148,12 @@ afterEach(() => {
 describe("the audit workflow end to end (issue 3)", () => {
   it("refuses the original state machine as InvalidDefinition", async () => {
     const definition = fs.readFileSync(path.join(FIXTURES, "seed-state-machine.asl.json"), "utf8");
-    const err = await clients.sfn.send(new CreateStateMachineCommand({ name: "seed-original", definition, roleArn: ROLE })).then(
-      () => undefined,
-      (e: Error) => e,
-    );
+    const err = await clients.sfn
+      .send(new CreateStateMachineCommand({ name: "seed-original", definition, roleArn: ROLE }))
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(err?.name).toBe("InvalidDefinition");
   });
 
@@ -150,7 +163,8 @@ describe("the audit workflow end to end (issue 3)", () => {
     first.Next = "Wait"; // was "wait": no such state
     first.ResultPath = "$.AthenaQueryExecutionOutPut"; // the path the later states read
     delete first.Parameters["QueryString.$"]; // was a placeholder, not a JSONPath
-    first.Parameters.QueryString = "SELECT count(*) FROM aurora_audit_log WHERE username IN ('admin', 'rdsadmin') AND operation = 'CONNECT'";
+    first.Parameters.QueryString =
+      "SELECT count(*) FROM aurora_audit_log WHERE username IN ('admin', 'rdsadmin') AND operation = 'CONNECT'";
     first.Parameters.QueryExecutionContext = { Database: "auditlogs" };
     first.Parameters.ResultConfiguration.OutputLocation = "s3://audit-results/seed/";
     first.Parameters.WorkGroup = "primary";
@@ -160,16 +174,22 @@ describe("the audit workflow end to end (issue 3)", () => {
       new CreateStateMachineCommand({ name: "seed-fixed", definition: JSON.stringify(seed), roleArn: ROLE }),
     );
     const { executionArn } = await clients.sfn.send(new StartExecutionCommand({ stateMachineArn, input: "{}" }));
-    const done = await waitFor(async () => {
-      const d = await clients.sfn.send(new DescribeExecutionCommand({ executionArn }));
-      return d.status === "RUNNING" ? undefined : d;
-    }, 60_000, 200);
+    const done = await waitFor(
+      async () => {
+        const d = await clients.sfn.send(new DescribeExecutionCommand({ executionArn }));
+        return d.status === "RUNNING" ? undefined : d;
+      },
+      60_000,
+      200,
+    );
     expect(done.status).toBe("SUCCEEDED");
     // The last state returns GetQueryResults itself: header row `_col0`, then the count (as in the seed's result).
     const rows = JSON.parse(done.output!).ResultSet.Rows;
     expect(rows[0].Data[0].VarCharValue).toBe("_col0");
     expect(rows[1].Data[0].VarCharValue).toBe(String(countAdminLoginsInFiles(emu.dataDir, "").count));
-    const types = (await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))).events!.map((e) => e.type);
+    const types = (
+      await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }))
+    ).events!.map((e) => e.type);
     expect(types).toContain("WaitStateEntered");
     expect(types).toContain("ChoiceStateEntered");
   });
@@ -180,11 +200,17 @@ describe("the audit workflow end to end (issue 3)", () => {
     expect(clusterArn).toBe(`arn:aws:ecs:ap-northeast-1:1234567891911:cluster/${ECS_CLUSTER}`);
 
     const { stateMachineArn } = await clients.sfn.send(
-      new CreateStateMachineCommand({ name: "count-admin-logins", definition: JSON.stringify(STATE_MACHINE), roleArn: ROLE }),
+      new CreateStateMachineCommand({
+        name: "count-admin-logins",
+        definition: JSON.stringify(STATE_MACHINE),
+        roleArn: ROLE,
+      }),
     );
 
     const rule = "aurora-audit-log-exported";
-    const { RuleArn } = await clients.events.send(new PutRuleCommand({ Name: rule, EventPattern: originalPattern(clusterArn) }));
+    const { RuleArn } = await clients.events.send(
+      new PutRuleCommand({ Name: rule, EventPattern: originalPattern(clusterArn) }),
+    );
     expect((await clients.events.send(new DescribeRuleCommand({ Name: rule }))).Arn).toBe(RuleArn);
 
     const targets = await clients.events.send(
@@ -198,7 +224,8 @@ describe("the audit workflow end to end (issue 3)", () => {
             InputTransformer: {
               InputPathsMap: { command: "$.detail.overrides.containerOverrides[0].command[0]" },
               // Athena ExecutionParameters are SQL literals: the string placeholder is quoted inside the template.
-              InputTemplate: '{"cluster": "<command>", "parameters": ["\'<command>\'"], "rule": "<aws.events.rule-name>", "event": <aws.events.event.json>}',
+              InputTemplate:
+                '{"cluster": "<command>", "parameters": ["\'<command>\'"], "rule": "<aws.events.rule-name>", "event": <aws.events.event.json>}',
             },
           },
         ],
@@ -214,7 +241,9 @@ describe("the audit workflow end to end (issue 3)", () => {
       Resources: e.resources,
       Time: new Date(e.time),
     });
-    const put = await clients.events.send(new PutEventsCommand({ Entries: [entry(originalEvent("staging-aurora-cluster")), entry(event)] }));
+    const put = await clients.events.send(
+      new PutEventsCommand({ Entries: [entry(originalEvent("staging-aurora-cluster")), entry(event)] }),
+    );
     expect(put.FailedEntryCount).toBe(0);
     expect(put.Entries).toHaveLength(2);
 
@@ -226,17 +255,27 @@ describe("the audit workflow end to end (issue 3)", () => {
     await emulatorAdmin(emu.url, "GET", "/_emulator/events/idle");
     expect((await clients.sfn.send(new ListExecutionsCommand({ stateMachineArn }))).executions).toHaveLength(1);
 
-    const done: DescribeExecutionCommandOutput = await waitFor(async () => {
-      const d = await clients.sfn.send(new DescribeExecutionCommand({ executionArn: summary!.executionArn }));
-      return d.status === "RUNNING" ? undefined : d;
-    }, 60_000, 200);
+    const done: DescribeExecutionCommandOutput = await waitFor(
+      async () => {
+        const d = await clients.sfn.send(new DescribeExecutionCommand({ executionArn: summary!.executionArn }));
+        return d.status === "RUNNING" ? undefined : d;
+      },
+      60_000,
+      200,
+    );
     if (done.status !== "SUCCEEDED") {
-      const history = await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn: summary!.executionArn, reverseOrder: true, maxResults: 5 }));
-      throw new Error(`execution ${done.status}: ${done.error} ${done.cause}\n${JSON.stringify(history.events, null, 1)}`);
+      const history = await clients.sfn.send(
+        new GetExecutionHistoryCommand({ executionArn: summary!.executionArn, reverseOrder: true, maxResults: 5 }),
+      );
+      throw new Error(
+        `execution ${done.status}: ${done.error} ${done.cause}\n${JSON.stringify(history.events, null, 1)}`,
+      );
     }
 
     // The history tells the AWS story: the .sync Athena task was scheduled, submitted and succeeded.
-    const history = (await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn: summary!.executionArn, maxResults: 1000 }))).events!;
+    const history = (
+      await clients.sfn.send(new GetExecutionHistoryCommand({ executionArn: summary!.executionArn, maxResults: 1000 }))
+    ).events!;
     const scheduled = history.filter((e) => e.type === "TaskScheduled").map((e) => e.taskScheduledEventDetails!);
     expect(scheduled.map((d) => [d.resourceType, d.resource])).toEqual([
       ["athena", "startQueryExecution.sync"],
@@ -259,7 +298,8 @@ describe("the audit workflow end to end (issue 3)", () => {
     const queryExecutionId: string = output.query.QueryExecutionId;
 
     // The query the execution ran: SUCCEEDED, with its parameter, and it really scanned data.
-    const qe = (await clients.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: queryExecutionId }))).QueryExecution!;
+    const qe = (await clients.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: queryExecutionId })))
+      .QueryExecution!;
     expect(qe.Status?.State).toBe("SUCCEEDED");
     expect(qe.ExecutionParameters).toEqual([`'${AURORA_CLUSTER}'`]);
     expect(qe.QueryExecutionContext?.Database).toBe("auditlogs");
@@ -270,7 +310,10 @@ describe("the audit workflow end to end (issue 3)", () => {
     const rows = results.ResultSet!.Rows!;
     expect(rows).toHaveLength(2);
     expect(rows[0]!.Data![0]!.VarCharValue).toBe("admin_logins");
-    expect(results.ResultSet!.ResultSetMetadata!.ColumnInfo![0]).toMatchObject({ Name: "admin_logins", Type: "bigint" });
+    expect(results.ResultSet!.ResultSetMetadata!.ColumnInfo![0]).toMatchObject({
+      Name: "admin_logins",
+      Type: "bigint",
+    });
     const athenaCount = rows[1]!.Data![0]!.VarCharValue;
 
     const expected = countAdminLoginsInFiles(emu.dataDir, AURORA_CLUSTER);

@@ -24,13 +24,18 @@ const DEFAULT_MESSAGE: Record<ReconcileOutcome["status"], string> = {
 export async function reconcileOutcome(target: ChangeTarget): Promise<ReconcileOutcome> {
   try {
     const r = await reconcileAfterChange(
-      typeof target === "string" ? { checkId: target } : { deletedCheck: { id: target.deletedCheck.id, slug: target.deletedCheck.slug } },
+      typeof target === "string"
+        ? { checkId: target }
+        : { deletedCheck: { id: target.deletedCheck.id, slug: target.deletedCheck.slug } },
     );
     const status = r.status.toLowerCase() as ReconcileOutcome["status"];
     return { status, message: r.message ?? DEFAULT_MESSAGE[status] };
   } catch (error) {
     // reconcileAfterChange promises not to throw; if it does anyway the save still stands.
     console.error("[reconcileOutcome] unexpected error", error);
-    return { status: "pending", message: "Saved. The reconciler could not be reached now; its next pass will apply this change." };
+    return {
+      status: "pending",
+      message: "Saved. The reconciler could not be reached now; its next pass will apply this change.",
+    };
   }
 }

@@ -40,14 +40,20 @@ const saved = { id: ID, version: 1, name: "Failed logins", slug: "failed-logins"
 
 beforeEach(() => {
   vi.clearAllMocks();
-  reconcile.reconcileAfterChange.mockResolvedValue({ status: "SYNCED", message: "Rule audit-check-failed-logins created." });
+  reconcile.reconcileAfterChange.mockResolvedValue({
+    status: "SYNCED",
+    message: "Rule audit-check-failed-logins created.",
+  });
 });
 
 describe("createCheckAction", () => {
   it("saves the parsed spec as the current actor and reports the reconcile outcome", async () => {
     db.createCheck.mockResolvedValue(saved);
     const r = await createCheckAction({ draft });
-    expect(r).toEqual({ ok: true, data: { id: ID, version: 1, reconcile: { status: "synced", message: "Rule audit-check-failed-logins created." } } });
+    expect(r).toEqual({
+      ok: true,
+      data: { id: ID, version: 1, reconcile: { status: "synced", message: "Rule audit-check-failed-logins created." } },
+    });
     const [spec, actor] = db.createCheck.mock.calls[0]!;
     expect(spec.expectation).toEqual({ kind: "firstValue", op: "eq", value: 0 });
     expect(actor.id).toBe("op-1");
@@ -55,7 +61,9 @@ describe("createCheckAction", () => {
   });
 
   it("validates on the server too: nothing is written for an invalid draft", async () => {
-    const r = await createCheckAction({ draft: { ...draft, trigger: { kind: "schedule", expression: "rate(1 hours)" }, outputLocation: "bucket" } });
+    const r = await createCheckAction({
+      draft: { ...draft, trigger: { kind: "schedule", expression: "rate(1 hours)" }, outputLocation: "bucket" },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) expect(Object.keys(r.fieldErrors).sort()).toEqual(["outputLocation", "trigger.expression"]);
     expect(db.createCheck).not.toHaveBeenCalled();
@@ -72,7 +80,10 @@ describe("createCheckAction", () => {
   it("puts a taken name beside the name field", async () => {
     db.createCheck.mockRejectedValue(new UniqueViolationError("name", "Failed logins"));
     const r = await createCheckAction({ draft });
-    expect(r).toEqual({ ok: false, fieldErrors: { name: ["A check named “Failed logins” already exists. Choose another name."] } });
+    expect(r).toEqual({
+      ok: false,
+      fieldErrors: { name: ["A check named “Failed logins” already exists. Choose another name."] },
+    });
     expect(reconcile.reconcileAfterChange).not.toHaveBeenCalled();
   });
 
@@ -98,7 +109,8 @@ describe("updateCheckAction", () => {
     expect(r).toEqual({
       ok: false,
       fieldErrors: {},
-      formError: "Someone else saved this check while you were editing (version 5). Your changes are kept below; reload to see theirs.",
+      formError:
+        "Someone else saved this check while you were editing (version 5). Your changes are kept below; reload to see theirs.",
     });
   });
 });

@@ -43,15 +43,19 @@ const create = defineAction("createCheck", z.object({ draft: z.unknown() }), asy
   return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
 });
 
-const update = defineAction("updateCheck", z.object({ ...versioned, draft: z.unknown() }), async ({ id, expectedVersion, draft }, { actor }) => {
-  const parsed = specSchema().safeParse(draft);
-  if (!parsed.success) throw parsed.error;
-  assertTargetFits(parsed.data);
-  const check = await updateCheck(id, expectedVersion, parsed.data, actor);
-  revalidatePath("/checks");
-  revalidatePath(`/checks/${id}`);
-  return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
-});
+const update = defineAction(
+  "updateCheck",
+  z.object({ ...versioned, draft: z.unknown() }),
+  async ({ id, expectedVersion, draft }, { actor }) => {
+    const parsed = specSchema().safeParse(draft);
+    if (!parsed.success) throw parsed.error;
+    assertTargetFits(parsed.data);
+    const check = await updateCheck(id, expectedVersion, parsed.data, actor);
+    revalidatePath("/checks");
+    revalidatePath(`/checks/${id}`);
+    return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
+  },
+);
 
 /** Runs `write`; a refused stale write from the check page gets a message for that page (not the form's). */
 async function fromCheckPage<T>(attempted: "enable" | "disable" | "delete", write: () => Promise<T>): Promise<T> {
@@ -63,12 +67,18 @@ async function fromCheckPage<T>(attempted: "enable" | "disable" | "delete", writ
   }
 }
 
-const enable = defineAction("setCheckEnabled", z.object({ ...versioned, enabled: z.boolean() }), async ({ id, expectedVersion, enabled }, { actor }) => {
-  const check = await fromCheckPage(enabled ? "enable" : "disable", () => setCheckEnabled(id, expectedVersion, enabled, actor));
-  revalidatePath("/checks");
-  revalidatePath(`/checks/${id}`);
-  return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
-});
+const enable = defineAction(
+  "setCheckEnabled",
+  z.object({ ...versioned, enabled: z.boolean() }),
+  async ({ id, expectedVersion, enabled }, { actor }) => {
+    const check = await fromCheckPage(enabled ? "enable" : "disable", () =>
+      setCheckEnabled(id, expectedVersion, enabled, actor),
+    );
+    revalidatePath("/checks");
+    revalidatePath(`/checks/${id}`);
+    return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
+  },
+);
 
 const remove = defineAction(
   "deleteCheck",
@@ -93,16 +103,28 @@ export async function createCheckAction(input: { draft: unknown }): Promise<Acti
 }
 
 /** Saves an edit; refused when someone else saved since `expectedVersion` was read. */
-export async function updateCheckAction(input: { id: string; expectedVersion: number; draft: unknown }): Promise<ActionResult<SavedCheck>> {
+export async function updateCheckAction(input: {
+  id: string;
+  expectedVersion: number;
+  draft: unknown;
+}): Promise<ActionResult<SavedCheck>> {
   return update(input);
 }
 
 /** Enables or disables a check (its rule is enabled or disabled by the reconciler). */
-export async function setCheckEnabledAction(input: { id: string; expectedVersion: number; enabled: boolean }): Promise<ActionResult<SavedCheck>> {
+export async function setCheckEnabledAction(input: {
+  id: string;
+  expectedVersion: number;
+  enabled: boolean;
+}): Promise<ActionResult<SavedCheck>> {
   return enable(input);
 }
 
 /** Deletes a check after the operator typed its name. */
-export async function deleteCheckAction(input: { id: string; expectedVersion: number; confirmName: string }): Promise<ActionResult<{ reconcile: ReconcileOutcome }>> {
+export async function deleteCheckAction(input: {
+  id: string;
+  expectedVersion: number;
+  confirmName: string;
+}): Promise<ActionResult<{ reconcile: ReconcileOutcome }>> {
   return remove(input);
 }

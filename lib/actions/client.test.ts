@@ -52,19 +52,28 @@ describe("toFailure", () => {
       ok: false,
       fieldErrors: { name: ["A check named “Aurora” already exists. Choose another name."] },
     });
-    expect(toFailure(new UniqueViolationError("slug", "aurora"), "t").fieldErrors.slug?.[0]).toMatch(/slug “aurora” is already used/);
+    expect(toFailure(new UniqueViolationError("slug", "aurora"), "t").fieldErrors.slug?.[0]).toMatch(
+      /slug “aurora” is already used/,
+    );
   });
 
   it("explains a concurrent edit with the version that won", () => {
     const r = toFailure(new ConcurrentEditError("id", 3, 4), "t");
-    expect(r.formError).toBe("Someone else saved this check while you were editing (version 4). Your changes are kept below; reload to see theirs.");
+    expect(r.formError).toBe(
+      "Someone else saved this check while you were editing (version 4). Your changes are kept below; reload to see theirs.",
+    );
     expect(concurrentEditMessage(new ConcurrentEditError("id", 3, null))).toMatch(/deleted this check/);
   });
 
   it("shows our own errors' messages, on a field when named", () => {
-    expect(toFailure(new ActionError("Too long.", "sql"), "t")).toEqual({ ok: false, fieldErrors: { sql: ["Too long."] } });
+    expect(toFailure(new ActionError("Too long.", "sql"), "t")).toEqual({
+      ok: false,
+      fieldErrors: { sql: ["Too long."] },
+    });
     expect(toFailure(new ActionError("Gone."), "t")).toEqual({ ok: false, fieldErrors: {}, formError: "Gone." });
-    expect(toFailure(new NotFoundError("Check x"), "t").formError).toBe("Check x was not found. It may have been deleted.");
+    expect(toFailure(new NotFoundError("Check x"), "t").formError).toBe(
+      "Check x was not found. It may have been deleted.",
+    );
   });
 
   it("turns a zod error raised by a handler into field errors", () => {

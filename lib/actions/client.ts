@@ -32,13 +32,19 @@ export function staleCheckPageMessage(e: ConcurrentEditError, attempted: "enable
 }
 
 /** Maps a thrown error to the failure half of ActionResult. */
-export function toFailure(error: unknown, actionName: string): { ok: false; fieldErrors: FieldErrors; formError?: string } {
+export function toFailure(
+  error: unknown,
+  actionName: string,
+): { ok: false; fieldErrors: FieldErrors; formError?: string } {
   // A handler may validate part of its input itself (e.g. with settings known only at run time).
   if (error instanceof ZodError) return { ok: false, fieldErrors: fieldErrorsFrom(error) };
   if (error instanceof UniqueViolationError) return { ok: false, fieldErrors: { [error.field]: [error.message] } };
-  if (error instanceof ConcurrentEditError) return { ok: false, fieldErrors: {}, formError: concurrentEditMessage(error) };
+  if (error instanceof ConcurrentEditError)
+    return { ok: false, fieldErrors: {}, formError: concurrentEditMessage(error) };
   if (error instanceof ActionError) {
-    return error.field ? { ok: false, fieldErrors: { [error.field]: [error.message] } } : { ok: false, fieldErrors: {}, formError: error.message };
+    return error.field
+      ? { ok: false, fieldErrors: { [error.field]: [error.message] } }
+      : { ok: false, fieldErrors: {}, formError: error.message };
   }
   if (error instanceof DbError) return { ok: false, fieldErrors: {}, formError: error.message };
   console.error(`[action ${actionName}] unexpected error`, error);
@@ -70,5 +76,8 @@ export function defineAction<S extends z.ZodType, T>(
 // redirect() and notFound() work by throwing; they must pass through untouched.
 function isNextSignal(error: unknown): boolean {
   const digest = (error as { digest?: unknown } | null)?.digest;
-  return typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND");
+  return (
+    typeof digest === "string" &&
+    (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK") || digest === "NEXT_NOT_FOUND")
+  );
 }

@@ -5,4 +5,5 @@ export type FieldErrors = Record<string, string[]>;
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: string };
 
-export const GENERIC_ERROR = "Something went wrong on the server and nothing was saved. Try again; if it keeps happening, check the console's log.";
+export const GENERIC_ERROR =
+  "Something went wrong on the server and nothing was saved. Try again; if it keeps happening, check the console's log.";

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { describeAwsError, isNotFound } from "./errors";
 
-const err = (name: string, message = "m", status = 400) => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
+const err = (name: string, message = "m", status = 400) =>
+  Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
 
 describe("describeAwsError", () => {
   it.each([

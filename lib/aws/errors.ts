@@ -26,7 +26,12 @@ const TRANSIENT = new Set([
 ]);
 
 /** Codes fixed outside the spec (IAM): retried on later passes, since nothing in the check is wrong. */
-const PERMISSION = new Set(["AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "UnrecognizedClientException"]);
+const PERMISSION = new Set([
+  "AccessDeniedException",
+  "AccessDenied",
+  "UnauthorizedOperation",
+  "UnrecognizedClientException",
+]);
 
 export interface AwsErrorInfo {
   code: string;
@@ -38,13 +43,23 @@ export interface AwsErrorInfo {
 
 /** The code, AWS's message and retryability of anything thrown by an SDK call (or by the network under it). */
 export function describeAwsError(error: unknown): AwsErrorInfo {
-  const e = error as { name?: string; code?: string; message?: string; $retryable?: unknown; $metadata?: { httpStatusCode?: number } };
+  const e = error as {
+    name?: string;
+    code?: string;
+    message?: string;
+    $retryable?: unknown;
+    $metadata?: { httpStatusCode?: number };
+  };
   const code = (typeof e?.name === "string" && e.name !== "Error" ? e.name : undefined) ?? e?.code ?? "Error";
   const message = typeof e?.message === "string" && e.message !== "" ? e.message : String(error);
   const status = e?.$metadata?.httpStatusCode;
   const throttling = THROTTLING.has(code);
   const retryable =
-    throttling || TRANSIENT.has(code) || PERMISSION.has(code) || (typeof status === "number" && status >= 500) || !!e?.$retryable;
+    throttling ||
+    TRANSIENT.has(code) ||
+    PERMISSION.has(code) ||
+    (typeof status === "number" && status >= 500) ||
+    !!e?.$retryable;
   return { code, message, throttling, retryable };
 }
 

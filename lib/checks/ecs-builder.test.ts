@@ -24,7 +24,12 @@ describe("ecsPatternText", () => {
     const text = ecsPatternText({ clusterArn: ARN, command: " prod-aurora-cluster ", exitCode: " 0 " });
     const parsed = parseEventPattern(text);
     expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(recognizeEcsStoppedPattern(parsed.pattern)).toEqual({ clusterArn: ARN, command: "prod-aurora-cluster", exitCode: 0 });
+    if (parsed.ok)
+      expect(recognizeEcsStoppedPattern(parsed.pattern)).toEqual({
+        clusterArn: ARN,
+        command: "prod-aurora-cluster",
+        exitCode: 0,
+      });
   });
 
   it("leaves out empty or unreadable fields instead of matching on them", () => {

@@ -15,7 +15,8 @@ export function ecsFieldErrors(f: EcsFields): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   const arn = clusterArnError(f.clusterArn);
   if (arn) out.clusterArn = [arn];
-  if (f.exitCode.trim() !== "" && !EXIT_CODE.test(f.exitCode.trim())) out.exitCode = ["An exit code is a whole number, e.g. 0."];
+  if (f.exitCode.trim() !== "" && !EXIT_CODE.test(f.exitCode.trim()))
+    out.exitCode = ["An exit code is a whole number, e.g. 0."];
   return out;
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildEcsStoppedPattern, clusterArnError, clusterNameFromArn, recognizeEcsStoppedPattern, type EcsStoppedSpec } from "./ecs-pattern";
+import {
+  buildEcsStoppedPattern,
+  clusterArnError,
+  clusterNameFromArn,
+  recognizeEcsStoppedPattern,
+  type EcsStoppedSpec,
+} from "./ecs-pattern";
 import { patternGrammarProblems } from "./event-pattern";
 
 const ARN = "arn:aws:ecs:us-east-1:123456789012:cluster/audit-log-shipper";
@@ -20,8 +26,14 @@ describe("buildEcsStoppedPattern", () => {
 
   it("leaves out what the operator left empty", () => {
     const p = buildEcsStoppedPattern({ clusterArn: ARN, command: null, exitCode: null });
-    expect(p).toEqual({ source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [ARN], lastStatus: ["STOPPED"] } });
-    expect(buildEcsStoppedPattern({ clusterArn: ARN, command: "", exitCode: 1 }).detail).not.toHaveProperty("overrides");
+    expect(p).toEqual({
+      source: ["aws.ecs"],
+      "detail-type": ["ECS Task State Change"],
+      detail: { clusterArn: [ARN], lastStatus: ["STOPPED"] },
+    });
+    expect(buildEcsStoppedPattern({ clusterArn: ARN, command: "", exitCode: 1 }).detail).not.toHaveProperty(
+      "overrides",
+    );
   });
 
   it("always follows the pattern grammar", () => {
@@ -56,17 +68,71 @@ describe("recognizeEcsStoppedPattern", () => {
       "detail-type": ["ECS Task State Change"],
       source: ["aws.ecs"],
     };
-    expect(recognizeEcsStoppedPattern(seed)).toEqual({ clusterArn: "ECSクラスター ARN", command: "Aurora クラスター名", exitCode: 0 });
+    expect(recognizeEcsStoppedPattern(seed)).toEqual({
+      clusterArn: "ECSクラスター ARN",
+      command: "Aurora クラスター名",
+      exitCode: 0,
+    });
   });
 
   it.each<[string, unknown]>([
-    ["other source", { source: ["aws.ec2"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [ARN], lastStatus: ["STOPPED"] } }],
-    ["RUNNING", { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [ARN], lastStatus: ["RUNNING"] } }],
-    ["two clusters", { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [ARN, ARN], lastStatus: ["STOPPED"] } }],
-    ["prefix operator", { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [{ prefix: "arn" }], lastStatus: ["STOPPED"] } }],
-    ["extra field", { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [ARN], lastStatus: ["STOPPED"], group: ["x"] } }],
-    ["extra top-level", { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], account: ["1"], detail: { clusterArn: [ARN], lastStatus: ["STOPPED"] } }],
-    ["string exit code", { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { clusterArn: [ARN], lastStatus: ["STOPPED"], containers: { exitCode: ["0"] } } }],
+    [
+      "other source",
+      {
+        source: ["aws.ec2"],
+        "detail-type": ["ECS Task State Change"],
+        detail: { clusterArn: [ARN], lastStatus: ["STOPPED"] },
+      },
+    ],
+    [
+      "RUNNING",
+      {
+        source: ["aws.ecs"],
+        "detail-type": ["ECS Task State Change"],
+        detail: { clusterArn: [ARN], lastStatus: ["RUNNING"] },
+      },
+    ],
+    [
+      "two clusters",
+      {
+        source: ["aws.ecs"],
+        "detail-type": ["ECS Task State Change"],
+        detail: { clusterArn: [ARN, ARN], lastStatus: ["STOPPED"] },
+      },
+    ],
+    [
+      "prefix operator",
+      {
+        source: ["aws.ecs"],
+        "detail-type": ["ECS Task State Change"],
+        detail: { clusterArn: [{ prefix: "arn" }], lastStatus: ["STOPPED"] },
+      },
+    ],
+    [
+      "extra field",
+      {
+        source: ["aws.ecs"],
+        "detail-type": ["ECS Task State Change"],
+        detail: { clusterArn: [ARN], lastStatus: ["STOPPED"], group: ["x"] },
+      },
+    ],
+    [
+      "extra top-level",
+      {
+        source: ["aws.ecs"],
+        "detail-type": ["ECS Task State Change"],
+        account: ["1"],
+        detail: { clusterArn: [ARN], lastStatus: ["STOPPED"] },
+      },
+    ],
+    [
+      "string exit code",
+      {
+        source: ["aws.ecs"],
+        "detail-type": ["ECS Task State Change"],
+        detail: { clusterArn: [ARN], lastStatus: ["STOPPED"], containers: { exitCode: ["0"] } },
+      },
+    ],
     ["not an object", "x"],
     ["null", null],
   ])("does not recognise %s", (_l, pattern) => {

@@ -13,7 +13,8 @@ const ECS_CLUSTER_ARN = /^arn:aws[a-z-]*:ecs:[a-z0-9-]+:\d{12}:cluster\/[A-Za-z0
 
 /** Why `arn` is not an ECS cluster ARN, or null. */
 export function clusterArnError(arn: string): string | null {
-  if (arn.trim() === "") return "Enter the ECS cluster ARN, e.g. arn:aws:ecs:us-east-1:123456789012:cluster/audit-log-shipper.";
+  if (arn.trim() === "")
+    return "Enter the ECS cluster ARN, e.g. arn:aws:ecs:us-east-1:123456789012:cluster/audit-log-shipper.";
   return ECS_CLUSTER_ARN.test(arn.trim())
     ? null
     : "That is not an ECS cluster ARN. It should read like arn:aws:ecs:us-east-1:123456789012:cluster/audit-log-shipper: a region, a 12-digit account and a cluster name of letters A–Z, digits, - and _.";
@@ -32,7 +33,8 @@ export function buildEcsStoppedPattern(spec: EcsStoppedSpec): Record<string, unk
     lastStatus: ["STOPPED"],
   };
   if (spec.exitCode !== null) detail.containers = { exitCode: [spec.exitCode] };
-  if (spec.command !== null && spec.command !== "") detail.overrides = { containerOverrides: { command: [spec.command] } };
+  if (spec.command !== null && spec.command !== "")
+    detail.overrides = { containerOverrides: { command: [spec.command] } };
   return { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail };
 }
 
@@ -54,11 +56,16 @@ function sameKeys(o: Record<string, unknown>, allowed: string[], required: strin
 
 /** The builder fields for a pattern the builder could have produced, or null for any other pattern. */
 export function recognizeEcsStoppedPattern(pattern: unknown): EcsStoppedSpec | null {
-  if (!isObj(pattern) || !sameKeys(pattern, ["source", "detail-type", "detail"], ["source", "detail-type", "detail"])) return null;
+  if (!isObj(pattern) || !sameKeys(pattern, ["source", "detail-type", "detail"], ["source", "detail-type", "detail"]))
+    return null;
   if (only(pattern.source, isString) !== "aws.ecs") return null;
   if (only(pattern["detail-type"], isString) !== "ECS Task State Change") return null;
   const detail = pattern.detail;
-  if (!isObj(detail) || !sameKeys(detail, ["clusterArn", "lastStatus", "containers", "overrides"], ["clusterArn", "lastStatus"])) return null;
+  if (
+    !isObj(detail) ||
+    !sameKeys(detail, ["clusterArn", "lastStatus", "containers", "overrides"], ["clusterArn", "lastStatus"])
+  )
+    return null;
   const clusterArn = only(detail.clusterArn, isString);
   if (clusterArn === undefined || only(detail.lastStatus, isString) !== "STOPPED") return null;
   let exitCode: number | null = null;

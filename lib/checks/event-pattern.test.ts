@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { MAX_PATTERN_CHARS, parseEventPattern, patternGrammarProblems } from "./event-pattern";
 
-const seedPattern = JSON.parse(readFileSync(new URL("../../fixtures/seed/seed-rule-pattern.json", import.meta.url), "utf8")) as unknown;
+const seedPattern = JSON.parse(
+  readFileSync(new URL("../../fixtures/seed/seed-rule-pattern.json", import.meta.url), "utf8"),
+) as unknown;
 
 describe("patternGrammarProblems: valid patterns", () => {
   it.each<[string, unknown]>([
@@ -73,7 +75,9 @@ describe("patternGrammarProblems: grammar violations", () => {
   });
 
   it("names where the problem is", () => {
-    expect(patternGrammarProblems({ detail: { containers: { exitCode: 0 } } })[0]?.at).toBe("detail.containers.exitCode");
+    expect(patternGrammarProblems({ detail: { containers: { exitCode: 0 } } })[0]?.at).toBe(
+      "detail.containers.exitCode",
+    );
     expect(patternGrammarProblems({ $or: [{ a: [1] }, { b: 2 }] })[0]?.at).toBe("$or[1].b");
   });
 

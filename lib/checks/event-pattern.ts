@@ -107,13 +107,15 @@ function anythingButProblem(v: unknown): string | null {
   if (isPlainObject(v)) {
     const keys = Object.keys(v);
     const inner = keys[0];
-    if (keys.length !== 1 || inner === undefined) return "anything-but takes one of prefix, suffix, wildcard or equals-ignore-case.";
+    if (keys.length !== 1 || inner === undefined)
+      return "anything-but takes one of prefix, suffix, wildcard or equals-ignore-case.";
     const val = v[inner];
     if (inner === "prefix" || inner === "suffix") {
       return typeof val === "string" ? null : `anything-but ${inner} takes a string.`;
     }
     if (inner === "wildcard" || inner === "equals-ignore-case") {
-      const ok = typeof val === "string" || (Array.isArray(val) && val.length > 0 && val.every((x) => typeof x === "string"));
+      const ok =
+        typeof val === "string" || (Array.isArray(val) && val.length > 0 && val.every((x) => typeof x === "string"));
       return ok ? null : `anything-but ${inner} takes a string or a list of strings.`;
     }
     return `anything-but does not support “${inner}”; use prefix, suffix, wildcard or equals-ignore-case.`;
@@ -171,7 +173,13 @@ function checkLeaf(values: unknown[], at: string, out: PatternProblem[]): void {
 function checkObject(obj: Record<string, unknown>, at: string, out: PatternProblem[]): void {
   const keys = Object.keys(obj);
   if (keys.length === 0) {
-    out.push({ at, message: at === "" ? "The pattern is empty: it must name at least one field to match." : "An empty object matches nothing: add a field or remove it." });
+    out.push({
+      at,
+      message:
+        at === ""
+          ? "The pattern is empty: it must name at least one field to match."
+          : "An empty object matches nothing: add a field or remove it.",
+    });
     return;
   }
   for (const key of keys) {
@@ -233,7 +241,9 @@ export function parseEventPattern(text: string): ParsedPattern {
   if (size > MAX_PATTERN_CHARS) {
     return {
       ok: false,
-      messages: [`The pattern is ${size.toLocaleString("en-US")} characters; EventBridge allows at most ${MAX_PATTERN_CHARS.toLocaleString("en-US")}.`],
+      messages: [
+        `The pattern is ${size.toLocaleString("en-US")} characters; EventBridge allows at most ${MAX_PATTERN_CHARS.toLocaleString("en-US")}.`,
+      ],
     };
   }
   return { ok: true, pattern };

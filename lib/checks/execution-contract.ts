@@ -6,9 +6,7 @@ import type { Expectation } from "./types";
 export type TriggerKind = "event" | "schedule" | "manual" | "rerun";
 
 /** One ExecutionParameter: an SQL literal, or the value found at `path` in the triggering event. */
-export type ParameterSource =
-  | { kind: "literal"; value: string }
-  | { kind: "event"; path: string; value: unknown };
+export type ParameterSource = { kind: "literal"; value: string } | { kind: "event"; path: string; value: unknown };
 
 /** The execution input of the shared state machine. */
 export interface ExecutionInput {

@@ -21,8 +21,19 @@ function row(p: Partial<CheckRow> & { name: string }): CheckRow {
 }
 
 const rows = [
-  row({ name: "Beta", trigger: "Every day at 12:00 UTC", syncStatus: "ERROR", enabled: false, lastRun: { at: "2026-11-27T10:00:00Z", verdict: "PASS" } }),
-  row({ name: "alpha", trigger: "When an ECS task in cluster x stops", expectation: "First value = 0", lastRun: { at: "2026-11-28T10:00:00Z", verdict: "FAIL" } }),
+  row({
+    name: "Beta",
+    trigger: "Every day at 12:00 UTC",
+    syncStatus: "ERROR",
+    enabled: false,
+    lastRun: { at: "2026-11-27T10:00:00Z", verdict: "PASS" },
+  }),
+  row({
+    name: "alpha",
+    trigger: "When an ECS task in cluster x stops",
+    expectation: "First value = 0",
+    lastRun: { at: "2026-11-28T10:00:00Z", verdict: "FAIL" },
+  }),
   row({ name: "Check 10", syncStatus: "PENDING" }),
   row({ name: "Check 9", syncStatus: "DRIFTED" }),
   row({ name: "監査ログ" }),
@@ -35,7 +46,11 @@ describe("parseListQuery", () => {
     expect(parseListQuery({})).toEqual({ q: "", sort: "name", dir: "asc" });
   });
   it("reads known values and ignores unknown ones", () => {
-    expect(parseListQuery({ q: "  ecs ", sort: "lastRun", dir: "desc" })).toEqual({ q: "ecs", sort: "lastRun", dir: "desc" });
+    expect(parseListQuery({ q: "  ecs ", sort: "lastRun", dir: "desc" })).toEqual({
+      q: "ecs",
+      sort: "lastRun",
+      dir: "desc",
+    });
     expect(parseListQuery({ sort: "drop table", dir: "sideways" })).toEqual({ q: "", sort: "name", dir: "asc" });
     expect(parseListQuery({ q: ["a", "b"] }).q).toBe("a");
   });
@@ -43,7 +58,13 @@ describe("parseListQuery", () => {
 
 describe("filterAndSort", () => {
   it("sorts names naturally and case-insensitively", () => {
-    expect(names(filterAndSort(rows, { q: "", sort: "name", dir: "asc" }))).toEqual(["alpha", "Beta", "Check 9", "Check 10", "監査ログ"]);
+    expect(names(filterAndSort(rows, { q: "", sort: "name", dir: "asc" }))).toEqual([
+      "alpha",
+      "Beta",
+      "Check 9",
+      "Check 10",
+      "監査ログ",
+    ]);
     expect(names(filterAndSort(rows, { q: "", sort: "name", dir: "desc" }))[0]).toBe("監査ログ");
   });
 
@@ -56,7 +77,11 @@ describe("filterAndSort", () => {
   });
 
   it("puts problems first when sorting by status", () => {
-    expect(names(filterAndSort(rows, { q: "", sort: "status", dir: "asc" })).slice(0, 3)).toEqual(["Beta", "Check 9", "Check 10"]);
+    expect(names(filterAndSort(rows, { q: "", sort: "status", dir: "asc" })).slice(0, 3)).toEqual([
+      "Beta",
+      "Check 9",
+      "Check 10",
+    ]);
   });
 
   it("sorts never-run checks as oldest", () => {

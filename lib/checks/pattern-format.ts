@@ -24,7 +24,10 @@ const ENVELOPE_FIRST = ["source", "detail-type", "account", "region", "resources
 function envelopeFirst(value: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
   const obj = value as Record<string, unknown>;
-  const keys = [...ENVELOPE_FIRST.filter((k) => k in obj), ...Object.keys(obj).filter((k) => !ENVELOPE_FIRST.includes(k))];
+  const keys = [
+    ...ENVELOPE_FIRST.filter((k) => k in obj),
+    ...Object.keys(obj).filter((k) => !ENVELOPE_FIRST.includes(k)),
+  ];
   return Object.fromEntries(keys.map((k) => [k, obj[k]]));
 }
 

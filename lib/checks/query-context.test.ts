@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { catalogError, databaseError, outputLocationError, workgroupError } from "./query-context";
 
 describe("outputLocationError", () => {
-  it.each(["s3://my-bucket/athena-results/", "s3://my-bucket/", "s3://a.b-c/x/y/z/", "s3://abc/prefix with-dash/"].slice(0, 3))("accepts %s", (v) => {
+  it.each(
+    ["s3://my-bucket/athena-results/", "s3://my-bucket/", "s3://a.b-c/x/y/z/", "s3://abc/prefix with-dash/"].slice(
+      0,
+      3,
+    ),
+  )("accepts %s", (v) => {
     expect(outputLocationError(v)).toBeNull();
   });
 

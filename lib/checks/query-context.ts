@@ -23,7 +23,8 @@ export function workgroupError(v: string): string | null {
 /** Why `v` is not an S3 folder URI (`s3://bucket/prefix/`) Athena can write results to, or null. */
 export function outputLocationError(v: string): string | null {
   if (v === "") return "Enter where Athena writes results, e.g. s3://my-bucket/athena-results/.";
-  if (!v.startsWith("s3://")) return "The output location must be an S3 URI starting with s3://, e.g. s3://my-bucket/athena-results/.";
+  if (!v.startsWith("s3://"))
+    return "The output location must be an S3 URI starting with s3://, e.g. s3://my-bucket/athena-results/.";
   const rest = v.slice("s3://".length);
   const slash = rest.indexOf("/");
   const bucket = slash === -1 ? rest : rest.slice(0, slash);

@@ -111,12 +111,18 @@ describe("nextFireTimes", () => {
   });
 
   it("skips the weekend for MON-FRI (AWS weekdays: 1 = Sunday)", () => {
-    expect(iso(nextFireTimes("cron(30 9 ? * MON-FRI *)", 2, FROM))).toEqual(["2026-11-30T09:30:00.000Z", "2026-12-01T09:30:00.000Z"]);
+    expect(iso(nextFireTimes("cron(30 9 ? * MON-FRI *)", 2, FROM))).toEqual([
+      "2026-11-30T09:30:00.000Z",
+      "2026-12-01T09:30:00.000Z",
+    ]);
     expect(iso(nextFireTimes("cron(30 9 ? * 2 *)", 1, FROM))).toEqual(["2026-11-30T09:30:00.000Z"]);
   });
 
   it("handles L, W and #", () => {
-    expect(iso(nextFireTimes("cron(0 0 L * ? *)", 2, FROM))).toEqual(["2026-11-30T00:00:00.000Z", "2026-12-31T00:00:00.000Z"]);
+    expect(iso(nextFireTimes("cron(0 0 L * ? *)", 2, FROM))).toEqual([
+      "2026-11-30T00:00:00.000Z",
+      "2026-12-31T00:00:00.000Z",
+    ]);
     expect(iso(nextFireTimes("cron(0 9 ? * 6#3 *)", 1, FROM))).toEqual(["2026-12-18T09:00:00.000Z"]);
     expect(iso(nextFireTimes("cron(0 12 15W * ? *)", 1, FROM))).toEqual(["2026-12-15T12:00:00.000Z"]);
   });

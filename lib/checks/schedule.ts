@@ -21,7 +21,20 @@ export type ParsedSchedule =
 
 const MONTHS = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 const DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 const DAY_NAMES = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 
 interface FieldSpec {
@@ -67,7 +80,8 @@ function fieldProblem(raw: string, spec: FieldSpec): string | null {
     }
     if (spec.special === "dow" && part === "L") continue;
     if (spec.special === "dow" && /^([A-Za-z]{3}|\d)L$/.test(part)) {
-      if (toNumber(part.slice(0, -1), spec) === null || (toNumber(part.slice(0, -1), spec) ?? 0) > 7) return bad("names an unknown weekday.");
+      if (toNumber(part.slice(0, -1), spec) === null || (toNumber(part.slice(0, -1), spec) ?? 0) > 7)
+        return bad("names an unknown weekday.");
       continue;
     }
     if (spec.special === "dow" && part.includes("#")) {
@@ -79,7 +93,8 @@ function fieldProblem(raw: string, spec: FieldSpec): string | null {
       continue;
     }
     const [base, step, extra] = part.split("/");
-    if (extra !== undefined || base === undefined || base === "") return bad(`is not valid; use values in ${rangeText(spec)}, *, lists (a,b), ranges (a-b) or steps (*/n).`);
+    if (extra !== undefined || base === undefined || base === "")
+      return bad(`is not valid; use values in ${rangeText(spec)}, *, lists (a,b), ranges (a-b) or steps (*/n).`);
     if (step !== undefined) {
       if (!/^\d+$/.test(step) || Number(step) < 1) return bad("has a step that is not a positive whole number.");
     }
@@ -88,9 +103,11 @@ function fieldProblem(raw: string, spec: FieldSpec): string | null {
     if (more !== undefined || from === undefined) return bad(`has a range that is not a-b.`);
     const a = toNumber(from, spec);
     const b = to === undefined ? a : toNumber(to, spec);
-    if (a === null || b === null) return bad(`is not valid; use values in ${rangeText(spec)}, *, lists (a,b), ranges (a-b) or steps (*/n).`);
+    if (a === null || b === null)
+      return bad(`is not valid; use values in ${rangeText(spec)}, *, lists (a,b), ranges (a-b) or steps (*/n).`);
     if (a < spec.min || a > spec.max || b < spec.min || b > spec.max) return bad(`is outside ${spec.min}-${spec.max}.`);
-    if (to !== undefined && a > b && spec.label !== "day-of-week" && spec.label !== "month") return bad("has a range whose start is after its end.");
+    if (to !== undefined && a > b && spec.label !== "day-of-week" && spec.label !== "month")
+      return bad("has a range whose start is after its end.");
   }
   return null;
 }
@@ -110,23 +127,46 @@ export function parseSchedule(expression: string): ParsedSchedule {
     if (!["minute", "hour", "day"].includes(singular)) {
       return { ok: false, message: `“${unit}” is not a rate unit; use minute(s), hour(s) or day(s).` };
     }
-    if (value === 1 && unit !== singular) return { ok: false, message: `Use the singular unit for 1: rate(1 ${singular}).` };
-    if (value !== 1 && unit === singular) return { ok: false, message: `Use the plural unit for ${value}: rate(${value} ${singular}s).` };
+    if (value === 1 && unit !== singular)
+      return { ok: false, message: `Use the singular unit for 1: rate(1 ${singular}).` };
+    if (value !== 1 && unit === singular)
+      return { ok: false, message: `Use the plural unit for ${value}: rate(${value} ${singular}s).` };
     return { ok: true, kind: "rate", value, unit: singular as RateUnit };
   }
   const cron = /^cron\((.*)\)$/.exec(expr);
-  if (!cron) return { ok: false, message: "A schedule is cron(minutes hours day-of-month month day-of-week year) or rate(N unit)." };
-  const parts = cron[1]!.trim().split(/\s+/).filter((p) => p !== "");
+  if (!cron)
+    return {
+      ok: false,
+      message: "A schedule is cron(minutes hours day-of-month month day-of-week year) or rate(N unit).",
+    };
+  const parts = cron[1]!
+    .trim()
+    .split(/\s+/)
+    .filter((p) => p !== "");
   if (parts.length !== 6) {
-    return { ok: false, message: `A cron expression has 6 fields (minutes hours day-of-month month day-of-week year); this one has ${parts.length}.` };
+    return {
+      ok: false,
+      message: `A cron expression has 6 fields (minutes hours day-of-month month day-of-week year); this one has ${parts.length}.`,
+    };
   }
   for (let i = 0; i < 6; i++) {
     const problem = fieldProblem(parts[i]!, FIELD_SPECS[i]!);
     if (problem) return { ok: false, message: problem };
   }
-  const [minutes, hours, dayOfMonth, month, dayOfWeek, year] = parts as [string, string, string, string, string, string];
+  const [minutes, hours, dayOfMonth, month, dayOfWeek, year] = parts as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if ((dayOfMonth === "?") === (dayOfWeek === "?")) {
-    return { ok: false, message: "Put ? in exactly one of day-of-month and day-of-week, e.g. cron(0 12 * * ? *) or cron(0 12 ? * MON-FRI *)." };
+    return {
+      ok: false,
+      message:
+        "Put ? in exactly one of day-of-month and day-of-week, e.g. cron(0 12 * * ? *) or cron(0 12 ? * MON-FRI *).",
+    };
   }
   const fields = { minutes, hours, dayOfMonth, month, dayOfWeek, year };
   try {
@@ -234,16 +274,22 @@ function describeTime(minutes: string, hours: string): string {
   }
   const minuteStep = /^(?:\*|0)\/(\d+)$/.exec(minutes);
   const hourStep = /^(?:\*|0)\/(\d+)$/.exec(hours);
-  const hourWords = hours === "*" ? "" : hourStep ? ` of every ${hourStep[1]} hours` : /^\d+-\d+$/.test(hours)
-    ? ` between ${pad(Number(hours.split("-")[0]))}:00 and ${pad(Number(hours.split("-")[1]))}:59 UTC`
-    : ` during hour ${hours} UTC`;
+  const hourWords =
+    hours === "*"
+      ? ""
+      : hourStep
+        ? ` of every ${hourStep[1]} hours`
+        : /^\d+-\d+$/.test(hours)
+          ? ` between ${pad(Number(hours.split("-")[0]))}:00 and ${pad(Number(hours.split("-")[1]))}:59 UTC`
+          : ` during hour ${hours} UTC`;
   if (minutes === "*") return `every minute${hourWords}`;
   if (minuteStep) return `every ${minuteStep[1]} minutes${hourWords}`;
   if (isNum(minutes) && hourStep) {
     const n = Number(hourStep[1]);
     return `every ${n === 1 ? "hour" : `${n} hours`}${Number(minutes) === 0 ? ", on the hour" : ` at minute ${Number(minutes)}`} UTC`;
   }
-  if (isNum(minutes) && hours === "*") return Number(minutes) === 0 ? "every hour, on the hour" : `every hour at minute ${Number(minutes)}`;
+  if (isNum(minutes) && hours === "*")
+    return Number(minutes) === 0 ? "every hour, on the hour" : `every hour at minute ${Number(minutes)}`;
   return `at minutes ${minutes} of hours ${hours} UTC`;
 }
 

@@ -75,16 +75,61 @@ describe("checkSpecSchema", () => {
     ["bad workgroup", { workgroup: "a b" }, "workgroup", /128 letters/],
     ["bad catalog", { catalog: "a b" }, "catalog", /127 letters/],
     ["bad JSON", { trigger: { kind: "eventPattern", patternText: "{" } }, "trigger.patternText", /not valid JSON/],
-    ["grammar", { trigger: { kind: "eventPattern", patternText: '{"source": "aws.ecs"}' } }, "trigger.patternText", /At source: Values in a pattern are lists/],
-    ["oversize", { trigger: { kind: "eventPattern", patternText: JSON.stringify({ a: ["x".repeat(3000)] }) } }, "trigger.patternText", /at most 2,048/],
-    ["invalid cron", { trigger: { kind: "schedule", expression: "cron(0 12 * * * *)" } }, "trigger.expression", /exactly one of/],
+    [
+      "grammar",
+      { trigger: { kind: "eventPattern", patternText: '{"source": "aws.ecs"}' } },
+      "trigger.patternText",
+      /At source: Values in a pattern are lists/,
+    ],
+    [
+      "oversize",
+      { trigger: { kind: "eventPattern", patternText: JSON.stringify({ a: ["x".repeat(3000)] }) } },
+      "trigger.patternText",
+      /at most 2,048/,
+    ],
+    [
+      "invalid cron",
+      { trigger: { kind: "schedule", expression: "cron(0 12 * * * *)" } },
+      "trigger.expression",
+      /exactly one of/,
+    ],
     ["rate unit", { trigger: { kind: "schedule", expression: "rate(1 hours)" } }, "trigger.expression", /singular/],
-    ["missing number", { expectation: { kind: "firstValue", op: "eq", value: "" } }, "expectation.value", /Enter a number/],
-    ["not a number", { expectation: { kind: "firstValue", op: "eq", value: "zero" } }, "expectation.value", /Enter a number/],
-    ["infinite", { expectation: { kind: "firstValue", op: "eq", value: "1e999" } }, "expectation.value", /Enter a number/],
-    ["fractional row count", { expectation: { kind: "rowCount", op: "le", value: "2.5" } }, "expectation.value", /whole number/],
-    ["negative row count", { expectation: { kind: "rowCount", op: "le", value: "-1" } }, "expectation.value", /whole number/],
-    ["unknown op", { expectation: { kind: "rowCount", op: "approx" as "eq", value: "1" } }, "expectation.op", /Choose a comparison/],
+    [
+      "missing number",
+      { expectation: { kind: "firstValue", op: "eq", value: "" } },
+      "expectation.value",
+      /Enter a number/,
+    ],
+    [
+      "not a number",
+      { expectation: { kind: "firstValue", op: "eq", value: "zero" } },
+      "expectation.value",
+      /Enter a number/,
+    ],
+    [
+      "infinite",
+      { expectation: { kind: "firstValue", op: "eq", value: "1e999" } },
+      "expectation.value",
+      /Enter a number/,
+    ],
+    [
+      "fractional row count",
+      { expectation: { kind: "rowCount", op: "le", value: "2.5" } },
+      "expectation.value",
+      /whole number/,
+    ],
+    [
+      "negative row count",
+      { expectation: { kind: "rowCount", op: "le", value: "-1" } },
+      "expectation.value",
+      /whole number/,
+    ],
+    [
+      "unknown op",
+      { expectation: { kind: "rowCount", op: "approx" as "eq", value: "1" } },
+      "expectation.op",
+      /Choose a comparison/,
+    ],
   ])("%s", (_label, patch, field, message) => {
     const errs = errors({ ...valid, ...patch });
     expect(Object.keys(errs)).toContain(field);
@@ -104,7 +149,13 @@ describe("checkSpecSchema", () => {
   });
 
   it("reports several fields at once", () => {
-    const errs = errors({ ...valid, name: "", slug: "!", outputLocation: "x", trigger: { kind: "schedule", expression: "rate(0 minutes)" } });
+    const errs = errors({
+      ...valid,
+      name: "",
+      slug: "!",
+      outputLocation: "x",
+      trigger: { kind: "schedule", expression: "rate(0 minutes)" },
+    });
     expect(Object.keys(errs).sort()).toEqual(["name", "outputLocation", "slug", "trigger.expression"]);
   });
 
@@ -118,7 +169,11 @@ describe("draftFromSpec", () => {
   it("round-trips through the schema", () => {
     const spec = checkSpecSchema().parse(valid);
     expect(checkSpecSchema().parse(draftFromSpec(spec))).toEqual(spec);
-    const scheduled = checkSpecSchema().parse({ ...valid, trigger: { kind: "schedule", expression: "rate(5 minutes)" }, expectation: { kind: "noRows" } });
+    const scheduled = checkSpecSchema().parse({
+      ...valid,
+      trigger: { kind: "schedule", expression: "rate(5 minutes)" },
+      expectation: { kind: "noRows" },
+    });
     expect(checkSpecSchema().parse(draftFromSpec(scheduled))).toEqual(scheduled);
   });
 });

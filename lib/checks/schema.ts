@@ -80,9 +80,19 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
       };
       const name = d.name.trim();
       add(["name"], name === "" ? "Enter a name for the check." : null);
-      add(["name"], [...name].length > MAX_NAME_CHARS ? `A name has at most ${MAX_NAME_CHARS} characters; this one has ${[...name].length}.` : null);
+      add(
+        ["name"],
+        [...name].length > MAX_NAME_CHARS
+          ? `A name has at most ${MAX_NAME_CHARS} characters; this one has ${[...name].length}.`
+          : null,
+      );
       add(["slug"], slugError(d.slug.trim(), rulePrefix));
-      add(["description"], d.description.length > MAX_DESCRIPTION_CHARS ? `A description has at most ${MAX_DESCRIPTION_CHARS.toLocaleString("en-US")} characters.` : null);
+      add(
+        ["description"],
+        d.description.length > MAX_DESCRIPTION_CHARS
+          ? `A description has at most ${MAX_DESCRIPTION_CHARS.toLocaleString("en-US")} characters.`
+          : null,
+      );
 
       if (d.sql.trim() === "") {
         add(["sql"], "Enter the SQL query the check runs.");
@@ -95,7 +105,8 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
       add(["workgroup"], workgroupError(d.workgroup.trim()));
       add(["outputLocation"], outputLocationError(d.outputLocation.trim()));
 
-      if (d.parameters.length > MAX_PARAMETERS) add(["parameters"], `A check has at most ${MAX_PARAMETERS} parameters.`);
+      if (d.parameters.length > MAX_PARAMETERS)
+        add(["parameters"], `A check has at most ${MAX_PARAMETERS} parameters.`);
       d.parameters.forEach((p, i) => {
         if (p.kind === "literal") add(["parameters", i, "value"], sqlLiteralError(p.value));
         else add(["parameters", i, "path"], eventPathError(p.path));
@@ -131,7 +142,9 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
     .transform((d): CheckSpec => {
       const e = d.expectation;
       const expectation: Expectation =
-        e.kind === "rowCount" || e.kind === "firstValue" ? { kind: e.kind, op: e.op, value: toNumber(e.value) ?? 0 } : { kind: e.kind };
+        e.kind === "rowCount" || e.kind === "firstValue"
+          ? { kind: e.kind, op: e.op, value: toNumber(e.value) ?? 0 }
+          : { kind: e.kind };
       const patternResult = d.trigger.kind === "eventPattern" ? parseEventPattern(d.trigger.patternText) : null;
       return {
         name: d.name.trim(),
@@ -142,7 +155,11 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
         database: d.database.trim(),
         workgroup: d.workgroup.trim(),
         outputLocation: d.outputLocation.trim(),
-        parameters: d.parameters.map((p) => (p.kind === "literal" ? { kind: "literal", value: p.value.trim() } : { kind: "eventPath", path: p.path.trim() })),
+        parameters: d.parameters.map((p) =>
+          p.kind === "literal"
+            ? { kind: "literal", value: p.value.trim() }
+            : { kind: "eventPath", path: p.path.trim() },
+        ),
         trigger:
           d.trigger.kind === "schedule"
             ? { kind: "schedule", expression: d.trigger.expression.trim() }

@@ -14,8 +14,23 @@ export function maxSlugLength(rulePrefix: string = DEFAULT_RULE_PREFIX): number 
 
 // Letters NFKD does not decompose into ASCII.
 const TRANSLITERATE: Record<string, string> = {
-  ß: "ss", æ: "ae", Æ: "AE", œ: "oe", Œ: "OE", ø: "o", Ø: "O", ł: "l", Ł: "L", đ: "d", Đ: "D",
-  ð: "d", Ð: "D", þ: "th", Þ: "TH", ı: "i", "&": " and ",
+  ß: "ss",
+  æ: "ae",
+  Æ: "AE",
+  œ: "oe",
+  Œ: "OE",
+  ø: "o",
+  Ø: "O",
+  ł: "l",
+  Ł: "L",
+  đ: "d",
+  Đ: "D",
+  ð: "d",
+  Ð: "D",
+  þ: "th",
+  Þ: "TH",
+  ı: "i",
+  "&": " and ",
 };
 
 /** 8 hex digits of FNV-1a over the UTF-16 code units: short, stable, no crypto needed. */

@@ -38,7 +38,8 @@ function describeMatcher(m: unknown): string {
     case "numeric": {
       const parts: string[] = [];
       const arr = Array.isArray(v) ? v : [];
-      for (let i = 0; i + 1 < arr.length; i += 2) parts.push(`${NUMERIC_SYMBOL[String(arr[i])] ?? quote(arr[i])} ${quote(arr[i + 1])}`);
+      for (let i = 0; i + 1 < arr.length; i += 2)
+        parts.push(`${NUMERIC_SYMBOL[String(arr[i])] ?? quote(arr[i])} ${quote(arr[i + 1])}`);
       return `is ${parts.join(" and ")}`;
     }
     case "exists":
@@ -117,7 +118,10 @@ export function describeEventPattern(pattern: Record<string, unknown>): string {
   const conds = conditions(rest);
   if (conds.length === 0) return head;
   const shown = conds.slice(0, MAX_CONDITIONS).join("; ");
-  const more = conds.length > MAX_CONDITIONS ? ` (and ${conds.length - MAX_CONDITIONS} more condition${conds.length - MAX_CONDITIONS === 1 ? "" : "s"})` : "";
+  const more =
+    conds.length > MAX_CONDITIONS
+      ? ` (and ${conds.length - MAX_CONDITIONS} more condition${conds.length - MAX_CONDITIONS === 1 ? "" : "s"})`
+      : "";
   return `${head} where ${shown}${more}`;
 }
 

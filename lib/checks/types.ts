@@ -2,13 +2,10 @@
 // Persisted shapes (parameters, trigger, expectation) are stored as JSON exactly as typed here.
 
 /** A query parameter: an SQL literal as Athena wants it ('text' carries its quotes), or a JSON path into the triggering event. */
-export type CheckParameter =
-  | { kind: "literal"; value: string }
-  | { kind: "eventPath"; path: string };
+export type CheckParameter = { kind: "literal"; value: string } | { kind: "eventPath"; path: string };
 
 export type Trigger =
-  | { kind: "eventPattern"; pattern: Record<string, unknown> }
-  | { kind: "schedule"; expression: string };
+  { kind: "eventPattern"; pattern: Record<string, unknown> } | { kind: "schedule"; expression: string };
 
 export type ComparisonOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
 

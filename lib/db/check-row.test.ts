@@ -48,7 +48,10 @@ describe("check rows", () => {
   });
 
   it("see a spec change in any field, and none when only key order differs", () => {
-    const reordered: CheckSpec = { ...spec, trigger: { kind: "eventPattern", pattern: { detail: { b: [2], a: [1] }, source: ["aws.ecs"] } } };
+    const reordered: CheckSpec = {
+      ...spec,
+      trigger: { kind: "eventPattern", pattern: { detail: { b: [2], a: [1] }, source: ["aws.ecs"] } },
+    };
     expect(specChanged(spec, reordered)).toBe(false);
     expect(specChanged(spec, { ...spec, enabled: false })).toBe(true);
     expect(specChanged(spec, { ...spec, parameters: [] })).toBe(true);
@@ -60,13 +63,19 @@ describe("check rows", () => {
     const check = checkFromRow(row());
     expect(check.trigger).toEqual(spec.trigger);
     expect(check.parameters).toEqual(spec.parameters);
-    const scheduled = checkFromRow(row({ triggerKind: "SCHEDULE", eventPattern: null, scheduleExpression: "rate(5 minutes)" }));
+    const scheduled = checkFromRow(
+      row({ triggerKind: "SCHEDULE", eventPattern: null, scheduleExpression: "rate(5 minutes)" }),
+    );
     expect(scheduled.trigger).toEqual({ kind: "schedule", expression: "rate(5 minutes)" });
   });
 
   it("refuse rows whose JSON columns do not have the documented shape", () => {
-    expect(() => checkFromRow(row({ expectation: { kind: "firstValue", op: "≈", value: 1 } }))).toThrow(/unreadable expectation/);
+    expect(() => checkFromRow(row({ expectation: { kind: "firstValue", op: "≈", value: 1 } }))).toThrow(
+      /unreadable expectation/,
+    );
     expect(() => checkFromRow(row({ parameters: [{ kind: "sql", text: "x" }] }))).toThrow(/unreadable parameters/);
-    expect(() => checkFromRow(row({ triggerKind: "SCHEDULE", scheduleExpression: null }))).toThrow(/unreadable schedule_expression/);
+    expect(() => checkFromRow(row({ triggerKind: "SCHEDULE", scheduleExpression: null }))).toThrow(
+      /unreadable schedule_expression/,
+    );
   });
 });

@@ -25,7 +25,9 @@ const eventPatternSchema = z.record(z.string(), z.unknown());
 function parseColumn<T>(schema: z.ZodType<T>, value: unknown, row: CheckRow, column: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new Error(`Check ${row.id} (${row.slug}) has an unreadable ${column} column: ${z.prettifyError(parsed.error)}`);
+    throw new Error(
+      `Check ${row.id} (${row.slug}) has an unreadable ${column} column: ${z.prettifyError(parsed.error)}`,
+    );
   }
   return parsed.data;
 }
@@ -34,7 +36,10 @@ function triggerOf(row: CheckRow): Trigger {
   if (row.triggerKind === "EVENT_PATTERN") {
     return { kind: "eventPattern", pattern: parseColumn(eventPatternSchema, row.eventPattern, row, "event_pattern") };
   }
-  return { kind: "schedule", expression: parseColumn(z.string().min(1), row.scheduleExpression, row, "schedule_expression") };
+  return {
+    kind: "schedule",
+    expression: parseColumn(z.string().min(1), row.scheduleExpression, row, "schedule_expression"),
+  };
 }
 
 /** A database row as the domain's Check. */
@@ -87,7 +92,6 @@ export function specColumns(spec: CheckSpec) {
     enabled: spec.enabled,
   };
 }
-
 
 const SPEC_FIELDS = [
   "name",

@@ -113,7 +113,12 @@ describe.each([
 
   it("stores a schedule trigger without a pattern and switches trigger kinds cleanly", async () => {
     const created = await createCheck(spec({ trigger: { kind: "eventPattern", pattern: ecsPattern } }), alice);
-    const updated = await updateCheck(created.id, 1, spec({ trigger: { kind: "schedule", expression: "cron(0 12 * * ? *)" } }), bob);
+    const updated = await updateCheck(
+      created.id,
+      1,
+      spec({ trigger: { kind: "schedule", expression: "cron(0 12 * * ? *)" } }),
+      bob,
+    );
     expect(updated.trigger).toEqual({ kind: "schedule", expression: "cron(0 12 * * ? *)" });
     const row = await db.client.check.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.eventPattern).toBeNull();
@@ -150,13 +155,32 @@ describe.each([
     expect(same).toMatchObject({ version: 2, generation: 1, updatedBy: "bob" });
 
     // Same pattern with keys in another order is the same spec.
-    const withPattern = await updateCheck(created.id, 2, spec({ trigger: { kind: "eventPattern", pattern: ecsPattern } }), bob);
+    const withPattern = await updateCheck(
+      created.id,
+      2,
+      spec({ trigger: { kind: "eventPattern", pattern: ecsPattern } }),
+      bob,
+    );
     expect(withPattern).toMatchObject({ version: 3, generation: 2 });
-    const reordered = { detail: ecsPattern.detail, "detail-type": ecsPattern["detail-type"], source: ecsPattern.source };
-    const again = await updateCheck(created.id, 3, spec({ trigger: { kind: "eventPattern", pattern: reordered } }), bob);
+    const reordered = {
+      detail: ecsPattern.detail,
+      "detail-type": ecsPattern["detail-type"],
+      source: ecsPattern.source,
+    };
+    const again = await updateCheck(
+      created.id,
+      3,
+      spec({ trigger: { kind: "eventPattern", pattern: reordered } }),
+      bob,
+    );
     expect(again).toMatchObject({ version: 4, generation: 2 });
 
-    const sqlChanged = await updateCheck(created.id, 4, spec({ trigger: { kind: "eventPattern", pattern: ecsPattern }, sql: "SELECT 1" }), bob);
+    const sqlChanged = await updateCheck(
+      created.id,
+      4,
+      spec({ trigger: { kind: "eventPattern", pattern: ecsPattern }, sql: "SELECT 1" }),
+      bob,
+    );
     expect(sqlChanged).toMatchObject({ version: 5, generation: 3, syncStatus: "PENDING" });
   });
 
@@ -173,12 +197,20 @@ describe.each([
     await createCheck(spec({ name: "Ünïcode name", slug: "taken" }), alice);
     const sameName = createCheck(spec({ name: "Ünïcode name", slug: "other" }), alice);
     await expect(sameName).rejects.toBeInstanceOf(UniqueViolationError);
-    await expect(sameName).rejects.toMatchObject({ field: "name", message: "A check named “Ünïcode name” already exists. Choose another name." });
+    await expect(sameName).rejects.toMatchObject({
+      field: "name",
+      message: "A check named “Ünïcode name” already exists. Choose another name.",
+    });
     const sameSlug = createCheck(spec({ name: "Another", slug: "taken" }), alice);
-    await expect(sameSlug).rejects.toMatchObject({ field: "slug", message: "The slug “taken” is already used by another check. Choose another slug." });
+    await expect(sameSlug).rejects.toMatchObject({
+      field: "slug",
+      message: "The slug “taken” is already used by another check. Choose another slug.",
+    });
 
     const other = await createCheck(spec({ name: "Third", slug: "third" }), alice);
-    await expect(updateCheck(other.id, 1, spec({ name: "Third", slug: "taken" }), alice)).rejects.toMatchObject({ field: "slug" });
+    await expect(updateCheck(other.id, 1, spec({ name: "Third", slug: "taken" }), alice)).rejects.toMatchObject({
+      field: "slug",
+    });
     expect((await getCheck(other.id))?.version).toBe(1);
   });
 
@@ -201,7 +233,9 @@ describe.each([
   it("writes sync state without touching version or updated_at, and only for the observed generation", async () => {
     const created = await createCheck(spec(), alice);
     const at = new Date("2026-11-28T01:02:03.456Z");
-    expect(await writeSyncState(created.id, { syncStatus: "SYNCED", syncMessage: null, lastReconciledAt: at }, 1)).toBe(true);
+    expect(await writeSyncState(created.id, { syncStatus: "SYNCED", syncMessage: null, lastReconciledAt: at }, 1)).toBe(
+      true,
+    );
     const synced = await getCheck(created.id);
     expect(synced).toMatchObject({ syncStatus: "SYNCED", observedGeneration: 1, version: 1, lastReconciledAt: at });
     expect(synced?.updatedAt).toEqual(created.updatedAt);
@@ -215,7 +249,11 @@ describe.each([
     expect((await getCheck(created.id))?.syncStatus).toBe("PENDING");
 
     expect(
-      await writeSyncState(created.id, { syncStatus: "ERROR", syncMessage: "AccessDenied: events:PutRule", syncErrorTerminal: true }, 2),
+      await writeSyncState(
+        created.id,
+        { syncStatus: "ERROR", syncMessage: "AccessDenied: events:PutRule", syncErrorTerminal: true },
+        2,
+      ),
     ).toBe(true);
     expect(await getCheck(created.id)).toMatchObject({
       syncStatus: "ERROR",
@@ -232,7 +270,11 @@ describe.each([
     await createCheck(spec({ name: "Alpha", slug: "a-slug", enabled: false }), alice);
     await createCheck(spec({ name: "gamma", slug: "c-slug" }), alice);
     expect((await listChecks({ sort: "slug" })).map((c) => c.slug)).toEqual(["a-slug", "b-slug", "c-slug"]);
-    expect((await listChecks({ sort: "slug", direction: "desc" })).map((c) => c.slug)).toEqual(["c-slug", "b-slug", "a-slug"]);
+    expect((await listChecks({ sort: "slug", direction: "desc" })).map((c) => c.slug)).toEqual([
+      "c-slug",
+      "b-slug",
+      "a-slug",
+    ]);
     expect((await listChecks({ search: "LOGINS" })).map((c) => c.name)).toEqual(["beta"]);
     expect((await listChecks({ search: "A-SL" })).map((c) => c.name)).toEqual(["Alpha"]);
     expect((await listChecks({ search: "   " })).length).toBe(3);

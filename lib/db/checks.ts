@@ -102,7 +102,12 @@ export async function updateCheck(id: string, expectedVersion: number, spec: Che
 }
 
 /** Enables or disables a check read at `expectedVersion` (a spec change: generation grows when it flips). */
-export async function setCheckEnabled(id: string, expectedVersion: number, enabled: boolean, actor: Actor): Promise<Check> {
+export async function setCheckEnabled(
+  id: string,
+  expectedVersion: number,
+  enabled: boolean,
+  actor: Actor,
+): Promise<Check> {
   const current = await getCheck(id);
   if (!current || current.version !== expectedVersion) {
     throw new ConcurrentEditError(id, expectedVersion, current?.version ?? null);

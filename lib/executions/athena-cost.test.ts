@@ -27,7 +27,10 @@ describe("athenaQueryCost", () => {
 
   it("is free for failed queries and DDL, but cancelled ones pay for what they scanned", () => {
     expect(athenaQueryCost({ state: "FAILED", dataScannedBytes: TB })).toMatchObject({ usd: 0, freeBecause: "failed" });
-    expect(athenaQueryCost({ state: "SUCCEEDED", statementType: "DDL", dataScannedBytes: TB })).toMatchObject({ usd: 0, freeBecause: "ddl" });
+    expect(athenaQueryCost({ state: "SUCCEEDED", statementType: "DDL", dataScannedBytes: TB })).toMatchObject({
+      usd: 0,
+      freeBecause: "ddl",
+    });
     expect(athenaQueryCost({ state: "CANCELLED", dataScannedBytes: TB }).usd).toBe(5);
   });
 });

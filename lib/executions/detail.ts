@@ -34,7 +34,10 @@ export async function findExecution(name: string): Promise<ExecutionRow | null> 
     // Open (or unknown): ask AWS now so the page is current, and keep the index in step.
     const arn = row?.executionArn ?? executionArnFor(name);
     await refreshOne(arn);
-    return prisma().execution.findFirst({ where: { executionArn: arn }, orderBy: [{ startDate: "desc" }, { id: "desc" }] });
+    return prisma().execution.findFirst({
+      where: { executionArn: arn },
+      orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    });
   } catch (error) {
     if (row) return row;
     const code = describeAwsError(error).code;
@@ -53,7 +56,9 @@ export async function loadTimeline(executionArn: string): Promise<HistoryResult>
   try {
     for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
       await historyBucket.take();
-      const out = await sfn.send(new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken, includeExecutionData: true }));
+      const out = await sfn.send(
+        new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, nextToken, includeExecutionData: true }),
+      );
       events.push(...(out.events ?? []));
       nextToken = out.nextToken;
       if (!nextToken) break;
@@ -62,7 +67,10 @@ export async function loadTimeline(executionArn: string): Promise<HistoryResult>
   } catch (error) {
     const info = describeAwsError(error);
     if (info.code === "ExecutionDoesNotExist") {
-      return { ok: false, reason: "Step Functions no longer has this execution's history (it keeps closed executions for 90 days)." };
+      return {
+        ok: false,
+        reason: "Step Functions no longer has this execution's history (it keeps closed executions for 90 days).",
+      };
     }
     return { ok: false, reason: `${info.code}: ${info.message}` };
   }
@@ -74,11 +82,18 @@ export type QueryResult = { ok: true; query: QueryExecution } | { ok: false; rea
 export async function loadQuery(queryExecutionId: string | null): Promise<QueryResult> {
   if (!queryExecutionId) return { ok: false, reason: "This execution did not start a query." };
   const query = await lookupQuery(awsClients().athena, queryExecutionId);
-  if (!query) return { ok: false, reason: "Athena no longer has this query (it keeps query history for 45 days); the figures below are from the index." };
+  if (!query)
+    return {
+      ok: false,
+      reason:
+        "Athena no longer has this query (it keeps query history for 45 days); the figures below are from the index.",
+    };
   return { ok: true, query };
 }
 
 /** Records a query id found in the history, so the index (and the results routes) know it from now on. */
 export async function rememberQueryId(id: bigint, queryExecutionId: string): Promise<void> {
-  await prisma().execution.update({ where: { id }, data: { queryExecutionId } }).catch(() => undefined);
+  await prisma()
+    .execution.update({ where: { id }, data: { queryExecutionId } })
+    .catch(() => undefined);
 }

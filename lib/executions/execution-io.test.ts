@@ -37,7 +37,11 @@ describe("parseExecutionInput", () => {
   });
 
   it("still attributes a partly valid input to its check", () => {
-    expect(looseCheckRef(JSON.stringify({ check: { id: "c1", generation: 2 } }))).toEqual({ id: "c1", slug: null, generation: 2 });
+    expect(looseCheckRef(JSON.stringify({ check: { id: "c1", generation: 2 } }))).toEqual({
+      id: "c1",
+      slug: null,
+      generation: 2,
+    });
     expect(looseCheckRef('{"check":{}}')).toBeNull();
   });
 });
@@ -58,7 +62,12 @@ describe("parseExecutionOutput", () => {
   });
 
   it("keeps the numeric statistics when Athena's include objects", () => {
-    const out = { checkId: "c1", generation: 1, verdict: "FAIL", statistics: { DataScannedInBytes: 5, ResultReuseInformation: { ReusedPreviousResult: false } } };
+    const out = {
+      checkId: "c1",
+      generation: 1,
+      verdict: "FAIL",
+      statistics: { DataScannedInBytes: 5, ResultReuseInformation: { ReusedPreviousResult: false } },
+    };
     expect(parseExecutionOutput(JSON.stringify(out))?.statistics).toEqual({ DataScannedInBytes: 5 });
   });
 

@@ -42,7 +42,9 @@ const outputSchema = z.object({
   statistics: z
     .record(z.string(), z.unknown())
     .nullable()
-    .transform((s) => (s ? Object.fromEntries(Object.entries(s).filter((e): e is [string, number] => typeof e[1] === "number")) : null)),
+    .transform((s) =>
+      s ? Object.fromEntries(Object.entries(s).filter((e): e is [string, number] => typeof e[1] === "number")) : null,
+    ),
   error: z.object({ error: z.string(), cause: z.string() }).nullable(),
 });
 
@@ -79,7 +81,9 @@ export function parseExecutionOutput(text: string | null | undefined): Execution
 }
 
 /** A best-effort check attribution for inputs that do not parse fully (e.g. a hand-started execution). */
-export function looseCheckRef(text: string | null | undefined): { id: string; slug: string | null; generation: number | null } | null {
+export function looseCheckRef(
+  text: string | null | undefined,
+): { id: string; slug: string | null; generation: number | null } | null {
   const json = parseJson(text) as { check?: { id?: unknown; slug?: unknown; generation?: unknown } } | undefined;
   const c = json?.check;
   if (!c || typeof c.id !== "string") return null;

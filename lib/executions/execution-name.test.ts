@@ -7,7 +7,9 @@ describe("executionName", () => {
   it("names the check, the kind and the UTC second", () => {
     expect(compactUtc(at)).toBe("20261127T235959Z");
     expect(executionName("aurora-admin-logins", "manual", at)).toBe("aurora-admin-logins-manual-20261127T235959Z");
-    expect(executionName("aurora-admin-logins", "rerun", at, "x1")).toBe("aurora-admin-logins-rerun-20261127T235959Z-x1");
+    expect(executionName("aurora-admin-logins", "rerun", at, "x1")).toBe(
+      "aurora-admin-logins-rerun-20261127T235959Z-x1",
+    );
   });
 
   it("stays within 80 characters of the allowed charset, cutting the slug and never the time", () => {

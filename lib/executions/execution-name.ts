@@ -5,7 +5,10 @@ const ALLOWED = /[^0-9A-Za-z_-]/g;
 
 /** `20261127T235959Z` */
 export function compactUtc(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return date
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 /**

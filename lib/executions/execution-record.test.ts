@@ -10,7 +10,14 @@ const base = {
 const input = JSON.stringify({
   check: { id: "7d5c3f0e-0000-4000-8000-000000000001", slug: "x", generation: 4 },
   trigger: { kind: "rerun", rerunOf: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x-manual-1" },
-  query: { sql: "SELECT 1", catalog: "AwsDataCatalog", database: "d", workgroup: "primary", outputLocation: "s3://bucket/", parameters: [] },
+  query: {
+    sql: "SELECT 1",
+    catalog: "AwsDataCatalog",
+    database: "d",
+    workgroup: "primary",
+    outputLocation: "s3://bucket/",
+    parameters: [],
+  },
   expectation: { kind: "none" },
   event: { source: "aws.events" },
 });
@@ -22,7 +29,16 @@ describe("toExecutionRecord", () => {
       status: "SUCCEEDED",
       stopDate: new Date("2026-11-28T00:00:01Z"),
       input,
-      output: JSON.stringify({ checkId: "c", generation: 4, verdict: "FAIL", queryExecutionId: "q1", previewRowCount: 1, firstValue: "12", statistics: { DataScannedInBytes: 2048, EngineExecutionTimeInMillis: 90, QueryQueueTimeInMillis: 4 }, error: null }),
+      output: JSON.stringify({
+        checkId: "c",
+        generation: 4,
+        verdict: "FAIL",
+        queryExecutionId: "q1",
+        previewRowCount: 1,
+        firstValue: "12",
+        statistics: { DataScannedInBytes: 2048, EngineExecutionTimeInMillis: 90, QueryQueueTimeInMillis: 4 },
+        error: null,
+      }),
     });
     expect(r).toMatchObject({
       checkId: "7d5c3f0e-0000-4000-8000-000000000001",
@@ -51,11 +67,21 @@ describe("toExecutionRecord", () => {
 
   it("indexes a foreign execution without a check", () => {
     const r = toExecutionRecord({ ...base, status: "RUNNING", input: '{"hello":"world"}' });
-    expect(r).toMatchObject({ checkId: null, triggerKind: null, verdict: null, status: "RUNNING", input: { hello: "world" } });
+    expect(r).toMatchObject({
+      checkId: null,
+      triggerKind: null,
+      verdict: null,
+      status: "RUNNING",
+      input: { hello: "world" },
+    });
   });
 
   it("refuses a check id that is not a UUID (the column is uuid) but keeps the slug", () => {
-    const r = toExecutionRecord({ ...base, status: "SUCCEEDED", input: JSON.stringify({ check: { id: "not-a-uuid", slug: "s", generation: 1 } }) });
+    const r = toExecutionRecord({
+      ...base,
+      status: "SUCCEEDED",
+      input: JSON.stringify({ check: { id: "not-a-uuid", slug: "s", generation: 1 } }),
+    });
     expect(r).toMatchObject({ checkId: null, checkSlug: "s", checkGeneration: 1 });
   });
 });

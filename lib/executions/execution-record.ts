@@ -36,9 +36,17 @@ export interface ExecutionRecord {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const STATUSES = new Set<ExecutionStatus>(["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED", "PENDING_REDRIVE"]);
+const STATUSES = new Set<ExecutionStatus>([
+  "RUNNING",
+  "SUCCEEDED",
+  "FAILED",
+  "TIMED_OUT",
+  "ABORTED",
+  "PENDING_REDRIVE",
+]);
 
-export const isClosed = (status: string | undefined | null): boolean => status !== "RUNNING" && status !== "PENDING_REDRIVE";
+export const isClosed = (status: string | undefined | null): boolean =>
+  status !== "RUNNING" && status !== "PENDING_REDRIVE";
 
 function jsonOrText(text: string | undefined): unknown {
   if (text === undefined) return null;
@@ -64,13 +72,17 @@ export function athenaStatistics(stats: Record<string, unknown> | null | undefin
  * ExecutionOutput, and Athena's own view of the query when it was looked up (`query`).
  * A FAILED or TIMED_OUT execution has no answer, so its verdict is ERROR; an ABORTED one (stopped) has none.
  */
-export function toExecutionRecord(d: DescribeExecutionCommandOutput | Omit<DescribeExecutionCommandOutput, "$metadata">, query?: QueryExecution | null): ExecutionRecord {
+export function toExecutionRecord(
+  d: DescribeExecutionCommandOutput | Omit<DescribeExecutionCommandOutput, "$metadata">,
+  query?: QueryExecution | null,
+): ExecutionRecord {
   const input = parseExecutionInput(d.input);
   const loose = input ? null : looseCheckRef(d.input);
   const output = parseExecutionOutput(d.output);
   const status = (STATUSES.has(d.status as ExecutionStatus) ? d.status : "RUNNING") as ExecutionStatus;
   const checkId = input?.check.id ?? loose?.id ?? null;
-  const stats = athenaStatistics(query?.Statistics as Record<string, unknown> | undefined) ?? output?.statistics ?? null;
+  const stats =
+    athenaStatistics(query?.Statistics as Record<string, unknown> | undefined) ?? output?.statistics ?? null;
   const verdict: Verdict | null = output?.verdict ?? (status === "FAILED" || status === "TIMED_OUT" ? "ERROR" : null);
   const scanned = stats?.DataScannedInBytes;
   return {
@@ -90,7 +102,8 @@ export function toExecutionRecord(d: DescribeExecutionCommandOutput | Omit<Descr
     verdict,
     firstValue: output?.firstValue ?? null,
     previewRowCount: output?.previewRowCount ?? null,
-    queryExecutionId: query?.QueryExecutionId ?? output?.queryExecutionId ?? queryIdInCause(d.cause ?? output?.error?.cause) ?? null,
+    queryExecutionId:
+      query?.QueryExecutionId ?? output?.queryExecutionId ?? queryIdInCause(d.cause ?? output?.error?.cause) ?? null,
     queryState: query?.Status?.State ?? null,
     queryStateReason: query?.Status?.StateChangeReason ?? query?.Status?.AthenaError?.ErrorMessage ?? null,
     statistics: stats,
@@ -114,5 +127,9 @@ export function queryIdInCause(cause: string | null | undefined): string | null 
 
 /** Whether Athena should be asked about the query: the output names one but says nothing about how it went. */
 export function needsQueryLookup(record: ExecutionRecord): boolean {
-  return record.queryExecutionId !== null && (record.statistics === null || record.verdict === "ERROR") && record.queryState === null;
+  return (
+    record.queryExecutionId !== null &&
+    (record.statistics === null || record.verdict === "ERROR") &&
+    record.queryState === null
+  );
 }

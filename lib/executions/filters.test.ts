@@ -13,7 +13,12 @@ describe("filters ⇄ URL", () => {
       q: "aurora",
     };
     const f = parseFilters(params);
-    expect(f).toMatchObject({ status: ["RUNNING", "FAILED"], verdict: ["FAIL", "ERROR"], trigger: ["manual"], q: "aurora" });
+    expect(f).toMatchObject({
+      status: ["RUNNING", "FAILED"],
+      verdict: ["FAIL", "ERROR"],
+      trigger: ["manual"],
+      q: "aurora",
+    });
     expect(f.from?.toISOString()).toBe("2026-11-01T00:00:00.000Z");
     expect(Object.fromEntries(toSearchParams(f))).toEqual({ ...params, verdict: "FAIL,ERROR" });
   });

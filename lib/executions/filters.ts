@@ -33,7 +33,10 @@ export interface PageRequest {
 type Params = Record<string, string | string[] | undefined>;
 
 const list = (v: string | string[] | undefined): string[] =>
-  (Array.isArray(v) ? v : v ? [v] : []).flatMap((s) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  (Array.isArray(v) ? v : v ? [v] : [])
+    .flatMap((s) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
 const one = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? v[0] : v)?.trim() || null;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -49,9 +52,15 @@ export function parseFilters(params: Params): ExecutionFilters {
   const range = one(params.range);
   return {
     checkId: ((c) => (c && UUID.test(c) ? c : null))(one(params.check)),
-    status: list(params.status).map((s) => s.toUpperCase()).filter((s): s is ExecutionStatus => (STATUSES as string[]).includes(s)),
-    verdict: list(params.verdict).map((s) => s.toUpperCase()).filter((s): s is Verdict => (VERDICTS as string[]).includes(s)),
-    trigger: list(params.trigger).map((s) => s.toLowerCase()).filter((s): s is TriggerKind => (TRIGGER_KINDS as string[]).includes(s)),
+    status: list(params.status)
+      .map((s) => s.toUpperCase())
+      .filter((s): s is ExecutionStatus => (STATUSES as string[]).includes(s)),
+    verdict: list(params.verdict)
+      .map((s) => s.toUpperCase())
+      .filter((s): s is Verdict => (VERDICTS as string[]).includes(s)),
+    trigger: list(params.trigger)
+      .map((s) => s.toLowerCase())
+      .filter((s): s is TriggerKind => (TRIGGER_KINDS as string[]).includes(s)),
     range: range && range in RANGES ? (range as RangePreset) : null,
     from: date(one(params.from)),
     to: date(one(params.to)),

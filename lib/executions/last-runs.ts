@@ -22,7 +22,14 @@ export async function lastRunsByCheck(checkIds: string[]): Promise<Map<string, L
   const ids = [...new Set(checkIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
   if (ids.length === 0) return new Map();
   const rows = await prisma().$queryRaw<
-    { check_id: string; name: string; status: ExecutionStatus; verdict: Verdict | null; start_date: Date; stop_date: Date | null }[]
+    {
+      check_id: string;
+      name: string;
+      status: ExecutionStatus;
+      verdict: Verdict | null;
+      start_date: Date;
+      stop_date: Date | null;
+    }[]
   >(Prisma.sql`
     SELECT c.id::text AS check_id, x.name, x.status, x.verdict, x.start_date, x.stop_date
     FROM unnest(${ids}::uuid[]) AS c(id)
@@ -36,7 +43,14 @@ export async function lastRunsByCheck(checkIds: string[]): Promise<Map<string, L
   return new Map(
     rows.map((r) => [
       r.check_id,
-      { checkId: r.check_id, name: r.name, status: r.status, verdict: r.verdict, startDate: new Date(r.start_date), stopDate: r.stop_date ? new Date(r.stop_date) : null },
+      {
+        checkId: r.check_id,
+        name: r.name,
+        status: r.status,
+        verdict: r.verdict,
+        startDate: new Date(r.start_date),
+        stopDate: r.stop_date ? new Date(r.stop_date) : null,
+      },
     ]),
   );
 }
@@ -59,7 +73,17 @@ export async function recentRuns(checkId: string, limit = 50): Promise<RunPoint[
     where: { checkId },
     orderBy: [{ startDate: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, name: true, status: true, verdict: true, startDate: true, stopDate: true, firstValue: true, triggerKind: true, error: true },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      verdict: true,
+      startDate: true,
+      stopDate: true,
+      firstValue: true,
+      triggerKind: true,
+      error: true,
+    },
   });
   return rows.map((r) => ({ ...r, id: String(r.id), triggerKind: r.triggerKind?.toLowerCase() ?? null }));
 }

@@ -52,15 +52,20 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export function filterSql(f: ExecutionFilters, now: Date, nameMode: "exact" | "contains" = "contains"): Prisma.Sql {
   const parts: Prisma.Sql[] = [];
   if (f.checkId) parts.push(Prisma.sql`e.check_id = ${f.checkId}::uuid`);
-  if (f.status.length) parts.push(Prisma.sql`e.status IN (${Prisma.join(f.status.map((s) => Prisma.sql`${s}::"ExecutionStatus"`))})`);
-  if (f.verdict.length) parts.push(Prisma.sql`e.verdict IN (${Prisma.join(f.verdict.map((v) => Prisma.sql`${v}::"Verdict"`))})`);
+  if (f.status.length)
+    parts.push(Prisma.sql`e.status IN (${Prisma.join(f.status.map((s) => Prisma.sql`${s}::"ExecutionStatus"`))})`);
+  if (f.verdict.length)
+    parts.push(Prisma.sql`e.verdict IN (${Prisma.join(f.verdict.map((v) => Prisma.sql`${v}::"Verdict"`))})`);
   if (f.trigger.length) {
-    parts.push(Prisma.sql`e.trigger_kind IN (${Prisma.join(f.trigger.map((t) => Prisma.sql`${TRIGGER_TO_DB[t]}::"ExecutionTrigger"`))})`);
+    parts.push(
+      Prisma.sql`e.trigger_kind IN (${Prisma.join(f.trigger.map((t) => Prisma.sql`${TRIGGER_TO_DB[t]}::"ExecutionTrigger"`))})`,
+    );
   }
   const { from, to } = timeWindow(f, now);
   if (from) parts.push(Prisma.sql`e.start_date >= ${from}`);
   if (to) parts.push(Prisma.sql`e.start_date < ${to}`);
-  if (f.q) parts.push(nameMode === "exact" ? Prisma.sql`e.name = ${f.q}` : Prisma.sql`e.name ILIKE ${`%${escapeLike(f.q)}%`}`);
+  if (f.q)
+    parts.push(nameMode === "exact" ? Prisma.sql`e.name = ${f.q}` : Prisma.sql`e.name ILIKE ${`%${escapeLike(f.q)}%`}`);
   return parts.length ? Prisma.join(parts, " AND ") : Prisma.sql`TRUE`;
 }
 
@@ -84,7 +89,12 @@ interface RawRow {
 }
 
 /** The page query itself (exported so the benchmark can time the database alone). */
-export function pageSql(f: ExecutionFilters, page: PageRequest, now: Date, nameMode: "exact" | "contains" = "contains"): { sql: Prisma.Sql; newerFirst: boolean } {
+export function pageSql(
+  f: ExecutionFilters,
+  page: PageRequest,
+  now: Date,
+  nameMode: "exact" | "contains" = "contains",
+): { sql: Prisma.Sql; newerFirst: boolean } {
   const after = decodeCursor(page.after);
   const before = after ? null : decodeCursor(page.before);
   const where = [filterSql(f, now, nameMode)];
@@ -111,7 +121,11 @@ export function countSql(f: ExecutionFilters, now: Date, nameMode: "exact" | "co
 export const NAME_LIKE = /^[0-9A-Za-z_-]{1,80}$/;
 
 /** One page of the executions list for the filters, newest first. */
-export async function listExecutions(f: ExecutionFilters, page: PageRequest, now = new Date()): Promise<ExecutionListPage> {
+export async function listExecutions(
+  f: ExecutionFilters,
+  page: PageRequest,
+  now = new Date(),
+): Promise<ExecutionListPage> {
   const t0 = performance.now();
   // Someone pasting an execution's name wants that execution: an index lookup, before any scan.
   let mode: "exact" | "contains" = f.q && NAME_LIKE.test(f.q) ? "exact" : "contains";
@@ -123,7 +137,10 @@ export async function listExecutions(f: ExecutionFilters, page: PageRequest, now
   if (mode === "exact" && raw.length === 0) {
     mode = "contains";
     ({ sql, newerFirst } = pageSql(f, page, now, mode));
-    [raw, count] = await Promise.all([prisma().$queryRaw<RawRow[]>(sql), prisma().$queryRaw<{ n: number }[]>(countSql(f, now, mode))]);
+    [raw, count] = await Promise.all([
+      prisma().$queryRaw<RawRow[]>(sql),
+      prisma().$queryRaw<{ n: number }[]>(countSql(f, now, mode)),
+    ]);
   }
   const dbMs = performance.now() - t0;
   const more = raw.length > page.size;

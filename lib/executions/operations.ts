@@ -32,12 +32,19 @@ export function synthesizedEvent(check: Pick<Check, "slug" | "trigger">, at: Dat
 }
 
 /** Starts an execution named `<slug>-<kind>-<time>`; a clash within the same second gets a short suffix. */
-async function start(slug: string, kind: "manual" | "rerun", input: unknown, at: Date): Promise<{ name: string; executionArn: string }> {
+async function start(
+  slug: string,
+  kind: "manual" | "rerun",
+  input: unknown,
+  at: Date,
+): Promise<{ name: string; executionArn: string }> {
   const { sfn } = awsClients();
   for (let attempt = 0; attempt < 3; attempt++) {
     const name = executionName(slug, kind, at, attempt === 0 ? undefined : randomBytes(3).toString("hex"));
     try {
-      const out = await sfn.send(new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name, input: JSON.stringify(input) }));
+      const out = await sfn.send(
+        new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name, input: JSON.stringify(input) }),
+      );
       const executionArn = out.executionArn!;
       await refreshOne(executionArn).catch(() => undefined); // the index shows it at once; the sync would anyway
       return { name, executionArn };
@@ -45,7 +52,9 @@ async function start(slug: string, kind: "manual" | "rerun", input: unknown, at:
       const info = describeAwsError(error);
       if (info.code === "ExecutionAlreadyExists") continue;
       if (info.code === "StateMachineDoesNotExist") {
-        throw new ActionError(`The state machine ${env.STATE_MACHINE_NAME} does not exist yet. Reconcile first (the Reconcile page), then run the check.`);
+        throw new ActionError(
+          `The state machine ${env.STATE_MACHINE_NAME} does not exist yet. Reconcile first (the Reconcile page), then run the check.`,
+        );
       }
       throw new ActionError(`Step Functions refused to start the execution: ${info.code}: ${info.message}`);
     }
@@ -54,19 +63,32 @@ async function start(slug: string, kind: "manual" | "rerun", input: unknown, at:
 }
 
 /** Run now: the input the check's rule would send (same builder), for a synthesized trigger event. */
-export async function runNow(check: Check, at = new Date()): Promise<{ name: string; executionArn: string; input: ExecutionInput }> {
+export async function runNow(
+  check: Check,
+  at = new Date(),
+): Promise<{ name: string; executionArn: string; input: ExecutionInput }> {
   const input = buildExecutionInput(check, { kind: "manual" }, synthesizedEvent(check, at));
   return { ...(await start(check.slug, "manual", input, at)), input };
 }
 
 /** Rerun: the execution's own input (query, parameters, event as they were), as a new execution. */
-export async function rerun(original: { executionArn: string; input: unknown }, at = new Date()): Promise<{ name: string; executionArn: string }> {
-  const parsed = parseExecutionInput(typeof original.input === "string" ? original.input : JSON.stringify(original.input));
+export async function rerun(
+  original: { executionArn: string; input: unknown },
+  at = new Date(),
+): Promise<{ name: string; executionArn: string }> {
+  const parsed = parseExecutionInput(
+    typeof original.input === "string" ? original.input : JSON.stringify(original.input),
+  );
   if (!parsed || typeof original.input !== "object" || original.input === null) {
-    throw new ActionError("This execution was not started with an audit check's input, so it cannot be rerun from here.");
+    throw new ActionError(
+      "This execution was not started with an audit check's input, so it cannot be rerun from here.",
+    );
   }
   // Keep every field of the original (including ones this console version does not know), change only the trigger.
-  const input = { ...(original.input as Record<string, unknown>), trigger: { kind: "rerun", rerunOf: original.executionArn } };
+  const input = {
+    ...(original.input as Record<string, unknown>),
+    trigger: { kind: "rerun", rerunOf: original.executionArn },
+  };
   return start(parsed.check.slug, "rerun", input, at);
 }
 
@@ -74,7 +96,13 @@ export async function rerun(original: { executionArn: string; input: unknown }, 
 export async function stop(executionArn: string, who: string): Promise<void> {
   const { sfn } = awsClients();
   try {
-    await sfn.send(new StopExecutionCommand({ executionArn, error: "StoppedByOperator", cause: `Stopped from the Audit Checks Console by ${who}.` }));
+    await sfn.send(
+      new StopExecutionCommand({
+        executionArn,
+        error: "StoppedByOperator",
+        cause: `Stopped from the Audit Checks Console by ${who}.`,
+      }),
+    );
   } catch (error) {
     const info = describeAwsError(error);
     throw new ActionError(`Step Functions refused to stop the execution: ${info.code}: ${info.message}`);
@@ -94,9 +122,13 @@ function parseEvent(text: string): Record<string, unknown> {
   } catch (error) {
     throw new ActionError(`The event is not valid JSON: ${(error as Error).message}`, "event");
   }
-  if (!event || typeof event !== "object" || Array.isArray(event)) throw new ActionError("The event must be a JSON object.", "event");
-  const missing = ["id", "account", "source", "time", "region", "resources", "detail-type"].filter((k) => !(k in (event as object)));
-  if (missing.length) throw new ActionError(`EventBridge needs these fields in a test event: ${missing.join(", ")}.`, "event");
+  if (!event || typeof event !== "object" || Array.isArray(event))
+    throw new ActionError("The event must be a JSON object.", "event");
+  const missing = ["id", "account", "source", "time", "region", "resources", "detail-type"].filter(
+    (k) => !(k in (event as object)),
+  );
+  if (missing.length)
+    throw new ActionError(`EventBridge needs these fields in a test event: ${missing.join(", ")}.`, "event");
   return event as Record<string, unknown>;
 }
 
@@ -104,11 +136,16 @@ function parseEvent(text: string): Record<string, unknown> {
 export async function testPattern(pattern: Record<string, unknown>, eventText: string): Promise<boolean> {
   const event = parseEvent(eventText);
   try {
-    const out = await awsClients().events.send(new TestEventPatternCommand({ EventPattern: JSON.stringify(pattern), Event: JSON.stringify(event) }));
+    const out = await awsClients().events.send(
+      new TestEventPatternCommand({ EventPattern: JSON.stringify(pattern), Event: JSON.stringify(event) }),
+    );
     return out.Result === true;
   } catch (error) {
     const info = describeAwsError(error);
-    throw new ActionError(`EventBridge could not test the pattern: ${info.code}: ${info.message}`, info.code === "InvalidEventPatternException" ? undefined : "event");
+    throw new ActionError(
+      `EventBridge could not test the pattern: ${info.code}: ${info.message}`,
+      info.code === "InvalidEventPatternException" ? undefined : "event",
+    );
   }
 }
 
@@ -119,7 +156,10 @@ export function canSendEvents(): boolean {
 
 /** PutEvents of the pasted event on the default bus (emulator only); the event id. */
 export async function sendEvent(eventText: string): Promise<string> {
-  if (!canSendEvents()) throw new ActionError("Sending test events is only offered against the emulator: AWS does not accept events with an aws.* source from callers.");
+  if (!canSendEvents())
+    throw new ActionError(
+      "Sending test events is only offered against the emulator: AWS does not accept events with an aws.* source from callers.",
+    );
   const event = parseEvent(eventText);
   const time = new Date(String(event.time));
   const out = await awsClients().events.send(
@@ -137,6 +177,9 @@ export async function sendEvent(eventText: string): Promise<string> {
     }),
   );
   const entry = out.Entries?.[0];
-  if (!entry?.EventId) throw new ActionError(`EventBridge did not accept the event: ${entry?.ErrorCode ?? "unknown"}: ${entry?.ErrorMessage ?? ""}`);
+  if (!entry?.EventId)
+    throw new ActionError(
+      `EventBridge did not accept the event: ${entry?.ErrorCode ?? "unknown"}: ${entry?.ErrorMessage ?? ""}`,
+    );
   return entry.EventId;
 }

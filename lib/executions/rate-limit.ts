@@ -34,7 +34,11 @@ export function tokenBucket(perSecond: number, burst: number, now: () => number 
 }
 
 /** Maps over items with at most `concurrency` calls in flight; results keep the input order. */
-export async function mapBounded<T, R>(items: T[], concurrency: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+export async function mapBounded<T, R>(
+  items: T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -54,9 +54,10 @@ export function toResultColumn(info: ColumnInfo, index: number): ResultColumn {
   const numeric = kind === "integer" || kind === "decimal" || kind === "float";
   return {
     name: info.Label || info.Name || `_col${index}`,
-    type: kind === "decimal" && info.Precision !== undefined && !type.includes("(")
-      ? `decimal(${info.Precision},${info.Scale ?? 0})`
-      : type,
+    type:
+      kind === "decimal" && info.Precision !== undefined && !type.includes("(")
+        ? `decimal(${info.Precision},${info.Scale ?? 0})`
+        : type,
     kind,
     align: numeric ? "right" : "left",
   };

@@ -24,7 +24,8 @@ describe("the original result set", () => {
 
 describe("header quirk", () => {
   const info = [{ Name: "n", Label: "n", Type: "integer" }];
-  const rows = (...vals: (string | undefined)[]) => vals.map((v) => ({ Data: [v === undefined ? {} : { VarCharValue: v }] }));
+  const rows = (...vals: (string | undefined)[]) =>
+    vals.map((v) => ({ Data: [v === undefined ? {} : { VarCharValue: v }] }));
 
   it("drops the first row of the first page of a SELECT", () => {
     const out = { ResultSet: { ResultSetMetadata: { ColumnInfo: info }, Rows: rows("n", "1", "2") }, NextToken: "t" };
@@ -39,7 +40,12 @@ describe("header quirk", () => {
   });
 
   it("keeps the first row of DDL and UTILITY results, even when it looks like the header", () => {
-    const ddl = { ResultSet: { ResultSetMetadata: { ColumnInfo: [{ Name: "tab_name", Type: "string" }] }, Rows: rows("tab_name", "audit_log") } };
+    const ddl = {
+      ResultSet: {
+        ResultSetMetadata: { ColumnInfo: [{ Name: "tab_name", Type: "string" }] },
+        Rows: rows("tab_name", "audit_log"),
+      },
+    };
     expect(toResultPage(ddl, { firstPage: true, statementType: "DDL" }).rows).toEqual([["tab_name"], ["audit_log"]]);
     expect(toResultPage(ddl, { firstPage: true, statementType: "UTILITY" }).rows).toHaveLength(2);
   });
@@ -50,7 +56,12 @@ describe("header quirk", () => {
   });
 
   it("keeps NULL (no VarCharValue) apart from the empty string", () => {
-    const out = { ResultSet: { ResultSetMetadata: { ColumnInfo: [{ Name: "s", Type: "varchar" }] }, Rows: rows("s", undefined, "") } };
+    const out = {
+      ResultSet: {
+        ResultSetMetadata: { ColumnInfo: [{ Name: "s", Type: "varchar" }] },
+        Rows: rows("s", undefined, ""),
+      },
+    };
     const page = toResultPage(out, { firstPage: true, statementType: "DML" });
     expect(page.rows).toEqual([[null], [""]]);
     const [nul, empty] = page.rows.map((r) => formatCell("text", r[0]));
@@ -59,7 +70,17 @@ describe("header quirk", () => {
   });
 
   it("fills short rows with NULL so every row has a value per column", () => {
-    const out = { ResultSet: { ResultSetMetadata: { ColumnInfo: [{ Name: "a", Type: "varchar" }, { Name: "b", Type: "varchar" }] }, Rows: [{ Data: [{ VarCharValue: "x" }] }] } };
+    const out = {
+      ResultSet: {
+        ResultSetMetadata: {
+          ColumnInfo: [
+            { Name: "a", Type: "varchar" },
+            { Name: "b", Type: "varchar" },
+          ],
+        },
+        Rows: [{ Data: [{ VarCharValue: "x" }] }],
+      },
+    };
     expect(toResultPage(out, { firstPage: false, statementType: "DML" }).rows).toEqual([["x", null]]);
   });
 });
@@ -84,7 +105,13 @@ describe("every Athena type", () => {
     ["timestamp", "2026-11-27 23:59:59.000", "timestamp", "2026-11-27 23:59:59", "left"],
     ["timestamp(3)", "2026-11-27 23:59:59.120", "timestamp", "2026-11-27 23:59:59.12", "left"],
     ["timestamp with time zone", "2026-11-27 23:59:59.000 UTC", "timestamp", "2026-11-27 23:59:59 UTC", "left"],
-    ["timestamp(3) with time zone", "2026-11-27 23:59:59.500 Asia/Tokyo", "timestamp", "2026-11-27 23:59:59.5 Asia/Tokyo", "left"],
+    [
+      "timestamp(3) with time zone",
+      "2026-11-27 23:59:59.500 Asia/Tokyo",
+      "timestamp",
+      "2026-11-27 23:59:59.5 Asia/Tokyo",
+      "left",
+    ],
     ["time", "23:59:59.000", "time", "23:59:59", "left"],
     ["interval day to second", "1 02:03:04.000", "interval", "1 02:03:04.000", "left"],
     ["interval year to month", "1-2", "interval", "1-2", "left"],

@@ -3,8 +3,13 @@ import type { Row } from "@aws-sdk/client-athena";
 import { csvField, resultsCsvChunks, resultsCsvStream } from "./results-csv";
 import { toResultColumn } from "./result-columns";
 
-const info = [{ Name: "id", Type: "bigint" }, { Name: "user", Type: "varchar" }];
-const row = (...vals: (string | undefined)[]): Row => ({ Data: vals.map((v) => (v === undefined ? {} : { VarCharValue: v })) });
+const info = [
+  { Name: "id", Type: "bigint" },
+  { Name: "user", Type: "varchar" },
+];
+const row = (...vals: (string | undefined)[]): Row => ({
+  Data: vals.map((v) => (v === undefined ? {} : { VarCharValue: v })),
+});
 
 /** A fake GetQueryResults over `n` rows, `size` per page, header on the first page (a SELECT). */
 function pager(n: number, size: number) {
@@ -16,7 +21,10 @@ function pager(n: number, size: number) {
     if (!token) rows.push(row("id", "user"));
     const end = Math.min(n, start + size - rows.length);
     for (let i = start; i < end; i++) rows.push(row(String(i + 1), i % 7 === 0 ? undefined : `u${i + 1}`));
-    return { ResultSet: { ResultSetMetadata: { ColumnInfo: info }, Rows: rows }, NextToken: end < n ? String(end) : undefined };
+    return {
+      ResultSet: { ResultSetMetadata: { ColumnInfo: info }, Rows: rows },
+      NextToken: end < n ? String(end) : undefined,
+    };
   };
   return { fetch, calls };
 }

@@ -45,7 +45,10 @@ export async function* resultsCsvChunks(
 }
 
 /** A byte stream of the CSV that pulls the next Athena page only when the consumer is ready for it. */
-export function resultsCsvStream(fetchPage: FetchResultsPage, opts: { statementType?: string | null }): ReadableStream<Uint8Array> {
+export function resultsCsvStream(
+  fetchPage: FetchResultsPage,
+  opts: { statementType?: string | null },
+): ReadableStream<Uint8Array> {
   const chunks = resultsCsvChunks(fetchPage, opts);
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>(

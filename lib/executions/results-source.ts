@@ -30,7 +30,9 @@ export async function resultsTarget(executionName: string): Promise<ResultsTarge
   if (!row) return { error: "No such execution.", status: 404 };
   if (!row.queryExecutionId) return { error: "This execution did not start a query.", status: 404 };
   try {
-    const out = await awsClients().athena.send(new GetQueryExecutionCommand({ QueryExecutionId: row.queryExecutionId }));
+    const out = await awsClients().athena.send(
+      new GetQueryExecutionCommand({ QueryExecutionId: row.queryExecutionId }),
+    );
     const q = out.QueryExecution;
     return {
       executionName: row.name,
@@ -41,12 +43,18 @@ export async function resultsTarget(executionName: string): Promise<ResultsTarge
     };
   } catch (error) {
     const info = describeAwsError(error);
-    return { error: `Athena could not find the query ${row.queryExecutionId} (${info.code}: ${info.message}). Athena keeps query history for 45 days.`, status: 410 };
+    return {
+      error: `Athena could not find the query ${row.queryExecutionId} (${info.code}: ${info.message}). Athena keeps query history for 45 days.`,
+      status: 410,
+    };
   }
 }
 
 /** GetQueryResults page fetcher: `size` data rows per page (one more on a SELECT's first page, for the header). */
-export function resultsFetcher(target: Pick<ResultsTarget, "queryExecutionId" | "statementType">, size: number): FetchResultsPage {
+export function resultsFetcher(
+  target: Pick<ResultsTarget, "queryExecutionId" | "statementType">,
+  size: number,
+): FetchResultsPage {
   const { athena } = awsClients();
   const header = target.statementType === "DML" || target.statementType === null ? 1 : 0;
   return (nextToken) =>
@@ -62,7 +70,11 @@ export function resultsFetcher(target: Pick<ResultsTarget, "queryExecutionId" | 
 export type ResultPageResult = { ok: true; page: ResultPage } | { ok: false; error: string };
 
 /** One page of the result table. */
-export async function loadResultPage(target: ResultsTarget, size: number, nextToken: string | null): Promise<ResultPageResult> {
+export async function loadResultPage(
+  target: ResultsTarget,
+  size: number,
+  nextToken: string | null,
+): Promise<ResultPageResult> {
   try {
     const out = await resultsFetcher(target, size)(nextToken);
     return { ok: true, page: toResultPage(out, { firstPage: !nextToken, statementType: target.statementType }) };

@@ -1,7 +1,12 @@
 // Result pages and the CSV stream against the emulator's Athena through the real SDK: the header row of a SELECT,
 // no header for UTILITY statements, NULL vs '', and every row of a 10,000-row result across NextToken pages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, type QueryExecution } from "@aws-sdk/client-athena";
+import {
+  GetQueryExecutionCommand,
+  GetQueryResultsCommand,
+  StartQueryExecutionCommand,
+  type QueryExecution,
+} from "@aws-sdk/client-athena";
 import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
 import { toResultPage } from "./result-page";
@@ -12,7 +17,11 @@ let aws: AwsClients;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  aws = createAwsClients({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "t", secretAccessKey: "t" } });
+  aws = createAwsClients({
+    region: "us-east-1",
+    endpoint: emu.url,
+    credentials: { accessKeyId: "t", secretAccessKey: "t" },
+  });
 });
 
 afterAll(async () => {
@@ -21,7 +30,11 @@ afterAll(async () => {
 
 async function run(sql: string): Promise<QueryExecution> {
   const { QueryExecutionId } = await aws.athena.send(
-    new StartQueryExecutionCommand({ QueryString: sql, QueryExecutionContext: { Database: "auditlogs" }, ResultConfiguration: { OutputLocation: "s3://c4-results/" } }),
+    new StartQueryExecutionCommand({
+      QueryString: sql,
+      QueryExecutionContext: { Database: "auditlogs" },
+      ResultConfiguration: { OutputLocation: "s3://c4-results/" },
+    }),
   );
   for (;;) {
     const q = (await aws.athena.send(new GetQueryExecutionCommand({ QueryExecutionId }))).QueryExecution!;
@@ -31,16 +44,24 @@ async function run(sql: string): Promise<QueryExecution> {
 }
 
 const fetcher = (id: string, size: number) => (token: string | null) =>
-  aws.athena.send(new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: size, NextToken: token ?? undefined }));
+  aws.athena.send(
+    new GetQueryResultsCommand({ QueryExecutionId: id, MaxResults: size, NextToken: token ?? undefined }),
+  );
 
 describe("Athena results on the emulator", () => {
   it("drops the header row of a SELECT's first page only, and keeps NULL apart from ''", async () => {
     const q = await run("SELECT label FROM demo.all_types ORDER BY id");
     expect(q.StatementType).toBe("DML");
-    const first = toResultPage(await fetcher(q.QueryExecutionId!, 3)(null), { firstPage: true, statementType: q.StatementType });
+    const first = toResultPage(await fetcher(q.QueryExecutionId!, 3)(null), {
+      firstPage: true,
+      statementType: q.StatementType,
+    });
     expect(first.columns.map((c) => c.name)).toEqual(["label"]);
     expect(first.rows).toEqual([["alpha"], [null]]); // header + 2 rows in a page of 3
-    const second = toResultPage(await fetcher(q.QueryExecutionId!, 3)(first.nextToken), { firstPage: false, statementType: q.StatementType });
+    const second = toResultPage(await fetcher(q.QueryExecutionId!, 3)(first.nextToken), {
+      firstPage: false,
+      statementType: q.StatementType,
+    });
     expect(second.rows[0]).toEqual([""]);
     expect(second.rows).toHaveLength(2);
   });
@@ -48,7 +69,10 @@ describe("Athena results on the emulator", () => {
   it("keeps the first row of a UTILITY statement (no header)", async () => {
     const q = await run("SHOW TABLES IN auditlogs");
     expect(q.StatementType).toBe("UTILITY");
-    const page = toResultPage(await fetcher(q.QueryExecutionId!, 100)(null), { firstPage: true, statementType: q.StatementType });
+    const page = toResultPage(await fetcher(q.QueryExecutionId!, 100)(null), {
+      firstPage: true,
+      statementType: q.StatementType,
+    });
     expect(page.rows.map((r) => r[0])).toContain("aurora_audit_log");
   });
 
@@ -57,7 +81,8 @@ describe("Athena results on the emulator", () => {
     let calls = 0;
     const fetch = fetcher(q.QueryExecutionId!, 1000);
     let csv = "";
-    for await (const chunk of resultsCsvChunks((t) => (calls++, fetch(t)), { statementType: q.StatementType })) csv += chunk;
+    for await (const chunk of resultsCsvChunks((t) => (calls++, fetch(t)), { statementType: q.StatementType }))
+      csv += chunk;
     const lines = csv.split("\r\n").filter(Boolean);
     expect(lines[0]).toBe("n");
     expect(lines.slice(1)).toEqual(Array.from({ length: 10_000 }, (_, i) => String(i + 1)));

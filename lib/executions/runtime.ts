@@ -38,7 +38,10 @@ async function runPass(): Promise<SyncReport | null> {
       stateMachineArn: arn,
       lastStartedAt: startedAt,
       lastFinishedAt: new Date(),
-      lastError: report.failures.length > 0 ? `${report.failures.length} execution(s) could not be read: ${report.failures[0]!.error}` : null,
+      lastError:
+        report.failures.length > 0
+          ? `${report.failures.length} execution(s) could not be read: ${report.failures[0]!.error}`
+          : null,
       lastStats: report as unknown as Prisma.InputJsonValue,
     });
     return report;
@@ -48,7 +51,12 @@ async function runPass(): Promise<SyncReport | null> {
       info.code === "StateMachineDoesNotExist"
         ? `The state machine ${env.STATE_MACHINE_NAME} does not exist yet: the reconciler creates it with the first check.`
         : `${info.code}: ${info.message}`;
-    await recordSyncState(arn, { stateMachineArn: arn, lastStartedAt: startedAt, lastFinishedAt: new Date(), lastError: message }).catch(() => undefined);
+    await recordSyncState(arn, {
+      stateMachineArn: arn,
+      lastStartedAt: startedAt,
+      lastFinishedAt: new Date(),
+      lastError: message,
+    }).catch(() => undefined);
     return null;
   }
 }
@@ -58,7 +66,9 @@ async function runPass(): Promise<SyncReport | null> {
  * less than `minIntervalMs` ago.
  * Never throws: failures are recorded in execution_sync_state.
  */
-export async function syncNow(opts: { minIntervalMs?: number; waitForRunning?: boolean } = {}): Promise<SyncReport | null> {
+export async function syncNow(
+  opts: { minIntervalMs?: number; waitForRunning?: boolean } = {},
+): Promise<SyncReport | null> {
   if (holder.running) return opts.waitForRunning === false ? null : holder.running;
   if (opts.minIntervalMs && Date.now() - holder.lastFinished < opts.minIntervalMs) return null;
   holder.running = runPass().finally(() => {
@@ -86,7 +96,9 @@ export function startExecutionsSyncLoop(): () => void {
     try {
       const report = await syncNow();
       if (report && (report.added || report.updated || report.failures.length)) {
-        console.info(`[executions] sync: ${report.added} new, ${report.updated} updated, ${report.failures.length} unreadable`);
+        console.info(
+          `[executions] sync: ${report.added} new, ${report.updated} updated, ${report.failures.length} unreadable`,
+        );
       }
     } finally {
       if (!stopped) timer = setTimeout(tick, env.EXECUTIONS_SYNC_INTERVAL_SECONDS * 1000);

@@ -159,5 +159,6 @@ function alignEcsTask(event: Obj, pattern: Record<string, unknown> | null | unde
   const taskArn = `arn:${partition}:ecs:${region}:${account}:task/${cluster}/${randomUUID().replace(/-/g, "")}`;
   detail.taskArn = taskArn;
   event.resources = [taskArn];
-  if (Array.isArray(detail.containers)) for (const c of detail.containers) if (isObj(c) && "taskArn" in c) c.taskArn = taskArn;
+  if (Array.isArray(detail.containers))
+    for (const c of detail.containers) if (isObj(c) && "taskArn" in c) c.taskArn = taskArn;
 }

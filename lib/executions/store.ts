@@ -7,8 +7,18 @@ import { prisma } from "@/lib/db/client";
 import type { ExecutionRecord, ExecutionStatus } from "./execution-record";
 import { keyOf, type ExecutionKey, type ExecutionStore } from "./sync";
 
-export const TRIGGER_TO_DB: Record<TriggerKind, ExecutionTrigger> = { event: "EVENT", schedule: "SCHEDULE", manual: "MANUAL", rerun: "RERUN" };
-export const TRIGGER_FROM_DB: Record<ExecutionTrigger, TriggerKind> = { EVENT: "event", SCHEDULE: "schedule", MANUAL: "manual", RERUN: "rerun" };
+export const TRIGGER_TO_DB: Record<TriggerKind, ExecutionTrigger> = {
+  event: "EVENT",
+  schedule: "SCHEDULE",
+  manual: "MANUAL",
+  rerun: "RERUN",
+};
+export const TRIGGER_FROM_DB: Record<ExecutionTrigger, TriggerKind> = {
+  EVENT: "event",
+  SCHEDULE: "schedule",
+  MANUAL: "manual",
+  RERUN: "rerun",
+};
 
 const json = (v: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull =>
   v === null || v === undefined ? Prisma.DbNull : (v as Prisma.InputJsonValue);

@@ -1,9 +1,18 @@
 // The sync against the emulator's Step Functions (over HTTP, the real SDK) and a real PostgreSQL index:
 // it stops at the first known closed execution and describes only new and still-running ones.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CreateStateMachineCommand, DescribeExecutionCommand, StartExecutionCommand, type SFNClient } from "@aws-sdk/client-sfn";
+import {
+  CreateStateMachineCommand,
+  DescribeExecutionCommand,
+  StartExecutionCommand,
+  type SFNClient,
+} from "@aws-sdk/client-sfn";
 import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
-import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
+import {
+  createPgliteTestDatabase,
+  createPostgresTestDatabase,
+  type TestDatabase,
+} from "@/lib/db/testing/test-databases";
 import { buildExecutionInput } from "@/lib/reconcile/target-input";
 import { makeCheck } from "@/lib/reconcile/test-fixtures";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
@@ -34,8 +43,14 @@ function counting(sfn: SFNClient) {
 }
 
 async function startIn(machineArn: string, name: string, kind: "event" | "manual" = "event") {
-  const input = buildExecutionInput(check, { kind }, { source: "aws.ecs", "detail-type": "ECS Task State Change", detail: {} });
-  const out = await aws.sfn.send(new StartExecutionCommand({ stateMachineArn: machineArn, name, input: JSON.stringify(input) }));
+  const input = buildExecutionInput(
+    check,
+    { kind },
+    { source: "aws.ecs", "detail-type": "ECS Task State Change", detail: {} },
+  );
+  const out = await aws.sfn.send(
+    new StartExecutionCommand({ stateMachineArn: machineArn, name, input: JSON.stringify(input) }),
+  );
   return out.executionArn!;
 }
 
@@ -50,7 +65,11 @@ async function waitClosed(arn: string) {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  aws = createAwsClients({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "t", secretAccessKey: "t" } });
+  aws = createAwsClients({
+    region: "us-east-1",
+    endpoint: emu.url,
+    credentials: { accessKeyId: "t", secretAccessKey: "t" },
+  });
 });
 
 afterAll(async () => {
@@ -66,12 +85,25 @@ async function createMachine(name: string): Promise<string> {
       definition: JSON.stringify({
         StartAt: "Hold",
         States: {
-          Hold: { Type: "Choice", Choices: [{ Variable: "$.trigger.kind", StringEquals: "manual", Next: "Long" }], Default: "Short" },
+          Hold: {
+            Type: "Choice",
+            Choices: [{ Variable: "$.trigger.kind", StringEquals: "manual", Next: "Long" }],
+            Default: "Short",
+          },
           Long: { Type: "Wait", Seconds: 4, Next: "Done" },
           Short: { Type: "Pass", Next: "Done" },
           Done: {
             Type: "Pass",
-            Parameters: { "checkId.$": "$.check.id", "generation.$": "$.check.generation", verdict: "PASS", queryExecutionId: null, previewRowCount: 1, firstValue: "0", statistics: null, error: null },
+            Parameters: {
+              "checkId.$": "$.check.id",
+              "generation.$": "$.check.generation",
+              verdict: "PASS",
+              queryExecutionId: null,
+              previewRowCount: 1,
+              firstValue: "0",
+              statistics: null,
+              error: null,
+            },
             End: true,
           },
         },
@@ -100,7 +132,13 @@ describe.each(["postgres", "pglite"] as const)("syncExecutions on the emulator a
 
   it("indexes new executions, stops at the first known closed one, describes only new and still-running ones", async () => {
     const sfn = counting(aws.sfn);
-    const deps = { sfn, store: prismaExecutionStore(() => db.client), stateMachineArn: machineArn, limits: fast, pageSize: 2 };
+    const deps = {
+      sfn,
+      store: prismaExecutionStore(() => db.client),
+      stateMachineArn: machineArn,
+      limits: fast,
+      pageSize: 2,
+    };
 
     const first = await Promise.all([start("it-a"), start("it-b"), start("it-c")]);
     await Promise.all(first.map(waitClosed));
@@ -110,7 +148,15 @@ describe.each(["postgres", "pglite"] as const)("syncExecutions on the emulator a
 
     const rows = await db.client.execution.findMany({ orderBy: { startDate: "asc" } });
     expect(rows.map((r) => r.name).sort()).toEqual(["it-a", "it-b", "it-c"]);
-    expect(rows[0]).toMatchObject({ checkId: check.id, checkSlug: "sync-it", checkGeneration: 1, triggerKind: "EVENT", verdict: "PASS", firstValue: "0", status: "SUCCEEDED" });
+    expect(rows[0]).toMatchObject({
+      checkId: check.id,
+      checkSlug: "sync-it",
+      checkGeneration: 1,
+      triggerKind: "EVENT",
+      verdict: "PASS",
+      firstValue: "0",
+      status: "SUCCEEDED",
+    });
     expect((rows[0]!.input as { event: { source: string } }).event.source).toBe("aws.ecs");
 
     // Nothing new: one ListExecutions call, no DescribeExecution.
@@ -139,7 +185,11 @@ describe.each(["postgres", "pglite"] as const)("syncExecutions on the emulator a
     await waitClosed(long);
     const r3 = await syncExecutions(deps);
     expect(r3.updated).toBe(1);
-    expect(await db.client.execution.findFirst({ where: { name: "it-long" } })).toMatchObject({ status: "SUCCEEDED", triggerKind: "MANUAL", verdict: "PASS" });
+    expect(await db.client.execution.findFirst({ where: { name: "it-long" } })).toMatchObject({
+      status: "SUCCEEDED",
+      triggerKind: "MANUAL",
+      verdict: "PASS",
+    });
     sfn.reset();
     await syncExecutions(deps);
     expect(sfn.calls).toEqual({ ListExecutions: 1 });

@@ -26,7 +26,13 @@ function fakeSfn(executions: FakeExecution[], opts: { failDescribe?: Set<string>
       const size = command.input.maxResults ?? 100;
       const page = sorted().slice(from, from + size);
       return {
-        executions: page.map((e) => ({ executionArn: arn(e.name), name: e.name, status: e.status, startDate: new Date(e.start * 1000), stateMachineArn: SM })),
+        executions: page.map((e) => ({
+          executionArn: arn(e.name),
+          name: e.name,
+          status: e.status,
+          startDate: new Date(e.start * 1000),
+          stateMachineArn: SM,
+        })),
         nextToken: from + size < executions.length ? String(from + size) : undefined,
       };
     }
@@ -45,7 +51,14 @@ function fakeSfn(executions: FakeExecution[], opts: { failDescribe?: Set<string>
         input: JSON.stringify({
           check: { id: CHECK, slug: "aurora-admin-logins", generation: 2 },
           trigger: { kind: "event" },
-          query: { sql: "SELECT 1", catalog: "AwsDataCatalog", database: "d", workgroup: "primary", outputLocation: "s3://b/", parameters: [] },
+          query: {
+            sql: "SELECT 1",
+            catalog: "AwsDataCatalog",
+            database: "d",
+            workgroup: "primary",
+            outputLocation: "s3://b/",
+            parameters: [],
+          },
           expectation: { kind: "none" },
           event: { source: "aws.ecs" },
         }),
@@ -70,7 +83,9 @@ function memoryStore() {
       return out;
     },
     async open() {
-      return [...rows.values()].filter((r) => r.status === "RUNNING").map((r) => ({ executionArn: r.executionArn, startDate: r.startDate }));
+      return [...rows.values()]
+        .filter((r) => r.status === "RUNNING")
+        .map((r) => ({ executionArn: r.executionArn, startDate: r.startDate }));
     },
     async upsert(records) {
       upserts.push(records.map((r) => r.name));
@@ -80,23 +95,57 @@ function memoryStore() {
   return { store, rows, upserts };
 }
 
-const ok = (verdict: string) => JSON.stringify({ checkId: CHECK, generation: 2, verdict, queryExecutionId: "q", previewRowCount: 1, firstValue: "0", statistics: { DataScannedInBytes: 10 }, error: null });
+const ok = (verdict: string) =>
+  JSON.stringify({
+    checkId: CHECK,
+    generation: 2,
+    verdict,
+    queryExecutionId: "q",
+    previewRowCount: 1,
+    firstValue: "0",
+    statistics: { DataScannedInBytes: 10 },
+    error: null,
+  });
 
 describe("syncExecutions", () => {
   it("indexes everything on the first pass, oldest first, attributing each to its check", async () => {
-    const execs: FakeExecution[] = Array.from({ length: 250 }, (_, i) => ({ name: `e${i}`, status: "SUCCEEDED", start: 1000 + i, output: ok("PASS") }));
+    const execs: FakeExecution[] = Array.from({ length: 250 }, (_, i) => ({
+      name: `e${i}`,
+      status: "SUCCEEDED",
+      start: 1000 + i,
+      output: ok("PASS"),
+    }));
     const sfn = fakeSfn(execs);
     const { store, rows, upserts } = memoryStore();
-    const report = await syncExecutions({ sfn, store, stateMachineArn: SM, limits: noLimits, pageSize: 100, batchSize: 50 });
+    const report = await syncExecutions({
+      sfn,
+      store,
+      stateMachineArn: SM,
+      limits: noLimits,
+      pageSize: 100,
+      batchSize: 50,
+    });
     expect(report).toMatchObject({ listCalls: 3, describeCalls: 250, added: 250, updated: 0, reachedKnown: false });
     expect(upserts[0]![0]).toBe("e0");
     expect(rows.size).toBe(250);
     const r = [...rows.values()][0]!;
-    expect(r).toMatchObject({ checkId: CHECK, checkGeneration: 2, triggerKind: "event", verdict: "PASS", firstValue: "0", dataScannedBytes: 10n });
+    expect(r).toMatchObject({
+      checkId: CHECK,
+      checkGeneration: 2,
+      triggerKind: "event",
+      verdict: "PASS",
+      firstValue: "0",
+      dataScannedBytes: 10n,
+    });
   });
 
   it("stops at the first known closed execution and describes only new and still-running ones", async () => {
-    const execs: FakeExecution[] = Array.from({ length: 300 }, (_, i) => ({ name: `e${i}`, status: "SUCCEEDED", start: 1000 + i, output: ok("PASS") }));
+    const execs: FakeExecution[] = Array.from({ length: 300 }, (_, i) => ({
+      name: `e${i}`,
+      status: "SUCCEEDED",
+      start: 1000 + i,
+      output: ok("PASS"),
+    }));
     execs[100]!.status = "RUNNING"; // an old one still running
     execs[100]!.output = undefined;
     const sfn = fakeSfn(execs);
@@ -104,7 +153,11 @@ describe("syncExecutions", () => {
     await syncExecutions({ sfn, store, stateMachineArn: SM, limits: noLimits, pageSize: 100 });
 
     // Three new executions arrive, one of them running; the old running one finishes.
-    execs.push({ name: "n1", status: "SUCCEEDED", start: 2000, output: ok("FAIL") }, { name: "n2", status: "RUNNING", start: 2001 }, { name: "n3", status: "FAILED", start: 2002 });
+    execs.push(
+      { name: "n1", status: "SUCCEEDED", start: 2000, output: ok("FAIL") },
+      { name: "n2", status: "RUNNING", start: 2001 },
+      { name: "n3", status: "FAILED", start: 2002 },
+    );
     execs[100]!.status = "SUCCEEDED";
     execs[100]!.output = ok("PASS");
     sfn.calls.list = 0;
@@ -134,7 +187,10 @@ describe("syncExecutions", () => {
   });
 
   it("gives FAILED executions the ERROR verdict and leaves ABORTED ones without a verdict", async () => {
-    const sfn = fakeSfn([{ name: "f", status: "FAILED", start: 1 }, { name: "a", status: "ABORTED", start: 2 }]);
+    const sfn = fakeSfn([
+      { name: "f", status: "FAILED", start: 1 },
+      { name: "a", status: "ABORTED", start: 2 },
+    ]);
     const { store, rows } = memoryStore();
     await syncExecutions({ sfn, store, stateMachineArn: SM, limits: noLimits });
     const byName = Object.fromEntries([...rows.values()].map((r) => [r.name, r.verdict]));
@@ -142,7 +198,12 @@ describe("syncExecutions", () => {
   });
 
   it("never leaves a gap: when a new execution cannot be described, newer ones wait for the next pass", async () => {
-    const execs: FakeExecution[] = Array.from({ length: 10 }, (_, i) => ({ name: `e${i}`, status: "SUCCEEDED", start: 1000 + i, output: ok("PASS") }));
+    const execs: FakeExecution[] = Array.from({ length: 10 }, (_, i) => ({
+      name: `e${i}`,
+      status: "SUCCEEDED",
+      start: 1000 + i,
+      output: ok("PASS"),
+    }));
     const failing = new Set(["e4"]);
     const sfn = fakeSfn(execs, { failDescribe: failing });
     const { store, rows } = memoryStore();
@@ -155,12 +216,28 @@ describe("syncExecutions", () => {
   });
 
   it("bounds a pass's work and finishes a long history over several passes, oldest first", async () => {
-    const execs: FakeExecution[] = Array.from({ length: 25 }, (_, i) => ({ name: `e${i}`, status: "SUCCEEDED", start: 1000 + i, output: ok("PASS") }));
+    const execs: FakeExecution[] = Array.from({ length: 25 }, (_, i) => ({
+      name: `e${i}`,
+      status: "SUCCEEDED",
+      start: 1000 + i,
+      output: ok("PASS"),
+    }));
     const { store, rows } = memoryStore();
     const deps = { sfn: fakeSfn(execs), store, stateMachineArn: SM, limits: noLimits, maxDescribes: 10 };
     const r1 = await syncExecutions(deps);
     expect(r1).toMatchObject({ added: 10, deferred: 15 });
-    expect([...rows.values()].map((r) => r.name).sort()).toEqual(["e0", "e1", "e2", "e3", "e4", "e5", "e6", "e7", "e8", "e9"]);
+    expect([...rows.values()].map((r) => r.name).sort()).toEqual([
+      "e0",
+      "e1",
+      "e2",
+      "e3",
+      "e4",
+      "e5",
+      "e6",
+      "e7",
+      "e8",
+      "e9",
+    ]);
     await syncExecutions(deps);
     const r3 = await syncExecutions(deps);
     expect(r3).toMatchObject({ added: 5, deferred: 0 });
@@ -168,10 +245,19 @@ describe("syncExecutions", () => {
   });
 
   it("keeps within the pacing it is given", async () => {
-    const execs: FakeExecution[] = Array.from({ length: 30 }, (_, i) => ({ name: `e${i}`, status: "SUCCEEDED", start: 1000 + i, output: ok("PASS") }));
+    const execs: FakeExecution[] = Array.from({ length: 30 }, (_, i) => ({
+      name: `e${i}`,
+      status: "SUCCEEDED",
+      start: 1000 + i,
+      output: ok("PASS"),
+    }));
     let listTakes = 0;
     let describeTakes = 0;
-    const limits: SyncLimits = { list: { take: async () => void listTakes++ }, describe: { take: async () => void describeTakes++ }, concurrency: 2 };
+    const limits: SyncLimits = {
+      list: { take: async () => void listTakes++ },
+      describe: { take: async () => void describeTakes++ },
+      concurrency: 2,
+    };
     const { store } = memoryStore();
     await syncExecutions({ sfn: fakeSfn(execs), store, stateMachineArn: SM, limits, pageSize: 10 });
     expect(listTakes).toBe(3);

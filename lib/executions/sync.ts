@@ -9,7 +9,13 @@
 import { DescribeExecutionCommand, ListExecutionsCommand, type ExecutionListItem } from "@aws-sdk/client-sfn";
 import { GetQueryExecutionCommand, type QueryExecution } from "@aws-sdk/client-athena";
 import { describeAwsError } from "@/lib/aws/errors";
-import { isClosed, needsQueryLookup, toExecutionRecord, type ExecutionRecord, type ExecutionStatus } from "./execution-record";
+import {
+  isClosed,
+  needsQueryLookup,
+  toExecutionRecord,
+  type ExecutionRecord,
+  type ExecutionStatus,
+} from "./execution-record";
 import { mapBounded, tokenBucket, type TokenBucket } from "./rate-limit";
 
 export interface ExecutionKey {
@@ -80,7 +86,16 @@ export const keyOf = (k: { executionArn?: string; startDate?: Date | number | st
 /** One pass of the sync; see the header for the rules it follows. */
 export async function syncExecutions(deps: SyncDeps): Promise<SyncReport> {
   const limits = deps.limits ?? defaultSyncLimits;
-  const report: SyncReport = { listCalls: 0, describeCalls: 0, athenaCalls: 0, added: 0, updated: 0, reachedKnown: false, failures: [], deferred: 0 };
+  const report: SyncReport = {
+    listCalls: 0,
+    describeCalls: 0,
+    athenaCalls: 0,
+    added: 0,
+    updated: 0,
+    reachedKnown: false,
+    failures: [],
+    deferred: 0,
+  };
 
   // 1. List newest first down to the first execution the index has as closed.
   const fresh: ExecutionListItem[] = [];
@@ -94,7 +109,9 @@ export async function syncExecutions(deps: SyncDeps): Promise<SyncReport> {
       new ListExecutionsCommand({ stateMachineArn: deps.stateMachineArn, maxResults: deps.pageSize ?? 100, nextToken }),
     )) as { executions?: ExecutionListItem[]; nextToken?: string };
     const items = page.executions ?? [];
-    const known = await deps.store.statuses(items.map((i) => ({ executionArn: i.executionArn ?? "", startDate: new Date(i.startDate ?? 0) })));
+    const known = await deps.store.statuses(
+      items.map((i) => ({ executionArn: i.executionArn ?? "", startDate: new Date(i.startDate ?? 0) })),
+    );
     for (const item of items) {
       const key = keyOf(item);
       seen.add(key);
@@ -154,10 +171,17 @@ function count(report: SyncReport, records: ExecutionRecord[], freshKeys: Set<st
   }
 }
 
-async function describeRecord(deps: SyncDeps, limits: SyncLimits, executionArn: string, report: SyncReport): Promise<ExecutionRecord> {
+async function describeRecord(
+  deps: SyncDeps,
+  limits: SyncLimits,
+  executionArn: string,
+  report: SyncReport,
+): Promise<ExecutionRecord> {
   await limits.describe.take();
   report.describeCalls++;
-  const d = (await deps.sfn.send(new DescribeExecutionCommand({ executionArn }))) as Parameters<typeof toExecutionRecord>[0];
+  const d = (await deps.sfn.send(new DescribeExecutionCommand({ executionArn }))) as Parameters<
+    typeof toExecutionRecord
+  >[0];
   let record = toExecutionRecord(d);
   if (deps.athena && isClosed(record.status) && needsQueryLookup(record)) {
     const query = await lookupQuery(deps.athena, record.queryExecutionId!, report);
@@ -167,10 +191,16 @@ async function describeRecord(deps: SyncDeps, limits: SyncLimits, executionArn: 
 }
 
 /** Athena's view of a query; null once Athena has forgotten it (45 days) or cannot be reached. */
-export async function lookupQuery(athena: Send, queryExecutionId: string, report?: SyncReport): Promise<QueryExecution | null> {
+export async function lookupQuery(
+  athena: Send,
+  queryExecutionId: string,
+  report?: SyncReport,
+): Promise<QueryExecution | null> {
   try {
     if (report) report.athenaCalls++;
-    const out = (await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: queryExecutionId }))) as { QueryExecution?: QueryExecution };
+    const out = (await athena.send(new GetQueryExecutionCommand({ QueryExecutionId: queryExecutionId }))) as {
+      QueryExecution?: QueryExecution;
+    };
     return out.QueryExecution ?? null;
   } catch {
     return null;
@@ -178,8 +208,20 @@ export async function lookupQuery(athena: Send, queryExecutionId: string, report
 }
 
 /** Describes one execution now (Run now, an execution page) and stores it; the index row it wrote. */
-export async function refreshExecution(deps: Omit<SyncDeps, "stateMachineArn">, executionArn: string): Promise<ExecutionRecord> {
-  const report: SyncReport = { listCalls: 0, describeCalls: 0, athenaCalls: 0, added: 0, updated: 0, reachedKnown: false, failures: [], deferred: 0 };
+export async function refreshExecution(
+  deps: Omit<SyncDeps, "stateMachineArn">,
+  executionArn: string,
+): Promise<ExecutionRecord> {
+  const report: SyncReport = {
+    listCalls: 0,
+    describeCalls: 0,
+    athenaCalls: 0,
+    added: 0,
+    updated: 0,
+    reachedKnown: false,
+    failures: [],
+    deferred: 0,
+  };
   const record = await describeRecord(deps as SyncDeps, deps.limits ?? defaultSyncLimits, executionArn, report);
   await deps.store.upsert([record]);
   return record;

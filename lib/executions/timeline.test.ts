@@ -13,9 +13,30 @@ describe("buildTimeline", () => {
     const history = [
       ev("ExecutionStarted", 0),
       ev("TaskStateEntered", 0.1, { stateEnteredEventDetails: { name: "RunQuery" } }),
-      ev("TaskScheduled", 0.2, { taskScheduledEventDetails: { resourceType: "athena", resource: "startQueryExecution.sync", parameters: "{}", region: "us-east-1" } }),
-      ev("TaskFailed", 1, { taskFailedEventDetails: { resourceType: "athena", resource: "startQueryExecution.sync", error: "Athena.TooManyRequestsException", cause: "slow down" } }),
-      ev("TaskScheduled", 2, { taskScheduledEventDetails: { resourceType: "athena", resource: "startQueryExecution.sync", parameters: "{}", region: "us-east-1" } }),
+      ev("TaskScheduled", 0.2, {
+        taskScheduledEventDetails: {
+          resourceType: "athena",
+          resource: "startQueryExecution.sync",
+          parameters: "{}",
+          region: "us-east-1",
+        },
+      }),
+      ev("TaskFailed", 1, {
+        taskFailedEventDetails: {
+          resourceType: "athena",
+          resource: "startQueryExecution.sync",
+          error: "Athena.TooManyRequestsException",
+          cause: "slow down",
+        },
+      }),
+      ev("TaskScheduled", 2, {
+        taskScheduledEventDetails: {
+          resourceType: "athena",
+          resource: "startQueryExecution.sync",
+          parameters: "{}",
+          region: "us-east-1",
+        },
+      }),
       ev("TaskSucceeded", 3.5),
       ev("TaskStateExited", 3.6, { stateExitedEventDetails: { name: "RunQuery" } }),
       ev("ChoiceStateEntered", 3.6, { stateEnteredEventDetails: { name: "Decide" } }),
@@ -45,7 +66,11 @@ describe("buildTimeline", () => {
       ev("TaskStateEntered", 0, { stateEnteredEventDetails: { name: "RunQuery" } }),
       ev("ExecutionFailed", 2, { executionFailedEventDetails: { error: "States.Runtime", cause: "boom" } }),
     ]);
-    expect(tl.steps[0]).toMatchObject({ status: "failed", durationMs: 2000, errors: [{ error: "States.Runtime", cause: "boom" }] });
+    expect(tl.steps[0]).toMatchObject({
+      status: "failed",
+      durationMs: 2000,
+      errors: [{ error: "States.Runtime", cause: "boom" }],
+    });
     expect(tl.outcome?.error).toEqual({ error: "States.Runtime", cause: "boom" });
   });
 
@@ -54,8 +79,21 @@ describe("buildTimeline", () => {
     const tl = buildTimeline([
       ev("ExecutionStarted", 0),
       ev("TaskStateEntered", 0, { stateEnteredEventDetails: { name: "StartQuery" } }),
-      ev("TaskScheduled", 0, { taskScheduledEventDetails: { resourceType: "athena", resource: "startQueryExecution.sync", parameters: "{}", region: "us-east-1" } }),
-      ev("TaskSubmitted", 0.1, { taskSubmittedEventDetails: { resourceType: "athena", resource: "startQueryExecution.sync", output: '{"QueryExecutionId":"q-123"}' } }),
+      ev("TaskScheduled", 0, {
+        taskScheduledEventDetails: {
+          resourceType: "athena",
+          resource: "startQueryExecution.sync",
+          parameters: "{}",
+          region: "us-east-1",
+        },
+      }),
+      ev("TaskSubmitted", 0.1, {
+        taskSubmittedEventDetails: {
+          resourceType: "athena",
+          resource: "startQueryExecution.sync",
+          output: '{"QueryExecutionId":"q-123"}',
+        },
+      }),
       ev("ExecutionAborted", 2, { executionAbortedEventDetails: { error: "StoppedByOperator", cause: "by me" } }),
     ]);
     expect(tl.queryExecutionId).toBe("q-123");
@@ -81,7 +119,10 @@ describe("buildTimeline", () => {
 
   it("leaves a running state open without a duration", () => {
     id = 0;
-    const tl = buildTimeline([ev("ExecutionStarted", 0), ev("TaskStateEntered", 1, { stateEnteredEventDetails: { name: "RunQuery" } })]);
+    const tl = buildTimeline([
+      ev("ExecutionStarted", 0),
+      ev("TaskStateEntered", 1, { stateEnteredEventDetails: { name: "RunQuery" } }),
+    ]);
     expect(tl.steps[0]).toMatchObject({ status: "running", durationMs: null });
     expect(tl.endedAt).toBeNull();
   });

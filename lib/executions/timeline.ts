@@ -143,8 +143,15 @@ export function queryIdInHistory(events: HistoryEvent[]): string | null {
   let found: string | null = null;
   for (const e of events) {
     const text =
-      e.taskSubmittedEventDetails?.output ?? e.taskSucceededEventDetails?.output ?? e.taskFailedEventDetails?.cause ?? null;
-    const resource = e.taskSubmittedEventDetails?.resource ?? e.taskSucceededEventDetails?.resource ?? e.taskFailedEventDetails?.resource ?? "";
+      e.taskSubmittedEventDetails?.output ??
+      e.taskSucceededEventDetails?.output ??
+      e.taskFailedEventDetails?.cause ??
+      null;
+    const resource =
+      e.taskSubmittedEventDetails?.resource ??
+      e.taskSucceededEventDetails?.resource ??
+      e.taskFailedEventDetails?.resource ??
+      "";
     if (!text || !resource.startsWith("startQueryExecution")) continue;
     const m = /"QueryExecutionId"\s*:\s*"([^"]+)"/.exec(text);
     if (m) found = m[1]!;

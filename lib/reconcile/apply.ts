@@ -13,7 +13,12 @@ import { putTargets, removeTargets } from "./targets-resource";
 export type AfterCallHook = (item: PlanItem, call: string) => void | Promise<void>;
 
 /** Makes AWS match the item's desired state; throws the first AWS error (the item is then reported, others go on). */
-export async function applyItem(events: EventBridgeClient, log: CallLog, item: PlanItem, after: AfterCallHook = () => {}): Promise<void> {
+export async function applyItem(
+  events: EventBridgeClient,
+  log: CallLog,
+  item: PlanItem,
+  after: AfterCallHook = () => {},
+): Promise<void> {
   switch (item.action) {
     case "noop":
     case "conflict":
@@ -33,7 +38,8 @@ export async function applyItem(events: EventBridgeClient, log: CallLog, item: P
       const d = item.desired!;
       const o = item.observed!;
       // Ownership was confirmed from tags read this pass; without them nothing is written.
-      if (!item.detailed) throw new Error(`internal: ${item.ruleName} was planned for ${item.action} without reading its tags`);
+      if (!item.detailed)
+        throw new Error(`internal: ${item.ruleName} was planned for ${item.action} without reading its tags`);
       const work = item.work!;
       if (work.putRule) {
         await putRule(events, log, d, false);

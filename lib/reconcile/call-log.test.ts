@@ -4,8 +4,14 @@ import { CallLog, operationName } from "./call-log";
 
 /** A real SDK client whose calls stop before the network: a serialize-step middleware answers them. */
 function offlineClient(): EventBridgeClient {
-  const client = new EventBridgeClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
-  client.middlewareStack.add(() => async () => ({ output: { $metadata: {} }, response: {} }), { step: "serialize", name: "offline" });
+  const client = new EventBridgeClient({
+    region: "us-east-1",
+    credentials: { accessKeyId: "x", secretAccessKey: "x" },
+  });
+  client.middlewareStack.add(() => async () => ({ output: { $metadata: {} }, response: {} }), {
+    step: "serialize",
+    name: "offline",
+  });
   return client;
 }
 
@@ -25,8 +31,14 @@ describe("CallLog", () => {
   });
 
   it("counts a failed call once", async () => {
-    const client = new EventBridgeClient({ region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
-    client.middlewareStack.add(() => async () => Promise.reject(new Error("boom")), { step: "serialize", name: "failing" });
+    const client = new EventBridgeClient({
+      region: "us-east-1",
+      credentials: { accessKeyId: "x", secretAccessKey: "x" },
+    });
+    client.middlewareStack.add(() => async () => Promise.reject(new Error("boom")), {
+      step: "serialize",
+      name: "failing",
+    });
     const log = new CallLog();
     await expect(log.send(client, new ListRulesCommand({}))).rejects.toThrow("boom");
     expect(log.counts).toEqual({ ListRules: 1 });

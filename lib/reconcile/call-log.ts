@@ -10,11 +10,16 @@ interface Sender<C> {
   send(command: C): Promise<unknown>;
 }
 
-type Middleware = (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>;
+type Middleware = (
+  next: (args: unknown) => Promise<unknown>,
+  context: { commandName?: string },
+) => (args: unknown) => Promise<unknown>;
 
 /** What CallLog needs of an SDK v3 command: its own middleware stack (every command has one). */
 interface SdkCommand {
-  middlewareStack?: { add(middleware: Middleware, options: { step: "initialize"; name: string; override?: boolean }): void };
+  middlewareStack?: {
+    add(middleware: Middleware, options: { step: "initialize"; name: string; override?: boolean }): void;
+  };
 }
 
 const MIDDLEWARE_NAME = "accReconcileCallLog";

@@ -17,6 +17,9 @@ export function canonicalPattern(pattern: string | Record<string, unknown> | nul
 }
 
 /** True when two event patterns mean the same (JSON documents, any key order, alternatives in any order). */
-export function patternsEqual(a: string | Record<string, unknown> | null | undefined, b: string | Record<string, unknown> | null | undefined): boolean {
+export function patternsEqual(
+  a: string | Record<string, unknown> | null | undefined,
+  b: string | Record<string, unknown> | null | undefined,
+): boolean {
   return canonicalPattern(a) === canonicalPattern(b);
 }

@@ -4,7 +4,14 @@ import { createHash } from "node:crypto";
 import type { Check } from "@/lib/checks/types";
 import { canonicalJson } from "@/lib/canonical-json";
 import { canonicalPattern } from "./compare";
-import { CHECK_ID_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE, ruleNameFor, stateMachineArn, type ReconcileConfig } from "./config";
+import {
+  CHECK_ID_TAG,
+  MANAGED_BY_TAG,
+  MANAGED_BY_VALUE,
+  ruleNameFor,
+  stateMachineArn,
+  type ReconcileConfig,
+} from "./config";
 import { buildInputTransformer, TARGET_ID, type InputTransformer } from "./target-input";
 
 export type RuleState = "ENABLED" | "DISABLED";

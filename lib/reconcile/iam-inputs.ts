@@ -12,7 +12,12 @@ import { tablesInSql } from "./sql-tables";
 /** The policies for the running configuration; `problems` lists what could not be read (database, Athena). */
 export async function currentIamPolicies(): Promise<IamPolicies & { problems: string[] }> {
   const problems: string[] = [];
-  const defaults = { catalog: env.DEFAULT_CATALOG, database: env.DEFAULT_DATABASE, workgroup: env.DEFAULT_WORKGROUP, outputLocation: env.DEFAULT_OUTPUT_LOCATION };
+  const defaults = {
+    catalog: env.DEFAULT_CATALOG,
+    database: env.DEFAULT_DATABASE,
+    workgroup: env.DEFAULT_WORKGROUP,
+    outputLocation: env.DEFAULT_OUTPUT_LOCATION,
+  };
   let checks: Awaited<ReturnType<typeof listAllChecksForReconcile>> = [];
   try {
     checks = await listAllChecksForReconcile();
@@ -25,14 +30,20 @@ export async function currentIamPolicies(): Promise<IamPolicies & { problems: st
   for (const c of checks) {
     for (const t of tablesInSql(c.sql)) {
       const database = (t.database ?? c.database).toLowerCase();
-      wanted.set(`${database}.${t.table.toLowerCase()}`, { catalog: t.catalog ?? c.catalog, database, table: t.table.toLowerCase() });
+      wanted.set(`${database}.${t.table.toLowerCase()}`, {
+        catalog: t.catalog ?? c.catalog,
+        database,
+        table: t.table.toLowerCase(),
+      });
     }
   }
   const { athena } = awsClients();
   await Promise.all(
     [...wanted.entries()].map(async ([key, t]) => {
       try {
-        const r = await athena.send(new GetTableMetadataCommand({ CatalogName: t.catalog, DatabaseName: t.database, TableName: t.table }));
+        const r = await athena.send(
+          new GetTableMetadataCommand({ CatalogName: t.catalog, DatabaseName: t.database, TableName: t.table }),
+        );
         const location = r.TableMetadata?.Parameters?.location;
         if (location) tableLocations.set(key, location);
       } catch (error) {

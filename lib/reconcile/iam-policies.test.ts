@@ -2,15 +2,32 @@ import { describe, expect, it } from "vitest";
 import { buildIamPolicies } from "./iam-policies";
 import { testConfig } from "./test-fixtures";
 
-const defaults = { catalog: "AwsDataCatalog", database: "auditlogs", workgroup: "primary", outputLocation: "s3://audit-checks-results/athena/" };
+const defaults = {
+  catalog: "AwsDataCatalog",
+  database: "auditlogs",
+  workgroup: "primary",
+  outputLocation: "s3://audit-checks-results/athena/",
+};
 
 describe("buildIamPolicies", () => {
   const policies = buildIamPolicies({
     config: testConfig,
     defaults,
     checks: [
-      { sql: "SELECT count(*) FROM aurora_audit_log WHERE username = ?", catalog: "AwsDataCatalog", database: "auditlogs", workgroup: "primary", outputLocation: "s3://audit-checks-results/athena/" },
-      { sql: "SELECT * FROM security.logins l JOIN auditlogs.aurora_audit_log a ON l.id = a.connectionid", catalog: "AwsDataCatalog", database: "auditlogs", workgroup: "audits", outputLocation: "s3://other-results/x" },
+      {
+        sql: "SELECT count(*) FROM aurora_audit_log WHERE username = ?",
+        catalog: "AwsDataCatalog",
+        database: "auditlogs",
+        workgroup: "primary",
+        outputLocation: "s3://audit-checks-results/athena/",
+      },
+      {
+        sql: "SELECT * FROM security.logins l JOIN auditlogs.aurora_audit_log a ON l.id = a.connectionid",
+        catalog: "AwsDataCatalog",
+        database: "auditlogs",
+        workgroup: "audits",
+        outputLocation: "s3://other-results/x",
+      },
     ],
     tableLocations: new Map([["auditlogs.aurora_audit_log", "s3://audit-logs-bucket/aurora/"]]),
   });
@@ -19,7 +36,12 @@ describe("buildIamPolicies", () => {
 
   it("lets the events role start exactly the one state machine", () => {
     expect(policies.eventsRole.policy.Statement).toEqual([
-      { Sid: "StartTheRunner", Effect: "Allow", Action: ["states:StartExecution"], Resource: ["arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner"] },
+      {
+        Sid: "StartTheRunner",
+        Effect: "Allow",
+        Action: ["states:StartExecution"],
+        Resource: ["arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner"],
+      },
     ]);
     expect(policies.eventsRole.trust.Statement[0]!.Principal).toEqual({ Service: "events.amazonaws.com" });
   });
@@ -41,18 +63,28 @@ describe("buildIamPolicies", () => {
   });
 
   it("reads table data only where the location is known, writes only the result locations, never creates buckets", () => {
-    expect(bySid("ReadTableDataObjects")).toMatchObject({ Action: ["s3:GetObject"], Resource: ["arn:aws:s3:::audit-logs-bucket/aurora/*"] });
+    expect(bySid("ReadTableDataObjects")).toMatchObject({
+      Action: ["s3:GetObject"],
+      Resource: ["arn:aws:s3:::audit-logs-bucket/aurora/*"],
+    });
     expect(policies.notes.some((n) => n.includes("security.logins"))).toBe(true);
-    expect(bySid("WriteQueryResultsObjects").Resource).toEqual(["arn:aws:s3:::audit-checks-results/athena/*", "arn:aws:s3:::other-results/x/*"]);
+    expect(bySid("WriteQueryResultsObjects").Resource).toEqual([
+      "arn:aws:s3:::audit-checks-results/athena/*",
+      "arn:aws:s3:::other-results/x/*",
+    ]);
     const all = sm.flatMap((s) => s.Action);
     expect(all).not.toContain("s3:CreateBucket");
     expect(all.some((a) => /glue:(Create|Update|Delete)/.test(a))).toBe(false);
     expect(sm.flatMap((s) => s.Resource).some((r) => r === "*" || r === "arn:aws:s3:::*")).toBe(false);
-    expect(bySid("PublishCompletedEvents").Resource).toEqual(["arn:aws:events:us-east-1:000000000000:event-bus/default"]);
+    expect(bySid("PublishCompletedEvents").Resource).toEqual([
+      "arn:aws:events:us-east-1:000000000000:event-bus/default",
+    ]);
   });
 
   it("falls back to the database's tables when the SQL names none", () => {
     const p = buildIamPolicies({ config: testConfig, defaults, checks: [{ sql: "SELECT 1", ...defaults }] });
-    expect(p.stateMachineRole.policy.Statement.find((s) => s.Sid === "ReadTableDefinitions")!.Resource).toContain("arn:aws:glue:us-east-1:000000000000:table/auditlogs/*");
+    expect(p.stateMachineRole.policy.Statement.find((s) => s.Sid === "ReadTableDefinitions")!.Resource).toContain(
+      "arn:aws:glue:us-east-1:000000000000:table/auditlogs/*",
+    );
   });
 });

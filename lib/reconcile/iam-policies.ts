@@ -22,7 +22,12 @@ export interface PolicyDocument {
 
 export interface TrustPolicy {
   Version: "2012-10-17";
-  Statement: Array<{ Effect: "Allow"; Principal: { Service: string }; Action: "sts:AssumeRole"; Condition?: Record<string, Record<string, string>> }>;
+  Statement: Array<{
+    Effect: "Allow";
+    Principal: { Service: string };
+    Action: "sts:AssumeRole";
+    Condition?: Record<string, Record<string, string>>;
+  }>;
 }
 
 export interface IamPolicies {
@@ -57,7 +62,12 @@ function s3Statements(sid: string, uris: string[], write: boolean, partition: st
     ? ["s3:GetObject", "s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
     : ["s3:GetObject"];
   const out: PolicyDocument["Statement"] = [
-    { Sid: `${sid}Objects`, Effect: "Allow", Action: objectActions, Resource: sorted(parts.map((p) => `arn:${partition}:s3:::${p.bucket}/${p.prefix}*`)) },
+    {
+      Sid: `${sid}Objects`,
+      Effect: "Allow",
+      Action: objectActions,
+      Resource: sorted(parts.map((p) => `arn:${partition}:s3:::${p.bucket}/${p.prefix}*`)),
+    },
   ];
   const buckets = sorted(parts.map((p) => p.bucket));
   for (const bucket of buckets) {
@@ -110,14 +120,20 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
   const dataLocations: string[] = [];
   for (const t of sorted(tables)) {
     if (t.endsWith("/*")) {
-      notes.push(`S3 data of database ${t.slice(0, -2)}: locations unknown for "every table"; grant s3:GetObject on them by hand if those checks need it.`);
+      notes.push(
+        `S3 data of database ${t.slice(0, -2)}: locations unknown for "every table"; grant s3:GetObject on them by hand if those checks need it.`,
+      );
       continue;
     }
     const loc = input.tableLocations?.get(t.replace("/", "."));
     if (loc) dataLocations.push(loc);
-    else notes.push(`Table ${t.replace("/", ".")}: its data location is unknown (Athena GetTableMetadata did not say), so no S3 read is granted for it.`);
+    else
+      notes.push(
+        `Table ${t.replace("/", ".")}: its data location is unknown (Athena GetTableMetadata did not say), so no S3 read is granted for it.`,
+      );
   }
-  if (input.checks.length === 0) notes.push("No checks yet: the policy covers the default workgroup, database and result location only.");
+  if (input.checks.length === 0)
+    notes.push("No checks yet: the policy covers the default workgroup, database and result location only.");
 
   const glueCatalog = `arn:${p}:glue:${region}:${account}:catalog`;
   const stateMachinePolicy: PolicyDocument = {
@@ -126,7 +142,12 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
       {
         Sid: "RunQueries",
         Effect: "Allow",
-        Action: ["athena:StartQueryExecution", "athena:GetQueryExecution", "athena:GetQueryResults", "athena:StopQueryExecution"],
+        Action: [
+          "athena:StartQueryExecution",
+          "athena:GetQueryExecution",
+          "athena:GetQueryResults",
+          "athena:StopQueryExecution",
+        ],
         Resource: workgroups.map((w) => `arn:${p}:athena:${region}:${account}:workgroup/${w}`),
       },
       {
@@ -138,7 +159,13 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
       {
         Sid: "ReadTableDefinitions",
         Effect: "Allow",
-        Action: ["glue:GetDatabase", "glue:GetTable", "glue:GetPartition", "glue:GetPartitions", "glue:BatchGetPartition"],
+        Action: [
+          "glue:GetDatabase",
+          "glue:GetTable",
+          "glue:GetPartition",
+          "glue:GetPartitions",
+          "glue:BatchGetPartition",
+        ],
         Resource: [
           glueCatalog,
           ...sorted(databases).map((d) => `arn:${p}:glue:${region}:${account}:database/${d}`),
@@ -155,7 +182,9 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
       },
     ],
   };
-  notes.push("Lake Formation: only if it governs these tables, add lakeformation:GetDataAccess (that action has no resource-level permissions).");
+  notes.push(
+    "Lake Formation: only if it governs these tables, add lakeformation:GetDataAccess (that action has no resource-level permissions).",
+  );
 
   const eventsPolicy: PolicyDocument = {
     Version: "2012-10-17",
@@ -169,14 +198,31 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
       {
         Sid: "ManageRulesWithThePrefix",
         Effect: "Allow",
-        Action: ["events:DescribeRule", "events:PutRule", "events:DeleteRule", "events:ListTargetsByRule", "events:PutTargets", "events:RemoveTargets", "events:TagResource", "events:ListTagsForResource"],
+        Action: [
+          "events:DescribeRule",
+          "events:PutRule",
+          "events:DeleteRule",
+          "events:ListTargetsByRule",
+          "events:PutTargets",
+          "events:RemoveTargets",
+          "events:TagResource",
+          "events:ListTagsForResource",
+        ],
         Resource: [ruleArns],
       },
       { Sid: "ListRules", Effect: "Allow", Action: ["events:ListRules", "events:TestEventPattern"], Resource: ["*"] },
       {
         Sid: "ManageTheRunner",
         Effect: "Allow",
-        Action: ["states:DescribeStateMachine", "states:CreateStateMachine", "states:UpdateStateMachine", "states:TagResource", "states:ListTagsForResource", "states:StartExecution", "states:ListExecutions"],
+        Action: [
+          "states:DescribeStateMachine",
+          "states:CreateStateMachine",
+          "states:UpdateStateMachine",
+          "states:TagResource",
+          "states:ListTagsForResource",
+          "states:StartExecution",
+          "states:ListExecutions",
+        ],
         Resource: [smArn],
       },
       {
@@ -185,12 +231,20 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
         Action: ["states:DescribeExecution", "states:GetExecutionHistory", "states:StopExecution"],
         Resource: [`arn:${p}:states:${region}:${account}:execution:${config.stateMachineName}:*`],
       },
-      { Sid: "ValidateDefinitions", Effect: "Allow", Action: ["states:ValidateStateMachineDefinition"], Resource: ["*"] },
+      {
+        Sid: "ValidateDefinitions",
+        Effect: "Allow",
+        Action: ["states:ValidateStateMachineDefinition"],
+        Resource: ["*"],
+      },
       {
         Sid: "ReadQueryResults",
         Effect: "Allow",
         Action: ["athena:GetQueryExecution", "athena:GetQueryResults", "athena:GetTableMetadata"],
-        Resource: [...workgroups.map((w) => `arn:${p}:athena:${region}:${account}:workgroup/${w}`), ...catalogs.map((c) => `arn:${p}:athena:${region}:${account}:datacatalog/${c}`)],
+        Resource: [
+          ...workgroups.map((w) => `arn:${p}:athena:${region}:${account}:workgroup/${w}`),
+          ...catalogs.map((c) => `arn:${p}:athena:${region}:${account}:datacatalog/${c}`),
+        ],
       },
       ...s3Statements("ReadQueryResultFiles", outputs, false, p),
       {
@@ -217,7 +271,11 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
 
   return {
     eventsRole: { roleArn: config.eventsRoleArn, policy: eventsPolicy, trust: trust("events.amazonaws.com", ruleArns) },
-    stateMachineRole: { roleArn: config.stateMachineRoleArn, policy: stateMachinePolicy, trust: trust("states.amazonaws.com", smArn) },
+    stateMachineRole: {
+      roleArn: config.stateMachineRoleArn,
+      policy: stateMachinePolicy,
+      trust: trust("states.amazonaws.com", smArn),
+    },
     console: { policy: consolePolicy },
     notes,
   };

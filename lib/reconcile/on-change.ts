@@ -11,7 +11,9 @@ export type ChangeTarget = { checkId: string } | { deletedCheck: { id: string; s
 const WAIT_MS = 20_000;
 
 /** Reconciles the changed (or deleted) check and reports its resulting status and a sentence about it. */
-export async function reconcileAfterChange(target: ChangeTarget): Promise<{ status: SyncStatus; message: string | null }> {
+export async function reconcileAfterChange(
+  target: ChangeTarget,
+): Promise<{ status: SyncStatus; message: string | null }> {
   const scope =
     "checkId" in target
       ? { checkIds: new Set([target.checkId]), deleted: [] }
@@ -28,7 +30,11 @@ export async function reconcileAfterChange(target: ChangeTarget): Promise<{ stat
     const smNote = report.stateMachineError ? ` Note: ${report.stateMachineError}` : "";
     if ("checkId" in target) {
       const outcome = report.outcomes.find((o) => o.checkId === target.checkId && o.status !== null);
-      if (!outcome) return { status: "PENDING", message: `The check was not found when reconciling; it will be picked up by the next pass.${smNote}` };
+      if (!outcome)
+        return {
+          status: "PENDING",
+          message: `The check was not found when reconciling; it will be picked up by the next pass.${smNote}`,
+        };
       const message = outcome.message ?? (outcome.status === "SYNCED" ? "AWS already matches this check." : null);
       return { status: outcome.status!, message: message ? `${message}${smNote}` : smNote.trim() || null };
     }

@@ -14,18 +14,26 @@ describe("appliedMessage", () => {
     const before = makeCheck({ enabled: true });
     const after = { ...before, enabled: false, generation: before.generation + 1 };
     const old = observedRuleFor(before);
-    const item = itemFor(after, [{ ...old, targets: [{ ...old.targets![0]!, RoleArn: "arn:aws:iam::000000000000:role/other" }] }]);
+    const item = itemFor(after, [
+      { ...old, targets: [{ ...old.targets![0]!, RoleArn: "arn:aws:iam::000000000000:role/other" }] },
+    ]);
     expect(item.action).toBe("update");
     const { headline, details } = splitSyncMessage(appliedMessage(item));
     expect(headline).toBe(`Rule ${item.ruleName} updated: disabled, target updated.`);
-    expect(details).toBe("Details: state differs; description (spec hash) differs; target audit-check-runner differs (RoleArn, InputTransformer).");
+    expect(details).toBe(
+      "Details: state differs; description (spec hash) differs; target audit-check-runner differs (RoleArn, InputTransformer).",
+    );
   });
 
   it("does not call a target whose input merely carries the new spec news when something else changed", () => {
     const before = makeCheck({ enabled: true });
     const after = { ...before, enabled: false, generation: before.generation + 1 };
     const item = itemFor(after, [observedRuleFor(before)]);
-    expect(item.reasons).toEqual(["state differs", "description (spec hash) differs", "target audit-check-runner differs (InputTransformer)"]);
+    expect(item.reasons).toEqual([
+      "state differs",
+      "description (spec hash) differs",
+      "target audit-check-runner differs (InputTransformer)",
+    ]);
     expect(splitSyncMessage(appliedMessage(item)).headline).toBe(`Rule ${item.ruleName} updated: disabled.`);
   });
 
@@ -46,12 +54,17 @@ describe("appliedMessage", () => {
     const c: Check = { ...makeCheck(), syncStatus: "SYNCED", observedGeneration: 1, generation: 1 };
     const item = itemFor(c, [observedRuleFor(c, { eventPattern: '{"source":["aws.ec2"]}' })]);
     expect(item.drift).toBe(true);
-    expect(appliedMessage(item)).toBe(`Rule ${item.ruleName} was changed outside the console and has been restored.\nDetails: eventPattern differs.`);
+    expect(appliedMessage(item)).toBe(
+      `Rule ${item.ruleName} was changed outside the console and has been restored.\nDetails: eventPattern differs.`,
+    );
   });
 });
 
 describe("splitSyncMessage", () => {
   it("treats a message without details (an error, an older message) as all headline", () => {
-    expect(splitSyncMessage("PutRule failed: AccessDeniedException: no")).toEqual({ headline: "PutRule failed: AccessDeniedException: no", details: null });
+    expect(splitSyncMessage("PutRule failed: AccessDeniedException: no")).toEqual({
+      headline: "PutRule failed: AccessDeniedException: no",
+      details: null,
+    });
   });
 });

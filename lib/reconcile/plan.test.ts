@@ -21,11 +21,20 @@ describe("buildPlan", () => {
       [`audit-check-${a.slug}`, "create", ["PutRule", "PutTargets"]],
       [`audit-check-${b.slug}`, "create", ["PutRule", "PutTargets"]],
     ]);
-    expect(p.items[1]!.desired).toMatchObject({ state: "DISABLED", scheduleExpression: "rate(1 hour)", eventPattern: null });
+    expect(p.items[1]!.desired).toMatchObject({
+      state: "DISABLED",
+      scheduleExpression: "rate(1 hour)",
+      eventPattern: null,
+    });
   });
 
   it("does nothing when AWS matches, even with the pattern's keys and alternatives in another order", () => {
-    const c = makeCheck({ trigger: { kind: "eventPattern", pattern: { source: ["aws.ecs"], detail: { lastStatus: ["STOPPED", "RUNNING"] } } } });
+    const c = makeCheck({
+      trigger: {
+        kind: "eventPattern",
+        pattern: { source: ["aws.ecs"], detail: { lastStatus: ["STOPPED", "RUNNING"] } },
+      },
+    });
     const reordered = JSON.stringify({ detail: { lastStatus: ["RUNNING", "STOPPED"] }, source: ["aws.ecs"] });
     const p = plan([c], [observedRuleFor(c, { eventPattern: reordered })]);
     expect(p.items[0]).toMatchObject({ action: "noop", calls: [] });
@@ -39,7 +48,11 @@ describe("buildPlan", () => {
     const c = synced(makeCheck({ enabled: false }));
     const p = plan([c], [observedRuleFor({ ...c, enabled: true })]);
     expect(p.items[0]).toMatchObject({ action: "disable", calls: ["PutRule"], drift: true });
-    expect(p.items[0]!.changes.find((x) => x.field === "state")).toEqual({ field: "state", desired: "DISABLED", observed: "ENABLED" });
+    expect(p.items[0]!.changes.find((x) => x.field === "state")).toEqual({
+      field: "state",
+      desired: "DISABLED",
+      observed: "ENABLED",
+    });
   });
 
   it("reports an out-of-band pattern edit as drift with a field diff", () => {
@@ -52,10 +65,15 @@ describe("buildPlan", () => {
   it("rewrites a target that differs and keeps the operator's RetryPolicy / DeadLetterConfig", () => {
     const c = makeCheck();
     const o = observedRuleFor(c);
-    o.targets = [{ ...o.targets![0]!, RoleArn: "arn:aws:iam::000000000000:role/other", RetryPolicy: { MaximumRetryAttempts: 3 } }];
+    o.targets = [
+      { ...o.targets![0]!, RoleArn: "arn:aws:iam::000000000000:role/other", RetryPolicy: { MaximumRetryAttempts: 3 } },
+    ];
     const item = plan([c], [o]).items[0]!;
     expect(item).toMatchObject({ action: "update", calls: ["PutTargets"] });
-    expect(item.work!.targets!.put[0]).toMatchObject({ RoleArn: testConfig.eventsRoleArn, RetryPolicy: { MaximumRetryAttempts: 3 } });
+    expect(item.work!.targets!.put[0]).toMatchObject({
+      RoleArn: testConfig.eventsRoleArn,
+      RetryPolicy: { MaximumRetryAttempts: 3 },
+    });
     expect(item.reasons).toEqual(["target audit-check-runner differs (RoleArn)"]);
   });
 
@@ -108,7 +126,9 @@ describe("desired rule", () => {
     expect(specHashFromDescription(d.description)).toBe(d.specHash);
     expect(desiredRuleFor({ ...c, sql: "SELECT 2" }, testConfig).specHash).not.toBe(d.specHash);
     expect(desiredRuleFor({ ...c, enabled: false }, testConfig).specHash).not.toBe(d.specHash);
-    expect(desiredRuleFor(c, { ...testConfig, eventsRoleArn: "arn:aws:iam::000000000000:role/x" }).specHash).not.toBe(d.specHash);
+    expect(desiredRuleFor(c, { ...testConfig, eventsRoleArn: "arn:aws:iam::000000000000:role/x" }).specHash).not.toBe(
+      d.specHash,
+    );
     expect(d.tags).toEqual({ "managed-by": "audit-checks-console", "audit-check-id": c.id });
   });
 
@@ -118,7 +138,9 @@ describe("desired rule", () => {
   });
 
   it("keeps the Description within EventBridge's 512 characters", () => {
-    expect(desiredRuleFor(makeCheck({ name: "n".repeat(2000) }), testConfig).description.length).toBeLessThanOrEqual(512);
+    expect(desiredRuleFor(makeCheck({ name: "n".repeat(2000) }), testConfig).description.length).toBeLessThanOrEqual(
+      512,
+    );
   });
 });
 
@@ -130,7 +152,13 @@ describe("selectDetailReads", () => {
     const observed = checks.map((c) => basic(observedRuleFor(c)));
     const first = selectDetailReads({ checks, observed, config: testConfig, auditBudget: 2, cursor: 0 });
     expect(first.names.size).toBe(2);
-    const second = selectDetailReads({ checks, observed, config: testConfig, auditBudget: 2, cursor: first.nextCursor });
+    const second = selectDetailReads({
+      checks,
+      observed,
+      config: testConfig,
+      auditBudget: 2,
+      cursor: first.nextCursor,
+    });
     expect(new Set([...first.names, ...second.names]).size).toBe(3);
     expect(selectDetailReads({ checks, observed, config: testConfig, auditBudget: 0, cursor: 0 }).names.size).toBe(0);
   });
@@ -145,7 +173,13 @@ describe("selectDetailReads", () => {
       basic(observedRuleFor(drifted, { state: "DISABLED" })),
       { ...basic(observedRuleFor(makeCheck())), name: "audit-check-orphan" },
     ];
-    const s = selectDetailReads({ checks: [inSync, pending, drifted], observed, config: testConfig, auditBudget: 0, cursor: 0 });
+    const s = selectDetailReads({
+      checks: [inSync, pending, drifted],
+      observed,
+      config: testConfig,
+      auditBudget: 0,
+      cursor: 0,
+    });
     expect([...s.names].sort()).toEqual([observed[1]!.name, observed[2]!.name, "audit-check-orphan"].sort());
   });
 });

@@ -47,12 +47,14 @@ export interface Plan {
 /** Rule-level fields that differ (Description, pattern by meaning, schedule, state). */
 export function ruleFieldChanges(d: DesiredRule, o: ObservedRule): FieldChange[] {
   const out: FieldChange[] = [];
-  if (!patternsEqual(d.eventPattern, o.eventPattern)) out.push({ field: "eventPattern", desired: d.eventPattern, observed: o.eventPattern });
+  if (!patternsEqual(d.eventPattern, o.eventPattern))
+    out.push({ field: "eventPattern", desired: d.eventPattern, observed: o.eventPattern });
   if ((d.scheduleExpression ?? null) !== (o.scheduleExpression?.trim() || null)) {
     out.push({ field: "scheduleExpression", desired: d.scheduleExpression, observed: o.scheduleExpression });
   }
   if (d.state !== o.state) out.push({ field: "state", desired: d.state, observed: o.state });
-  if (d.description !== o.description) out.push({ field: "description", desired: d.description, observed: o.description });
+  if (d.description !== o.description)
+    out.push({ field: "description", desired: d.description, observed: o.description });
   return out;
 }
 
@@ -117,7 +119,14 @@ export function selectDetailReads(opts: {
 }
 
 function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | undefined): PlanItem {
-  const base = { ruleName: desired.name, checkId: check.id, checkName: check.name, generation: check.generation, desired, observed: o };
+  const base = {
+    ruleName: desired.name,
+    checkId: check.id,
+    checkName: check.name,
+    generation: check.generation,
+    desired,
+    observed: o,
+  };
   if (!o) {
     return {
       ...base,
@@ -127,7 +136,9 @@ function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | unde
         { field: "rule", desired: desired.name, observed: null },
         { field: "state", desired: desired.state, observed: null },
         ...(desired.eventPattern ? [{ field: "eventPattern", desired: desired.eventPattern, observed: null }] : []),
-        ...(desired.scheduleExpression ? [{ field: "scheduleExpression", desired: desired.scheduleExpression, observed: null }] : []),
+        ...(desired.scheduleExpression
+          ? [{ field: "scheduleExpression", desired: desired.scheduleExpression, observed: null }]
+          : []),
         { field: "target", desired: desired.target.Arn, observed: null },
       ],
       drift: recordedInSync(check),
@@ -136,7 +147,15 @@ function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | unde
     };
   }
   if (o.managedBy) {
-    return { ...base, action: "conflict", reasons: [`a rule named ${o.name} is managed by ${o.managedBy}`], changes: [], drift: false, calls: [], detailed: false };
+    return {
+      ...base,
+      action: "conflict",
+      reasons: [`a rule named ${o.name} is managed by ${o.managedBy}`],
+      changes: [],
+      drift: false,
+      calls: [],
+      detailed: false,
+    };
   }
   const detailed = o.tags !== undefined && o.targets !== undefined;
   if (o.tags !== undefined && o.tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE) {
@@ -153,7 +172,9 @@ function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | unde
     };
   }
   const changes = ruleFieldChanges(desired, o);
-  const reasons = changes.map((c) => (c.field === "description" ? "description (spec hash) differs" : `${c.field} differs`));
+  const reasons = changes.map((c) =>
+    c.field === "description" ? "description (spec hash) differs" : `${c.field} differs`,
+  );
   let tagsToSet: Record<string, string> | null = null;
   if (o.tags !== undefined) {
     const missing = Object.entries(desired.tags).filter(([k, v]) => o.tags![k] !== v);
@@ -182,27 +203,61 @@ function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | unde
   if (!putRule && !tagsToSet && !targets) {
     return { ...base, action: "noop", reasons: [], changes: [], drift: false, calls: [], detailed };
   }
-  const onlyState = changes.every((c) => c.field === "state" || c.field === "description") && changes.some((c) => c.field === "state") && !tagsToSet && !targets;
+  const onlyState =
+    changes.every((c) => c.field === "state" || c.field === "description") &&
+    changes.some((c) => c.field === "state") &&
+    !tagsToSet &&
+    !targets;
   const action: PlanAction = onlyState ? (desired.state === "ENABLED" ? "enable" : "disable") : "update";
-  const calls = [...(putRule ? ["PutRule"] : []), ...(tagsToSet ? ["TagResource"] : []), ...(targets?.remove.length ? ["RemoveTargets"] : []), ...(targets?.put.length ? ["PutTargets"] : [])];
-  return { ...base, action, reasons, changes, drift: recordedInSync(check), calls, detailed, work: { putRule, tags: tagsToSet, targets } };
+  const calls = [
+    ...(putRule ? ["PutRule"] : []),
+    ...(tagsToSet ? ["TagResource"] : []),
+    ...(targets?.remove.length ? ["RemoveTargets"] : []),
+    ...(targets?.put.length ? ["PutTargets"] : []),
+  ];
+  return {
+    ...base,
+    action,
+    reasons,
+    changes,
+    drift: recordedInSync(check),
+    calls,
+    detailed,
+    work: { putRule, tags: tagsToSet, targets },
+  };
 }
 
 function planForLeftover(o: ObservedRule): PlanItem {
   const base = { ruleName: o.name, checkName: null, generation: null, observed: o, changes: [], drift: false };
   const checkId = o.tags?.[CHECK_ID_TAG] ?? null;
   if (o.managedBy || (o.tags !== undefined && o.tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE)) {
-    return { ...base, checkId: null, action: "unmanaged", reasons: ["has the prefix but not our managed-by tag: left alone"], calls: [], detailed: o.tags !== undefined };
+    return {
+      ...base,
+      checkId: null,
+      action: "unmanaged",
+      reasons: ["has the prefix but not our managed-by tag: left alone"],
+      calls: [],
+      detailed: o.tags !== undefined,
+    };
   }
   if (o.tags === undefined) {
-    return { ...base, checkId: null, action: "noop", reasons: ["no check wants this rule; its tags were not read this pass"], calls: [], detailed: false };
+    return {
+      ...base,
+      checkId: null,
+      action: "noop",
+      reasons: ["no check wants this rule; its tags were not read this pass"],
+      calls: [],
+      detailed: false,
+    };
   }
   const ids = (o.targets ?? []).map((t) => t.Id ?? "");
   return {
     ...base,
     checkId,
     action: "delete",
-    reasons: [checkId ? `no check wants this rule (its check ${checkId} was deleted or renamed)` : "no check wants this rule"],
+    reasons: [
+      checkId ? `no check wants this rule (its check ${checkId} was deleted or renamed)` : "no check wants this rule",
+    ],
     changes: [{ field: "rule", desired: null, observed: o.name }],
     calls: [...(ids.length ? ["RemoveTargets"] : []), "DeleteRule"],
     detailed: true,

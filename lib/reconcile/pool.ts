@@ -1,7 +1,11 @@
 // Bounded concurrency: AWS allows ~50 TPS for these control-plane APIs, shared with everything else in the account.
 
 /** Runs `fn` over `items` with at most `limit` in flight; results in input order. Never rejects: errors are returned. */
-export async function mapBounded<T, R>(items: T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<Array<{ ok: true; value: R } | { ok: false; error: unknown }>> {
+export async function mapBounded<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<Array<{ ok: true; value: R } | { ok: false; error: unknown }>> {
   const out: Array<{ ok: true; value: R } | { ok: false; error: unknown }> = new Array(items.length);
   let next = 0;
   async function worker() {

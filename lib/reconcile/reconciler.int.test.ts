@@ -19,7 +19,14 @@ import type { CheckSpec } from "@/lib/checks/types";
 import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
 import { countCalls, type CallCounter } from "@/lib/aws/call-counter";
 import { setPrismaClient } from "@/lib/db/client";
-import { createCheck, deleteCheck, getCheck, setCheckEnabled, updateCheck, listAllChecksForReconcile } from "@/lib/db/checks";
+import {
+  createCheck,
+  deleteCheck,
+  getCheck,
+  setCheckEnabled,
+  updateCheck,
+  listAllChecksForReconcile,
+} from "@/lib/db/checks";
 import { createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { resetEnvCache } from "@/lib/env";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
@@ -47,7 +54,10 @@ function spec(slug: string, over: Partial<CheckSpec> = {}): CheckSpec {
     workgroup: "primary",
     outputLocation: "s3://audit-checks-results/",
     parameters: [{ kind: "literal", value: "'admin'" }],
-    trigger: { kind: "eventPattern", pattern: { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { lastStatus: ["STOPPED"] } } },
+    trigger: {
+      kind: "eventPattern",
+      pattern: { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { lastStatus: ["STOPPED"] } },
+    },
     expectation: { kind: "firstValue", op: "ge", value: 0 },
     enabled: true,
     ...over,
@@ -59,12 +69,17 @@ function reconciler(over: Partial<ConstructorParameters<typeof Reconciler>[0]> =
 }
 
 const rule = (name: string) => aws.events.send(new DescribeRuleCommand({ Name: name }));
-const targets = async (name: string) => (await aws.events.send(new ListTargetsByRuleCommand({ Rule: name }))).Targets ?? [];
+const targets = async (name: string) =>
+  (await aws.events.send(new ListTargetsByRuleCommand({ Rule: name }))).Targets ?? [];
 
 beforeAll(async () => {
   [emu, db] = await Promise.all([startEmulator(), createPostgresTestDatabase("reconcile")]);
   setPrismaClient(db.client);
-  aws = createAwsClients({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  aws = createAwsClients({
+    region: "us-east-1",
+    endpoint: emu.url,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
   counter = countCalls(aws.events, aws.sfn);
 });
 
@@ -82,22 +97,41 @@ beforeEach(async () => {
 describe("convergence", () => {
   it("creates one managed rule per check, each with one target: the STANDARD state machine", async () => {
     const a = await createCheck(spec("a-check"), actor);
-    const b = await createCheck(spec("b-check", { trigger: { kind: "schedule", expression: "rate(1 hour)" }, enabled: false }), actor);
+    const b = await createCheck(
+      spec("b-check", { trigger: { kind: "schedule", expression: "rate(1 hour)" }, enabled: false }),
+      actor,
+    );
     const report = await reconciler().reconcile();
     expect(report.stateMachineError).toBeNull();
 
     const sm = await aws.sfn.send(new DescribeStateMachineCommand({ stateMachineArn: stateMachineArn(testConfig) }));
     expect(sm.type).toBe("STANDARD");
-    for (const [check, state] of [[a, "ENABLED"], [b, "DISABLED"]] as const) {
+    for (const [check, state] of [
+      [a, "ENABLED"],
+      [b, "DISABLED"],
+    ] as const) {
       const r = await rule(`audit-check-${check.slug}`);
       expect(r.State).toBe(state);
       expect(r.Description).toContain(check.name);
       const t = await targets(`audit-check-${check.slug}`);
       expect(t).toHaveLength(1);
-      expect(t[0]).toMatchObject({ Id: "audit-check-runner", Arn: sm.stateMachineArn, RoleArn: testConfig.eventsRoleArn });
+      expect(t[0]).toMatchObject({
+        Id: "audit-check-runner",
+        Arn: sm.stateMachineArn,
+        RoleArn: testConfig.eventsRoleArn,
+      });
       const tags = await aws.events.send(new ListTagsForResourceCommand({ ResourceARN: r.Arn }));
-      expect(tags.Tags).toEqual(expect.arrayContaining([{ Key: "managed-by", Value: "audit-checks-console" }, { Key: "audit-check-id", Value: check.id }]));
-      expect(await getCheck(check.id)).toMatchObject({ syncStatus: "SYNCED", observedGeneration: 1, syncErrorTerminal: false });
+      expect(tags.Tags).toEqual(
+        expect.arrayContaining([
+          { Key: "managed-by", Value: "audit-checks-console" },
+          { Key: "audit-check-id", Value: check.id },
+        ]),
+      );
+      expect(await getCheck(check.id)).toMatchObject({
+        syncStatus: "SYNCED",
+        observedGeneration: 1,
+        syncErrorTerminal: false,
+      });
     }
     expect((await rule("audit-check-b-check")).ScheduleExpression).toBe("rate(1 hour)");
   });
@@ -120,7 +154,12 @@ describe("convergence", () => {
     const c = await createCheck(spec("edited"), actor);
     await r.reconcile();
 
-    const edited = await updateCheck(c.id, c.version, spec("edited", { sql: "SELECT 42 AS answer", parameters: [] }), actor);
+    const edited = await updateCheck(
+      c.id,
+      c.version,
+      spec("edited", { sql: "SELECT 42 AS answer", parameters: [] }),
+      actor,
+    );
     await r.reconcile();
     const t = await targets("audit-check-edited");
     expect(t[0]!.InputTransformer!.InputTemplate).toContain("SELECT 42 AS answer");
@@ -141,7 +180,12 @@ describe("convergence", () => {
     await r.reconcile();
     const before = await rule("audit-check-drifty");
     await aws.events.send(
-      new PutRuleCommand({ Name: "audit-check-drifty", EventPattern: '{"source":["aws.ec2"]}', Description: before.Description, State: "DISABLED" }),
+      new PutRuleCommand({
+        Name: "audit-check-drifty",
+        EventPattern: '{"source":["aws.ec2"]}',
+        Description: before.Description,
+        State: "DISABLED",
+      }),
     );
     const plan = await r.plan();
     const item = plan.plan.items.find((i) => i.checkId === c.id)!;
@@ -152,7 +196,12 @@ describe("convergence", () => {
     const after = await rule("audit-check-drifty");
     expect(JSON.parse(after.EventPattern!)).toEqual((spec("drifty").trigger as { pattern: unknown }).pattern);
     expect(after.State).toBe("ENABLED");
-    expect(await getCheck(c.id)).toMatchObject({ syncStatus: "SYNCED", syncMessage: expect.stringMatching(/^Rule audit-check-drifty was changed outside the console and has been restored\.\nDetails: /) });
+    expect(await getCheck(c.id)).toMatchObject({
+      syncStatus: "SYNCED",
+      syncMessage: expect.stringMatching(
+        /^Rule audit-check-drifty was changed outside the console and has been restored\.\nDetails: /,
+      ),
+    });
   });
 
   it("an out-of-band target change is found by the audit and repaired", async () => {
@@ -160,20 +209,36 @@ describe("convergence", () => {
     const r = reconciler({ auditBudget: 150 });
     await r.reconcile();
     await aws.events.send(new RemoveTargetsCommand({ Rule: "audit-check-target-drift", Ids: ["audit-check-runner"] }));
-    await aws.events.send(new PutTargetsCommand({ Rule: "audit-check-target-drift", Targets: [{ Id: "intruder", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] }));
+    await aws.events.send(
+      new PutTargetsCommand({
+        Rule: "audit-check-target-drift",
+        Targets: [{ Id: "intruder", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }],
+      }),
+    );
     await r.reconcile();
     expect((await targets("audit-check-target-drift")).map((t) => t.Id)).toEqual(["audit-check-runner"]);
   });
 
   it("leaves a hand-made rule with the prefix alone, and reports a check wanting its name as a terminal conflict", async () => {
-    await aws.events.send(new PutRuleCommand({ Name: "audit-check-handmade", EventPattern: '{"source":["my.app"]}', Description: "mine" }));
-    await aws.events.send(new PutTargetsCommand({ Rule: "audit-check-handmade", Targets: [{ Id: "mine", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] }));
+    await aws.events.send(
+      new PutRuleCommand({ Name: "audit-check-handmade", EventPattern: '{"source":["my.app"]}', Description: "mine" }),
+    );
+    await aws.events.send(
+      new PutTargetsCommand({
+        Rule: "audit-check-handmade",
+        Targets: [{ Id: "mine", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }],
+      }),
+    );
     const c = await createCheck(spec("handmade"), actor);
     await reconciler().reconcile();
     const r = await rule("audit-check-handmade");
     expect(r).toMatchObject({ EventPattern: '{"source":["my.app"]}', Description: "mine" });
     expect((await targets("audit-check-handmade")).map((t) => t.Id)).toEqual(["mine"]);
-    expect(await getCheck(c.id)).toMatchObject({ syncStatus: "ERROR", syncErrorTerminal: true, syncMessage: expect.stringContaining("not managed by this console") });
+    expect(await getCheck(c.id)).toMatchObject({
+      syncStatus: "ERROR",
+      syncErrorTerminal: true,
+      syncMessage: expect.stringContaining("not managed by this console"),
+    });
 
     // Even with no check at all, the hand-made rule survives every pass.
     await db.client.check.deleteMany({});
@@ -201,16 +266,24 @@ describe("convergence", () => {
   it("rides out EventBridge throttling through the SDK's retries (emulator fault injection)", async () => {
     for (let i = 0; i < 5; i++) await createCheck(spec(`throttled-${i}`), actor);
     const inject = (body: object) =>
-      fetch(`${emu.url}/_emulator/faults`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      fetch(`${emu.url}/_emulator/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect((await inject({ service: "events", operation: "PutRule", kind: "throttle", count: 3 })).ok).toBe(true);
-    expect((await inject({ service: "events", operation: "PutTargets", kind: "throttle", probability: 0.5, count: 4 })).ok).toBe(true);
+    expect(
+      (await inject({ service: "events", operation: "PutTargets", kind: "throttle", probability: 0.5, count: 4 })).ok,
+    ).toBe(true);
     try {
       await reconciler().reconcile();
       const checks = await listAllChecksForReconcile();
       expect(checks.map((c) => c.syncStatus)).toEqual(Array(5).fill("SYNCED"));
       for (const c of checks) expect(await targets(`audit-check-${c.slug}`)).toHaveLength(1);
       // The PutRule fault was really hit: all three throttles were used up (a used-up fault disappears).
-      const left = (await (await fetch(`${emu.url}/_emulator/faults`)).json()) as { faults: Array<{ operation?: string }> };
+      const left = (await (await fetch(`${emu.url}/_emulator/faults`)).json()) as {
+        faults: Array<{ operation?: string }>;
+      };
       expect(left.faults.filter((f) => f.operation === "PutRule")).toEqual([]);
     } finally {
       await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
@@ -238,7 +311,10 @@ describe("reconcile lock", () => {
       const blocked = await withReconcileLock(async () => "ran", { waitMs: 600, databaseUrl: db.url });
       expect(blocked).toEqual({ ran: false });
       await other.query("SELECT pg_advisory_unlock($1)", [RECONCILE_LOCK_KEY]);
-      expect(await withReconcileLock(async () => "ran", { waitMs: 600, databaseUrl: db.url })).toEqual({ ran: true, value: "ran" });
+      expect(await withReconcileLock(async () => "ran", { waitMs: 600, databaseUrl: db.url })).toEqual({
+        ran: true,
+        value: "ran",
+      });
     } finally {
       await other.end();
     }
@@ -272,7 +348,10 @@ describe("on-change", () => {
     const { reconcileAfterChange } = await import("./on-change");
     const c = await createCheck(spec("on-change"), actor);
     const created = await reconcileAfterChange({ checkId: c.id });
-    expect(created).toEqual({ status: "SYNCED", message: expect.stringContaining("Rule audit-check-on-change created.") });
+    expect(created).toEqual({
+      status: "SYNCED",
+      message: expect.stringContaining("Rule audit-check-on-change created."),
+    });
     expect(await targets("audit-check-on-change")).toHaveLength(1);
 
     const again = await reconcileAfterChange({ checkId: c.id });
@@ -300,9 +379,19 @@ describe("on-change", () => {
     try {
       await until("the first pass", async () => (await getCheck(c.id))?.syncStatus === "SYNCED", 15_000);
       const before = await rule("audit-check-looped");
-      await aws.events.send(new PutRuleCommand({ Name: "audit-check-looped", EventPattern: '{"source":["tampered"]}', Description: before.Description }));
+      await aws.events.send(
+        new PutRuleCommand({
+          Name: "audit-check-looped",
+          EventPattern: '{"source":["tampered"]}',
+          Description: before.Description,
+        }),
+      );
       const changedAt = Date.now();
-      await until("the repair", async () => (await rule("audit-check-looped")).EventPattern !== '{"source":["tampered"]}', 10_000);
+      await until(
+        "the repair",
+        async () => (await rule("audit-check-looped")).EventPattern !== '{"source":["tampered"]}',
+        10_000,
+      );
       // Two intervals (2 s) plus the time a pass takes here.
       expect(Date.now() - changedAt).toBeLessThan(2_000 + 1_500);
     } finally {

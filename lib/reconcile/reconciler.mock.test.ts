@@ -22,7 +22,11 @@ import { stateMachineDefinitionText } from "./state-machine-definition";
 import { MemoryCheckStore, makeCheck, testConfig } from "./test-fixtures";
 
 class AwsLikeError extends Error {
-  constructor(name: string, message: string, readonly $metadata = { httpStatusCode: 400 }) {
+  constructor(
+    name: string,
+    message: string,
+    readonly $metadata = { httpStatusCode: 400 },
+  ) {
     super(message);
     this.name = name;
   }
@@ -64,7 +68,11 @@ beforeEach(() => {
   sfnMock.on(SfnListTags).resolves({ tags: [{ key: "managed-by", value: "audit-checks-console" }] });
   eb.on(ListRulesCommand).callsFake((input) => {
     count("ListRules");
-    return { Rules: [...rules.values()].filter((r) => r.Name.startsWith(input.NamePrefix ?? "")).map(({ tags: _t, targets: _x, ...r }) => r) };
+    return {
+      Rules: [...rules.values()]
+        .filter((r) => r.Name.startsWith(input.NamePrefix ?? ""))
+        .map(({ tags: _t, targets: _x, ...r }) => r),
+    };
   });
   eb.on(DescribeRuleCommand).callsFake((input) => {
     const r = rules.get(input.Name!);
@@ -93,7 +101,9 @@ beforeEach(() => {
       EventPattern: input.EventPattern,
       ScheduleExpression: input.ScheduleExpression,
       State: input.State ?? "ENABLED",
-      tags: existing?.tags ?? Object.fromEntries((input.Tags ?? []).map((t: { Key?: string; Value?: string }) => [t.Key!, t.Value!])),
+      tags:
+        existing?.tags ??
+        Object.fromEntries((input.Tags ?? []).map((t: { Key?: string; Value?: string }) => [t.Key!, t.Value!])),
       targets: existing?.targets ?? [],
     };
     rules.set(r.Name, r);
@@ -112,7 +122,13 @@ beforeEach(() => {
     if (f === "partial") {
       return {
         FailedEntryCount: 1,
-        FailedEntries: [{ TargetId: input.Targets![0]!.Id, ErrorCode: "ConcurrentModificationException", ErrorMessage: "Another change is in progress for this rule." }],
+        FailedEntries: [
+          {
+            TargetId: input.Targets![0]!.Id,
+            ErrorCode: "ConcurrentModificationException",
+            ErrorMessage: "Another change is in progress for this rule.",
+          },
+        ],
       };
     }
     const r = rules.get(input.Rule!)!;
@@ -133,7 +149,12 @@ beforeEach(() => {
 });
 
 function reconciler(store: MemoryCheckStore) {
-  return new Reconciler({ events: new EventBridgeClient({ region: "us-east-1" }), sfn: new SFNClient({ region: "us-east-1" }), config: testConfig, store });
+  return new Reconciler({
+    events: new EventBridgeClient({ region: "us-east-1" }),
+    sfn: new SFNClient({ region: "us-east-1" }),
+    config: testConfig,
+    store,
+  });
 }
 
 describe("reconciler with SDK mocks", () => {
@@ -156,7 +177,10 @@ describe("reconciler with SDK mocks", () => {
     const store = new MemoryCheckStore([denied, fine]);
     faults.putRule = (name) =>
       name.endsWith(denied.slug)
-        ? new AwsLikeError("AccessDeniedException", "User: arn:aws:sts::000000000000:assumed-role/console is not authorized to perform: events:PutRule")
+        ? new AwsLikeError(
+            "AccessDeniedException",
+            "User: arn:aws:sts::000000000000:assumed-role/console is not authorized to perform: events:PutRule",
+          )
         : null;
     await reconciler(store).reconcile();
     expect(store.get(denied.id)).toMatchObject({
@@ -174,7 +198,11 @@ describe("reconciler with SDK mocks", () => {
     const r = reconciler(store);
     faults.putTargets = () => new AwsLikeError("ThrottlingException", "Rate exceeded");
     await r.reconcile();
-    expect(store.get(c.id)).toMatchObject({ syncStatus: "ERROR", syncErrorTerminal: false, syncMessage: "PutTargets failed: ThrottlingException: Rate exceeded" });
+    expect(store.get(c.id)).toMatchObject({
+      syncStatus: "ERROR",
+      syncErrorTerminal: false,
+      syncMessage: "PutTargets failed: ThrottlingException: Rate exceeded",
+    });
     // The rule exists without its target; the check is not SYNCED, so the next pass reads it in full.
     expect(rules.get(`audit-check-${c.slug}`)!.targets).toEqual([]);
     faults.putTargets = undefined;
@@ -203,7 +231,9 @@ describe("reconciler with SDK mocks", () => {
     const checks = Array.from({ length: 30 }, () => makeCheck());
     const store = new MemoryCheckStore(checks);
     faults.putRule = (name) =>
-      rules.size >= 2 && !rules.has(name) ? new AwsLikeError("LimitExceededException", "The requested resource exceeds the maximum number allowed.") : null;
+      rules.size >= 2 && !rules.has(name)
+        ? new AwsLikeError("LimitExceededException", "The requested resource exceeds the maximum number allowed.")
+        : null;
     await reconciler(store).reconcile();
     expect(rules.size).toBe(2);
     expect(calls.PutRule).toBeLessThanOrEqual(2 + 8);
@@ -266,7 +296,13 @@ describe("reconciler with SDK mocks", () => {
     expect(store.get(c.id).syncStatus).toBe("PENDING");
     const rule = rules.get(`audit-check-${c.slug}`)!;
     expect(rule.targets[0]!.RoleArn).toBe(testConfig.eventsRoleArn); // stale: PutTargets never happened
-    await new Reconciler({ events: new EventBridgeClient({ region: "us-east-1" }), sfn: new SFNClient({ region: "us-east-1" }), config: newConfig, store, auditBudget: 0 }).reconcile();
+    await new Reconciler({
+      events: new EventBridgeClient({ region: "us-east-1" }),
+      sfn: new SFNClient({ region: "us-east-1" }),
+      config: newConfig,
+      store,
+      auditBudget: 0,
+    }).reconcile();
     expect(rules.get(`audit-check-${c.slug}`)!.targets[0]!.RoleArn).toBe(newConfig.eventsRoleArn);
     expect(store.get(c.id).syncStatus).toBe("SYNCED");
   });
@@ -276,7 +312,14 @@ describe("reconciler with SDK mocks", () => {
     const store = new MemoryCheckStore([c]);
     const r = reconciler(store);
     await r.reconcile();
-    rules.set("audit-check-handmade", { Name: "audit-check-handmade", Arn: "arn:aws:events:us-east-1:000000000000:rule/audit-check-handmade", State: "ENABLED", EventPattern: '{"source":["x"]}', tags: {}, targets: [{ Id: "t", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] });
+    rules.set("audit-check-handmade", {
+      Name: "audit-check-handmade",
+      Arn: "arn:aws:events:us-east-1:000000000000:rule/audit-check-handmade",
+      State: "ENABLED",
+      EventPattern: '{"source":["x"]}',
+      tags: {},
+      targets: [{ Id: "t", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }],
+    });
     store.checks.delete(c.id);
     calls = {};
     const report = await r.reconcile({ scope: { checkIds: new Set(), deleted: [{ id: c.id, slug: c.slug }] } });

@@ -70,7 +70,9 @@ function inScope(item: PlanItem, scope: PassScope | null, config: ReconcileConfi
       const tagId = item.observed?.tags?.[CHECK_ID_TAG];
       return (
         (tagId !== undefined && (scope.checkIds.has(tagId) || scope.deleted.some((d) => d.id === tagId))) ||
-        scope.deleted.some((d) => ruleNameFor(config, d.slug) === item.ruleName && (tagId === undefined || tagId === d.id))
+        scope.deleted.some(
+          (d) => ruleNameFor(config, d.slug) === item.ruleName && (tagId === undefined || tagId === d.id),
+        )
       );
     }
   }
@@ -111,7 +113,8 @@ export class Reconciler {
     try {
       const observedSm = await readStateMachine(sfn, log, config);
       smPlan = planStateMachine(observedSm, config);
-      if (opts.apply && (opts.scope === null || smPlan.action !== "noop")) await applyStateMachine(sfn, log, config, smPlan, observedSm);
+      if (opts.apply && (opts.scope === null || smPlan.action !== "noop"))
+        await applyStateMachine(sfn, log, config, smPlan, observedSm);
       if (smPlan.action === "conflict") stateMachineError = smPlan.reasons.join(" ");
     } catch (error) {
       const e = describeAwsError(error);
@@ -154,20 +157,40 @@ export class Reconciler {
     const results = await mapBounded(items, concurrency, async (item): Promise<ItemOutcome> => {
       const check = item.checkId && item.desired ? checksById.get(item.checkId) : undefined;
       const detailError = detailErrors.get(item.ruleName);
-      if (detailError) return this.record(check, item, { status: item.drift ? "DRIFTED" : "ERROR", message: detailError, terminal: false, applied: false }, now());
+      if (detailError)
+        return this.record(
+          check,
+          item,
+          { status: item.drift ? "DRIFTED" : "ERROR", message: detailError, terminal: false, applied: false },
+          now(),
+        );
       if (item.action === "conflict") {
-        return this.record(check, item, { status: "ERROR", message: item.reasons.join(" "), terminal: true, applied: false }, now());
+        return this.record(
+          check,
+          item,
+          { status: "ERROR", message: item.reasons.join(" "), terminal: true, applied: false },
+          now(),
+        );
       }
       if (item.action === "noop" || item.action === "unmanaged") {
         return this.record(check, item, { status: "SYNCED", message: null, terminal: false, applied: false }, now());
       }
       if (item.action === "create" && quotaFull) {
-        return this.record(check, item, { status: "ERROR", message: `Not attempted: ${quotaFull}`, terminal: false, applied: false }, now());
+        return this.record(
+          check,
+          item,
+          { status: "ERROR", message: `Not attempted: ${quotaFull}`, terminal: false, applied: false },
+          now(),
+        );
       }
       // Write-ahead: a check recorded SYNCED is marked PENDING before its rule changes, so a crash in the middle
       // leaves it PENDING and the next pass reads the rule in full instead of trusting the Description hash.
       if (check && check.syncStatus === "SYNCED") {
-        await store.writeSyncState(check.id, { syncStatus: "PENDING", syncMessage: `Applying: ${item.reasons.join("; ")}` }, check.generation);
+        await store.writeSyncState(
+          check.id,
+          { syncStatus: "PENDING", syncMessage: `Applying: ${item.reasons.join("; ")}` },
+          check.generation,
+        );
       }
       let done = 0;
       try {
@@ -179,23 +202,42 @@ export class Reconciler {
         const e = describeAwsError(error);
         const call = item.calls[done] ?? "AWS call";
         // On PutRule this code means the bus's rule quota (300 by default), not a rate limit.
-        const quota = call === "PutRule" && item.action === "create" && e.code === "LimitExceededException"
-          ? " The default event bus has reached its rule quota (300 by default): ask AWS for a higher quota or remove checks."
-          : "";
+        const quota =
+          call === "PutRule" && item.action === "create" && e.code === "LimitExceededException"
+            ? " The default event bus has reached its rule quota (300 by default): ask AWS for a higher quota or remove checks."
+            : "";
         if (quota) quotaFull = `PutRule failed: ${e.code}: ${e.message}${quota}`;
         return this.record(
           check,
           item,
-          { status: item.drift && e.retryable ? "DRIFTED" : "ERROR", message: `${call} failed: ${e.code}: ${e.message}${quota}`, terminal: !e.retryable, applied: false },
+          {
+            status: item.drift && e.retryable ? "DRIFTED" : "ERROR",
+            message: `${call} failed: ${e.code}: ${e.message}${quota}`,
+            terminal: !e.retryable,
+            applied: false,
+          },
           now(),
         );
       }
-      return this.record(check, item, { status: "SYNCED", message: appliedMessage(item), terminal: false, applied: true }, now());
+      return this.record(
+        check,
+        item,
+        { status: "SYNCED", message: appliedMessage(item), terminal: false, applied: true },
+        now(),
+      );
     });
     const outcomes = results.map((r, i) =>
       r.ok
         ? r.value
-        : { ruleName: items[i]!.ruleName, checkId: items[i]!.checkId, action: items[i]!.action, applied: false, status: null, message: String(r.error), terminal: false },
+        : {
+            ruleName: items[i]!.ruleName,
+            checkId: items[i]!.checkId,
+            action: items[i]!.action,
+            applied: false,
+            status: null,
+            message: String(r.error),
+            terminal: false,
+          },
     );
     return this.finish("apply", startedAt, plan, stateMachineError, outcomes, log, now);
   }
@@ -209,7 +251,12 @@ export class Reconciler {
     if (check) {
       await this.deps.store.writeSyncState(
         check.id,
-        { syncStatus: r.status, syncMessage: r.message, syncErrorTerminal: r.status === "ERROR" && r.terminal, lastReconciledAt: at },
+        {
+          syncStatus: r.status,
+          syncMessage: r.message,
+          syncErrorTerminal: r.status === "ERROR" && r.terminal,
+          lastReconciledAt: at,
+        },
         check.generation,
       );
     }
@@ -224,7 +271,24 @@ export class Reconciler {
     };
   }
 
-  private finish(mode: "plan" | "apply", startedAt: Date, plan: Plan, stateMachineError: string | null, outcomes: ItemOutcome[], log: CallLog, now: () => Date): ReconcileReport {
-    return { mode, startedAt, finishedAt: now(), plan, stateMachineError, outcomes, calls: { ...log.counts }, totalCalls: log.total() };
+  private finish(
+    mode: "plan" | "apply",
+    startedAt: Date,
+    plan: Plan,
+    stateMachineError: string | null,
+    outcomes: ItemOutcome[],
+    log: CallLog,
+    now: () => Date,
+  ): ReconcileReport {
+    return {
+      mode,
+      startedAt,
+      finishedAt: now(),
+      plan,
+      stateMachineError,
+      outcomes,
+      calls: { ...log.counts },
+      totalCalls: log.total(),
+    };
   }
 }

@@ -29,7 +29,19 @@ export interface ObservedRule {
   targets?: ObservedTarget[];
 }
 
-function fromSdk(r: Rule | { Name?: string; Arn?: string; Description?: string; EventPattern?: string; ScheduleExpression?: string; State?: string; ManagedBy?: string }): ObservedRule {
+function fromSdk(
+  r:
+    | Rule
+    | {
+        Name?: string;
+        Arn?: string;
+        Description?: string;
+        EventPattern?: string;
+        ScheduleExpression?: string;
+        State?: string;
+        ManagedBy?: string;
+      },
+): ObservedRule {
   return {
     name: r.Name ?? "",
     arn: r.Arn ?? "",
@@ -42,7 +54,11 @@ function fromSdk(r: Rule | { Name?: string; Arn?: string; Description?: string; 
 }
 
 /** Every rule on the bus whose name starts with `prefix` (all pages; 100 per call). */
-export async function listRulesByPrefix(events: EventBridgeClient, log: CallLog, prefix: string): Promise<ObservedRule[]> {
+export async function listRulesByPrefix(
+  events: EventBridgeClient,
+  log: CallLog,
+  prefix: string,
+): Promise<ObservedRule[]> {
   const out: ObservedRule[] = [];
   let NextToken: string | undefined;
   do {
@@ -58,8 +74,15 @@ export async function listRulesByPrefix(events: EventBridgeClient, log: CallLog,
 }
 
 /** The rule's tags as a map. */
-export async function readRuleTags(events: EventBridgeClient, log: CallLog, arn: string): Promise<Record<string, string>> {
-  const r = await log.send<{ Tags?: { Key?: string; Value?: string }[] }>(events, new ListTagsForResourceCommand({ ResourceARN: arn }));
+export async function readRuleTags(
+  events: EventBridgeClient,
+  log: CallLog,
+  arn: string,
+): Promise<Record<string, string>> {
+  const r = await log.send<{ Tags?: { Key?: string; Value?: string }[] }>(
+    events,
+    new ListTagsForResourceCommand({ ResourceARN: arn }),
+  );
   return Object.fromEntries((r.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
 }
 
@@ -67,7 +90,12 @@ export async function readRuleTags(events: EventBridgeClient, log: CallLog, arn:
  * PutRule with every field of the desired rule (PutRule resets what it is not given). Tags travel only on
  * creation: AWS ignores them when the rule exists, so updates use tagRule.
  */
-export async function putRule(events: EventBridgeClient, log: CallLog, d: DesiredRule, create: boolean): Promise<string> {
+export async function putRule(
+  events: EventBridgeClient,
+  log: CallLog,
+  d: DesiredRule,
+  create: boolean,
+): Promise<string> {
   const r = await log.send<{ RuleArn?: string }>(
     events,
     new PutRuleCommand({
@@ -84,8 +112,16 @@ export async function putRule(events: EventBridgeClient, log: CallLog, d: Desire
 }
 
 /** Sets (adds or overwrites) the given tags; other tags on the rule are left as they are. */
-export async function tagRule(events: EventBridgeClient, log: CallLog, arn: string, tags: Record<string, string>): Promise<void> {
-  await log.send(events, new TagResourceCommand({ ResourceARN: arn, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }));
+export async function tagRule(
+  events: EventBridgeClient,
+  log: CallLog,
+  arn: string,
+  tags: Record<string, string>,
+): Promise<void> {
+  await log.send(
+    events,
+    new TagResourceCommand({ ResourceARN: arn, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }),
+  );
 }
 
 /** Deletes the rule (its targets must already be removed); deleting a missing rule succeeds. */

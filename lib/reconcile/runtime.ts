@@ -25,9 +25,16 @@ export function processReconciler(): Reconciler {
 }
 
 /** Runs an applying pass under the reconcile lock (waiting up to waitMs for a running one). */
-export function runLockedPass(opts: { scope?: PassScope | null; fullAudit?: boolean; waitMs: number }): Promise<Locked<ReconcileReport>> {
-  return withReconcileLock(() => processReconciler().reconcile({ scope: opts.scope ?? null, fullAudit: opts.fullAudit }), {
-    waitMs: opts.waitMs,
-    databaseUrl: env.DATABASE_EMBEDDED ? undefined : env.DATABASE_URL,
-  });
+export function runLockedPass(opts: {
+  scope?: PassScope | null;
+  fullAudit?: boolean;
+  waitMs: number;
+}): Promise<Locked<ReconcileReport>> {
+  return withReconcileLock(
+    () => processReconciler().reconcile({ scope: opts.scope ?? null, fullAudit: opts.fullAudit }),
+    {
+      waitMs: opts.waitMs,
+      databaseUrl: env.DATABASE_EMBEDDED ? undefined : env.DATABASE_URL,
+    },
+  );
 }

@@ -40,7 +40,11 @@ class TaskError extends Error {
 }
 
 async function run(s: Scenario) {
-  const calls: { start: Record<string, unknown>[]; results: Record<string, unknown>[]; events: Record<string, unknown>[] } = {
+  const calls: {
+    start: Record<string, unknown>[];
+    results: Record<string, unknown>[];
+    events: Record<string, unknown>[];
+  } = {
     start: [],
     results: [],
     events: [],
@@ -77,7 +81,10 @@ async function run(s: Scenario) {
       },
     };
   };
-  const machine = new StateMachine(buildStateMachineDefinition() as never, { validationOptions: { checkArn: true, checkPaths: true } } as never);
+  const machine = new StateMachine(
+    buildStateMachineDefinition() as never,
+    { validationOptions: { checkArn: true, checkPaths: true } } as never,
+  );
   const execution = machine.run(input as never, {
     overrides: {
       taskResourceLocalHandlers: {
@@ -97,7 +104,10 @@ async function run(s: Scenario) {
     },
     context: {
       Execution: { Id: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x1", Name: "x1" },
-      StateMachine: { Id: "arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner", Name: "audit-checks-runner" },
+      StateMachine: {
+        Id: "arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner",
+        Name: "audit-checks-runner",
+      },
     } as never,
   });
   const output = (await execution.result) as unknown as ExecutionOutput;
@@ -137,7 +147,11 @@ describe("verdicts", () => {
     const entry = (calls.events[0]!.Entries as Record<string, unknown>[])[0]!;
     expect(entry.Source).toBe("audit-checks");
     expect(entry.DetailType).toBe("Audit Check Completed");
-    expect(entry.Detail).toMatchObject({ check: { id: "c-1", slug: "admin-logins", generation: 3 }, verdict: "PASS", queryExecutionId: "q-123" });
+    expect(entry.Detail).toMatchObject({
+      check: { id: "c-1", slug: "admin-logins", generation: 3 },
+      verdict: "PASS",
+      queryExecutionId: "q-123",
+    });
   });
 
   it("starts the query idempotently: token from the execution, no ExecutionParameters when there are none", async () => {
@@ -202,7 +216,11 @@ describe("verdicts", () => {
   });
 
   it("counts rows without a header for DDL / UTILITY statements", async () => {
-    const { output } = await run({ expectation: { kind: "rowCount", op: "eq", value: 2 }, rows: [["a"], ["b"]], statementType: "UTILITY" });
+    const { output } = await run({
+      expectation: { kind: "rowCount", op: "eq", value: 2 },
+      rows: [["a"], ["b"]],
+      statementType: "UTILITY",
+    });
     expect(output).toMatchObject({ verdict: "PASS", previewRowCount: 2, firstValue: "a" });
   });
 
@@ -224,7 +242,10 @@ describe("verdicts", () => {
     ["NULL", [[null]], "AuditCheck.NoFirstValue"],
     ["no rows", [], "AuditCheck.NoFirstValue"],
   ] as const)("firstValue with %s → ERROR", async (_label, rows, error) => {
-    const { output } = await run({ expectation: { kind: "firstValue", op: "eq", value: 0 }, rows: rows.map((r) => [...r]) });
+    const { output } = await run({
+      expectation: { kind: "firstValue", op: "eq", value: 0 },
+      rows: rows.map((r) => [...r]),
+    });
     expect(output.verdict).toBe("ERROR");
     expect(output.error?.error).toBe(error);
   });
@@ -232,7 +253,10 @@ describe("verdicts", () => {
   it("a failed query → ERROR carrying Athena's message, nothing read, event still published", async () => {
     const { output, calls } = await run({
       expectation: { kind: "none" },
-      queryFails: { error: "States.TaskFailed", cause: "TABLE_NOT_FOUND: line 1:22: Table 'auditlogs.nope' does not exist" },
+      queryFails: {
+        error: "States.TaskFailed",
+        cause: "TABLE_NOT_FOUND: line 1:22: Table 'auditlogs.nope' does not exist",
+      },
     });
     expect(output.verdict).toBe("ERROR");
     expect(output.error).toEqual({ error: "States.TaskFailed", cause: expect.stringContaining("TABLE_NOT_FOUND") });
@@ -254,7 +278,10 @@ describe("failed queries", () => {
     expect(output).toMatchObject({
       verdict: "ERROR",
       queryExecutionId: "q-failed",
-      error: { error: "States.TaskFailed", cause: "Athena query FAILED: COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved" },
+      error: {
+        error: "States.TaskFailed",
+        cause: "Athena query FAILED: COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved",
+      },
     });
   });
 });

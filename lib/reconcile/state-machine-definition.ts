@@ -46,7 +46,11 @@ const ATHENA_RETRY = [
 
 const EVENTS_RETRY = [
   {
-    ErrorEquals: ["EventBridge.ThrottlingException", "EventBridge.LimitExceededException", "EventBridge.InternalException"],
+    ErrorEquals: [
+      "EventBridge.ThrottlingException",
+      "EventBridge.LimitExceededException",
+      "EventBridge.InternalException",
+    ],
     IntervalSeconds: 1,
     MaxAttempts: 5,
     BackoffRate: 2,
@@ -81,7 +85,12 @@ function startQuery(withParameters: boolean): Json {
 
 /** Map iteration: one parameter source in, one SQL literal (a string) out. */
 function parameterProcessor(): Json {
-  const present = (more: Json) => ({ And: [{ Variable: "$.value", IsPresent: true }, { Variable: "$.value", ...more }] });
+  const present = (more: Json) => ({
+    And: [
+      { Variable: "$.value", IsPresent: true },
+      { Variable: "$.value", ...more },
+    ],
+  });
   return {
     ProcessorConfig: { Mode: "INLINE" },
     StartAt: "ParameterKind",
@@ -89,20 +98,46 @@ function parameterProcessor(): Json {
       ParameterKind: {
         Type: "Choice",
         Choices: [
-          { And: [{ Variable: "$.kind", StringEquals: "literal" }, present({ IsString: true })], Next: "LiteralParameter" },
           {
-            And: [{ Variable: "$.kind", StringEquals: "event" }, present({ IsString: true }), { Variable: "$.value", StringMatches: "*'*" }],
+            And: [{ Variable: "$.kind", StringEquals: "literal" }, present({ IsString: true })],
+            Next: "LiteralParameter",
+          },
+          {
+            And: [
+              { Variable: "$.kind", StringEquals: "event" },
+              present({ IsString: true }),
+              { Variable: "$.value", StringMatches: "*'*" },
+            ],
             Next: "UnsafeEventValue",
           },
-          { And: [{ Variable: "$.kind", StringEquals: "event" }, present({ IsString: true })], Next: "QuoteEventValue" },
-          { And: [{ Variable: "$.kind", StringEquals: "event" }, present({ IsNumeric: true })], Next: "BareEventValue" },
-          { And: [{ Variable: "$.kind", StringEquals: "event" }, present({ IsBoolean: true })], Next: "BareEventValue" },
+          {
+            And: [{ Variable: "$.kind", StringEquals: "event" }, present({ IsString: true })],
+            Next: "QuoteEventValue",
+          },
+          {
+            And: [{ Variable: "$.kind", StringEquals: "event" }, present({ IsNumeric: true })],
+            Next: "BareEventValue",
+          },
+          {
+            And: [{ Variable: "$.kind", StringEquals: "event" }, present({ IsBoolean: true })],
+            Next: "BareEventValue",
+          },
         ],
         Default: "InvalidParameter",
       },
       LiteralParameter: { Type: "Pass", Parameters: { "v.$": "$.value" }, OutputPath: "$.v", End: true },
-      QuoteEventValue: { Type: "Pass", Parameters: { "v.$": "States.Format('\\'{}\\'', $.value)" }, OutputPath: "$.v", End: true },
-      BareEventValue: { Type: "Pass", Parameters: { "v.$": "States.Format('{}', $.value)" }, OutputPath: "$.v", End: true },
+      QuoteEventValue: {
+        Type: "Pass",
+        Parameters: { "v.$": "States.Format('\\'{}\\'', $.value)" },
+        OutputPath: "$.v",
+        End: true,
+      },
+      BareEventValue: {
+        Type: "Pass",
+        Parameters: { "v.$": "States.Format('{}', $.value)" },
+        OutputPath: "$.v",
+        End: true,
+      },
       UnsafeEventValue: {
         Type: "Fail",
         Error: "AuditCheck.UnsafeParameter",
@@ -130,7 +165,9 @@ function verdict(kind: "PASS" | "FAIL" | "ERROR"): Json {
       "previewRowCount.$": "$.run.preview.rowCount",
       "firstValue.$": "$.run.preview.firstValue",
       "statistics.$": "$.run.athena.statistics",
-      ...(kind === "ERROR" ? { error: { "error.$": "$.run.failure.Error", "cause.$": "$.run.failure.Cause" } } : { error: null }),
+      ...(kind === "ERROR"
+        ? { error: { "error.$": "$.run.failure.Error", "cause.$": "$.run.failure.Cause" } }
+        : { error: null }),
     },
     ResultPath: "$.summary",
     Next: "PublishResult",
@@ -209,7 +246,8 @@ export function buildStateMachineDefinition(): Json {
                 Type: "Pass",
                 Parameters: {
                   "id.$": "$.q.QueryExecution.QueryExecutionId",
-                  "reason.$": "States.Format('Athena query {}: {}', $.q.QueryExecution.Status.State, $.q.QueryExecution.Status.StateChangeReason)",
+                  "reason.$":
+                    "States.Format('Athena query {}: {}', $.q.QueryExecution.Status.State, $.q.QueryExecution.Status.StateChangeReason)",
                 },
                 End: true,
               },
@@ -252,7 +290,12 @@ export function buildStateMachineDefinition(): Json {
           {
             And: [
               { Variable: "$.run.athena.statementType", IsString: true },
-              { Or: [{ Variable: "$.run.athena.statementType", StringEquals: "DDL" }, { Variable: "$.run.athena.statementType", StringEquals: "UTILITY" }] },
+              {
+                Or: [
+                  { Variable: "$.run.athena.statementType", StringEquals: "DDL" },
+                  { Variable: "$.run.athena.statementType", StringEquals: "UTILITY" },
+                ],
+              },
             ],
             Next: "CountAllRows",
           },
@@ -298,7 +341,10 @@ export function buildStateMachineDefinition(): Json {
         Choices: [
           { Variable: "$.expectation.kind", StringEquals: "none", Next: "VerdictPass" },
           {
-            And: [{ Variable: "$.expectation.kind", StringEquals: "noRows" }, { Variable: "$.run.preview.rowCount", NumericEquals: 0 }],
+            And: [
+              { Variable: "$.expectation.kind", StringEquals: "noRows" },
+              { Variable: "$.run.preview.rowCount", NumericEquals: 0 },
+            ],
             Next: "VerdictPass",
           },
           { Variable: "$.expectation.kind", StringEquals: "noRows", Next: "VerdictFail" },
@@ -314,7 +360,12 @@ export function buildStateMachineDefinition(): Json {
         ],
         Default: "UnknownExpectation",
       },
-      UseRowCount: { Type: "Pass", InputPath: "$.run.preview.rowCount", ResultPath: "$.run.actual", Next: "RowCountDecidable" },
+      UseRowCount: {
+        Type: "Pass",
+        InputPath: "$.run.preview.rowCount",
+        ResultPath: "$.run.actual",
+        Next: "RowCountDecidable",
+      },
       // The preview holds at most 20 rows: "20 or more" decides every comparison with N ≤ 19, none with N ≥ 20.
       RowCountDecidable: {
         Type: "Choice",
@@ -364,7 +415,10 @@ export function buildStateMachineDefinition(): Json {
         Type: "Choice",
         Choices: [
           ...OPS.map(([op, rule]) => ({
-            And: [{ Variable: "$.expectation.op", StringEquals: op }, { Variable: "$.run.actual", [rule]: "$.expectation.value" }],
+            And: [
+              { Variable: "$.expectation.op", StringEquals: op },
+              { Variable: "$.run.actual", [rule]: "$.expectation.value" },
+            ],
             Next: "VerdictPass",
           })),
           {
@@ -385,7 +439,10 @@ export function buildStateMachineDefinition(): Json {
         "AuditCheck.FirstValueNotNumber",
         "The expectation compares the first value with a number, but the first column of the first row is not a number.",
       ),
-      UnknownExpectation: setFailure("AuditCheck.UnknownExpectation", "The execution input carries an expectation kind this state machine does not know."),
+      UnknownExpectation: setFailure(
+        "AuditCheck.UnknownExpectation",
+        "The execution input carries an expectation kind this state machine does not know.",
+      ),
       VerdictPass: verdict("PASS"),
       VerdictFail: verdict("FAIL"),
       VerdictError: verdict("ERROR"),

@@ -42,7 +42,11 @@ export class DefinitionInvalidError extends Error {
 }
 
 /** The state machine and its tags, or null when it does not exist. */
-export async function readStateMachine(sfn: SFNClient, log: CallLog, config: ReconcileConfig): Promise<ObservedStateMachine | null> {
+export async function readStateMachine(
+  sfn: SFNClient,
+  log: CallLog,
+  config: ReconcileConfig,
+): Promise<ObservedStateMachine | null> {
   const arn = stateMachineArn(config);
   let d: { definition?: string; roleArn?: string; type?: string; stateMachineArn?: string };
   try {
@@ -51,7 +55,10 @@ export async function readStateMachine(sfn: SFNClient, log: CallLog, config: Rec
     if (isNotFound(error)) return null;
     throw error;
   }
-  const t = await log.send<{ tags?: { key?: string; value?: string }[] }>(sfn, new ListTagsForResourceCommand({ resourceArn: arn }));
+  const t = await log.send<{ tags?: { key?: string; value?: string }[] }>(
+    sfn,
+    new ListTagsForResourceCommand({ resourceArn: arn }),
+  );
   return {
     arn: d.stateMachineArn ?? arn,
     definition: d.definition ?? "",
@@ -73,22 +80,38 @@ function sameDefinition(observedText: string): boolean {
 export function planStateMachine(observed: ObservedStateMachine | null, config: ReconcileConfig): StateMachinePlan {
   const arn = stateMachineArn(config);
   if (!observed) {
-    return { arn, action: "create", reasons: ["the shared state machine does not exist"], changes: [{ field: "stateMachine", desired: config.stateMachineName, observed: null }] };
+    return {
+      arn,
+      action: "create",
+      reasons: ["the shared state machine does not exist"],
+      changes: [{ field: "stateMachine", desired: config.stateMachineName, observed: null }],
+    };
   }
   if (observed.tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE) {
     return {
       arn,
       action: "conflict",
-      reasons: [`state machine ${config.stateMachineName} exists without the ${MANAGED_BY_TAG}=${MANAGED_BY_VALUE} tag: it is not ours and is left alone (set STATE_MACHINE_NAME to another name, or tag it)`],
+      reasons: [
+        `state machine ${config.stateMachineName} exists without the ${MANAGED_BY_TAG}=${MANAGED_BY_VALUE} tag: it is not ours and is left alone (set STATE_MACHINE_NAME to another name, or tag it)`,
+      ],
       changes: [],
     };
   }
   if (observed.type !== "STANDARD") {
-    return { arn, action: "conflict", reasons: [`state machine ${config.stateMachineName} is ${observed.type}; the type cannot be changed — delete it or choose another STATE_MACHINE_NAME`], changes: [] };
+    return {
+      arn,
+      action: "conflict",
+      reasons: [
+        `state machine ${config.stateMachineName} is ${observed.type}; the type cannot be changed — delete it or choose another STATE_MACHINE_NAME`,
+      ],
+      changes: [],
+    };
   }
   const changes: StateMachinePlan["changes"] = [];
-  if (!sameDefinition(observed.definition)) changes.push({ field: "definition", desired: "generated definition", observed: "a different definition" });
-  if (observed.roleArn !== config.stateMachineRoleArn) changes.push({ field: "roleArn", desired: config.stateMachineRoleArn, observed: observed.roleArn });
+  if (!sameDefinition(observed.definition))
+    changes.push({ field: "definition", desired: "generated definition", observed: "a different definition" });
+  if (observed.roleArn !== config.stateMachineRoleArn)
+    changes.push({ field: "roleArn", desired: config.stateMachineRoleArn, observed: observed.roleArn });
   return changes.length
     ? { arn, action: "update", reasons: changes.map((c) => `${c.field} differs`), changes }
     : { arn, action: "noop", reasons: [], changes: [] };
@@ -100,12 +123,20 @@ async function validate(sfn: SFNClient, log: CallLog, definition: string): Promi
     new ValidateStateMachineDefinitionCommand({ definition, type: "STANDARD" }),
   );
   if (r.result !== "OK") {
-    throw new DefinitionInvalidError((r.diagnostics ?? []).map((d) => `${d.code ?? "?"}: ${d.message ?? ""}${d.location ? ` at ${d.location}` : ""}`));
+    throw new DefinitionInvalidError(
+      (r.diagnostics ?? []).map((d) => `${d.code ?? "?"}: ${d.message ?? ""}${d.location ? ` at ${d.location}` : ""}`),
+    );
   }
 }
 
 /** Creates or updates the state machine as planned (validating the definition first); no call for noop/conflict. */
-export async function applyStateMachine(sfn: SFNClient, log: CallLog, config: ReconcileConfig, plan: StateMachinePlan, observed: ObservedStateMachine | null): Promise<void> {
+export async function applyStateMachine(
+  sfn: SFNClient,
+  log: CallLog,
+  config: ReconcileConfig,
+  plan: StateMachinePlan,
+  observed: ObservedStateMachine | null,
+): Promise<void> {
   if (plan.action === "noop" || plan.action === "conflict") return;
   const definition = stateMachineDefinitionText();
   await validate(sfn, log, definition);
@@ -122,8 +153,14 @@ export async function applyStateMachine(sfn: SFNClient, log: CallLog, config: Re
     );
     return;
   }
-  await log.send(sfn, new UpdateStateMachineCommand({ stateMachineArn: plan.arn, definition, roleArn: config.stateMachineRoleArn }));
+  await log.send(
+    sfn,
+    new UpdateStateMachineCommand({ stateMachineArn: plan.arn, definition, roleArn: config.stateMachineRoleArn }),
+  );
   if (observed && observed.tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE) {
-    await log.send(sfn, new TagResourceCommand({ resourceArn: plan.arn, tags: [{ key: MANAGED_BY_TAG, value: MANAGED_BY_VALUE }] }));
+    await log.send(
+      sfn,
+      new TagResourceCommand({ resourceArn: plan.arn, tags: [{ key: MANAGED_BY_TAG, value: MANAGED_BY_VALUE }] }),
+    );
   }
 }

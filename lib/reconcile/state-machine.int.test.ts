@@ -18,9 +18,18 @@ let aws: AwsClients;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  aws = createAwsClients({ region: "us-east-1", endpoint: emu.url, credentials: { accessKeyId: "test", secretAccessKey: "test" } });
+  aws = createAwsClients({
+    region: "us-east-1",
+    endpoint: emu.url,
+    credentials: { accessKeyId: "test", secretAccessKey: "test" },
+  });
   // Creates the shared state machine (no checks yet).
-  const report = await new Reconciler({ events: aws.events, sfn: aws.sfn, config: testConfig, store: new MemoryCheckStore() }).reconcile();
+  const report = await new Reconciler({
+    events: aws.events,
+    sfn: aws.sfn,
+    config: testConfig,
+    store: new MemoryCheckStore(),
+  }).reconcile();
   expect(report.stateMachineError).toBeNull();
 });
 
@@ -43,7 +52,11 @@ async function runCheck(sql: string, expectation: Expectation, parameters: Check
   const check = makeCheck({ sql, expectation, parameters });
   const input = buildExecutionInput(check, { kind: "manual" }, { source: "manual", detail: {} });
   const started = await aws.sfn.send(
-    new StartExecutionCommand({ stateMachineArn: stateMachineArn(testConfig), name: `it-${Date.now()}-${n++}`, input: JSON.stringify(input) }),
+    new StartExecutionCommand({
+      stateMachineArn: stateMachineArn(testConfig),
+      name: `it-${Date.now()}-${n++}`,
+      input: JSON.stringify(input),
+    }),
   );
   const done = await waitFor(started.executionArn!);
   expect(done.status, `${done.error ?? ""} ${done.cause ?? ""}`).toBe("SUCCEEDED");
@@ -62,8 +75,20 @@ describe("the generated state machine on the emulator", () => {
     ["rowCount", `SELECT username FROM ${LOG} LIMIT 3`, { kind: "rowCount", op: "eq", value: 3 }, [], "PASS"],
     ["rowCount", `SELECT username FROM ${LOG} LIMIT 5`, { kind: "rowCount", op: "le", value: 3 }, [], "FAIL"],
     ["rowCount", `SELEC username FROM ${LOG}`, { kind: "rowCount", op: "eq", value: 3 }, [], "ERROR"],
-    ["firstValue", `SELECT count(*) FROM ${LOG} WHERE username = ?`, { kind: "firstValue", op: "ge", value: 0 }, [{ kind: "literal", value: "'admin'" }], "PASS"],
-    ["firstValue", `SELECT count(*) FROM ${LOG} WHERE username = ?`, { kind: "firstValue", op: "lt", value: 0 }, [{ kind: "literal", value: "'admin'" }], "FAIL"],
+    [
+      "firstValue",
+      `SELECT count(*) FROM ${LOG} WHERE username = ?`,
+      { kind: "firstValue", op: "ge", value: 0 },
+      [{ kind: "literal", value: "'admin'" }],
+      "PASS",
+    ],
+    [
+      "firstValue",
+      `SELECT count(*) FROM ${LOG} WHERE username = ?`,
+      { kind: "firstValue", op: "lt", value: 0 },
+      [{ kind: "literal", value: "'admin'" }],
+      "FAIL",
+    ],
     ["firstValue", "SELECT 'not a number' AS v", { kind: "firstValue", op: "eq", value: 0 }, [], "ERROR"],
   ] as const)("%s: %s → %s", async (_kind, sql, expectation, parameters, verdict) => {
     const out = await runCheck(sql, expectation as Expectation, parameters as unknown as Check["parameters"]);
@@ -93,7 +118,11 @@ describe("the generated state machine on the emulator", () => {
     await new Reconciler({ events: aws.events, sfn: aws.sfn, config: testConfig, store }).reconcile();
     expect(store.get(check.id).syncStatus).toBe("SYNCED");
     const put = await aws.events.send(
-      new PutEventsCommand({ Entries: [{ Source: "acc.test", DetailType: "Upload Finished", Detail: JSON.stringify({ cluster: 'prod "aurora"' }) }] }),
+      new PutEventsCommand({
+        Entries: [
+          { Source: "acc.test", DetailType: "Upload Finished", Detail: JSON.stringify({ cluster: 'prod "aurora"' }) },
+        ],
+      }),
     );
     expect(put.FailedEntryCount).toBe(0);
 

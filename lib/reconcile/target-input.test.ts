@@ -76,7 +76,11 @@ describe("rule target input", () => {
   });
 
   it("marks schedule rules as schedule triggers", () => {
-    const t = buildInputTransformer({ ...check, parameters: [], trigger: { kind: "schedule", expression: "rate(1 hour)" } });
+    const t = buildInputTransformer({
+      ...check,
+      parameters: [],
+      trigger: { kind: "schedule", expression: "rate(1 hour)" },
+    });
     expect(JSON.parse(substitute(t.InputTemplate, t.InputPathsMap, event)).trigger).toEqual({ kind: "schedule" });
   });
 
@@ -130,6 +134,8 @@ describe("targetInputSizeError", () => {
   });
 
   it("refuses an event path EventBridge cannot express", () => {
-    expect(targetInputSizeError({ ...spec, parameters: [{ kind: "eventPath", path: "$['a b']" }] })).toMatch(/dot notation/);
+    expect(targetInputSizeError({ ...spec, parameters: [{ kind: "eventPath", path: "$['a b']" }] })).toMatch(
+      /dot notation/,
+    );
   });
 });

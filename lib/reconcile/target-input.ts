@@ -27,7 +27,17 @@ const EVENT_JSON_VARIABLE = "aws.events.event.json";
 /** What building an input needs from a check (a Check row satisfies it). */
 export type InputCheck = Pick<
   Check,
-  "id" | "slug" | "generation" | "sql" | "catalog" | "database" | "workgroup" | "outputLocation" | "parameters" | "expectation" | "trigger"
+  | "id"
+  | "slug"
+  | "generation"
+  | "sql"
+  | "catalog"
+  | "database"
+  | "workgroup"
+  | "outputLocation"
+  | "parameters"
+  | "expectation"
+  | "trigger"
 >;
 
 export interface InputTransformer {
@@ -189,7 +199,9 @@ const WIDEST_GENERATION = 2_147_483_647;
  * path EventBridge cannot express, too many event values), or null when it fits. Pure; called at save.
  */
 export function targetInputSizeError(spec: CheckSpec): string | null {
-  const eventParams = spec.parameters.filter((p): p is Extract<CheckParameter, { kind: "eventPath" }> => p.kind === "eventPath");
+  const eventParams = spec.parameters.filter(
+    (p): p is Extract<CheckParameter, { kind: "eventPath" }> => p.kind === "eventPath",
+  );
   if (eventParams.length > MAX_INPUT_PATHS) {
     return `This check takes ${eventParams.length} values from the event; an EventBridge rule target can extract at most ${MAX_INPUT_PATHS}.`;
   }

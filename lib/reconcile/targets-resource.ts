@@ -87,9 +87,15 @@ export function targetsDelta(desired: DesiredTarget[], observed: ObservedTarget[
       put.push({ ...d });
       reasons.push(`target ${d.Id} is missing`);
     } else if (owned(o) !== owned(d)) {
-      put.push({ ...d, ...(o.RetryPolicy ? { RetryPolicy: o.RetryPolicy } : {}), ...(o.DeadLetterConfig ? { DeadLetterConfig: o.DeadLetterConfig } : {}) });
+      put.push({
+        ...d,
+        ...(o.RetryPolicy ? { RetryPolicy: o.RetryPolicy } : {}),
+        ...(o.DeadLetterConfig ? { DeadLetterConfig: o.DeadLetterConfig } : {}),
+      });
       const fields = (["Arn", "RoleArn", "Input", "InputPath", "InputTransformer"] as const).filter(
-        (f) => canonicalJson((o as unknown as Record<string, unknown>)[f] ?? null) !== canonicalJson((d as unknown as Record<string, unknown>)[f] ?? null),
+        (f) =>
+          canonicalJson((o as unknown as Record<string, unknown>)[f] ?? null) !==
+          canonicalJson((d as unknown as Record<string, unknown>)[f] ?? null),
       );
       reasons.push(`target ${d.Id} differs (${fields.length ? fields.join(", ") : "parameters"})`);
     }
@@ -100,12 +106,17 @@ export function targetsDelta(desired: DesiredTarget[], observed: ObservedTarget[
 }
 
 /** Removes targets by id (≤ 10 per call); entry failures become TargetEntryError. */
-export async function removeTargets(events: EventBridgeClient, log: CallLog, rule: string, ids: string[]): Promise<void> {
+export async function removeTargets(
+  events: EventBridgeClient,
+  log: CallLog,
+  rule: string,
+  ids: string[],
+): Promise<void> {
   for (let i = 0; i < ids.length; i += 10) {
-    const r = await log.send<{ FailedEntryCount?: number; FailedEntries?: { ErrorCode?: string; ErrorMessage?: string }[] }>(
-      events,
-      new RemoveTargetsCommand({ Rule: rule, EventBusName: EVENT_BUS, Ids: ids.slice(i, i + 10) }),
-    );
+    const r = await log.send<{
+      FailedEntryCount?: number;
+      FailedEntries?: { ErrorCode?: string; ErrorMessage?: string }[];
+    }>(events, new RemoveTargetsCommand({ Rule: rule, EventBusName: EVENT_BUS, Ids: ids.slice(i, i + 10) }));
     const failed = r.FailedEntries?.[0];
     if ((r.FailedEntryCount ?? 0) > 0 && failed) {
       throw new TargetEntryError("RemoveTargets", failed.ErrorCode ?? "Unknown", failed.ErrorMessage ?? "no message");
@@ -114,12 +125,17 @@ export async function removeTargets(events: EventBridgeClient, log: CallLog, rul
 }
 
 /** Writes targets (≤ 10 per call); entry failures become TargetEntryError. */
-export async function putTargets(events: EventBridgeClient, log: CallLog, rule: string, targets: Target[]): Promise<void> {
+export async function putTargets(
+  events: EventBridgeClient,
+  log: CallLog,
+  rule: string,
+  targets: Target[],
+): Promise<void> {
   for (let i = 0; i < targets.length; i += 10) {
-    const r = await log.send<{ FailedEntryCount?: number; FailedEntries?: { ErrorCode?: string; ErrorMessage?: string }[] }>(
-      events,
-      new PutTargetsCommand({ Rule: rule, EventBusName: EVENT_BUS, Targets: targets.slice(i, i + 10) }),
-    );
+    const r = await log.send<{
+      FailedEntryCount?: number;
+      FailedEntries?: { ErrorCode?: string; ErrorMessage?: string }[];
+    }>(events, new PutTargetsCommand({ Rule: rule, EventBusName: EVENT_BUS, Targets: targets.slice(i, i + 10) }));
     const failed = r.FailedEntries?.[0];
     if ((r.FailedEntryCount ?? 0) > 0 && failed) {
       throw new TargetEntryError("PutTargets", failed.ErrorCode ?? "Unknown", failed.ErrorMessage ?? "no message");

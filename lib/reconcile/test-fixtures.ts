@@ -33,7 +33,10 @@ export function makeCheck(over: Partial<Check> = {}): Check {
     workgroup: "primary",
     outputLocation: "s3://audit-checks-results/",
     parameters: [{ kind: "literal", value: "'admin'" }],
-    trigger: { kind: "eventPattern", pattern: { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { lastStatus: ["STOPPED"] } } },
+    trigger: {
+      kind: "eventPattern",
+      pattern: { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { lastStatus: ["STOPPED"] } },
+    },
     expectation: { kind: "firstValue", op: "eq", value: 0 },
     enabled: true,
     generation: 1,
@@ -92,7 +95,13 @@ export class MemoryCheckStore implements CheckStore {
   /** Edits the spec as the database does: generation + 1, back to PENDING. */
   edit(id: string, change: Partial<Check>): void {
     const c = this.checks.get(id)!;
-    this.checks.set(id, { ...c, ...change, generation: c.generation + 1, version: c.version + 1, syncStatus: "PENDING" });
+    this.checks.set(id, {
+      ...c,
+      ...change,
+      generation: c.generation + 1,
+      version: c.version + 1,
+      syncStatus: "PENDING",
+    });
   }
 
   get(id: string): Check {

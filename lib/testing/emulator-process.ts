@@ -22,18 +22,27 @@ export interface EmulatorProcess {
 const ROOT = path.resolve(__dirname, "..", "..");
 
 /** Spawns an emulator on a free port with a fresh data directory; rejects after `timeoutMs` without the line. */
-export async function startEmulator(opts: { timeoutMs?: number; env?: Record<string, string>; args?: string[] } = {}): Promise<EmulatorProcess> {
+export async function startEmulator(
+  opts: { timeoutMs?: number; env?: Record<string, string>; args?: string[] } = {},
+): Promise<EmulatorProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "acc-emulator-"));
   const tsx = path.join(ROOT, "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, [path.join(ROOT, "emulator/src/main.ts"), "--port", "0", "--data-dir", dataDir, ...(opts.args ?? [])], {
-    cwd: ROOT,
-    env: { ...process.env, ...opts.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    tsx,
+    [path.join(ROOT, "emulator/src/main.ts"), "--port", "0", "--data-dir", dataDir, ...(opts.args ?? [])],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...opts.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   let listening = false;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`emulator did not start within ${opts.timeoutMs ?? 60_000} ms:\n${out}`)), opts.timeoutMs ?? 60_000);
+    const timer = setTimeout(
+      () => reject(new Error(`emulator did not start within ${opts.timeoutMs ?? 60_000} ms:\n${out}`)),
+      opts.timeoutMs ?? 60_000,
+    );
     // The only stdout listener, for the process's whole life: it keeps draining output so the pipe never fills up
     // and blocks the emulator; once listening, it keeps just the last 20,000 characters.
     const onData = (chunk: Buffer) => {

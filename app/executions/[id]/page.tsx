@@ -42,14 +42,28 @@ export default async function ExecutionPage({ params }: Props) {
   if (queryExecutionId && !execution.queryExecutionId) await rememberQueryId(execution.id, queryExecutionId);
   const [query, check, rerunOf] = await Promise.all([
     loadQuery(queryExecutionId),
-    execution.checkId ? prisma().check.findUnique({ where: { id: execution.checkId }, select: { id: true, name: true } }) : null,
-    execution.rerunOf ? prisma().execution.findFirst({ where: { executionArn: execution.rerunOf }, select: { name: true }, orderBy: { startDate: "desc" } }) : null,
+    execution.checkId
+      ? prisma().check.findUnique({ where: { id: execution.checkId }, select: { id: true, name: true } })
+      : null,
+    execution.rerunOf
+      ? prisma().execution.findFirst({
+          where: { executionArn: execution.rerunOf },
+          select: { name: true },
+          orderBy: { startDate: "desc" },
+        })
+      : null,
   ]);
   const live = query.ok ? query.query : null;
   const succeeded = live?.Status?.State === "SUCCEEDED";
   const results = succeeded
     ? await loadResultPage(
-        { executionName: name, queryExecutionId: live.QueryExecutionId!, statementType: live.StatementType ?? null, state: "SUCCEEDED", error: null },
+        {
+          executionName: name,
+          queryExecutionId: live.QueryExecutionId!,
+          statementType: live.StatementType ?? null,
+          state: "SUCCEEDED",
+          error: null,
+        },
         DEFAULT_RESULT_PAGE_SIZE,
         null,
       )
@@ -84,7 +98,9 @@ export default async function ExecutionPage({ params }: Props) {
                   ) : (
                     (execution.checkSlug ?? "—") + (execution.checkId ? " (deleted)" : "")
                   )}
-                  {execution.checkGeneration !== null ? <span className="text-zinc-400"> · generation {execution.checkGeneration}</span> : null}
+                  {execution.checkGeneration !== null ? (
+                    <span className="text-zinc-400"> · generation {execution.checkGeneration}</span>
+                  ) : null}
                 </dd>
               </div>
               <div>
@@ -95,7 +111,10 @@ export default async function ExecutionPage({ params }: Props) {
                     <>
                       {" of "}
                       {rerunOf ? (
-                        <Link href={`/executions/${encodeURIComponent(rerunOf.name)}`} className="font-mono text-xs text-blue-700 hover:underline">
+                        <Link
+                          href={`/executions/${encodeURIComponent(rerunOf.name)}`}
+                          className="font-mono text-xs text-blue-700 hover:underline"
+                        >
                           {rerunOf.name}
                         </Link>
                       ) : (
@@ -129,30 +148,52 @@ export default async function ExecutionPage({ params }: Props) {
           </Fact>
           <Fact label="Expectation">{input ? describeExpectation(input.expectation) : "—"}</Fact>
           <Fact label="First value">
-            <span className="font-mono tabular-nums">{execution.firstValue === null ? "—" : (groupDigits(execution.firstValue) ?? execution.firstValue)}</span>
+            <span className="font-mono tabular-nums">
+              {execution.firstValue === null ? "—" : (groupDigits(execution.firstValue) ?? execution.firstValue)}
+            </span>
           </Fact>
           <Fact label="Rows in preview">
-            <span className="tabular-nums">{execution.previewRowCount === null ? "—" : execution.previewRowCount === 20 ? "20 or more" : execution.previewRowCount}</span>
+            <span className="tabular-nums">
+              {execution.previewRowCount === null
+                ? "—"
+                : execution.previewRowCount === 20
+                  ? "20 or more"
+                  : execution.previewRowCount}
+            </span>
           </Fact>
         </dl>
         {execution.error || execution.cause ? (
-          <div className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" role="alert" data-testid="execution-error">
+          <div
+            className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+            role="alert"
+            data-testid="execution-error"
+          >
             <p className="font-mono font-semibold">{execution.error ?? "Error"}</p>
-            {execution.cause ? <p className="mt-1 whitespace-pre-wrap wrap-anywhere text-xs">{execution.cause}</p> : null}
+            {execution.cause ? (
+              <p className="mt-1 whitespace-pre-wrap wrap-anywhere text-xs">{execution.cause}</p>
+            ) : null}
           </div>
         ) : null}
       </Section>
 
       <Section title="Trigger event">
         {event ? (
-          <JsonBlock summary={<EventSummary event={event as Record<string, unknown>} />} value={event} testId="trigger-event" />
+          <JsonBlock
+            summary={<EventSummary event={event as Record<string, unknown>} />}
+            value={event}
+            testId="trigger-event"
+          />
         ) : (
           <p className="text-sm text-zinc-500">The execution input carries no event.</p>
         )}
       </Section>
 
       <Section title="Timeline">
-        {timeline.ok ? <TimelineView timeline={timeline.timeline} now={now} /> : <p className="text-sm text-amber-800">{timeline.reason}</p>}
+        {timeline.ok ? (
+          <TimelineView timeline={timeline.timeline} now={now} />
+        ) : (
+          <p className="text-sm text-amber-800">{timeline.reason}</p>
+        )}
       </Section>
 
       <Section title="Athena query">
@@ -169,7 +210,9 @@ export default async function ExecutionPage({ params }: Props) {
             statistics: execution.statistics as Record<string, number> | null,
             sql: input?.query.sql ?? null,
             parameters: input?.query.parameters ?? [],
-            sources: ((execution.input as { query?: { parameterSources?: unknown } } | null)?.query?.parameterSources as { kind: string; path?: string; value?: unknown }[] | undefined) ?? [],
+            sources:
+              ((execution.input as { query?: { parameterSources?: unknown } } | null)?.query?.parameterSources as
+                { kind: string; path?: string; value?: unknown }[] | undefined) ?? [],
           }}
         />
       </Section>
@@ -178,7 +221,12 @@ export default async function ExecutionPage({ params }: Props) {
         title="Result"
         action={
           succeeded ? (
-            <a href={`/executions/${encodeURIComponent(execution.name)}/results.csv`} className={buttonClass("secondary")} download data-testid="download-csv">
+            <a
+              href={`/executions/${encodeURIComponent(execution.name)}/results.csv`}
+              className={buttonClass("secondary")}
+              download
+              data-testid="download-csv"
+            >
               Download CSV
             </a>
           ) : null
@@ -193,7 +241,12 @@ export default async function ExecutionPage({ params }: Props) {
                 : "No result set is available."}
           </p>
         ) : results.ok ? (
-          <ResultTable executionName={execution.name} initial={results.page} pageSize={DEFAULT_RESULT_PAGE_SIZE} pageSizes={RESULT_PAGE_SIZES} />
+          <ResultTable
+            executionName={execution.name}
+            initial={results.page}
+            pageSize={DEFAULT_RESULT_PAGE_SIZE}
+            pageSizes={RESULT_PAGE_SIZES}
+          />
         ) : (
           <p className="text-sm text-red-700" role="alert">
             Athena could not return the results: {results.error}

@@ -25,7 +25,11 @@ export default async function TestTriggerPage({ searchParams }: Props) {
   const samples = [
     { id: "fitted", label: "ECS task stopped — fitted to this check", json: JSON.stringify(fitted, null, 2) },
     { id: "failed", label: "ECS task stopped with exit code 1", json: JSON.stringify(failed, null, 2) },
-    { id: "original", label: "ECS task stopped — the published sample, as is", json: JSON.stringify(ecsSampleEvent(), null, 2) },
+    {
+      id: "original",
+      label: "ECS task stopped — the published sample, as is",
+      json: JSON.stringify(ecsSampleEvent(), null, 2),
+    },
   ];
 
   return (
@@ -46,12 +50,15 @@ export default async function TestTriggerPage({ searchParams }: Props) {
           </section>
           <aside className="space-y-2 rounded-lg border border-zinc-200 bg-white p-5 shadow-xs" aria-label="Pattern">
             <h2 className="text-sm font-semibold text-zinc-900">The check&apos;s event pattern</h2>
-            <pre className="overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-3 font-mono text-xs leading-5" data-testid="event-pattern">
+            <pre
+              className="overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-3 font-mono text-xs leading-5"
+              data-testid="event-pattern"
+            >
               {JSON.stringify(check.trigger.pattern, null, 2)}
             </pre>
             <p className="text-xs text-zinc-500">
-              Arrays list accepted values; for an array of objects in the event (such as <code>containers</code>), one element matching is
-              enough.
+              Arrays list accepted values; for an array of objects in the event (such as <code>containers</code>), one
+              element matching is enough.
             </p>
           </aside>
         </div>

@@ -1,5 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { BIGINT, DECIMAL, DOUBLE, HUGEINT, INTEGER, LIST, MAP, STRUCT, TIMESTAMP, TIMESTAMPTZ, VARCHAR, DuckDBListValue, DuckDBMapValue, DuckDBStructValue, DuckDBTimestampValue } from "@duckdb/node-api";
+import {
+  BIGINT,
+  DECIMAL,
+  DOUBLE,
+  HUGEINT,
+  INTEGER,
+  LIST,
+  MAP,
+  STRUCT,
+  TIMESTAMP,
+  TIMESTAMPTZ,
+  VARCHAR,
+  DuckDBListValue,
+  DuckDBMapValue,
+  DuckDBStructValue,
+  DuckDBTimestampValue,
+} from "@duckdb/node-api";
 import { athenaType, formatDouble, formatTimestamp, formatterFor } from "./athena-types";
 
 describe("athenaType", () => {
@@ -36,6 +52,8 @@ describe("value formatting", () => {
   it("prints arrays, maps and rows as Athena does, with null inside", () => {
     expect(formatterFor(LIST(VARCHAR))(new DuckDBListValue(["a", null, ""]))).toBe("[a, null, ]");
     expect(formatterFor(MAP(VARCHAR, INTEGER))(new DuckDBMapValue([{ key: "k", value: 1 }]))).toBe("{k=1}");
-    expect(formatterFor(STRUCT({ x: DOUBLE, y: VARCHAR }))(new DuckDBStructValue({ x: 1.5, y: "b" }))).toBe("{x=1.5, y=b}");
+    expect(formatterFor(STRUCT({ x: DOUBLE, y: VARCHAR }))(new DuckDBStructValue({ x: 1.5, y: "b" }))).toBe(
+      "{x=1.5, y=b}",
+    );
   });
 });

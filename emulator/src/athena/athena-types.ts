@@ -23,35 +23,67 @@ export interface AthenaColumn {
 export function athenaType(type: DuckDBType): { type: string; precision: number; scale: number } {
   if (type.alias?.toUpperCase() === "JSON") return { type: "json", precision: 0, scale: 0 };
   switch (type.typeId) {
-    case DuckDBTypeId.BOOLEAN: return { type: "boolean", precision: 0, scale: 0 };
-    case DuckDBTypeId.TINYINT: case DuckDBTypeId.UTINYINT: return { type: "tinyint", precision: 3, scale: 0 };
-    case DuckDBTypeId.SMALLINT: case DuckDBTypeId.USMALLINT: return { type: "smallint", precision: 5, scale: 0 };
-    case DuckDBTypeId.INTEGER: return { type: "integer", precision: 10, scale: 0 };
+    case DuckDBTypeId.BOOLEAN:
+      return { type: "boolean", precision: 0, scale: 0 };
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.UTINYINT:
+      return { type: "tinyint", precision: 3, scale: 0 };
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.USMALLINT:
+      return { type: "smallint", precision: 5, scale: 0 };
+    case DuckDBTypeId.INTEGER:
+      return { type: "integer", precision: 10, scale: 0 };
     // Trino has no unsigned or 128-bit integers: counts, sums and lengths come back as bigint.
-    case DuckDBTypeId.UINTEGER: case DuckDBTypeId.BIGINT: case DuckDBTypeId.UBIGINT:
-    case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UHUGEINT: case DuckDBTypeId.BIGNUM:
+    case DuckDBTypeId.UINTEGER:
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT:
+    case DuckDBTypeId.BIGNUM:
       return { type: "bigint", precision: 19, scale: 0 };
-    case DuckDBTypeId.FLOAT: return { type: "real", precision: 7, scale: 0 };
-    case DuckDBTypeId.DOUBLE: return { type: "double", precision: 17, scale: 0 };
+    case DuckDBTypeId.FLOAT:
+      return { type: "real", precision: 7, scale: 0 };
+    case DuckDBTypeId.DOUBLE:
+      return { type: "double", precision: 17, scale: 0 };
     case DuckDBTypeId.DECIMAL: {
       const d = type as DuckDBDecimalType;
       return { type: "decimal", precision: d.width, scale: d.scale };
     }
-    case DuckDBTypeId.VARCHAR: case DuckDBTypeId.ENUM: return { type: "varchar", precision: 2147483647, scale: 0 };
-    case DuckDBTypeId.BLOB: case DuckDBTypeId.BIT: return { type: "varbinary", precision: 2147483647, scale: 0 };
-    case DuckDBTypeId.DATE: return { type: "date", precision: 0, scale: 0 };
-    case DuckDBTypeId.TIME: case DuckDBTypeId.TIME_NS: return { type: "time", precision: 3, scale: 0 };
-    case DuckDBTypeId.TIME_TZ: return { type: "time with time zone", precision: 3, scale: 0 };
-    case DuckDBTypeId.TIMESTAMP: case DuckDBTypeId.TIMESTAMP_S: case DuckDBTypeId.TIMESTAMP_MS: case DuckDBTypeId.TIMESTAMP_NS:
+    case DuckDBTypeId.VARCHAR:
+    case DuckDBTypeId.ENUM:
+      return { type: "varchar", precision: 2147483647, scale: 0 };
+    case DuckDBTypeId.BLOB:
+    case DuckDBTypeId.BIT:
+      return { type: "varbinary", precision: 2147483647, scale: 0 };
+    case DuckDBTypeId.DATE:
+      return { type: "date", precision: 0, scale: 0 };
+    case DuckDBTypeId.TIME:
+    case DuckDBTypeId.TIME_NS:
+      return { type: "time", precision: 3, scale: 0 };
+    case DuckDBTypeId.TIME_TZ:
+      return { type: "time with time zone", precision: 3, scale: 0 };
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_S:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_NS:
       return { type: "timestamp", precision: 3, scale: 0 };
-    case DuckDBTypeId.TIMESTAMP_TZ: return { type: "timestamp with time zone", precision: 3, scale: 0 };
-    case DuckDBTypeId.INTERVAL: return { type: "interval day to second", precision: 0, scale: 0 };
-    case DuckDBTypeId.LIST: case DuckDBTypeId.ARRAY: return { type: "array", precision: 0, scale: 0 };
-    case DuckDBTypeId.MAP: return { type: "map", precision: 0, scale: 0 };
-    case DuckDBTypeId.STRUCT: return { type: "row", precision: 0, scale: 0 };
-    case DuckDBTypeId.UUID: return { type: "uuid", precision: 0, scale: 0 };
-    case DuckDBTypeId.SQLNULL: return { type: "unknown", precision: 0, scale: 0 };
-    default: return { type: "varchar", precision: 2147483647, scale: 0 };
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      return { type: "timestamp with time zone", precision: 3, scale: 0 };
+    case DuckDBTypeId.INTERVAL:
+      return { type: "interval day to second", precision: 0, scale: 0 };
+    case DuckDBTypeId.LIST:
+    case DuckDBTypeId.ARRAY:
+      return { type: "array", precision: 0, scale: 0 };
+    case DuckDBTypeId.MAP:
+      return { type: "map", precision: 0, scale: 0 };
+    case DuckDBTypeId.STRUCT:
+      return { type: "row", precision: 0, scale: 0 };
+    case DuckDBTypeId.UUID:
+      return { type: "uuid", precision: 0, scale: 0 };
+    case DuckDBTypeId.SQLNULL:
+      return { type: "unknown", precision: 0, scale: 0 };
+    default:
+      return { type: "varchar", precision: 2147483647, scale: 0 };
   }
 }
 
@@ -62,18 +94,29 @@ export type ValueFormatter = (value: DuckDBValue) => string;
 export function formatterFor(type: DuckDBType): ValueFormatter {
   if (type.alias?.toUpperCase() === "JSON") return (v) => String(v);
   switch (type.typeId) {
-    case DuckDBTypeId.VARCHAR: case DuckDBTypeId.ENUM: return (v) => v as string;
-    case DuckDBTypeId.BOOLEAN: return (v) => (v ? "true" : "false");
-    case DuckDBTypeId.FLOAT: case DuckDBTypeId.DOUBLE: return (v) => formatDouble(v as number);
-    case DuckDBTypeId.TIMESTAMP: case DuckDBTypeId.TIMESTAMP_TZ:
+    case DuckDBTypeId.VARCHAR:
+    case DuckDBTypeId.ENUM:
+      return (v) => v as string;
+    case DuckDBTypeId.BOOLEAN:
+      return (v) => (v ? "true" : "false");
+    case DuckDBTypeId.FLOAT:
+    case DuckDBTypeId.DOUBLE:
+      return (v) => formatDouble(v as number);
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_TZ:
       return (v) => formatTimestamp((v as { micros: bigint }).micros, type.typeId === DuckDBTypeId.TIMESTAMP_TZ);
-    case DuckDBTypeId.TIMESTAMP_S: return (v) => formatTimestamp((v as { seconds: bigint }).seconds * 1_000_000n, false);
-    case DuckDBTypeId.TIMESTAMP_MS: return (v) => formatTimestamp((v as { millis: bigint }).millis * 1_000n, false);
-    case DuckDBTypeId.TIMESTAMP_NS: return (v) => formatTimestamp((v as { nanos: bigint }).nanos / 1_000n, false);
-    case DuckDBTypeId.TIME: return (v) => formatTime((v as { micros: bigint }).micros);
+    case DuckDBTypeId.TIMESTAMP_S:
+      return (v) => formatTimestamp((v as { seconds: bigint }).seconds * 1_000_000n, false);
+    case DuckDBTypeId.TIMESTAMP_MS:
+      return (v) => formatTimestamp((v as { millis: bigint }).millis * 1_000n, false);
+    case DuckDBTypeId.TIMESTAMP_NS:
+      return (v) => formatTimestamp((v as { nanos: bigint }).nanos / 1_000n, false);
+    case DuckDBTypeId.TIME:
+      return (v) => formatTime((v as { micros: bigint }).micros);
     case DuckDBTypeId.BLOB:
       return (v) => Array.from((v as { bytes: Uint8Array }).bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
-    case DuckDBTypeId.LIST: case DuckDBTypeId.ARRAY: {
+    case DuckDBTypeId.LIST:
+    case DuckDBTypeId.ARRAY: {
       const item = nested((type as DuckDBListType | DuckDBArrayType).valueType);
       return (v) => `[${(v as { items: readonly DuckDBValue[] }).items.map(item).join(", ")}]`;
     }
@@ -81,7 +124,8 @@ export function formatterFor(type: DuckDBType): ValueFormatter {
       const t = type as DuckDBMapType;
       const key = nested(t.keyType);
       const value = nested(t.valueType);
-      return (v) => `{${(v as { entries: { key: DuckDBValue; value: DuckDBValue }[] }).entries.map((e) => `${key(e.key)}=${value(e.value)}`).join(", ")}}`;
+      return (v) =>
+        `{${(v as { entries: { key: DuckDBValue; value: DuckDBValue }[] }).entries.map((e) => `${key(e.key)}=${value(e.value)}`).join(", ")}}`;
     }
     case DuckDBTypeId.STRUCT: {
       const t = type as DuckDBStructType;
@@ -91,7 +135,8 @@ export function formatterFor(type: DuckDBType): ValueFormatter {
         return `{${fields.map((f) => `${f.name}=${f.format(entries[f.name] ?? null)}`).join(", ")}}`;
       };
     }
-    default: return (v) => String(v);
+    default:
+      return (v) => String(v);
   }
 }
 

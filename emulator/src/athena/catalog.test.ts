@@ -23,8 +23,16 @@ describe("the shipped catalog", () => {
   it("declares the audit table the demo checks query", () => {
     expect(audit.name).toBe("aurora_audit_log");
     expect(audit.columns.map((c) => `${c.name} ${c.type}`)).toEqual([
-      "timestamp bigint", "serverhost varchar", "username varchar", "host varchar", "connectionid bigint",
-      "queryid bigint", "operation varchar", "database varchar", "object varchar", "retcode integer",
+      "timestamp bigint",
+      "serverhost varchar",
+      "username varchar",
+      "host varchar",
+      "connectionid bigint",
+      "queryid bigint",
+      "operation varchar",
+      "database varchar",
+      "object varchar",
+      "retcode integer",
     ]);
     expect(audit.partitionKeys).toEqual([expect.objectContaining({ name: "dt", type: "varchar" })]);
     expect(config.workGroups.map((w) => w.name)).toContain("primary");

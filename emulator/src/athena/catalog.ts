@@ -74,9 +74,11 @@ export function loadCatalogConfig(file: string = DEFAULT_CATALOG_PATH): CatalogC
   }
   for (const catalog of config.catalogs) {
     for (const db of catalog.databases) {
-      if (!/^[a-z0-9_]+$/.test(db.name)) throw new Error(`${file}: database name must be lower-case [a-z0-9_]: ${db.name}`);
+      if (!/^[a-z0-9_]+$/.test(db.name))
+        throw new Error(`${file}: database name must be lower-case [a-z0-9_]: ${db.name}`);
       for (const table of db.tables) {
-        if (!/^[a-z0-9_]+$/.test(table.name)) throw new Error(`${file}: table name must be lower-case [a-z0-9_]: ${table.name}`);
+        if (!/^[a-z0-9_]+$/.test(table.name))
+          throw new Error(`${file}: table name must be lower-case [a-z0-9_]: ${table.name}`);
         for (const col of [...table.columns, ...(table.partitionKeys ?? [])]) duckDbType(col.type);
       }
     }
@@ -128,20 +130,37 @@ class TypeParser {
   parse(): string {
     const name = this.word().toLowerCase();
     switch (name) {
-      case "string": case "varchar": case "char":
+      case "string":
+      case "varchar":
+      case "char":
         this.optionalArgs();
         return "VARCHAR";
-      case "bigint": return "BIGINT";
-      case "int": case "integer": return "INTEGER";
-      case "smallint": return "SMALLINT";
-      case "tinyint": return "TINYINT";
-      case "double": return "DOUBLE";
-      case "float": case "real": return "FLOAT";
-      case "boolean": return "BOOLEAN";
-      case "date": return "DATE";
-      case "timestamp": this.optionalArgs(); return "TIMESTAMP";
-      case "binary": case "varbinary": return "BLOB";
-      case "json": return "JSON";
+      case "bigint":
+        return "BIGINT";
+      case "int":
+      case "integer":
+        return "INTEGER";
+      case "smallint":
+        return "SMALLINT";
+      case "tinyint":
+        return "TINYINT";
+      case "double":
+        return "DOUBLE";
+      case "float":
+      case "real":
+        return "FLOAT";
+      case "boolean":
+        return "BOOLEAN";
+      case "date":
+        return "DATE";
+      case "timestamp":
+        this.optionalArgs();
+        return "TIMESTAMP";
+      case "binary":
+      case "varbinary":
+        return "BLOB";
+      case "json":
+        return "JSON";
       case "decimal": {
         const args = this.optionalArgs();
         return args.length ? `DECIMAL(${args.join(",")})` : "DECIMAL(10,0)";
@@ -160,7 +179,8 @@ class TypeParser {
         this.expect(close);
         return `MAP(${key}, ${value})`;
       }
-      case "struct": case "row": {
+      case "struct":
+      case "row": {
         const close = this.open();
         const fields: string[] = [];
         for (;;) {
@@ -197,8 +217,14 @@ class TypeParser {
   private open(): string {
     this.skipSpaces();
     const c = this.text[this.pos];
-    if (c === "<") { this.pos++; return ">"; }
-    if (c === "(") { this.pos++; return ")"; }
+    if (c === "<") {
+      this.pos++;
+      return ">";
+    }
+    if (c === "(") {
+      this.pos++;
+      return ")";
+    }
     throw new Error(`Unsupported column type: ${this.text}`);
   }
 
@@ -213,7 +239,10 @@ class TypeParser {
     if (this.text[this.pos] !== "(") return [];
     const end = this.text.indexOf(")", this.pos);
     if (end < 0) throw new Error(`Unsupported column type: ${this.text}`);
-    const args = this.text.slice(this.pos + 1, end).split(",").map((s) => s.trim());
+    const args = this.text
+      .slice(this.pos + 1, end)
+      .split(",")
+      .map((s) => s.trim());
     this.pos = end + 1;
     return args;
   }
@@ -227,11 +256,16 @@ class TypeParser {
 export function tableViewSql(dataDir: string, table: CatalogTable): string {
   const dir = tableDir(dataDir, table);
   const partitions = table.partitionKeys ?? [];
-  const glob = [dir, ...partitions.map((p) => `${p.name}=*`), table.format.fileGlob ?? defaultGlob(table.format.type)].join("/");
+  const glob = [
+    dir,
+    ...partitions.map((p) => `${p.name}=*`),
+    table.format.fileGlob ?? defaultGlob(table.format.type),
+  ].join("/");
   // A CSV table whose empty fields are '' (emptyAsNull false, no null string) also gets coalesce(col, '') on its string
   // columns: DuckDB drops read_csv's force_not_null when such a column is only filtered (pushed into the scan) and
   // not projected, so `SELECT count(*) ... WHERE database = ''` saw NULLs and counted 0. Found and fixed by E5.
-  const emptyIsText = table.format.type === "csv" && table.format.emptyAsNull === false && table.format.nullString === undefined;
+  const emptyIsText =
+    table.format.type === "csv" && table.format.emptyAsNull === false && table.format.nullString === undefined;
   const column = (c: CatalogColumn) => {
     const cast = `CAST(${ident(c.name)} AS ${duckDbType(c.type)})`;
     return `${emptyIsText && duckDbType(c.type) === "VARCHAR" ? `coalesce(${cast}, '')` : cast} AS ${ident(c.name)}`;
@@ -242,7 +276,9 @@ export function tableViewSql(dataDir: string, table: CatalogTable): string {
   ].join(", ");
   if (!hasFiles(dir, partitions.length, table.format)) {
     // DuckDB refuses a glob that matches nothing: an empty table is an empty SELECT with the right types.
-    const empty = [...table.columns, ...partitions].map((c) => `CAST(NULL AS ${duckDbType(c.type)}) AS ${ident(c.name)}`);
+    const empty = [...table.columns, ...partitions].map(
+      (c) => `CAST(NULL AS ${duckDbType(c.type)}) AS ${ident(c.name)}`,
+    );
     return `SELECT ${empty.join(", ")} WHERE false`;
   }
   const hive = partitions.length
@@ -261,7 +297,8 @@ export function tableViewSql(dataDir: string, table: CatalogTable): string {
         `columns = {${table.columns.map((c) => `${sqlString(c.name)}: ${sqlString(duckDbType(c.type))}`).join(", ")}}`,
       ];
       const stringColumns = table.columns.filter((c) => duckDbType(c.type) === "VARCHAR").map((c) => sqlString(c.name));
-      if (f.emptyAsNull === false && stringColumns.length) options.push(`force_not_null = [${stringColumns.join(", ")}]`);
+      if (f.emptyAsNull === false && stringColumns.length)
+        options.push(`force_not_null = [${stringColumns.join(", ")}]`);
       return `SELECT ${selectList} FROM read_csv(${sqlString(glob)}, ${options.join(", ")}${hive})`;
     }
     case "json": {
@@ -293,7 +330,12 @@ function hasFiles(dir: string, depth: number, format: TableFormat): boolean {
 }
 
 function globToRegExp(glob: string): RegExp {
-  return new RegExp(`^${glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
+  return new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*")
+      .replace(/\?/g, ".")}$`,
+  );
 }
 
 /** Partition values present on disk for a table, e.g. [{ dt: "2024-01-01" }, ...] (for SHOW PARTITIONS). */

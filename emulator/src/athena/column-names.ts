@@ -25,11 +25,19 @@ const BARE_VALUES: AstExpression[] = [{ class: "BARE_VALUES" }];
 export async function topSelectList(connection: DuckDBConnection, sql: string): Promise<AstExpression[] | undefined> {
   try {
     const reader = await connection.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR)", [sql]);
-    const parsed = JSON.parse(String(reader.getRows()[0]?.[0] ?? "{}")) as { error?: boolean; statements?: { node?: AstNode }[] };
+    const parsed = JSON.parse(String(reader.getRows()[0]?.[0] ?? "{}")) as {
+      error?: boolean;
+      statements?: { node?: AstNode }[];
+    };
     let node = parsed.error ? undefined : parsed.statements?.[0]?.node;
     while (node?.type === "SET_OPERATION_NODE" && node.left) node = node.left;
     if (node?.type !== "SELECT_NODE") return undefined;
-    if (node.from_table?.type === "EXPRESSION_LIST" && node.select_list?.length === 1 && node.select_list[0]!.class === "STAR") return BARE_VALUES;
+    if (
+      node.from_table?.type === "EXPRESSION_LIST" &&
+      node.select_list?.length === 1 &&
+      node.select_list[0]!.class === "STAR"
+    )
+      return BARE_VALUES;
     return node.select_list;
   } catch {
     return undefined;
@@ -43,7 +51,8 @@ export function trinoColumnNames(selectList: AstExpression[] | undefined, engine
   if (!selectList || expandsStar || selectList.length !== engineNames.length) return engineNames.map(fromEngineName);
   return selectList.map((e, i) => {
     if (e.alias) return e.alias.toLowerCase();
-    if (e.class === "COLUMN_REF" && e.column_names?.length) return e.column_names[e.column_names.length - 1]!.toLowerCase();
+    if (e.class === "COLUMN_REF" && e.column_names?.length)
+      return e.column_names[e.column_names.length - 1]!.toLowerCase();
     return `_col${i}`;
   });
 }

@@ -2,9 +2,22 @@
 // a small pool of connections that run queries and stream their rows into result CSV files.
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { DuckDBInstance, StatementType as DuckStatementType, type DuckDBConnection, type DuckDBPreparedStatement } from "@duckdb/node-api";
+import {
+  DuckDBInstance,
+  StatementType as DuckStatementType,
+  type DuckDBConnection,
+  type DuckDBPreparedStatement,
+} from "@duckdb/node-api";
 import { athenaType, formatterFor, type AthenaColumn } from "./athena-types";
-import { findCatalog, findDatabase, ident, listPartitions, tableViewSql, type CatalogConfig, type CatalogTable } from "./catalog";
+import {
+  findCatalog,
+  findDatabase,
+  ident,
+  listPartitions,
+  tableViewSql,
+  type CatalogConfig,
+  type CatalogTable,
+} from "./catalog";
 import { topSelectList, trinoColumnNames } from "./column-names";
 import { ensureDatasets } from "./datasets";
 import { translateDuckDbError, userFailure, type QueryFailure } from "./errors";
@@ -41,7 +54,15 @@ interface Timings {
 }
 
 export type ExecuteOutcome =
-  | ({ state: "SUCCEEDED"; kind: StatementKind; columns: AthenaColumn[]; rowCount: number; hasHeader: boolean; dataScannedBytes: number; resultBytes: number } & Timings)
+  | ({
+      state: "SUCCEEDED";
+      kind: StatementKind;
+      columns: AthenaColumn[];
+      rowCount: number;
+      hasHeader: boolean;
+      dataScannedBytes: number;
+      resultBytes: number;
+    } & Timings)
   | ({ state: "FAILED"; kind: StatementKind; failure: QueryFailure } & Timings)
   | ({ state: "CANCELLED"; kind: StatementKind } & Timings);
 
@@ -75,14 +96,20 @@ export class AthenaEngine {
     const admin = await instance.connect();
     await admin.run("SET GLOBAL TimeZone = 'UTC'");
     await installTrinoFunctions(admin);
-    await ensureDatasets(admin, options.dataDir, options.catalog, { auditRows: options.auditRows, seed: options.seed, log: options.log });
+    await ensureDatasets(admin, options.dataDir, options.catalog, {
+      auditRows: options.auditRows,
+      seed: options.seed,
+      log: options.log,
+    });
     for (const catalog of options.catalog.catalogs) {
       const cat = ident(catalog.name.toLowerCase());
       await admin.run(`ATTACH ':memory:' AS ${cat}`);
       for (const db of catalog.databases) {
         await admin.run(`CREATE SCHEMA IF NOT EXISTS ${cat}.${ident(db.name)}`);
         for (const table of db.tables) {
-          await admin.run(`CREATE OR REPLACE VIEW ${cat}.${ident(db.name)}.${ident(table.name)} AS ${tableViewSql(options.dataDir, table)}`);
+          await admin.run(
+            `CREATE OR REPLACE VIEW ${cat}.${ident(db.name)}.${ident(table.name)} AS ${tableViewSql(options.dataDir, table)}`,
+          );
         }
       }
     }
@@ -114,22 +141,46 @@ export class AthenaEngine {
   private async executeStatement(req: ExecuteRequest): Promise<ExecuteOutcome> {
     const pre0 = performance.now();
     if (statementCount(req.sql) > 1) {
-      return failed(classifyStatement(req.sql), userFailure(`Only one sql statement is allowed. Got: ${req.sql}`), ms(pre0));
+      return failed(
+        classifyStatement(req.sql),
+        userFailure(`Only one sql statement is allowed. Got: ${req.sql}`),
+        ms(pre0),
+      );
     }
     if (statementCount(req.sql) === 0) {
-      return failed(classifyStatement(req.sql), userFailure("SYNTAX_ERROR: line 1:1: mismatched input '<EOF>'. Expecting: <query>"), ms(pre0));
+      return failed(
+        classifyStatement(req.sql),
+        userFailure("SYNTAX_ERROR: line 1:1: mismatched input '<EOF>'. Expecting: <query>"),
+        ms(pre0),
+      );
     }
     const kind = classifyStatement(req.sql);
     const catalog = findCatalog(this.options.catalog, req.catalog);
-    if (!catalog) return failed(kind, userFailure(`CATALOG_NOT_FOUND: Catalog '${req.catalog.toLowerCase()}' does not exist`), ms(pre0));
+    if (!catalog)
+      return failed(
+        kind,
+        userFailure(`CATALOG_NOT_FOUND: Catalog '${req.catalog.toLowerCase()}' does not exist`),
+        ms(pre0),
+      );
     const database = findDatabase(catalog, req.database);
-    if (!database) return failed(kind, userFailure(`SCHEMA_NOT_FOUND: Schema '${req.database.toLowerCase()}' does not exist`), ms(pre0));
+    if (!database)
+      return failed(
+        kind,
+        userFailure(`SCHEMA_NOT_FOUND: Schema '${req.database.toLowerCase()}' does not exist`),
+        ms(pre0),
+      );
 
     switch (kind.handler) {
       case "query":
         return this.runQuery(req, kind, catalog.name.toLowerCase(), database.name, pre0);
       case "unsupported":
-        return failed(kind, userFailure(`NOT_SUPPORTED: ${kind.substatementType} statements are not supported by the local Athena emulator`), ms(pre0));
+        return failed(
+          kind,
+          userFailure(
+            `NOT_SUPPORTED: ${kind.substatementType} statements are not supported by the local Athena emulator`,
+          ),
+          ms(pre0),
+        );
       default:
         return this.runUtility(req, kind, catalog.name, database.name, pre0);
     }
@@ -154,7 +205,13 @@ export class AthenaEngine {
     if (this.running.size === 0) this.instance.closeSync();
   }
 
-  private async runQuery(req: ExecuteRequest, kind: StatementKind, catalog: string, database: string, pre0: number): Promise<ExecuteOutcome> {
+  private async runQuery(
+    req: ExecuteRequest,
+    kind: StatementKind,
+    catalog: string,
+    database: string,
+    pre0: number,
+  ): Promise<ExecuteOutcome> {
     let engineSql: string;
     let parameterCount: number;
     try {
@@ -163,13 +220,20 @@ export class AthenaEngine {
       return failed(kind, userFailure(`INVALID_FUNCTION_ARGUMENT: ${(err as Error).message}`), ms(pre0));
     }
     if (parameterCount !== req.parameters.length) {
-      return failed(kind, userFailure(`INVALID_PARAMETER_USAGE: line 1:1: Incorrect number of parameters: expected ${parameterCount} but found ${req.parameters.length}`), ms(pre0));
+      return failed(
+        kind,
+        userFailure(
+          `INVALID_PARAMETER_USAGE: line 1:1: Incorrect number of parameters: expected ${parameterCount} but found ${req.parameters.length}`,
+        ),
+        ms(pre0),
+      );
     }
     let bound;
     try {
       bound = parseParameters(req.parameters);
     } catch (err) {
-      if (err instanceof ParameterError) return failed(kind, userFailure(`INVALID_PARAMETER_USAGE: ${err.message}`), ms(pre0));
+      if (err instanceof ParameterError)
+        return failed(kind, userFailure(`INVALID_PARAMETER_USAGE: ${err.message}`), ms(pre0));
       throw err;
     }
     const preProcessingMs = ms(pre0);
@@ -192,9 +256,15 @@ export class AthenaEngine {
       if (this.cancelled.has(req.queryId)) throw new QueryCancelled();
       prepared = await conn.prepare(engineSql);
       if (prepared.statementType !== DuckStatementType.SELECT) {
-        return failed(kind, userFailure("NOT_SUPPORTED: Only queries (SELECT, WITH, VALUES) can run in the local Athena emulator"), ms(pre0));
+        return failed(
+          kind,
+          userFailure("NOT_SUPPORTED: Only queries (SELECT, WITH, VALUES) can run in the local Athena emulator"),
+          ms(pre0),
+        );
       }
-      bound.forEach((p, i) => (p.value === null ? prepared!.bindNull(i + 1) : prepared!.bindValue(i + 1, p.value, p.type)));
+      bound.forEach((p, i) =>
+        p.value === null ? prepared!.bindNull(i + 1) : prepared!.bindValue(i + 1, p.value, p.type),
+      );
       planningMs = ms(engine0);
       if (this.cancelled.has(req.queryId)) throw new QueryCancelled();
       const result = await prepared.stream();
@@ -202,7 +272,13 @@ export class AthenaEngine {
       const names = trinoColumnNames(selectList, result.columnNames());
       const columns: AthenaColumn[] = types.map((t, i) => {
         const a = athenaType(t);
-        return { name: names[i]!, type: a.type, precision: a.precision, scale: a.scale, caseSensitive: a.type === "varchar" || a.type === "json" };
+        return {
+          name: names[i]!,
+          type: a.type,
+          precision: a.precision,
+          scale: a.scale,
+          caseSensitive: a.type === "varchar" || a.type === "json",
+        };
       });
       const formatters = types.map(formatterFor);
       writer = new CsvResultWriter(req.resultFile);
@@ -230,12 +306,25 @@ export class AthenaEngine {
       await writer.close();
       const dataScannedBytes = Number((await this.bytesRead(conn)) - before);
       return {
-        state: "SUCCEEDED", kind, columns, rowCount, hasHeader: true, dataScannedBytes, resultBytes: writer.bytes,
-        planningMs, engineMs, preProcessingMs, processingMs: ms(post0),
+        state: "SUCCEEDED",
+        kind,
+        columns,
+        rowCount,
+        hasHeader: true,
+        dataScannedBytes,
+        resultBytes: writer.bytes,
+        planningMs,
+        engineMs,
+        preProcessingMs,
+        processingMs: ms(post0),
       };
     } catch (err) {
       await writer?.discard();
-      if (err instanceof QueryCancelled || this.cancelled.has(req.queryId) || /^INTERRUPT/i.test((err as Error).message ?? "")) {
+      if (
+        err instanceof QueryCancelled ||
+        this.cancelled.has(req.queryId) ||
+        /^INTERRUPT/i.test((err as Error).message ?? "")
+      ) {
         return { state: "CANCELLED", kind, ...timings() };
       }
       const message = (err as Error)?.message ?? String(err);
@@ -249,42 +338,71 @@ export class AthenaEngine {
   }
 
   // SHOW / DESCRIBE / MSCK answered from the catalog; Athena writes these results without a header row.
-  private async runUtility(req: ExecuteRequest, kind: StatementKind, catalogName: string, database: string, pre0: number): Promise<ExecuteOutcome> {
+  private async runUtility(
+    req: ExecuteRequest,
+    kind: StatementKind,
+    catalogName: string,
+    database: string,
+    pre0: number,
+  ): Promise<ExecuteOutcome> {
     const catalog = findCatalog(this.options.catalog, catalogName)!;
     const lookupTable = (): CatalogTable | QueryFailure => {
-      const [dbName, tableName] = kind.target && kind.target.length === 2 ? kind.target : [database, kind.target?.[0] ?? ""];
+      const [dbName, tableName] =
+        kind.target && kind.target.length === 2 ? kind.target : [database, kind.target?.[0] ?? ""];
       const db = findDatabase(catalog, dbName!);
       if (!db) return userFailure(`SCHEMA_NOT_FOUND: Schema '${dbName}' does not exist`);
       const table = db.tables.find((t) => t.name === tableName);
-      return table ?? userFailure(`TABLE_NOT_FOUND: Table '${catalogName.toLowerCase()}.${dbName}.${tableName}' does not exist`);
+      return (
+        table ??
+        userFailure(`TABLE_NOT_FOUND: Table '${catalogName.toLowerCase()}.${dbName}.${tableName}' does not exist`)
+      );
     };
     let lines: string[];
     let column = { name: "result", type: "varchar" };
     switch (kind.handler) {
       case "show-tables": {
         const db = findDatabase(catalog, kind.target?.[0] ?? database);
-        if (!db) return failed(kind, userFailure(`SCHEMA_NOT_FOUND: Schema '${kind.target?.[0]}' does not exist`), ms(pre0));
-        lines = db.tables.map((t) => t.name).filter(likeFilter(kind.like)).sort();
+        if (!db)
+          return failed(kind, userFailure(`SCHEMA_NOT_FOUND: Schema '${kind.target?.[0]}' does not exist`), ms(pre0));
+        lines = db.tables
+          .map((t) => t.name)
+          .filter(likeFilter(kind.like))
+          .sort();
         column = { name: "tab_name", type: "varchar" };
         break;
       }
       case "show-databases":
-        lines = catalog.databases.map((d) => d.name).filter(likeFilter(kind.like)).sort();
+        lines = catalog.databases
+          .map((d) => d.name)
+          .filter(likeFilter(kind.like))
+          .sort();
         column = { name: "database_name", type: "varchar" };
         break;
       default: {
         const table = lookupTable();
         if (!("name" in table)) return failed(kind, table, ms(pre0));
         if (kind.handler === "show-partitions") {
-          lines = listPartitions(this.options.dataDir, table).map((p) => Object.entries(p).map(([k, v]) => `${k}=${v}`).join("/"));
+          lines = listPartitions(this.options.dataDir, table).map((p) =>
+            Object.entries(p)
+              .map(([k, v]) => `${k}=${v}`)
+              .join("/"),
+          );
           column = { name: "partition", type: "varchar" };
         } else if (kind.handler === "show-columns") {
           lines = [...table.columns, ...(table.partitionKeys ?? [])].map((c) => c.name);
           column = { name: "field", type: "varchar" };
         } else if (kind.handler === "describe") {
-          const fmt = (c: { name: string; type: string; comment?: string }) => `${c.name.padEnd(24)}\t${c.type.padEnd(24)}\t${c.comment ?? ""}`;
+          const fmt = (c: { name: string; type: string; comment?: string }) =>
+            `${c.name.padEnd(24)}\t${c.type.padEnd(24)}\t${c.comment ?? ""}`;
           lines = [...table.columns, ...(table.partitionKeys ?? [])].map(fmt);
-          if (table.partitionKeys?.length) lines.push("", "# Partition Information", `# col_name            \tdata_type           \tcomment`, "", ...table.partitionKeys.map(fmt));
+          if (table.partitionKeys?.length)
+            lines.push(
+              "",
+              "# Partition Information",
+              `# col_name            \tdata_type           \tcomment`,
+              "",
+              ...table.partitionKeys.map(fmt),
+            );
           column = { name: "col_name", type: "varchar" };
         } else {
           lines = []; // MSCK REPAIR TABLE / ADD PARTITION: partitions are discovered from the directories anyway.
@@ -294,10 +412,20 @@ export class AthenaEngine {
     const writer = new CsvResultWriter(req.resultFile);
     for (const line of lines) await writer.write(csvLine([line]));
     await writer.close();
-    const columns: AthenaColumn[] = lines.length || kind.statementType === "UTILITY" ? [{ ...column, precision: 2147483647, scale: 0, caseSensitive: true }] : [];
+    const columns: AthenaColumn[] =
+      lines.length || kind.statementType === "UTILITY"
+        ? [{ ...column, precision: 2147483647, scale: 0, caseSensitive: true }]
+        : [];
     return {
-      state: "SUCCEEDED", kind, columns, rowCount: lines.length, hasHeader: false, dataScannedBytes: 0, resultBytes: writer.bytes,
-      ...ZERO_TIMINGS, preProcessingMs: ms(pre0),
+      state: "SUCCEEDED",
+      kind,
+      columns,
+      rowCount: lines.length,
+      hasHeader: false,
+      dataScannedBytes: 0,
+      resultBytes: writer.bytes,
+      ...ZERO_TIMINGS,
+      preProcessingMs: ms(pre0),
     };
   }
 
@@ -318,7 +446,8 @@ export class AthenaEngine {
     }
     this.idle.push(conn);
     // The file-read log only grows: empty it whenever no query is measuring against it.
-    if (this.active === 0 && !this.closed) this.truncating = this.admin.run("CALL truncate_duckdb_logs()").catch(() => undefined);
+    if (this.active === 0 && !this.closed)
+      this.truncating = this.admin.run("CALL truncate_duckdb_logs()").catch(() => undefined);
   }
 
   private async bytesRead(conn: DuckDBConnection): Promise<bigint> {
@@ -346,7 +475,18 @@ function ms(since: number): number {
 function likeFilter(pattern: string | undefined): (name: string) => boolean {
   if (!pattern) return () => true;
   // Hive SHOW ... LIKE uses * as wildcard and | for alternatives.
-  const re = new RegExp(`^(?:${pattern.split("|").map((p) => p.trim().replace(/[.+^${}()[\]\\]/g, "\\$&").replace(/\*/g, ".*")).join("|")})$`, "i");
+  const re = new RegExp(
+    `^(?:${pattern
+      .split("|")
+      .map((p) =>
+        p
+          .trim()
+          .replace(/[.+^${}()[\]\\]/g, "\\$&")
+          .replace(/\*/g, ".*"),
+      )
+      .join("|")})$`,
+    "i",
+  );
   return (name) => re.test(name);
 }
 

@@ -34,13 +34,21 @@ export function translateDuckDbError(raw: string, ctx: Context): QueryFailure {
   const at = (name?: string) => position(ctx, name, caret);
   let m: RegExpExecArray | null;
 
-  if ((m = /^Binder Error: Referenced column "?([^"]+?)"? not found/.exec(firstLine)) ||
-      (m = /^Binder Error: Values list "[^"]*" does not have a column named "([^"]+)"/.exec(firstLine)) ||
-      (m = /^Binder Error: Table "[^"]*" does not have a column named "([^"]+)"/.exec(firstLine))) {
+  if (
+    (m = /^Binder Error: Referenced column "?([^"]+?)"? not found/.exec(firstLine)) ||
+    (m = /^Binder Error: Values list "[^"]*" does not have a column named "([^"]+)"/.exec(firstLine)) ||
+    (m = /^Binder Error: Table "[^"]*" does not have a column named "([^"]+)"/.exec(firstLine))
+  ) {
     const column = m[1]!;
-    return userFailure(`COLUMN_NOT_FOUND: ${at(column)}Column '${column}' cannot be resolved or requester is not authorized to access requested resources`);
+    return userFailure(
+      `COLUMN_NOT_FOUND: ${at(column)}Column '${column}' cannot be resolved or requester is not authorized to access requested resources`,
+    );
   }
-  if ((m = /^Catalog Error: Table with name "?([^"!]+?)"? does not exist because schema "([^"]+)" does not exist/.exec(firstLine))) {
+  if (
+    (m = /^Catalog Error: Table with name "?([^"!]+?)"? does not exist because schema "([^"]+)" does not exist/.exec(
+      firstLine,
+    ))
+  ) {
     const schema = m[2]!;
     return userFailure(`SCHEMA_NOT_FOUND: ${at(schema)}Schema '${schema.toLowerCase()}' does not exist`);
   }
@@ -50,19 +58,33 @@ export function translateDuckDbError(raw: string, ctx: Context): QueryFailure {
     const qualified = [ctx.catalog.toLowerCase(), ctx.database.toLowerCase(), ...parts].slice(-3).join(".");
     return userFailure(`TABLE_NOT_FOUND: ${at(parts[parts.length - 1])}Table '${qualified}' does not exist`);
   }
-  if ((m = /^Catalog Error: (?:Scalar |Aggregate |Table )?Function with name "?([^"!]+?)"? does not exist/.exec(firstLine))) {
+  if (
+    (m = /^Catalog Error: (?:Scalar |Aggregate |Table )?Function with name "?([^"!]+?)"? does not exist/.exec(
+      firstLine,
+    ))
+  ) {
     const fn = m[1]!;
     return userFailure(`FUNCTION_NOT_FOUND: ${at(fn)}Function '${fn.toLowerCase()}' not registered`);
   }
-  if ((m = /^Binder Error: No function matches the given name and argument types '([^(]+)\(([^']*)\)'/.exec(firstLine))) {
+  if (
+    (m = /^Binder Error: No function matches the given name and argument types '([^(]+)\(([^']*)\)'/.exec(firstLine))
+  ) {
     const fn = m[1]!;
-    return userFailure(`FUNCTION_NOT_FOUND: ${at(fn)}Unexpected parameters (${trinoTypes(m[2]!)}) for function ${fn.toLowerCase()}`);
+    return userFailure(
+      `FUNCTION_NOT_FOUND: ${at(fn)}Unexpected parameters (${trinoTypes(m[2]!)}) for function ${fn.toLowerCase()}`,
+    );
   }
-  if ((m = /^Binder Error: Could not choose a best candidate function for the function call "([^(]+)\(([^)]*)\)"/.exec(firstLine))) {
+  if (
+    (m = /^Binder Error: Could not choose a best candidate function for the function call "([^(]+)\(([^)]*)\)"/.exec(
+      firstLine,
+    ))
+  ) {
     return userFailure(`TYPE_MISMATCH: ${at()}Cannot apply operator: ${trinoTypes(m[2]!).replace(", ", ` ${m[1]} `)}`);
   }
   if ((m = /^Binder Error: column "?([^"\s]+)"? must appear in the GROUP BY clause/.exec(firstLine))) {
-    return userFailure(`EXPRESSION_NOT_AGGREGATE: ${at(m[1])}'${m[1]}' must be an aggregate expression or appear in GROUP BY clause`);
+    return userFailure(
+      `EXPRESSION_NOT_AGGREGATE: ${at(m[1])}'${m[1]}' must be an aggregate expression or appear in GROUP BY clause`,
+    );
   }
   if ((m = /^Binder Error: Ambiguous reference to column name "([^"]+)"/.exec(firstLine))) {
     return userFailure(`AMBIGUOUS_NAME: ${at(m[1])}Column '${m[1]}' is ambiguous`);
@@ -72,13 +94,22 @@ export function translateDuckDbError(raw: string, ctx: Context): QueryFailure {
   }
   if (/^Parser Error: syntax error at end of input/.test(firstLine)) {
     const end = lineColumn(ctx.originalSql, ctx.originalSql.trimEnd().length);
-    return userFailure(`SYNTAX_ERROR: line ${end.line}:${end.column}: mismatched input '<EOF>'. Expecting: <expression>`);
+    return userFailure(
+      `SYNTAX_ERROR: line ${end.line}:${end.column}: mismatched input '<EOF>'. Expecting: <expression>`,
+    );
   }
   if (/^Parser Error:/.test(firstLine)) {
     return userFailure(`SYNTAX_ERROR: ${at()}${firstLine.replace(/^Parser Error:\s*/, "")}`);
   }
   if ((m = /^Conversion Error: Could not convert string '(.*)' to ([A-Z0-9]+)/.exec(firstLine))) {
-    const target: Record<string, string> = { INT8: "TINYINT", INT16: "SMALLINT", INT32: "INT", INT64: "BIGINT", DOUBLE: "DOUBLE", FLOAT: "REAL" };
+    const target: Record<string, string> = {
+      INT8: "TINYINT",
+      INT16: "SMALLINT",
+      INT32: "INT",
+      INT64: "BIGINT",
+      DOUBLE: "DOUBLE",
+      FLOAT: "REAL",
+    };
     return userFailure(`INVALID_CAST_ARGUMENT: Cannot cast '${m[1]}' to ${target[m[2]!] ?? m[2]}`, ERROR_TYPE.DATA);
   }
   if ((m = /^Conversion Error: (.*)$/.exec(firstLine))) {
@@ -93,7 +124,12 @@ export function translateDuckDbError(raw: string, ctx: Context): QueryFailure {
   if ((m = /^(?:Binder|Catalog|Not implemented|Permission|Invalid) Error: (.*)$/.exec(firstLine))) {
     return userFailure(`GENERIC_USER_ERROR: ${at()}${m[1]}`);
   }
-  return { errorCategory: 1, errorType: ERROR_TYPE.ENGINE, retryable: true, message: `GENERIC_INTERNAL_ERROR: ${firstLine}` };
+  return {
+    errorCategory: 1,
+    errorType: ERROR_TYPE.ENGINE,
+    retryable: true,
+    message: `GENERIC_INTERNAL_ERROR: ${firstLine}`,
+  };
 }
 
 // DuckDB prints "LINE n: <sql excerpt>" and a caret line under it; turn that into an offset in engineSql.
@@ -129,7 +165,9 @@ function position(ctx: Context, name: string | undefined, caret: number | undefi
   if (name) {
     const wanted = name.toLowerCase();
     const hit = significant(tokenize(ctx.originalSql)).find(
-      (t) => (t.kind === "ident" && t.text.toLowerCase() === wanted) || (t.kind === "qident" && t.text.slice(1, -1).toLowerCase() === wanted),
+      (t) =>
+        (t.kind === "ident" && t.text.toLowerCase() === wanted) ||
+        (t.kind === "qident" && t.text.slice(1, -1).toLowerCase() === wanted),
     );
     if (hit) {
       const lc = lineColumn(ctx.originalSql, hit.start);
@@ -144,9 +182,20 @@ function position(ctx: Context, name: string | undefined, caret: number | undefi
 }
 
 const DUCKDB_TO_TRINO: Record<string, string> = {
-  VARCHAR: "varchar", STRING_LITERAL: "varchar", INTEGER: "integer", INTEGER_LITERAL: "integer", BIGINT: "bigint",
-  DOUBLE: "double", FLOAT: "real", BOOLEAN: "boolean", DATE: "date", TIMESTAMP: "timestamp(3)",
-  "TIMESTAMP WITH TIME ZONE": "timestamp(3) with time zone", SMALLINT: "smallint", TINYINT: "tinyint", HUGEINT: "bigint",
+  VARCHAR: "varchar",
+  STRING_LITERAL: "varchar",
+  INTEGER: "integer",
+  INTEGER_LITERAL: "integer",
+  BIGINT: "bigint",
+  DOUBLE: "double",
+  FLOAT: "real",
+  BOOLEAN: "boolean",
+  DATE: "date",
+  TIMESTAMP: "timestamp(3)",
+  "TIMESTAMP WITH TIME ZONE": "timestamp(3) with time zone",
+  SMALLINT: "smallint",
+  TINYINT: "tinyint",
+  HUGEINT: "bigint",
 };
 
 function trinoTypes(list: string): string {

@@ -24,7 +24,10 @@ export function createAthenaService(deps: ServiceDeps): ServiceDefinition {
   const auditRows = positiveInt(options["audit-rows"] ?? process.env.EMULATOR_AUDIT_ROWS, DEFAULT_AUDIT_ROWS);
   const auditSeed = positiveInt(options["audit-seed"] ?? process.env.EMULATOR_AUDIT_SEED, 20240601);
   // DuckDB already uses every core for one query; two at a time keeps a long query from blocking short ones.
-  const concurrency = positiveInt(options["athena-concurrency"] ?? process.env.EMULATOR_ATHENA_CONCURRENCY, Math.min(2, Math.max(1, os.cpus().length)));
+  const concurrency = positiveInt(
+    options["athena-concurrency"] ?? process.env.EMULATOR_ATHENA_CONCURRENCY,
+    Math.min(2, Math.max(1, os.cpus().length)),
+  );
 
   const store = new QueryStore(deps.stateDir);
   const ctx: AthenaContext = {
@@ -113,7 +116,15 @@ async function runQuery(ctx: AthenaContext, id: string): Promise<void> {
     // An emulator bug, not the user's: report it as Athena's internal error rather than leave the query RUNNING.
     console.error(`[athena] query ${id} failed inside the emulator:`, err);
     const message = `GENERIC_INTERNAL_ERROR: ${(err as Error)?.message ?? String(err)}`;
-    outcome = { state: "FAILED", kind: classifyStatement(q.query), failure: { errorCategory: 1, errorType: 200, retryable: true, message }, planningMs: 0, engineMs: 0, preProcessingMs: 0, processingMs: 0 };
+    outcome = {
+      state: "FAILED",
+      kind: classifyStatement(q.query),
+      failure: { errorCategory: 1, errorType: 200, retryable: true, message },
+      planningMs: 0,
+      engineMs: 0,
+      preProcessingMs: 0,
+      processingMs: 0,
+    };
   }
   // stop() may already have failed the query as interrupted: keep that answer.
   if (q.state !== "RUNNING") return;

@@ -4,13 +4,23 @@ import { AwsError } from "../core/aws-error";
 import { decodeToken, encodeToken, pageOf } from "../core/paging";
 import { Violations } from "../core/validation";
 import type { Operation } from "../core/types";
-import { findCatalog, findDatabase, type CatalogDatabase, type CatalogTable, type DataCatalog, type WorkGroupConfig } from "./catalog";
+import {
+  findCatalog,
+  findDatabase,
+  type CatalogDatabase,
+  type CatalogTable,
+  type DataCatalog,
+  type WorkGroupConfig,
+} from "./catalog";
 import { ENGINE_VERSION, invalidRequest, requireWorkGroup, type AthenaContext } from "./service-context";
 
 /** Builds the catalog/workgroup operations over a shared context. */
 export function metadataOperations(ctx: AthenaContext): Record<string, Operation> {
   const created = ctx.catalogCreatedSec;
-  const engineVersion = (wg: WorkGroupConfig) => ({ SelectedEngineVersion: "AUTO", EffectiveEngineVersion: wg.engineVersion ?? ENGINE_VERSION.EffectiveEngineVersion });
+  const engineVersion = (wg: WorkGroupConfig) => ({
+    SelectedEngineVersion: "AUTO",
+    EffectiveEngineVersion: wg.engineVersion ?? ENGINE_VERSION.EffectiveEngineVersion,
+  });
 
   return {
     ListWorkGroups(input) {
@@ -18,10 +28,18 @@ export function metadataOperations(ctx: AthenaContext): Record<string, Operation
       const max = v.integer(input.MaxResults, "maxResults", { min: 1, max: 50 }) ?? 50;
       const token = v.string(input.NextToken, "nextToken", { min: 1, max: 1024 });
       v.throwIfAny("InvalidRequestException");
-      const start = token ? decodeToken<number>(token, "athena-workgroups", "InvalidRequestException", "Invalid NextToken") : 0;
+      const start = token
+        ? decodeToken<number>(token, "athena-workgroups", "InvalidRequestException", "Invalid NextToken")
+        : 0;
       const { page, next } = pageOf(ctx.catalog.workGroups, start, max);
       return {
-        WorkGroups: page.map((wg) => ({ Name: wg.name, State: wg.state, Description: wg.description ?? "", CreationTime: created, EngineVersion: engineVersion(wg) })),
+        WorkGroups: page.map((wg) => ({
+          Name: wg.name,
+          State: wg.state,
+          Description: wg.description ?? "",
+          CreationTime: created,
+          EngineVersion: engineVersion(wg),
+        })),
         ...(next !== undefined ? { NextToken: encodeToken("athena-workgroups", next) } : {}),
       };
     },
@@ -54,7 +72,9 @@ export function metadataOperations(ctx: AthenaContext): Record<string, Operation
       const max = v.integer(input.MaxResults, "maxResults", { min: 2, max: 50 }) ?? 50;
       const token = v.string(input.NextToken, "nextToken", { min: 1, max: 1024 });
       v.throwIfAny("InvalidRequestException");
-      const start = token ? decodeToken<number>(token, "athena-catalogs", "InvalidRequestException", "Invalid NextToken") : 0;
+      const start = token
+        ? decodeToken<number>(token, "athena-catalogs", "InvalidRequestException", "Invalid NextToken")
+        : 0;
       const { page, next } = pageOf(ctx.catalog.catalogs, start, max);
       return {
         DataCatalogsSummary: page.map((c) => ({ CatalogName: c.name, Type: c.type, Status: "CREATE_COMPLETE" })),
@@ -67,7 +87,15 @@ export function metadataOperations(ctx: AthenaContext): Record<string, Operation
       const name = v.string(input.Name, "name", { required: true, min: 1, max: 256 });
       v.throwIfAny("InvalidRequestException");
       const c = requireCatalog(ctx, name!, "InvalidRequestException");
-      return { DataCatalog: { Name: c.name, Description: c.description ?? "", Type: c.type, Parameters: { "catalog-id": "000000000000" }, Status: "CREATE_COMPLETE" } };
+      return {
+        DataCatalog: {
+          Name: c.name,
+          Description: c.description ?? "",
+          Type: c.type,
+          Parameters: { "catalog-id": "000000000000" },
+          Status: "CREATE_COMPLETE",
+        },
+      };
     },
 
     ListDatabases(input) {
@@ -80,7 +108,10 @@ export function metadataOperations(ctx: AthenaContext): Record<string, Operation
       const key = `athena-databases:${catalog.name}`;
       const start = token ? decodeToken<number>(token, key, "InvalidRequestException", "Invalid NextToken") : 0;
       const { page, next } = pageOf(catalog.databases, start, max);
-      return { DatabaseList: page.map(databaseShape), ...(next !== undefined ? { NextToken: encodeToken(key, next) } : {}) };
+      return {
+        DatabaseList: page.map(databaseShape),
+        ...(next !== undefined ? { NextToken: encodeToken(key, next) } : {}),
+      };
     },
 
     GetDatabase(input) {
@@ -105,7 +136,10 @@ export function metadataOperations(ctx: AthenaContext): Record<string, Operation
       const key = `athena-tables:${db.name}:${expression ?? ""}`;
       const start = token ? decodeToken<number>(token, key, "InvalidRequestException", "Invalid NextToken") : 0;
       const { page, next } = pageOf(tables, start, max);
-      return { TableMetadataList: page.map((t) => tableShape(t, created)), ...(next !== undefined ? { NextToken: encodeToken(key, next) } : {}) };
+      return {
+        TableMetadataList: page.map((t) => tableShape(t, created)),
+        ...(next !== undefined ? { NextToken: encodeToken(key, next) } : {}),
+      };
     },
 
     GetTableMetadata(input) {
@@ -124,7 +158,10 @@ export function metadataOperations(ctx: AthenaContext): Record<string, Operation
 
 function requireCatalog(ctx: AthenaContext, name: string, code = "MetadataException"): DataCatalog {
   const c = findCatalog(ctx.catalog, name);
-  if (!c) throw code === "MetadataException" ? new AwsError("MetadataException", `Catalog ${name} was not found.`) : invalidRequest(`Catalog ${name} was not found.`);
+  if (!c)
+    throw code === "MetadataException"
+      ? new AwsError("MetadataException", `Catalog ${name} was not found.`)
+      : invalidRequest(`Catalog ${name} was not found.`);
   return c;
 }
 
@@ -139,7 +176,11 @@ function databaseShape(db: CatalogDatabase) {
 }
 
 function tableShape(t: CatalogTable, created: number) {
-  const col = (c: { name: string; type: string; comment?: string }) => ({ Name: c.name, Type: c.type, ...(c.comment ? { Comment: c.comment } : {}) });
+  const col = (c: { name: string; type: string; comment?: string }) => ({
+    Name: c.name,
+    Type: c.type,
+    ...(c.comment ? { Comment: c.comment } : {}),
+  });
   return {
     Name: t.name,
     CreateTime: created,
@@ -147,13 +188,21 @@ function tableShape(t: CatalogTable, created: number) {
     TableType: t.tableType ?? "EXTERNAL_TABLE",
     Columns: t.columns.map(col),
     PartitionKeys: (t.partitionKeys ?? []).map(col),
-    Parameters: { ...(t.parameters ?? {}), location: `s3://emulator-datasets/${t.location.replace(/^datasets\//, "")}/` },
+    Parameters: {
+      ...(t.parameters ?? {}),
+      location: `s3://emulator-datasets/${t.location.replace(/^datasets\//, "")}/`,
+    },
   };
 }
 
 // Athena's Expression is a Hive-style pattern: * wildcards, | alternatives.
 function tableFilter(expression: string): (name: string) => boolean {
-  const alternatives = expression.split("|").map((p) => p.trim().replace(/[.+^${}()[\]\\]/g, "\\$&").replace(/\*/g, ".*"));
+  const alternatives = expression.split("|").map((p) =>
+    p
+      .trim()
+      .replace(/[.+^${}()[\]\\]/g, "\\$&")
+      .replace(/\*/g, ".*"),
+  );
   const re = new RegExp(`^(?:${alternatives.join("|")})$`, "i");
   return (name) => re.test(name);
 }

@@ -25,7 +25,9 @@ describe("parseParameter", () => {
     expect(parseParameter("false", 0).value).toBe(false);
     expect(parseParameter("NULL", 0).value).toBeNull();
     expect((parseParameter("DATE '2024-01-02'", 0).value as DuckDBDateValue).days).toBe(19724);
-    expect((parseParameter("TIMESTAMP '2024-01-02 03:04:05.5'", 0).value as DuckDBTimestampValue).micros).toBe(1704164645500000n);
+    expect((parseParameter("TIMESTAMP '2024-01-02 03:04:05.5'", 0).value as DuckDBTimestampValue).micros).toBe(
+      1704164645500000n,
+    );
   });
 
   it("refuses anything that is not a literal, so nothing can be spliced into SQL", () => {

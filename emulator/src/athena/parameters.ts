@@ -66,7 +66,14 @@ export function parseParameter(literal: string, index: number): BoundParameter {
     }
     const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?$/.exec(body);
     if (!m) throw new ParameterError(`Value cannot be cast to timestamp: ${body}`);
-    const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
+    const ms = Date.UTC(
+      Number(m[1]),
+      Number(m[2]) - 1,
+      Number(m[3]),
+      Number(m[4] ?? 0),
+      Number(m[5] ?? 0),
+      Number(m[6] ?? 0),
+    );
     if (Number.isNaN(ms)) throw new ParameterError(`Value cannot be cast to timestamp: ${body}`);
     const micros = BigInt(ms) * 1000n + BigInt((m[7] ?? "").padEnd(6, "0") || "0");
     return { value: new DuckDBTimestampValue(micros), type: TIMESTAMP };

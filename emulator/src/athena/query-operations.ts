@@ -33,7 +33,11 @@ export function queryOperations(ctx: AthenaContext): Record<string, Operation> {
       const id = v.string(input.QueryExecutionId, "queryExecutionId", { required: true, min: 1, max: 128 });
       v.throwIfAny("InvalidRequestException");
       const q = requireQuery(ctx, id!);
-      const { ResultReuseInformation: _reuse, DataScannedInBytes: _scanned, ...timeline } = describe(q).Statistics as Record<string, unknown>;
+      const {
+        ResultReuseInformation: _reuse,
+        DataScannedInBytes: _scanned,
+        ...timeline
+      } = describe(q).Statistics as Record<string, unknown>;
       return {
         QueryRuntimeStatistics: {
           Timeline: timeline,
@@ -49,7 +53,11 @@ export function queryOperations(ctx: AthenaContext): Record<string, Operation> {
       const q = requireQuery(ctx, id!);
       if (q.state === "QUEUED" && ctx.queue.remove(q.id)) {
         const now = Date.now();
-        Object.assign(q, { state: "CANCELLED", stateChangeReason: "Query was cancelled by StopQueryExecution.", completedMs: now });
+        Object.assign(q, {
+          state: "CANCELLED",
+          stateChangeReason: "Query was cancelled by StopQueryExecution.",
+          completedMs: now,
+        });
         ctx.store.changed();
       } else if (q.state === "RUNNING") {
         // The runner records CANCELLED when the engine stops; a query between states is caught there too.
@@ -69,7 +77,12 @@ export function queryOperations(ctx: AthenaContext): Record<string, Operation> {
         const id = String(raw);
         const q = ctx.store.get(id);
         if (q) found.push(describe(q));
-        else missing.push({ QueryExecutionId: id, ErrorCode: "INVALID_INPUT", ErrorMessage: `QueryExecution ${id} was not found` });
+        else
+          missing.push({
+            QueryExecutionId: id,
+            ErrorCode: "INVALID_INPUT",
+            ErrorMessage: `QueryExecution ${id} was not found`,
+          });
       }
       return { QueryExecutions: found, UnprocessedQueryExecutionIds: missing };
     },
@@ -82,9 +95,12 @@ export function queryOperations(ctx: AthenaContext): Record<string, Operation> {
       v.throwIfAny("InvalidRequestException");
       requireWorkGroup(ctx, workGroup);
       const all = ctx.store.list().filter((q) => q.workGroup === workGroup);
-      const start = token ? decodeToken<number>(token, "athena-list-queries", "InvalidRequestException", "Invalid NextToken") : 0;
+      const start = token
+        ? decodeToken<number>(token, "athena-list-queries", "InvalidRequestException", "Invalid NextToken")
+        : 0;
       const page = all.slice(start, start + max);
-      const next = start + page.length < all.length ? encodeToken("athena-list-queries", start + page.length) : undefined;
+      const next =
+        start + page.length < all.length ? encodeToken("athena-list-queries", start + page.length) : undefined;
       return { QueryExecutionIds: page.map((q) => q.id), ...(next ? { NextToken: next } : {}) };
     },
   };
@@ -101,19 +117,29 @@ function startQueryExecution(ctx: AthenaContext, input: Record<string, unknown>)
   const resultConfig = (input.ResultConfiguration ?? {}) as Record<string, unknown>;
   const outputLocation = v.string(resultConfig.OutputLocation, "resultConfiguration.outputLocation");
   const params = v.list(input.ExecutionParameters, "executionParameters", { min: 1 });
-  const parameters = params?.map((p, i) => v.string(p, `executionParameters.${i + 1}.member`, { required: true, min: 1, max: 1024 }) ?? "");
+  const parameters = params?.map(
+    (p, i) => v.string(p, `executionParameters.${i + 1}.member`, { required: true, min: 1, max: 1024 }) ?? "",
+  );
   v.throwIfAny("InvalidRequestException");
   if (query !== undefined && Buffer.byteLength(query) > MAX_QUERY_BYTES) {
-    throw invalidRequest(`1 validation error detected: Value at 'queryString' failed to satisfy constraint: Member must have length less than or equal to ${MAX_QUERY_BYTES}`);
+    throw invalidRequest(
+      `1 validation error detected: Value at 'queryString' failed to satisfy constraint: Member must have length less than or equal to ${MAX_QUERY_BYTES}`,
+    );
   }
 
   if (token) {
     const earlier = ctx.store.byClientToken(token);
     if (earlier) {
-      const same = earlier.query === query && earlier.workGroup === workGroup &&
+      const same =
+        earlier.query === query &&
+        earlier.workGroup === workGroup &&
         JSON.stringify(earlier.parameters ?? null) === JSON.stringify(parameters ?? null) &&
-        (earlier.context.Database ?? null) === (database ?? null) && (earlier.context.Catalog ?? null) === (catalog ?? null);
-      if (!same) throw invalidRequest("Idempotent parameters do not match the earlier request with the same ClientRequestToken.");
+        (earlier.context.Database ?? null) === (database ?? null) &&
+        (earlier.context.Catalog ?? null) === (catalog ?? null);
+      if (!same)
+        throw invalidRequest(
+          "Idempotent parameters do not match the earlier request with the same ClientRequestToken.",
+        );
       return { QueryExecutionId: earlier.id };
     }
   }
@@ -122,7 +148,9 @@ function startQueryExecution(ctx: AthenaContext, input: Record<string, unknown>)
   if (wg.state === "DISABLED") throw invalidRequest(`WorkGroup ${workGroup} is disabled.`);
   const output = outputLocation ?? wg.outputLocation;
   if (!output) {
-    throw invalidRequest("No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.");
+    throw invalidRequest(
+      "No output location provided. An output location is required either through the Workgroup result configuration setting or as an API input.",
+    );
   }
   if (!/^s3:\/\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9](\/.*)?$/.test(output)) {
     throw invalidRequest(`outputLocation is not a valid S3 path. Provided ${output}`);
@@ -138,7 +166,10 @@ function startQueryExecution(ctx: AthenaContext, input: Record<string, unknown>)
     statementType: kind.statementType,
     substatementType: kind.substatementType,
     workGroup,
-    context: { ...(database !== undefined ? { Database: database } : {}), ...(catalog !== undefined ? { Catalog: catalog } : {}) },
+    context: {
+      ...(database !== undefined ? { Database: database } : {}),
+      ...(catalog !== undefined ? { Catalog: catalog } : {}),
+    },
     outputLocation: output,
     resultFile: kind.statementType === "DML" ? file : file.replace(/\.csv$/, ".txt"),
     ...(parameters ? { parameters } : {}),
@@ -151,7 +182,10 @@ function startQueryExecution(ctx: AthenaContext, input: Record<string, unknown>)
     preProcessingMs: 0,
     processingMs: 0,
   };
-  if (!ctx.queue.enqueue(id)) throw new AwsError("TooManyRequestsException", "Rate exceeded: too many queued queries.", 400, { Reason: "CONCURRENT_QUERY_LIMIT_EXCEEDED" });
+  if (!ctx.queue.enqueue(id))
+    throw new AwsError("TooManyRequestsException", "Rate exceeded: too many queued queries.", 400, {
+      Reason: "CONCURRENT_QUERY_LIMIT_EXCEEDED",
+    });
   ctx.store.add(record);
   return { QueryExecutionId: id };
 }
@@ -221,14 +255,18 @@ async function getQueryResults(ctx: AthenaContext, input: Record<string, unknown
   if (q.state !== "SUCCEEDED") throw invalidRequest(`Query has not yet finished. Current state: ${q.state}`);
 
   const kind = `athena-results:${q.id}`;
-  const offset = token ? decodeToken<ResultsPosition>(token, kind, "InvalidRequestException", "Invalid NextToken").o : 0;
+  const offset = token
+    ? decodeToken<ResultsPosition>(token, kind, "InvalidRequestException", "Invalid NextToken").o
+    : 0;
   if (typeof offset !== "number" || offset < 0) throw invalidRequest("Invalid NextToken");
   let page;
   try {
     page = await readCsvPage(q.resultFile, offset, max);
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-      throw invalidRequest(`Unable to read the query results at ${resultS3Location(q.outputLocation, q.id)}: the result file was deleted.`);
+      throw invalidRequest(
+        `Unable to read the query results at ${resultS3Location(q.outputLocation, q.id)}: the result file was deleted.`,
+      );
     }
     throw err;
   }

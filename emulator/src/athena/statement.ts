@@ -9,7 +9,15 @@ export interface StatementKind {
   /** Athena's SubstatementType, e.g. SELECT, SHOW_TABLES, MSCK_REPAIR_TABLE. */
   substatementType: string;
   /** How the emulator runs it. */
-  handler: "query" | "show-tables" | "show-databases" | "show-partitions" | "show-columns" | "describe" | "noop-ddl" | "unsupported";
+  handler:
+    | "query"
+    | "show-tables"
+    | "show-databases"
+    | "show-partitions"
+    | "show-columns"
+    | "describe"
+    | "noop-ddl"
+    | "unsupported";
   /** Table or database named by a utility/DDL statement ([db, table] or [table]). */
   target?: string[];
   /** LIKE pattern of SHOW TABLES / SHOW DATABASES. */
@@ -19,12 +27,20 @@ export interface StatementKind {
 /** Classifies a single statement by its first keywords. */
 export function classifyStatement(sql: string): StatementKind {
   const tokens = significant(tokenize(sql)).filter((t) => !(t.kind === "punct" && t.text === ";"));
-  const word = (i: number) => (tokens[i]?.kind === "ident" ? tokens[i]!.text.toUpperCase() : tokens[i]?.text ?? "");
+  const word = (i: number) => (tokens[i]?.kind === "ident" ? tokens[i]!.text.toUpperCase() : (tokens[i]?.text ?? ""));
   const first = word(0);
   switch (first) {
-    case "SELECT": case "WITH": case "VALUES": case "TABLE": case "(":
+    case "SELECT":
+    case "WITH":
+    case "VALUES":
+    case "TABLE":
+    case "(":
       return { statementType: "DML", substatementType: "SELECT", handler: "query" };
-    case "INSERT": case "UPDATE": case "DELETE": case "MERGE": case "UNLOAD":
+    case "INSERT":
+    case "UPDATE":
+    case "DELETE":
+    case "MERGE":
+    case "UNLOAD":
       return { statementType: "DML", substatementType: first, handler: "unsupported" };
     case "SHOW": {
       const second = word(1);
@@ -32,32 +48,77 @@ export function classifyStatement(sql: string): StatementKind {
         const inIdx = ["IN", "FROM"].includes(word(2)) ? 3 : -1;
         const likeIdx = tokens.findIndex((t) => t.kind === "ident" && t.text.toUpperCase() === "LIKE");
         return {
-          statementType: "UTILITY", substatementType: "SHOW_TABLES", handler: "show-tables",
+          statementType: "UTILITY",
+          substatementType: "SHOW_TABLES",
+          handler: "show-tables",
           target: inIdx > 0 ? [name(tokens[inIdx])] : undefined,
           like: likeIdx > 0 ? stringValue(tokens[likeIdx + 1]) : stringValue(tokens[inIdx > 0 ? 4 : 2]),
         };
       }
       if (second === "DATABASES" || second === "SCHEMAS") {
         const likeIdx = tokens.findIndex((t) => t.kind === "ident" && t.text.toUpperCase() === "LIKE");
-        return { statementType: "UTILITY", substatementType: "SHOW_DATABASES", handler: "show-databases", like: likeIdx > 0 ? stringValue(tokens[likeIdx + 1]) : undefined };
+        return {
+          statementType: "UTILITY",
+          substatementType: "SHOW_DATABASES",
+          handler: "show-databases",
+          like: likeIdx > 0 ? stringValue(tokens[likeIdx + 1]) : undefined,
+        };
       }
-      if (second === "PARTITIONS") return { statementType: "UTILITY", substatementType: "SHOW_PARTITIONS", handler: "show-partitions", target: qualifiedName(tokens, 2) };
-      if (second === "COLUMNS") return { statementType: "UTILITY", substatementType: "SHOW_COLUMNS", handler: "show-columns", target: qualifiedName(tokens, 3) };
+      if (second === "PARTITIONS")
+        return {
+          statementType: "UTILITY",
+          substatementType: "SHOW_PARTITIONS",
+          handler: "show-partitions",
+          target: qualifiedName(tokens, 2),
+        };
+      if (second === "COLUMNS")
+        return {
+          statementType: "UTILITY",
+          substatementType: "SHOW_COLUMNS",
+          handler: "show-columns",
+          target: qualifiedName(tokens, 3),
+        };
       return { statementType: "UTILITY", substatementType: `SHOW_${second}`, handler: "unsupported" };
     }
-    case "DESCRIBE": case "DESC":
-      return { statementType: "UTILITY", substatementType: "DESCRIBE_TABLE", handler: "describe", target: qualifiedName(tokens, 1) };
+    case "DESCRIBE":
+    case "DESC":
+      return {
+        statementType: "UTILITY",
+        substatementType: "DESCRIBE_TABLE",
+        handler: "describe",
+        target: qualifiedName(tokens, 1),
+      };
     case "EXPLAIN":
       return { statementType: "UTILITY", substatementType: "EXPLAIN", handler: "unsupported" };
     case "MSCK":
-      return { statementType: "DDL", substatementType: "MSCK_REPAIR_TABLE", handler: "noop-ddl", target: qualifiedName(tokens, 3) };
+      return {
+        statementType: "DDL",
+        substatementType: "MSCK_REPAIR_TABLE",
+        handler: "noop-ddl",
+        target: qualifiedName(tokens, 3),
+      };
     case "ALTER":
-      if (word(1) === "TABLE" && tokens.slice(2).some((t, i) => t.text.toUpperCase() === "ADD" && tokens[i + 3]?.text.toUpperCase() === "PARTITION")) {
-        return { statementType: "DDL", substatementType: "ALTER_TABLE_ADD_PARTITION", handler: "noop-ddl", target: qualifiedName(tokens, 2) };
+      if (
+        word(1) === "TABLE" &&
+        tokens
+          .slice(2)
+          .some((t, i) => t.text.toUpperCase() === "ADD" && tokens[i + 3]?.text.toUpperCase() === "PARTITION")
+      ) {
+        return {
+          statementType: "DDL",
+          substatementType: "ALTER_TABLE_ADD_PARTITION",
+          handler: "noop-ddl",
+          target: qualifiedName(tokens, 2),
+        };
       }
       return { statementType: "DDL", substatementType: `ALTER_${word(1)}`, handler: "unsupported" };
-    case "CREATE": case "DROP":
-      return { statementType: "DDL", substatementType: `${first}_${word(1) === "EXTERNAL" ? word(2) : word(1)}`, handler: "unsupported" };
+    case "CREATE":
+    case "DROP":
+      return {
+        statementType: "DDL",
+        substatementType: `${first}_${word(1) === "EXTERNAL" ? word(2) : word(1)}`,
+        handler: "unsupported",
+      };
     default:
       return { statementType: "DML", substatementType: "SELECT", handler: "query" };
   }

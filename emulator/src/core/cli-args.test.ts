@@ -3,7 +3,14 @@ import { parseArgs, USAGE, wantsHelp } from "./cli-args";
 
 describe("parseArgs", () => {
   it("uses the defaults", () => {
-    expect(parseArgs([], {})).toEqual({ port: 4566, host: "127.0.0.1", dataDir: ".data/emulator", region: "us-east-1", accountId: "000000000000", options: {} });
+    expect(parseArgs([], {})).toEqual({
+      port: 4566,
+      host: "127.0.0.1",
+      dataDir: ".data/emulator",
+      region: "us-east-1",
+      accountId: "000000000000",
+      options: {},
+    });
   });
   it("reads flags, env, and passes other flags through as options", () => {
     const c = parseArgs(["--port", "0", "--data-dir=/tmp/x", "--athena-data", "emulator/data", "--verbose"], {
@@ -20,7 +27,10 @@ describe("parseArgs", () => {
     });
   });
   it("prefers flags over env", () => {
-    expect(parseArgs(["--port", "5000"], { EMULATOR_PORT: "6000", EMULATOR_DATA_DIR: "/d" })).toMatchObject({ port: 5000, dataDir: "/d" });
+    expect(parseArgs(["--port", "5000"], { EMULATOR_PORT: "6000", EMULATOR_DATA_DIR: "/d" })).toMatchObject({
+      port: 5000,
+      dataDir: "/d",
+    });
     expect(parseArgs([], { EMULATOR_PORT: "6000" })).toMatchObject({ port: 6000 });
   });
   it("refuses a bad port, a bad account id and stray arguments", () => {
@@ -33,6 +43,7 @@ describe("parseArgs", () => {
     expect(wantsHelp(["--help"])).toBe(true);
     expect(wantsHelp(["--port", "0", "-h"])).toBe(true);
     expect(wantsHelp(["--port", "0"])).toBe(false);
-    for (const flag of ["--port", "--data-dir", "--region", "--account-id", "--audit-rows", "--athena-catalog"]) expect(USAGE).toContain(flag);
+    for (const flag of ["--port", "--data-dir", "--region", "--account-id", "--audit-rows", "--athena-catalog"])
+      expect(USAGE).toContain(flag);
   });
 });

@@ -68,4 +68,3 @@ function parsePort(text: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`invalid port: ${text}`);
   return n;
 }
-

@@ -38,7 +38,9 @@ export async function runOperation(
   input: Record<string, unknown>,
   ctx: CallContext,
 ): Promise<unknown> {
-  const op = Object.prototype.hasOwnProperty.call(service.operations, operation) ? service.operations[operation] : undefined;
+  const op = Object.prototype.hasOwnProperty.call(service.operations, operation)
+    ? service.operations[operation]
+    : undefined;
   if (!op) throw new AwsError("UnknownOperationException", `Operation ${operation} is not supported by this emulator.`);
   try {
     const out = await op(input, ctx);
@@ -47,7 +49,11 @@ export async function runOperation(
     if (err instanceof AwsError) throw err;
     // An unexpected exception is an emulator bug: log it and answer like AWS's internal error.
     console.error(`[emulator] ${service.name}.${operation} failed:`, err);
-    throw new AwsError(INTERNAL_ERROR_CODE[service.name], `Internal error: ${(err as Error)?.message ?? String(err)}`, 500);
+    throw new AwsError(
+      INTERNAL_ERROR_CODE[service.name],
+      `Internal error: ${(err as Error)?.message ?? String(err)}`,
+      500,
+    );
   }
 }
 
@@ -64,7 +70,8 @@ export function createInvoker(registry: ServiceRegistry, config: EmulatorConfig)
   return {
     async invoke<T>(serviceName: ServiceName, operation: string, input: object): Promise<T> {
       const service = registry.get(serviceName);
-      if (!service) throw new AwsError("UnknownOperationException", `Service ${serviceName} is not loaded in this emulator.`);
+      if (!service)
+        throw new AwsError("UnknownOperationException", `Service ${serviceName} is not loaded in this emulator.`);
       const copy = JSON.parse(JSON.stringify(input ?? {})) as Record<string, unknown>;
       const out = await runOperation(service, operation, copy, newContext(config));
       return JSON.parse(JSON.stringify(out)) as T;

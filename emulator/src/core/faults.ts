@@ -38,18 +38,21 @@ export class FaultRegistry {
       throw bad(`service must be one of ${SERVICES.join(", ")}`);
     }
     const kind = body.kind;
-    if (typeof kind !== "string" || !KINDS.includes(kind as FaultKind)) throw bad(`kind must be one of ${KINDS.join(", ")}`);
+    if (typeof kind !== "string" || !KINDS.includes(kind as FaultKind))
+      throw bad(`kind must be one of ${KINDS.join(", ")}`);
     if (body.operation !== undefined && (typeof body.operation !== "string" || body.operation === "")) {
       throw bad("operation must be a non-empty string");
     }
     const probability = body.probability ?? 1;
-    if (typeof probability !== "number" || !(probability >= 0 && probability <= 1)) throw bad("probability must be a number in [0, 1]");
+    if (typeof probability !== "number" || !(probability >= 0 && probability <= 1))
+      throw bad("probability must be a number in [0, 1]");
     const count = body.count;
     if (count !== undefined && (typeof count !== "number" || !Number.isInteger(count) || count < 1)) {
       throw bad("count must be a positive integer");
     }
     const latencyMs = body.latencyMs ?? 1000;
-    if (typeof latencyMs !== "number" || latencyMs < 0 || latencyMs > 600_000) throw bad("latencyMs must be in [0, 600000]");
+    if (typeof latencyMs !== "number" || latencyMs < 0 || latencyMs > 600_000)
+      throw bad("latencyMs must be in [0, 600000]");
     const fault: Fault = {
       id: randomUUID(),
       service: service as ServiceName,

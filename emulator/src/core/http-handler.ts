@@ -23,7 +23,8 @@ export function createRequestHandler(deps: HandlerDeps) {
     const requestId = randomUUID();
     handle(deps, req, res, requestId).catch((err) => {
       console.error("[emulator] request failed:", err);
-      if (!res.headersSent) sendError(res, requestId, new AwsError("InternalFailure", String(err), 500), "application/json");
+      if (!res.headersSent)
+        sendError(res, requestId, new AwsError("InternalFailure", String(err), 500), "application/json");
       else res.end();
     });
   };
@@ -61,7 +62,13 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   }
 }
 
-async function handleAdmin(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, requestId: string, url: URL): Promise<void> {
+async function handleAdmin(
+  deps: HandlerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  url: URL,
+): Promise<void> {
   const method = req.method ?? "GET";
   const path = url.pathname.replace(/\/+$/, "");
   const json = "application/json";
@@ -77,7 +84,8 @@ async function handleAdmin(deps: HandlerDeps, req: IncomingMessage, res: ServerR
     }
     if (path === "/_emulator/faults") {
       if (method === "GET") return sendJson(res, requestId, 200, json, { faults: deps.faults.list() });
-      if (method === "POST") return sendJson(res, requestId, 200, json, { fault: deps.faults.add(parseJsonObject(raw)) });
+      if (method === "POST")
+        return sendJson(res, requestId, 200, json, { fault: deps.faults.add(parseJsonObject(raw)) });
       if (method === "DELETE") {
         const id = url.searchParams.get("id") ?? undefined;
         return sendJson(res, requestId, 200, json, { removed: deps.faults.clear(id) });
@@ -111,7 +119,11 @@ function health(deps: HandlerDeps) {
 function asAwsError(err: unknown, service: ServiceName | undefined): AwsError {
   if (err instanceof AwsError) return err;
   console.error("[emulator] unexpected error:", err);
-  return new AwsError(service ? INTERNAL_ERROR_CODE[service] : "InternalFailure", String((err as Error)?.message ?? err), 500);
+  return new AwsError(
+    service ? INTERNAL_ERROR_CODE[service] : "InternalFailure",
+    String((err as Error)?.message ?? err),
+    500,
+  );
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -8,7 +8,12 @@ export function encodeToken(kind: string, position: unknown): string {
 }
 
 /** Decodes a NextToken made by encodeToken for the same `kind`; throws AwsError(code) otherwise. */
-export function decodeToken<T>(token: string, kind: string, code = "ValidationException", message = "Invalid NextToken"): T {
+export function decodeToken<T>(
+  token: string,
+  kind: string,
+  code = "ValidationException",
+  message = "Invalid NextToken",
+): T {
   try {
     const parsed = JSON.parse(Buffer.from(token, "base64url").toString("utf8")) as { k?: unknown; p?: unknown };
     if (parsed && parsed.k === kind && parsed.p !== undefined) return parsed.p as T;

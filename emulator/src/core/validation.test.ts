@@ -31,7 +31,9 @@ describe("Violations", () => {
     expect(v.string("abc", "a", { pattern: /[a-z]+/, min: 1, max: 3 })).toBe("abc");
     v.throwIfAny();
     v.string("abcd", "a", { max: 3 });
-    expect(thrown(() => v.throwIfAny()).message).toMatch(/^1 validation error detected: .*length less than or equal to 3$/);
+    expect(thrown(() => v.throwIfAny()).message).toMatch(
+      /^1 validation error detected: .*length less than or equal to 3$/,
+    );
   });
 
   it("treats a wrong JSON type as a SerializationException", () => {

@@ -30,19 +30,29 @@ export class Violations {
     }
     const shown = value.length > 100 ? `${value.slice(0, 100)}...` : value;
     if (c.min !== undefined && value.length < c.min) {
-      this.add(`Value '${shown}' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to ${c.min}`);
+      this.add(
+        `Value '${shown}' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to ${c.min}`,
+      );
     }
     if (c.max !== undefined && value.length > c.max) {
-      this.add(`Value '${shown}' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${c.max}`);
+      this.add(
+        `Value '${shown}' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${c.max}`,
+      );
     }
     if (c.pattern && value.length > 0 && !fullMatch(c.pattern, value)) {
-      this.add(`Value '${shown}' at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${c.pattern.source}`);
+      this.add(
+        `Value '${shown}' at '${field}' failed to satisfy constraint: Member must satisfy regular expression pattern: ${c.pattern.source}`,
+      );
     }
     return value;
   }
 
   /** Checks an integer member within [min, max]. */
-  integer(value: unknown, field: string, c: { min?: number; max?: number; required?: boolean } = {}): number | undefined {
+  integer(
+    value: unknown,
+    field: string,
+    c: { min?: number; max?: number; required?: boolean } = {},
+  ): number | undefined {
     if (value === undefined || value === null) {
       if (c.required) this.add(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
       return undefined;
@@ -51,26 +61,39 @@ export class Violations {
       throw new AwsError("SerializationException", `Unexpected value type for '${field}': expected an integer`);
     }
     if (c.min !== undefined && value < c.min) {
-      this.add(`Value '${value}' at '${field}' failed to satisfy constraint: Member must have value greater than or equal to ${c.min}`);
+      this.add(
+        `Value '${value}' at '${field}' failed to satisfy constraint: Member must have value greater than or equal to ${c.min}`,
+      );
     }
     if (c.max !== undefined && value > c.max) {
-      this.add(`Value '${value}' at '${field}' failed to satisfy constraint: Member must have value less than or equal to ${c.max}`);
+      this.add(
+        `Value '${value}' at '${field}' failed to satisfy constraint: Member must have value less than or equal to ${c.max}`,
+      );
     }
     return value;
   }
 
   /** Checks a list member's length; returns the list when it is an array. */
-  list(value: unknown, field: string, c: { min?: number; max?: number; required?: boolean } = {}): unknown[] | undefined {
+  list(
+    value: unknown,
+    field: string,
+    c: { min?: number; max?: number; required?: boolean } = {},
+  ): unknown[] | undefined {
     if (value === undefined || value === null) {
       if (c.required) this.add(`Value null at '${field}' failed to satisfy constraint: Member must not be null`);
       return undefined;
     }
-    if (!Array.isArray(value)) throw new AwsError("SerializationException", `Unexpected value type for '${field}': expected a list`);
+    if (!Array.isArray(value))
+      throw new AwsError("SerializationException", `Unexpected value type for '${field}': expected a list`);
     if (c.min !== undefined && value.length < c.min) {
-      this.add(`Value '[...]' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to ${c.min}`);
+      this.add(
+        `Value '[...]' at '${field}' failed to satisfy constraint: Member must have length greater than or equal to ${c.min}`,
+      );
     }
     if (c.max !== undefined && value.length > c.max) {
-      this.add(`Value '[...]' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${c.max}`);
+      this.add(
+        `Value '[...]' at '${field}' failed to satisfy constraint: Member must have length less than or equal to ${c.max}`,
+      );
     }
     return value;
   }

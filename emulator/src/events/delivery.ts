@@ -33,7 +33,13 @@ const MAX_RECORDS = 500;
 /** Inputs longer than this are cut in the log (not in the delivery) to bound memory. */
 const MAX_LOGGED_INPUT = 64 * 1024;
 const RETRY_DELAYS_MS = [200, 1000, 3000];
-const RETRYABLE = new Set(["ThrottlingException", "TooManyRequestsException", "InternalFailure", "InternalException", "ServiceUnavailable"]);
+const RETRYABLE = new Set([
+  "ThrottlingException",
+  "TooManyRequestsException",
+  "InternalFailure",
+  "InternalException",
+  "ServiceUnavailable",
+]);
 
 export class Deliverer {
   private readonly log: DeliveryRecord[] = [];
@@ -107,12 +113,18 @@ export class Deliverer {
     return record;
   }
 
-  private finish(record: DeliveryRecord, status: "succeeded" | "failed" | "recorded", error?: DeliveryRecord["error"]): void {
+  private finish(
+    record: DeliveryRecord,
+    status: "succeeded" | "failed" | "recorded",
+    error?: DeliveryRecord["error"],
+  ): void {
     record.status = status;
     if (record.input.length > MAX_LOGGED_INPUT) record.input = `${record.input.slice(0, MAX_LOGGED_INPUT)}…[truncated]`;
     if (error) {
       record.error = error;
-      console.warn(`[emulator] events: delivery of ${record.eventId} to ${record.ruleName}/${record.targetId} failed: ${error.code}: ${error.message}`);
+      console.warn(
+        `[emulator] events: delivery of ${record.eventId} to ${record.ruleName}/${record.targetId} failed: ${error.code}: ${error.message}`,
+      );
     }
     this.counts[status]++;
   }
@@ -120,14 +132,28 @@ export class Deliverer {
   /** The most recent deliveries, oldest first (copies). */
   records(filter: { ruleName?: string; status?: string } = {}): DeliveryRecord[] {
     return this.log
-      .filter((r) => (filter.ruleName === undefined || r.ruleName === filter.ruleName) && (filter.status === undefined || r.status === filter.status))
+      .filter(
+        (r) =>
+          (filter.ruleName === undefined || r.ruleName === filter.ruleName) &&
+          (filter.status === undefined || r.status === filter.status),
+      )
       .map((r) => ({ ...r }));
   }
 
   /** Totals since start (for health). */
-  stats(): { succeeded: number; failed: number; recorded: number; pending: number; lastError?: DeliveryRecord["error"] } {
+  stats(): {
+    succeeded: number;
+    failed: number;
+    recorded: number;
+    pending: number;
+    lastError?: DeliveryRecord["error"];
+  } {
     const lastFailed = [...this.log].reverse().find((r) => r.status === "failed");
-    return { ...this.counts, pending: this.pending.size, ...(lastFailed?.error ? { lastError: lastFailed.error } : {}) };
+    return {
+      ...this.counts,
+      pending: this.pending.size,
+      ...(lastFailed?.error ? { lastError: lastFailed.error } : {}),
+    };
   }
 
   /** Resolves once every delivery in flight has finished. */

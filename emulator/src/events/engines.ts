@@ -1,5 +1,10 @@
 // The one place the EventBridge service touches E4's pattern and schedule modules.
-import { compileEventPattern, matchesCompiledPattern, validatePattern, type CompiledPattern as Compiled } from "./pattern/index";
+import {
+  compileEventPattern,
+  matchesCompiledPattern,
+  validatePattern,
+  type CompiledPattern as Compiled,
+} from "./pattern/index";
 import { parseSchedule, type Schedule } from "./schedule/index";
 
 export type { Schedule };

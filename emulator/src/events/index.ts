@@ -18,7 +18,8 @@ function maxRulesOption(options: Record<string, string> | undefined): number | u
   const raw = options?.["max-rules-per-bus"];
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--max-rules-per-bus must be a positive integer, got ${JSON.stringify(raw)}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--max-rules-per-bus must be a positive integer, got ${JSON.stringify(raw)}`);
   return n;
 }
 
@@ -64,7 +65,11 @@ export function createEventsService(deps: ServiceDeps): ServiceDefinition {
   });
 
   const operations = {
-    ...ruleOperations({ store, onRulesChanged: () => scheduler.refresh(), maxRules: maxRulesOption(deps.config.options) }),
+    ...ruleOperations({
+      store,
+      onRulesChanged: () => scheduler.refresh(),
+      maxRules: maxRulesOption(deps.config.options),
+    }),
     ...targetOperations(store),
     ...eventOperations(bus, patterns),
     ...tagOperations(store),
@@ -124,7 +129,8 @@ export function createEventsService(deps: ServiceDeps): ServiceDefinition {
         const minutes = typeof input.minutes === "number" ? input.minutes : 0;
         const seconds = typeof input.seconds === "number" ? input.seconds : 0;
         const ms = (minutes * 60 + seconds) * 1000;
-        if (!(ms >= 0) || ms > 366 * 24 * 3600 * 1000) throw new AwsError("ValidationException", "minutes/seconds must be ≥ 0 and ≤ one year");
+        if (!(ms >= 0) || ms > 366 * 24 * 3600 * 1000)
+          throw new AwsError("ValidationException", "minutes/seconds must be ≥ 0 and ≤ one year");
         const fired = scheduler.advance(ms);
         return { now: scheduler.now().toISOString(), fired };
       },

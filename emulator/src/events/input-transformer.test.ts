@@ -13,7 +13,11 @@ const event = {
   resources: ["arn:aws:ec2:us-east-1:123456789012:instance/i-abcd1111"],
   detail: { "instance-id": "i-0123456789", state: "RUNNING", count: 3, tags: { env: "prod" }, quoted: 'say "hi"' },
 };
-const ctx = { ruleArn: "arn:aws:events:us-east-2:123456789012:rule/example", ruleName: "example", ingestionTime: "2015-11-11T21:29:55Z" };
+const ctx = {
+  ruleArn: "arn:aws:events:us-east-2:123456789012:rule/example",
+  ruleName: "example",
+  ingestionTime: "2015-11-11T21:29:55Z",
+};
 const paths = { timestamp: "$.time", instance: "$.detail.instance-id", state: "$.detail.state" };
 const t = (InputTemplate: string, InputPathsMap: Record<string, string> = paths) =>
   applyInputTransformer({ InputPathsMap, InputTemplate }, event, ctx);
@@ -26,11 +30,18 @@ describe("applyInputTransformer: the user guide's examples", () => {
     expect(t('"instance \\"<instance>\\" is in <state>"')).toBe('"instance \\"i-0123456789\\" is in RUNNING"');
   });
   it("simple JSON: string values outside quotes get their quotes", () => {
-    expect(JSON.parse(t('{\n  "instance" : <instance>,\n  "state": <state>\n}'))).toEqual({ instance: "i-0123456789", state: "RUNNING" });
+    expect(JSON.parse(t('{\n  "instance" : <instance>,\n  "state": <state>\n}'))).toEqual({
+      instance: "i-0123456789",
+      state: "RUNNING",
+    });
   });
   it("JSON with strings and variables, minified", () => {
-    const out = t('{\n "instance" : <instance>,\n "state": "<state>",\n "instanceStatus": "instance \\"<instance>\\" is in <state>"\n}');
-    expect(out).toBe('{"instance":"i-0123456789","state":"RUNNING","instanceStatus":"instance \\"i-0123456789\\" is in RUNNING"}');
+    const out = t(
+      '{\n "instance" : <instance>,\n "state": "<state>",\n "instanceStatus": "instance \\"<instance>\\" is in <state>"\n}',
+    );
+    expect(out).toBe(
+      '{"instance":"i-0123456789","state":"RUNNING","instanceStatus":"instance \\"i-0123456789\\" is in RUNNING"}',
+    );
   });
   it("JSON with a mix of variables and static information", () => {
     expect(JSON.parse(t('{"instance" : <instance>, "state": [ 9, <state>, true ], "Transformed" : "Yes"}'))).toEqual({
@@ -41,7 +52,9 @@ describe("applyInputTransformer: the user guide's examples", () => {
   });
   it("reserved variables in JSON", () => {
     const out = JSON.parse(
-      t('{"instance": <instance>, "ruleArn": <aws.events.rule-arn>, "ruleName": <aws.events.rule-name>, "originalEvent": <aws.events.event>, "full": <aws.events.event.json>, "at": <aws.events.event.ingestion-time>}'),
+      t(
+        '{"instance": <instance>, "ruleArn": <aws.events.rule-arn>, "ruleName": <aws.events.rule-name>, "originalEvent": <aws.events.event>, "full": <aws.events.event.json>, "at": <aws.events.event.ingestion-time>}',
+      ),
     );
     expect(out.ruleArn).toBe(ctx.ruleArn);
     expect(out.ruleName).toBe("example");
@@ -59,7 +72,13 @@ describe("applyInputTransformer: the user guide's examples", () => {
 });
 
 describe("applyInputTransformer: values by type and position", () => {
-  const map = { n: "$.detail.count", obj: "$.detail.tags", q: "$.detail.quoted", missing: "$.detail.nope", arr: "$.resources" };
+  const map = {
+    n: "$.detail.count",
+    obj: "$.detail.tags",
+    q: "$.detail.quoted",
+    missing: "$.detail.nope",
+    arr: "$.resources",
+  };
   it("numbers stay numbers outside quotes and become text inside", () => {
     expect(t('{"n": <n>, "s": "count=<n>"}', map)).toBe('{"n":3,"s":"count=3"}');
   });
@@ -80,9 +99,17 @@ describe("applyInputTransformer: values by type and position", () => {
   });
   it("the shared state machine's template shape: whole event as a JSON value plus quoted strings", () => {
     const out = JSON.parse(
-      t('{"check":{"id":"c1","slug":"admin-logins","generation":2},"trigger":{"kind":"event"},"event":<aws.events.event.json>,"rule":"<aws.events.rule-name>"}', {}),
+      t(
+        '{"check":{"id":"c1","slug":"admin-logins","generation":2},"trigger":{"kind":"event"},"event":<aws.events.event.json>,"rule":"<aws.events.rule-name>"}',
+        {},
+      ),
     );
-    expect(out).toEqual({ check: { id: "c1", slug: "admin-logins", generation: 2 }, trigger: { kind: "event" }, event, rule: "example" });
+    expect(out).toEqual({
+      check: { id: "c1", slug: "admin-logins", generation: 2 },
+      trigger: { kind: "event" },
+      event,
+      rule: "example",
+    });
   });
 });
 
@@ -103,15 +130,25 @@ describe("checkTargetInput", () => {
   it("accepts each setting alone", () => {
     expect(checkTargetInput("t1", { Input: "{}" })).toBeUndefined();
     expect(checkTargetInput("t1", { InputPath: "$.detail" })).toBeUndefined();
-    expect(checkTargetInput("t1", { InputTransformer: { InputPathsMap: paths, InputTemplate: '"<instance> <aws.events.rule-name>"' } })).toBeUndefined();
+    expect(
+      checkTargetInput("t1", {
+        InputTransformer: { InputPathsMap: paths, InputTemplate: '"<instance> <aws.events.rule-name>"' },
+      }),
+    ).toBeUndefined();
   });
   it("refuses two settings at once", () => {
-    expect(checkTargetInput("t1", { Input: "{}", InputPath: "$" })).toMatch(/Only one of Input, InputPath, or InputTransformer/);
+    expect(checkTargetInput("t1", { Input: "{}", InputPath: "$" })).toMatch(
+      /Only one of Input, InputPath, or InputTransformer/,
+    );
   });
   it("refuses invalid JSON Input, bad paths and unknown placeholders", () => {
     expect(checkTargetInput("t1", { Input: "{nope" })).toMatch(/not valid JSON/);
     expect(checkTargetInput("t1", { InputPath: "detail" })).toMatch(/InputPath/);
-    expect(checkTargetInput("t1", { InputTransformer: { InputPathsMap: { a: "$..x" }, InputTemplate: "<a>" } })).toMatch(/JSON path/);
-    expect(checkTargetInput("t1", { InputTransformer: { InputTemplate: '{"a": <nope>}' } })).toBe("InputTemplate for target t1 contains invalid placeholder nope.");
+    expect(
+      checkTargetInput("t1", { InputTransformer: { InputPathsMap: { a: "$..x" }, InputTemplate: "<a>" } }),
+    ).toMatch(/JSON path/);
+    expect(checkTargetInput("t1", { InputTransformer: { InputTemplate: '{"a": <nope>}' } })).toBe(
+      "InputTemplate for target t1 contains invalid placeholder nope.",
+    );
   });
 });

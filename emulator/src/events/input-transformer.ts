@@ -44,7 +44,11 @@ export const PREDEFINED_PLACEHOLDERS = [
 const PLACEHOLDER = /<([A-Za-z0-9_.\-]+)>/y;
 
 /** The text a target receives for `event`, after Input / InputPath / InputTransformer. */
-export function renderTargetInput(target: TargetInputSettings, event: Record<string, unknown>, ctx: DeliveryContext): string {
+export function renderTargetInput(
+  target: TargetInputSettings,
+  event: Record<string, unknown>,
+  ctx: DeliveryContext,
+): string {
   if (target.Input !== undefined) return target.Input;
   if (target.InputPath !== undefined) {
     const value = evaluateJsonPath(event, target.InputPath);
@@ -55,9 +59,14 @@ export function renderTargetInput(target: TargetInputSettings, event: Record<str
 }
 
 /** Fills an InputTransformer template from the event (rules in the header comment). */
-export function applyInputTransformer(transformer: InputTransformer, event: Record<string, unknown>, ctx: DeliveryContext): string {
+export function applyInputTransformer(
+  transformer: InputTransformer,
+  event: Record<string, unknown>,
+  ctx: DeliveryContext,
+): string {
   const values = new Map<string, unknown>();
-  for (const [name, path] of Object.entries(transformer.InputPathsMap ?? {})) values.set(name, evaluateJsonPath(event, path));
+  for (const [name, path] of Object.entries(transformer.InputPathsMap ?? {}))
+    values.set(name, evaluateJsonPath(event, path));
   const { detail: _detail, ...eventWithoutDetail } = event;
   const predefined: Record<string, unknown> = {
     "aws.events.rule-arn": ctx.ruleArn,
@@ -72,7 +81,7 @@ export function applyInputTransformer(transformer: InputTransformer, event: Reco
   const jsonTemplate = trimmed.startsWith("{") || trimmed.startsWith("[");
   let out = "";
   let inString = false;
-  for (let i = 0; i < template.length; ) {
+  for (let i = 0; i < template.length;) {
     const c = template[i]!;
     if (c === "<") {
       PLACEHOLDER.lastIndex = i;
@@ -137,9 +146,11 @@ export function checkTargetInput(targetId: string, target: TargetInputSettings):
   if (t !== undefined) {
     const map = t.InputPathsMap ?? {};
     for (const [key, path] of Object.entries(map)) {
-      if (key.toLowerCase().startsWith("aws.")) return `InputPathsMap key ${key} for target ${targetId} must not start with AWS.`;
+      if (key.toLowerCase().startsWith("aws."))
+        return `InputPathsMap key ${key} for target ${targetId} must not start with AWS.`;
       const parsed = parseJsonPath(path);
-      if (!parsed.ok) return `InputPathsMap value for ${key} of target ${targetId} is not a valid JSON path: ${parsed.message}`;
+      if (!parsed.ok)
+        return `InputPathsMap value for ${key} of target ${targetId} is not a valid JSON path: ${parsed.message}`;
     }
     const re = /<([A-Za-z0-9_.\-]+)>/g;
     for (const m of t.InputTemplate.matchAll(re)) {

@@ -28,7 +28,8 @@ export function parseJsonPath(path: string): { ok: true; segments: Segment[] } |
       const inner = path.slice(i + 1, close).trim();
       if (inner === "*") segments.push({ kind: "wildcard" });
       else if (/^\d+$/.test(inner)) segments.push({ kind: "index", index: Number(inner) });
-      else if (/^'[^']*'$/.test(inner) || /^"[^"]*"$/.test(inner)) segments.push({ kind: "key", key: inner.slice(1, -1) });
+      else if (/^'[^']*'$/.test(inner) || /^"[^"]*"$/.test(inner))
+        segments.push({ kind: "key", key: inner.slice(1, -1) });
       else return { ok: false, message: `Unsupported JSON path selector [${inner}] in ${path}` };
       i = close + 1;
     } else {
@@ -48,7 +49,12 @@ export function evaluateJsonPath(doc: unknown, path: string): unknown {
     const next: unknown[] = [];
     for (const value of current) {
       if (seg.kind === "key") {
-        if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.prototype.hasOwnProperty.call(value, seg.key)) {
+        if (
+          value !== null &&
+          typeof value === "object" &&
+          !Array.isArray(value) &&
+          Object.prototype.hasOwnProperty.call(value, seg.key)
+        ) {
           next.push((value as Record<string, unknown>)[seg.key]);
         }
       } else if (seg.kind === "index") {

@@ -4,7 +4,8 @@ import type { CallContext } from "../core/types";
 import type { Violations } from "../core/validation";
 
 export const NAME_PATTERN = /[\.\-_A-Za-z0-9]+/;
-export const BUS_NAME_OR_ARN_PATTERN = /(arn:aws[\w-]*:events:[a-z]+-[a-z]+-[\w-]+:[0-9]{12}:event-bus\/)?[/\.\-_A-Za-z0-9]+/;
+export const BUS_NAME_OR_ARN_PATTERN =
+  /(arn:aws[\w-]*:events:[a-z]+-[a-z]+-[\w-]+:[0-9]{12}:event-bus\/)?[/\.\-_A-Za-z0-9]+/;
 export const DEFAULT_BUS = "default";
 
 /** The ARN of rule `name` on the default bus. */

@@ -68,7 +68,8 @@ function entrySize(entry: Record<string, unknown>): number {
   for (const key of ["Source", "DetailType", "Detail"] as const) {
     if (typeof entry[key] === "string") size += Buffer.byteLength(entry[key] as string, "utf8");
   }
-  if (Array.isArray(entry.Resources)) for (const r of entry.Resources) if (typeof r === "string") size += Buffer.byteLength(r, "utf8");
+  if (Array.isArray(entry.Resources))
+    for (const r of entry.Resources) if (typeof r === "string") size += Buffer.byteLength(r, "utf8");
   return size;
 }
 

@@ -44,7 +44,11 @@ export function ruleView(rule: StoredRule): Record<string, unknown> {
   };
 }
 
-export function ruleOperations({ store, onRulesChanged, maxRules = MAX_RULES_PER_BUS }: RuleOpsDeps): Record<string, Operation> {
+export function ruleOperations({
+  store,
+  onRulesChanged,
+  maxRules = MAX_RULES_PER_BUS,
+}: RuleOpsDeps): Record<string, Operation> {
   return {
     PutRule(input, ctx) {
       const v = new Violations();
@@ -53,7 +57,9 @@ export function ruleOperations({ store, onRulesChanged, maxRules = MAX_RULES_PER
       const pattern = v.string(input.EventPattern, "eventPattern", { max: 4096 });
       const state = v.string(input.State, "state");
       if (state !== undefined && !RULE_STATES.includes(state as RuleState)) {
-        v.add(`Value '${state}' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [${RULE_STATES.join(", ")}]`);
+        v.add(
+          `Value '${state}' at 'state' failed to satisfy constraint: Member must satisfy enum value set: [${RULE_STATES.join(", ")}]`,
+        );
       }
       const description = v.string(input.Description, "description", { max: 512 });
       const roleArn = v.string(input.RoleArn, "roleArn", { min: 1, max: 1600 });
@@ -114,7 +120,10 @@ export function ruleOperations({ store, onRulesChanged, maxRules = MAX_RULES_PER
       requireDefaultBus(ctx, bus);
       const rules = store.list().filter((r) => prefix === undefined || r.Name.startsWith(prefix));
       // The token remembers the last name shown, so rules added or deleted between pages do not shift it.
-      const after = token !== undefined ? decodeToken<string>(token, `rules:${prefix ?? ""}`, "ValidationException", "Invalid NextToken.") : undefined;
+      const after =
+        token !== undefined
+          ? decodeToken<string>(token, `rules:${prefix ?? ""}`, "ValidationException", "Invalid NextToken.")
+          : undefined;
       const start = after === undefined ? 0 : rules.findIndex((r) => r.Name > after);
       const { page, next } = pageOf(rules, start < 0 ? rules.length : start, limit ?? 100);
       return {
@@ -127,7 +136,8 @@ export function ruleOperations({ store, onRulesChanged, maxRules = MAX_RULES_PER
       const name = ruleNameInput(input, ctx);
       const rule = store.get(name);
       if (!rule) return {}; // deleting a missing rule succeeds on AWS
-      if (rule.targets.length > 0) throw new AwsError("ValidationException", "Rule can't be deleted since it has targets.");
+      if (rule.targets.length > 0)
+        throw new AwsError("ValidationException", "Rule can't be deleted since it has targets.");
       store.delete(name);
       onRulesChanged();
       return {};

@@ -61,7 +61,12 @@ export class RuleScheduler {
       // rate(...) counts whole periods from the rule's creation minute (one-minute resolution: fires land on
       // minute boundaries); cron ignores the anchor.
       const anchor = new Date(Math.floor(rule.createdAt / 60_000) * 60_000);
-      this.nextFire.set(rule.Name, { key, schedule: compiled.schedule, anchor, at: nextTime(compiled.schedule, now, anchor) });
+      this.nextFire.set(rule.Name, {
+        key,
+        schedule: compiled.schedule,
+        anchor,
+        at: nextTime(compiled.schedule, now, anchor),
+      });
     }
     for (const name of [...this.nextFire.keys()]) if (!seen.has(name)) this.nextFire.delete(name);
   }
@@ -79,7 +84,9 @@ export class RuleScheduler {
   upcoming(): Record<string, string> {
     this.refresh();
     return Object.fromEntries(
-      [...this.nextFire].filter(([, n]) => Number.isFinite(n.at)).map(([name, n]) => [name, new Date(n.at).toISOString()]),
+      [...this.nextFire]
+        .filter(([, n]) => Number.isFinite(n.at))
+        .map(([name, n]) => [name, new Date(n.at).toISOString()]),
     );
   }
 
@@ -110,14 +117,17 @@ export class RuleScheduler {
     if (this.timer) clearTimeout(this.timer);
     const now = this.now().getTime();
     const nextMinute = Math.floor(now / 60_000) * 60_000 + 60_000;
-    this.timer = setTimeout(() => {
-      try {
-        this.tick();
-      } catch (err) {
-        console.error("[emulator] events scheduler tick failed:", err);
-      }
-      this.arm();
-    }, nextMinute - now + 5);
+    this.timer = setTimeout(
+      () => {
+        try {
+          this.tick();
+        } catch (err) {
+          console.error("[emulator] events scheduler tick failed:", err);
+        }
+        this.arm();
+      },
+      nextMinute - now + 5,
+    );
     this.timer.unref();
   }
 }

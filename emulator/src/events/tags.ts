@@ -28,7 +28,11 @@ export function checkTags(v: Violations, value: unknown, field: string, required
 function ruleForArn(store: EventsStore, ctx: CallContext, arn: string): StoredRule {
   const m = /^arn:aws[\w-]*:events:([^:]+):([^:]+):rule\/(?:default\/)?([^/]+)$/.exec(arn);
   if (!m) {
-    if (!/^arn:aws[\w-]*:/.test(arn)) throw new AwsError("ValidationException", `Parameter ResourceARN is not valid. Reason: Provided Arn is not in correct format.`);
+    if (!/^arn:aws[\w-]*:/.test(arn))
+      throw new AwsError(
+        "ValidationException",
+        `Parameter ResourceARN is not valid. Reason: Provided Arn is not in correct format.`,
+      );
     throw new AwsError("ResourceNotFoundException", `Resource ${arn} does not exist.`);
   }
   const [, region, account, name] = m;

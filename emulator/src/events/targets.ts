@@ -47,11 +47,16 @@ function checkTarget(v: Violations, raw: unknown, i: number): StoredTarget | und
     v.string(tr.InputTemplate, at("inputTransformer.inputTemplate"), { required: true, min: 1, max: 8192 });
     if (tr.InputPathsMap !== undefined) {
       if (tr.InputPathsMap === null || typeof tr.InputPathsMap !== "object" || Array.isArray(tr.InputPathsMap)) {
-        throw new AwsError("SerializationException", `Unexpected value type for '${at("inputTransformer.inputPathsMap")}': expected a map`);
+        throw new AwsError(
+          "SerializationException",
+          `Unexpected value type for '${at("inputTransformer.inputPathsMap")}': expected a map`,
+        );
       }
       const entries = Object.entries(tr.InputPathsMap as Record<string, unknown>);
       if (entries.length > 100) {
-        v.add(`Value at '${at("inputTransformer.inputPathsMap")}' failed to satisfy constraint: Member must have length less than or equal to 100`);
+        v.add(
+          `Value at '${at("inputTransformer.inputPathsMap")}' failed to satisfy constraint: Member must have length less than or equal to 100`,
+        );
       }
       for (const [key, path] of entries) {
         v.string(key, `${at("inputTransformer.inputPathsMap")}.key`, { min: 1, max: 256, pattern: PATHS_KEY });
@@ -117,7 +122,10 @@ export function targetOperations(store: EventsStore): Record<string, Operation> 
       const limit = v.integer(input.Limit, "limit", { min: 1, max: 100 });
       const token = v.string(input.NextToken, "nextToken", { min: 1, max: 2048 });
       const rule = loadRule(store, ctx, v, ref);
-      const after = token !== undefined ? decodeToken<string>(token, `targets:${rule.Name}`, "ValidationException", "Invalid NextToken.") : undefined;
+      const after =
+        token !== undefined
+          ? decodeToken<string>(token, `targets:${rule.Name}`, "ValidationException", "Invalid NextToken.")
+          : undefined;
       let start = 0;
       if (after !== undefined) {
         const i = rule.targets.findIndex((t) => t.Id === after);
@@ -134,7 +142,9 @@ export function targetOperations(store: EventsStore): Record<string, Operation> 
       const v = new Violations();
       const ref = ruleInput(input, v);
       const ids = v.list(input.Ids, "ids", { required: true, min: 1, max: 100 });
-      ids?.forEach((id, i) => v.string(id, `ids.${i + 1}.member`, { required: true, min: 1, max: 64, pattern: NAME_PATTERN }));
+      ids?.forEach((id, i) =>
+        v.string(id, `ids.${i + 1}.member`, { required: true, min: 1, max: 64, pattern: NAME_PATTERN }),
+      );
       const rule = loadRule(store, ctx, v, ref);
       const failed: Array<{ TargetId: string; ErrorCode: string; ErrorMessage: string }> = [];
       const remove = new Set<string>();

@@ -24,7 +24,14 @@ export function stateMachineArn(region: string, accountId: string, name: string)
 }
 
 /** The ARN of an execution: `execution:` for STANDARD, `express:` (with a run id) for EXPRESS. */
-export function executionArn(region: string, accountId: string, machineName: string, name: string, type: MachineType, runId: string): string {
+export function executionArn(
+  region: string,
+  accountId: string,
+  machineName: string,
+  name: string,
+  type: MachineType,
+  runId: string,
+): string {
   return type === "EXPRESS"
     ? `arn:aws:states:${region}:${accountId}:express:${machineName}:${name}:${runId}`
     : `arn:aws:states:${region}:${accountId}:execution:${machineName}:${name}`;
@@ -66,8 +73,10 @@ export function parseStateMachineArn(arn: unknown, field = "stateMachineArn"): {
 /** Checks that `arn` names an execution (STANDARD or EXPRESS). */
 export function parseExecutionArn(arn: unknown, field = "executionArn"): string {
   const p = parseStatesArn(arn, field);
-  const ok = (p.resourceType === "execution" && p.parts.length === 2) || (p.resourceType === "express" && p.parts.length === 3);
-  if (!ok) throw new AwsError("InvalidArn", `Invalid Arn: 'Resource type not valid in this context: ${p.resourceType}'`);
+  const ok =
+    (p.resourceType === "execution" && p.parts.length === 2) || (p.resourceType === "express" && p.parts.length === 3);
+  if (!ok)
+    throw new AwsError("InvalidArn", `Invalid Arn: 'Resource type not valid in this context: ${p.resourceType}'`);
   return arn as string;
 }
 

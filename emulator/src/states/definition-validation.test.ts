@@ -14,7 +14,9 @@ describe("validateDefinition", () => {
     expect(found).toContain("MISSING_TRANSITION_TARGET /States/AthenaQueryExecution/Next");
     expect(found).toContain("SCHEMA_VALIDATION_FAILED /States/GetAthenaQueryResults/End");
     expect(found).toContain("SCHEMA_VALIDATION_FAILED /States/AthenaQueryExecution/Parameters/QueryString.$");
-    expect(invalidDefinitionMessage(r.diagnostics)).toMatch(/^Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: wait/);
+    expect(invalidDefinitionMessage(r.diagnostics)).toMatch(
+      /^Invalid State Machine Definition: 'MISSING_TRANSITION_TARGET: Missing 'Next' target: wait/,
+    );
   });
 
   it("accepts a valid machine with Parallel, Map and service integrations", () => {
@@ -22,7 +24,12 @@ describe("validateDefinition", () => {
       JSON.stringify({
         StartAt: "Q",
         States: {
-          Q: { Type: "Task", Resource: "arn:aws:states:::athena:startQueryExecution.sync", Parameters: { "QueryString.$": "$.sql" }, Next: "P" },
+          Q: {
+            Type: "Task",
+            Resource: "arn:aws:states:::athena:startQueryExecution.sync",
+            Parameters: { "QueryString.$": "$.sql" },
+            Next: "P",
+          },
           P: { Type: "Parallel", Branches: [{ StartAt: "A", States: { A: { Type: "Pass", End: true } } }], Next: "M" },
           M: { Type: "Map", ItemProcessor: { StartAt: "B", States: { B: { Type: "Succeed" } } }, End: true },
         },
@@ -35,20 +42,47 @@ describe("validateDefinition", () => {
   it.each([
     ["not JSON", "{", "INVALID_JSON_DESCRIPTION"],
     ["not an object", "[1]", "SCHEMA_VALIDATION_FAILED"],
-    ["missing StartAt target", JSON.stringify({ StartAt: "X", States: { A: { Type: "Succeed" } } }), "MISSING_TRANSITION_TARGET"],
+    [
+      "missing StartAt target",
+      JSON.stringify({ StartAt: "X", States: { A: { Type: "Succeed" } } }),
+      "MISSING_TRANSITION_TARGET",
+    ],
     ["no Next nor End", JSON.stringify({ StartAt: "A", States: { A: { Type: "Pass" } } }), "SCHEMA_VALIDATION_FAILED"],
-    ["unknown type", JSON.stringify({ StartAt: "A", States: { A: { Type: "Lambda", End: true } } }), "SCHEMA_VALIDATION_FAILED"],
+    [
+      "unknown type",
+      JSON.stringify({ StartAt: "A", States: { A: { Type: "Lambda", End: true } } }),
+      "SCHEMA_VALIDATION_FAILED",
+    ],
     [
       "missing Choice target",
-      JSON.stringify({ StartAt: "C", States: { C: { Type: "Choice", Choices: [{ Variable: "$.a", IsPresent: true, Next: "Z" }], Default: "D" }, D: { Type: "Succeed" } } }),
+      JSON.stringify({
+        StartAt: "C",
+        States: {
+          C: { Type: "Choice", Choices: [{ Variable: "$.a", IsPresent: true, Next: "Z" }], Default: "D" },
+          D: { Type: "Succeed" },
+        },
+      }),
       "MISSING_TRANSITION_TARGET",
     ],
     [
       "missing target inside a Parallel branch",
-      JSON.stringify({ StartAt: "P", States: { P: { Type: "Parallel", Branches: [{ StartAt: "A", States: { A: { Type: "Pass", Next: "nowhere" } } }], End: true } } }),
+      JSON.stringify({
+        StartAt: "P",
+        States: {
+          P: {
+            Type: "Parallel",
+            Branches: [{ StartAt: "A", States: { A: { Type: "Pass", Next: "nowhere" } } }],
+            End: true,
+          },
+        },
+      }),
       "MISSING_TRANSITION_TARGET",
     ],
-    ["JSONata", JSON.stringify({ QueryLanguage: "JSONata", StartAt: "A", States: { A: { Type: "Succeed" } } }), "UNSUPPORTED_FEATURE"],
+    [
+      "JSONata",
+      JSON.stringify({ QueryLanguage: "JSONata", StartAt: "A", States: { A: { Type: "Succeed" } } }),
+      "UNSUPPORTED_FEATURE",
+    ],
   ])("refuses %s", (_label, text, code) => {
     const r = validateDefinition(text);
     expect(r.ok).toBe(false);

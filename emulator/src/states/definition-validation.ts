@@ -45,20 +45,34 @@ function validateUncached(text: string): ValidationResult {
   } catch (err) {
     return {
       ok: false,
-      diagnostics: [{ severity: "ERROR", code: "INVALID_JSON_DESCRIPTION", message: `Invalid JSON: ${(err as Error).message}` }],
+      diagnostics: [
+        { severity: "ERROR", code: "INVALID_JSON_DESCRIPTION", message: `Invalid JSON: ${(err as Error).message}` },
+      ],
     };
   }
   if (!isObj(parsed)) {
     return {
       ok: false,
-      diagnostics: [{ severity: "ERROR", code: "SCHEMA_VALIDATION_FAILED", message: "The definition must be a JSON object", location: "/" }],
+      diagnostics: [
+        {
+          severity: "ERROR",
+          code: "SCHEMA_VALIDATION_FAILED",
+          message: "The definition must be a JSON object",
+          location: "/",
+        },
+      ],
     };
   }
   const diagnostics: Diagnostic[] = [];
-  const err = (code: string, message: string, location?: string) => diagnostics.push({ severity: "ERROR", code, message, location });
+  const err = (code: string, message: string, location?: string) =>
+    diagnostics.push({ severity: "ERROR", code, message, location });
 
   if (parsed.QueryLanguage !== undefined && parsed.QueryLanguage !== "JSONPath") {
-    err("UNSUPPORTED_FEATURE", `QueryLanguage '${String(parsed.QueryLanguage)}' is not supported by this emulator; write the definition in JSONPath`, "/QueryLanguage");
+    err(
+      "UNSUPPORTED_FEATURE",
+      `QueryLanguage '${String(parsed.QueryLanguage)}' is not supported by this emulator; write the definition in JSONPath`,
+      "/QueryLanguage",
+    );
   }
   const seenNames = new Map<string, string>();
   const missingTargets = new Set<string>();
@@ -85,7 +99,13 @@ export function invalidDefinitionMessage(diagnostics: Diagnostic[]): string {
 type Report = (code: string, message: string, location?: string) => void;
 
 // Checks one States scope (the top level, a Parallel branch or a Map processor) and recurses.
-function checkScope(scope: Obj, base: string, err: Report, seenNames: Map<string, string>, missingTargets: Set<string>): void {
+function checkScope(
+  scope: Obj,
+  base: string,
+  err: Report,
+  seenNames: Map<string, string>,
+  missingTargets: Set<string>,
+): void {
   const states = scope.States;
   if (!isObj(states) || Object.keys(states).length === 0) {
     err("SCHEMA_VALIDATION_FAILED", "The field 'States' must be a non-empty object", `${base}/States`);
@@ -99,12 +119,14 @@ function checkScope(scope: Obj, base: string, err: Report, seenNames: Map<string
       missingTargets.add(name);
     }
   };
-  if (scope.StartAt === undefined) err("SCHEMA_VALIDATION_FAILED", "The field 'StartAt' should be non-null", `${base}/StartAt`);
+  if (scope.StartAt === undefined)
+    err("SCHEMA_VALIDATION_FAILED", "The field 'StartAt' should be non-null", `${base}/StartAt`);
   else target(scope.StartAt, "StartAt", `${base}/StartAt`);
 
   for (const [name, state] of Object.entries(states)) {
     const at = `${base}/States/${name}`;
-    if (name.length < 1 || name.length > 80) err("SCHEMA_VALIDATION_FAILED", `State names must be 1 to 80 characters: ${name}`, at);
+    if (name.length < 1 || name.length > 80)
+      err("SCHEMA_VALIDATION_FAILED", `State names must be 1 to 80 characters: ${name}`, at);
     const previous = seenNames.get(name);
     if (previous !== undefined) err("DUPLICATE_STATE_NAMES", `Duplicate State name: ${name}`, at);
     seenNames.set(name, at);
@@ -118,11 +140,19 @@ function checkScope(scope: Obj, base: string, err: Report, seenNames: Map<string
       continue;
     }
     if (state.QueryLanguage !== undefined && state.QueryLanguage !== "JSONPath") {
-      err("UNSUPPORTED_FEATURE", `QueryLanguage '${String(state.QueryLanguage)}' is not supported by this emulator`, `${at}/QueryLanguage`);
+      err(
+        "UNSUPPORTED_FEATURE",
+        `QueryLanguage '${String(state.QueryLanguage)}' is not supported by this emulator`,
+        `${at}/QueryLanguage`,
+      );
     }
     const hasEnd = state.End !== undefined;
     if (hasEnd && typeof state.End !== "boolean") {
-      err("SCHEMA_VALIDATION_FAILED", `The value for the field 'End' must be a boolean, not ${JSON.stringify(state.End)}`, `${at}/End`);
+      err(
+        "SCHEMA_VALIDATION_FAILED",
+        `The value for the field 'End' must be a boolean, not ${JSON.stringify(state.End)}`,
+        `${at}/End`,
+      );
     }
     if (state.Next !== undefined) target(state.Next, "Next", `${at}/Next`);
     if (NEEDS_TRANSITION.has(type)) {
@@ -167,7 +197,12 @@ function checkScope(scope: Obj, base: string, err: Report, seenNames: Map<string
       const field = state.ItemProcessor !== undefined ? "ItemProcessor" : "Iterator";
       const processor = state[field];
       if (isObj(processor)) checkScope(processor, `${at}/${field}`, err, seenNames, missingTargets);
-      else err("SCHEMA_VALIDATION_FAILED", "A Map state needs an 'ItemProcessor' (or 'Iterator') object", `${at}/ItemProcessor`);
+      else
+        err(
+          "SCHEMA_VALIDATION_FAILED",
+          "A Map state needs an 'ItemProcessor' (or 'Iterator') object",
+          `${at}/ItemProcessor`,
+        );
     }
   }
 }
@@ -184,7 +219,13 @@ function aslDiagnostics(definition: Obj): Diagnostic[] {
   try {
     result = aslValidator(structuredClone(definition), { checkPaths: true, checkArn: true });
   } catch (e) {
-    return [{ severity: "ERROR", code: "SCHEMA_VALIDATION_FAILED", message: `Definition could not be validated: ${(e as Error).message}` }];
+    return [
+      {
+        severity: "ERROR",
+        code: "SCHEMA_VALIDATION_FAILED",
+        message: `Definition could not be validated: ${(e as Error).message}`,
+      },
+    ];
   }
   if (result.isValid) return [];
   return result.errors.map((e) => {

@@ -8,7 +8,9 @@ import { runForTest } from "./engine-test-run";
 type Call = { service: ServiceName; op: string; input: Record<string, unknown> };
 
 /** A fake Athena: each query goes QUEUED → RUNNING → `final` over successive GetQueryExecution calls. */
-function fakeInvoker(opts: { final?: "SUCCEEDED" | "FAILED" | "CANCELLED"; throttleStarts?: number; failedEntries?: number } = {}) {
+function fakeInvoker(
+  opts: { final?: "SUCCEEDED" | "FAILED" | "CANCELLED"; throttleStarts?: number; failedEntries?: number } = {},
+) {
   const calls: Call[] = [];
   const polls = new Map<string, number>();
   let throttles = opts.throttleStarts ?? 0;
@@ -21,7 +23,8 @@ function fakeInvoker(opts: { final?: "SUCCEEDED" | "FAILED" | "CANCELLED"; throt
           throttles--;
           throw new AwsError("TooManyRequestsException", "Rate exceeded");
         }
-        if (inp.QueryString === "BAD") throw new AwsError("InvalidRequestException", "line 1:1: mismatched input 'BAD'");
+        if (inp.QueryString === "BAD")
+          throw new AwsError("InvalidRequestException", "line 1:1: mismatched input 'BAD'");
         return { QueryExecutionId: "q-1" } as T;
       }
       if (service === "athena" && op === "GetQueryExecution") {
@@ -31,7 +34,11 @@ function fakeInvoker(opts: { final?: "SUCCEEDED" | "FAILED" | "CANCELLED"; throt
         return {
           QueryExecution: {
             QueryExecutionId: inp.QueryExecutionId,
-            Status: { State: state, SubmissionDateTime: 1700000000.5, ...(state === "FAILED" ? { StateChangeReason: "TABLE_NOT_FOUND" } : {}) },
+            Status: {
+              State: state,
+              SubmissionDateTime: 1700000000.5,
+              ...(state === "FAILED" ? { StateChangeReason: "TABLE_NOT_FOUND" } : {}),
+            },
             Statistics: { DataScannedInBytes: 42 },
           },
         } as T;
@@ -42,7 +49,10 @@ function fakeInvoker(opts: { final?: "SUCCEEDED" | "FAILED" | "CANCELLED"; throt
       if (service === "athena" && op === "StopQueryExecution") return {} as T;
       if (service === "events" && op === "PutEvents") {
         const failed = opts.failedEntries ?? 0;
-        return { FailedEntryCount: failed, Entries: failed ? [{ ErrorCode: "X", ErrorMessage: "bad" }] : [{ EventId: "ev-1" }] } as T;
+        return {
+          FailedEntryCount: failed,
+          Entries: failed ? [{ ErrorCode: "X", ErrorMessage: "bad" }] : [{ EventId: "ev-1" }],
+        } as T;
       }
       throw new AwsError("UnknownOperationException", `${service}.${op}`);
     },
@@ -90,13 +100,32 @@ describe("ExecutionRun with Athena tasks", () => {
 
     const types = recorder.events.map((e) => e.type);
     expect(types).toEqual([
-      "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
-      "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited",
+      "TaskStateEntered",
+      "TaskScheduled",
+      "TaskStarted",
+      "TaskSubmitted",
+      "TaskSucceeded",
+      "TaskStateExited",
+      "TaskStateEntered",
+      "TaskScheduled",
+      "TaskStarted",
+      "TaskSucceeded",
+      "TaskStateExited",
     ]);
     const scheduled = recorder.events[1]!.taskScheduledEventDetails as Record<string, unknown>;
-    expect(scheduled).toMatchObject({ resourceType: "athena", resource: "startQueryExecution.sync", region: "us-east-1" });
-    expect(JSON.parse(String(scheduled.parameters))).toEqual({ QueryString: "SELECT 1", WorkGroup: "primary", ExecutionParameters: ["'admin'"] });
-    expect(JSON.parse(String((recorder.events[3]!.taskSubmittedEventDetails as Record<string, unknown>).output))).toEqual({ QueryExecutionId: "q-1" });
+    expect(scheduled).toMatchObject({
+      resourceType: "athena",
+      resource: "startQueryExecution.sync",
+      region: "us-east-1",
+    });
+    expect(JSON.parse(String(scheduled.parameters))).toEqual({
+      QueryString: "SELECT 1",
+      WorkGroup: "primary",
+      ExecutionParameters: ["'admin'"],
+    });
+    expect(
+      JSON.parse(String((recorder.events[3]!.taskSubmittedEventDetails as Record<string, unknown>).output)),
+    ).toEqual({ QueryExecutionId: "q-1" });
   });
 
   it("fails the task with States.TaskFailed and the query as cause when the query FAILS", async () => {
@@ -104,9 +133,16 @@ describe("ExecutionRun with Athena tasks", () => {
     const { outcome, recorder } = await runForTest(QUERY_MACHINE, { sql: "SELECT 1", user: "x" }, invoker);
     expect(outcome.status).toBe("FAILED");
     expect(outcome.error).toBe("States.TaskFailed");
-    expect(JSON.parse(outcome.cause!).QueryExecution.Status).toMatchObject({ State: "FAILED", StateChangeReason: "TABLE_NOT_FOUND" });
+    expect(JSON.parse(outcome.cause!).QueryExecution.Status).toMatchObject({
+      State: "FAILED",
+      StateChangeReason: "TABLE_NOT_FOUND",
+    });
     const failed = recorder.events.find((e) => e.type === "TaskFailed")!;
-    expect(failed.taskFailedEventDetails).toMatchObject({ resourceType: "athena", resource: "startQueryExecution.sync", error: "States.TaskFailed" });
+    expect(failed.taskFailedEventDetails).toMatchObject({
+      resourceType: "athena",
+      resource: "startQueryExecution.sync",
+      error: "States.TaskFailed",
+    });
   });
 
   it("surfaces Athena API errors as Athena.<Exception>, retryable and catchable by name", async () => {
@@ -129,16 +165,19 @@ describe("ExecutionRun with Athena tasks", () => {
     expect(ok.outcome.status).toBe("SUCCEEDED");
     expect(JSON.parse(ok.outcome.output!)).toEqual({ QueryExecutionId: "q-1" });
     expect(calls.filter((c) => c.op === "StartQueryExecution")).toHaveLength(3);
-    expect(ok.recorder.events.filter((e) => e.type === "TaskFailed").map((e) => (e.taskFailedEventDetails as { error: string }).error)).toEqual([
-      "Athena.TooManyRequestsException",
-      "Athena.TooManyRequestsException",
-    ]);
+    expect(
+      ok.recorder.events
+        .filter((e) => e.type === "TaskFailed")
+        .map((e) => (e.taskFailedEventDetails as { error: string }).error),
+    ).toEqual(["Athena.TooManyRequestsException", "Athena.TooManyRequestsException"]);
 
     const bad = await runForTest(definition, { sql: "BAD" }, fakeInvoker().invoker);
     expect(bad.outcome.status).toBe("SUCCEEDED");
     const caught = JSON.parse(bad.outcome.output!).error;
     expect(caught.Error).toBe("Athena.InvalidRequestException");
-    expect(caught.Cause).toMatch(/mismatched input 'BAD' \(Service: AmazonAthena; Status Code: 400; Error Code: InvalidRequestException/);
+    expect(caught.Cause).toMatch(
+      /mismatched input 'BAD' \(Service: AmazonAthena; Status Code: 400; Error Code: InvalidRequestException/,
+    );
   });
 });
 
@@ -149,7 +188,9 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
       Put: {
         Type: "Task",
         Resource: "arn:aws:states:::events:putEvents",
-        Parameters: { Entries: [{ Source: "audit.checks", DetailType: "Audit Check Completed", "Detail.$": "$.detail" }] },
+        Parameters: {
+          Entries: [{ Source: "audit.checks", DetailType: "Audit Check Completed", "Detail.$": "$.detail" }],
+        },
         End: true,
       },
     },
@@ -162,7 +203,10 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
     expect(JSON.parse(outcome.output!)).toEqual({ FailedEntryCount: 0, Entries: [{ EventId: "ev-1" }] });
     const entry = (calls[0]!.input.Entries as Array<Record<string, unknown>>)[0]!;
     expect(entry.Detail).toBe('{"verdict":"PASS"}');
-    expect(entry.Resources).toEqual(["arn:aws:states:us-east-1:000000000000:stateMachine:sm", "arn:aws:states:us-east-1:000000000000:execution:sm:ex"]);
+    expect(entry.Resources).toEqual([
+      "arn:aws:states:us-east-1:000000000000:stateMachine:sm",
+      "arn:aws:states:us-east-1:000000000000:execution:sm:ex",
+    ]);
   });
 
   it("fails with EventBridge.FailedEntry when an entry is refused", async () => {
@@ -174,7 +218,14 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
     const { invoker, calls } = fakeInvoker();
     const definition = {
       StartAt: "N",
-      States: { N: { Type: "Task", Resource: "arn:aws:states:::sns:publish", Parameters: { TopicArn: "arn:aws:sns:us-east-1:0:t", "Message.$": "$" }, End: true } },
+      States: {
+        N: {
+          Type: "Task",
+          Resource: "arn:aws:states:::sns:publish",
+          Parameters: { TopicArn: "arn:aws:sns:us-east-1:0:t", "Message.$": "$" },
+          End: true,
+        },
+      },
     };
     const { outcome, recorded } = await runForTest(definition, { a: 1 }, invoker);
     expect(outcome.status).toBe("SUCCEEDED");
@@ -192,7 +243,14 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
           MaxConcurrency: 1,
           ItemProcessor: {
             StartAt: "N",
-            States: { N: { Type: "Task", Resource: "arn:aws:states:::sns:publish", Parameters: { TopicArn: "arn:aws:sns:us-east-1:0:t", "Message.$": "$" }, End: true } },
+            States: {
+              N: {
+                Type: "Task",
+                Resource: "arn:aws:states:::sns:publish",
+                Parameters: { TopicArn: "arn:aws:sns:us-east-1:0:t", "Message.$": "$" },
+                End: true,
+              },
+            },
           },
           End: true,
         },
@@ -207,7 +265,10 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
   });
 
   it("fails an unsupported resource with States.TaskFailed naming it", async () => {
-    const definition = { StartAt: "X", States: { X: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", End: true } } };
+    const definition = {
+      StartAt: "X",
+      States: { X: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", End: true } },
+    };
     const { outcome } = await runForTest(definition, {}, fakeInvoker().invoker);
     expect(outcome.status).toBe("FAILED");
     expect(outcome.error).toBe("States.TaskFailed");
@@ -220,7 +281,15 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
     };
     const definition = {
       StartAt: "Q",
-      States: { Q: { Type: "Task", Resource: "arn:aws:states:::athena:getQueryExecution", Parameters: { QueryExecutionId: "q" }, TimeoutSeconds: 1, End: true } },
+      States: {
+        Q: {
+          Type: "Task",
+          Resource: "arn:aws:states:::athena:getQueryExecution",
+          Parameters: { QueryExecutionId: "q" },
+          TimeoutSeconds: 1,
+          End: true,
+        },
+      },
     };
     const { outcome, recorder } = await runForTest(definition, {}, slow);
     expect(outcome).toMatchObject({ status: "FAILED", error: "States.Timeout" });

@@ -7,7 +7,14 @@ import { ExecutionAbortedError, ExecutionError, ExecutionTimeoutError, StateMach
 import "./states-hash-fix";
 import type { Invoker } from "../core/types";
 import { HistoryRecorder, InterpreterEventTranslator, type InterpreterEvent, type TaskInfo } from "./history";
-import { parseResource, TaskError, taskImplementation, unsupportedResourceCause, type RecordedCall, type TaskContext } from "./task-resources";
+import {
+  parseResource,
+  TaskError,
+  taskImplementation,
+  unsupportedResourceCause,
+  type RecordedCall,
+  type TaskContext,
+} from "./task-resources";
 
 type Obj = Record<string, unknown>;
 type StateMachineDefinition = ConstructorParameters<typeof StateMachine>[0];
@@ -68,10 +75,13 @@ function interpreterDefinition(definition: Obj): Obj {
   const copy = structuredClone(definition);
   forEachState(copy, (_name, state) => {
     if (state.Type !== "Task") return;
-    if (state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined) state.TimeoutSeconds = MAX_TIMER_SECONDS;
-    else if (typeof state.TimeoutSeconds === "number" && state.TimeoutSeconds > MAX_TIMER_SECONDS) state.TimeoutSeconds = MAX_TIMER_SECONDS;
+    if (state.TimeoutSeconds === undefined && state.TimeoutSecondsPath === undefined)
+      state.TimeoutSeconds = MAX_TIMER_SECONDS;
+    else if (typeof state.TimeoutSeconds === "number" && state.TimeoutSeconds > MAX_TIMER_SECONDS)
+      state.TimeoutSeconds = MAX_TIMER_SECONDS;
   });
-  if (typeof copy.TimeoutSeconds === "number" && copy.TimeoutSeconds > MAX_TIMER_SECONDS) copy.TimeoutSeconds = MAX_TIMER_SECONDS;
+  if (typeof copy.TimeoutSeconds === "number" && copy.TimeoutSeconds > MAX_TIMER_SECONDS)
+    copy.TimeoutSeconds = MAX_TIMER_SECONDS;
   return copy;
 }
 
@@ -79,7 +89,8 @@ function interpreterDefinition(definition: Obj): Obj {
 function longWaitOverrides(definition: Obj): Record<string, number> {
   const overrides: Record<string, number> = {};
   forEachState(definition, (name, state) => {
-    if (state.Type === "Wait" && typeof state.Seconds === "number" && state.Seconds > MAX_TIMER_SECONDS) overrides[name] = MAX_TIMER_SECONDS * 1000;
+    if (state.Type === "Wait" && typeof state.Seconds === "number" && state.Seconds > MAX_TIMER_SECONDS)
+      overrides[name] = MAX_TIMER_SECONDS * 1000;
   });
   return overrides;
 }
@@ -121,7 +132,12 @@ export class ExecutionRun {
       handle = machine.run(this.input as JSONValue, {
         overrides: { taskResourceLocalHandlers: handlers, waitTimeOverrides: longWaitOverrides(this.definition) },
         context: {
-          Execution: { Id: this.info.executionArn, Name: this.info.executionName, RoleArn: this.info.roleArn, StartTime: this.info.startTime },
+          Execution: {
+            Id: this.info.executionArn,
+            Name: this.info.executionName,
+            RoleArn: this.info.roleArn,
+            StartTime: this.info.startTime,
+          },
           StateMachine: { Id: this.info.stateMachineArn, Name: this.info.stateMachineName },
         },
       });
@@ -137,7 +153,11 @@ export class ExecutionRun {
       const text = JSON.stringify(output ?? null);
       outcome =
         byteLength(text) > MAX_PAYLOAD_BYTES
-          ? { status: "FAILED", error: "States.DataLimitExceeded", cause: "The execution output exceeds the maximum number of bytes service limit (262144)." }
+          ? {
+              status: "FAILED",
+              error: "States.DataLimitExceeded",
+              cause: "The execution output exceeds the maximum number of bytes service limit (262144).",
+            }
           : { status: "SUCCEEDED", output: text };
     } catch (err) {
       outcome = this.failureOutcome(err);
@@ -166,7 +186,11 @@ export class ExecutionRun {
   private failureOutcome(err: unknown): RunOutcome {
     if (this.hardFailure) return { status: "FAILED", ...this.hardFailure };
     if (err instanceof ExecutionTimeoutError) {
-      return { status: "TIMED_OUT", error: "States.Timeout", cause: "The execution ran longer than the state machine's TimeoutSeconds." };
+      return {
+        status: "TIMED_OUT",
+        error: "States.Timeout",
+        cause: "The execution ran longer than the state machine's TimeoutSeconds.",
+      };
     }
     if (err instanceof ExecutionAbortedError) return { status: "ABORTED" };
     if (err instanceof ExecutionError && err.cause instanceof Error) {
@@ -188,8 +212,15 @@ export class ExecutionRun {
           // The interpreter gave up on this attempt: stop the work behind it too.
           for (const attempt of this.attempts.get(ev.state.name) ?? []) attempt.abort();
         }
-        if (ev.type === "StateExited" && ev.state && byteLength(JSON.stringify(ev.state.output ?? null)) > MAX_PAYLOAD_BYTES) {
-          this.failHard("States.DataLimitExceeded", `The state/task '${ev.state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`);
+        if (
+          ev.type === "StateExited" &&
+          ev.state &&
+          byteLength(JSON.stringify(ev.state.output ?? null)) > MAX_PAYLOAD_BYTES
+        ) {
+          this.failHard(
+            "States.DataLimitExceeded",
+            `The state/task '${ev.state.name}' returned a result with a size exceeding the maximum number of bytes service limit.`,
+          );
         }
       }
     } catch (err) {
@@ -233,7 +264,12 @@ export class ExecutionRun {
           stateName,
           signal: attempt.signal,
           record: this.deps.record,
-          submitted: (output) => r.add("TaskSubmitted", { ...info, output: JSON.stringify(output ?? null), outputDetails: { truncated: false } }),
+          submitted: (output) =>
+            r.add("TaskSubmitted", {
+              ...info,
+              output: JSON.stringify(output ?? null),
+              outputDetails: { truncated: false },
+            }),
         };
         const output = (await impl(isObj(input) ? input : {}, ctx)) ?? null;
         if (attempt.signal.aborted) throw new TaskError("States.Aborted", "The task attempt was abandoned");
@@ -249,7 +285,10 @@ export class ExecutionRun {
         return output as JSONValue;
       } catch (err) {
         if (attempt.signal.aborted) throw err; // stopped or timed out: the interpreter records what happened
-        const failure = err instanceof TaskError ? err : new TaskError("States.TaskFailed", err instanceof Error ? err.message : String(err));
+        const failure =
+          err instanceof TaskError
+            ? err
+            : new TaskError("States.TaskFailed", err instanceof Error ? err.message : String(err));
         r.add("TaskFailed", { ...info, error: failure.name, cause: failure.message });
         throw failure;
       } finally {

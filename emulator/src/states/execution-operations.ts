@@ -33,7 +33,10 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
     if (name !== undefined) assertValidName(name, "execution");
     const inputText = given ?? "{}";
     if (byteLength(inputText) > MAX_PAYLOAD_BYTES) {
-      throw new AwsError("InvalidExecutionInput", `Invalid State Machine Execution Input: 'Input size exceeds the maximum of ${MAX_PAYLOAD_BYTES} bytes'`);
+      throw new AwsError(
+        "InvalidExecutionInput",
+        `Invalid State Machine Execution Input: 'Input size exceeds the maximum of ${MAX_PAYLOAD_BYTES} bytes'`,
+      );
     }
     try {
       JSON.parse(inputText);
@@ -70,7 +73,8 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
   const DescribeExecution: Operation = (input) => {
     const v = new Violations();
     v.string(input.executionArn, "executionArn", { required: true, min: 1, max: 256 });
-    const included = enumMember(v, input.includedData, "includedData", ["ALL_DATA", "METADATA_ONLY"] as const) ?? "ALL_DATA";
+    const included =
+      enumMember(v, input.includedData, "includedData", ["ALL_DATA", "METADATA_ONLY"] as const) ?? "ALL_DATA";
     v.throwIfAny();
     const s = requireExecution(input.executionArn);
     const out: Record<string, unknown> = summaryMembers(s);
@@ -79,7 +83,8 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
       const detail = running === undefined ? store.readDetail(s.executionArn) : undefined;
       const inputText = running ?? detail?.input;
       if (inputText !== undefined) Object.assign(out, { input: inputText, inputDetails: { included: true } });
-      if (s.status === "SUCCEEDED" && detail?.output !== undefined) Object.assign(out, { output: detail.output, outputDetails: { included: true } });
+      if (s.status === "SUCCEEDED" && detail?.output !== undefined)
+        Object.assign(out, { output: detail.output, outputDetails: { included: true } });
     }
     if (s.error !== undefined) out.error = s.error;
     if (s.cause !== undefined) out.cause = s.cause;
@@ -103,21 +108,32 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
     v.throwIfAny();
     if (input.mapRunArn !== undefined) {
       parseStatesArn(input.mapRunArn, "mapRunArn");
-      throw new AwsError("ResourceNotFound", `Resource not found: '${String(input.mapRunArn)}'`, 400, { resourceName: input.mapRunArn });
+      throw new AwsError("ResourceNotFound", `Resource not found: '${String(input.mapRunArn)}'`, 400, {
+        resourceName: input.mapRunArn,
+      });
     }
     if (input.stateMachineArn === undefined) {
       throw new AwsError("ValidationException", "Must provide a StateMachine ARN or MapRun ARN");
     }
     const machine = requireMachine(ctx, input.stateMachineArn);
     if (machine.type === "EXPRESS") {
-      throw new AwsError("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine: EXPRESS");
+      throw new AwsError(
+        "StateMachineTypeNotSupported",
+        "This operation is not supported by this type of state machine: EXPRESS",
+      );
     }
     const size = pageSize(max, 100);
     const arns = store.byMachine.get(machine.arn) ?? [];
     let from = arns.length - 1;
     if (token !== undefined) {
       const cursor = decodeToken<{ m?: unknown; p?: unknown }>(token, "executions");
-      if (cursor.m !== machine.arn || typeof cursor.p !== "number" || !Number.isInteger(cursor.p) || cursor.p < 0 || cursor.p >= arns.length) {
+      if (
+        cursor.m !== machine.arn ||
+        typeof cursor.p !== "number" ||
+        !Number.isInteger(cursor.p) ||
+        cursor.p < 0 ||
+        cursor.p >= arns.length
+      ) {
         throw new AwsError("InvalidToken", "Invalid Token: 'the token does not belong to this request'");
       }
       from = cursor.p;
@@ -148,12 +164,19 @@ export function executionOperations(ctx: StatesContext): Record<string, Operatio
     const reverse = booleanMember(input.reverseOrder, "reverseOrder") ?? false;
     const includeData = booleanMember(input.includeExecutionData, "includeExecutionData") ?? true;
     const s = requireExecution(input.executionArn);
-    const events: HistoryEvent[] = manager.runningHistory(s.executionArn) ?? store.readDetail(s.executionArn)?.history ?? [];
+    const events: HistoryEvent[] =
+      manager.runningHistory(s.executionArn) ?? store.readDetail(s.executionArn)?.history ?? [];
     const size = pageSize(max, 100);
     let start = 0;
     if (token !== undefined) {
       const cursor = decodeToken<{ a?: unknown; p?: unknown; r?: unknown }>(token, "history");
-      if (cursor.a !== s.executionArn || cursor.r !== reverse || typeof cursor.p !== "number" || !Number.isInteger(cursor.p) || cursor.p < 0) {
+      if (
+        cursor.a !== s.executionArn ||
+        cursor.r !== reverse ||
+        typeof cursor.p !== "number" ||
+        !Number.isInteger(cursor.p) ||
+        cursor.p < 0
+      ) {
         throw new AwsError("InvalidToken", "Invalid Token: 'the token does not belong to this request'");
       }
       start = cursor.p;

@@ -11,7 +11,8 @@ import type { ExecutionSummary, HistoryEvent, MachineRecord, StatesStore } from 
 import type { RecordedCall } from "./task-resources";
 
 export const RESTART_ERROR = "States.Runtime";
-export const RESTART_CAUSE = "The emulator stopped while this execution was running; executions are not resumed after a restart.";
+export const RESTART_CAUSE =
+  "The emulator stopped while this execution was running; executions are not resumed after a restart.";
 
 interface LiveExecution {
   summary: ExecutionSummary;
@@ -38,15 +39,35 @@ export class ExecutionManager {
   /** Starts an execution of the machine's current definition; returns its RUNNING summary at once. */
   start(machine: MachineRecord, name: string, inputText: string): ExecutionSummary {
     const startMs = Date.now();
-    const arn = buildExecutionArn(this.deps.config.region, this.deps.config.accountId, machine.name, name, machine.type, randomUUID());
-    const summary: ExecutionSummary = { executionArn: arn, stateMachineArn: machine.arn, name, status: "RUNNING", startDate: startMs / 1000 };
+    const arn = buildExecutionArn(
+      this.deps.config.region,
+      this.deps.config.accountId,
+      machine.name,
+      name,
+      machine.type,
+      randomUUID(),
+    );
+    const summary: ExecutionSummary = {
+      executionArn: arn,
+      stateMachineArn: machine.arn,
+      name,
+      status: "RUNNING",
+      startDate: startMs / 1000,
+    };
     // Assigned once below, but declared first: the recorder's limit callback (created before the run) must see it.
     // eslint-disable-next-line prefer-const
     let run: ExecutionRun | undefined;
     const recorder = new HistoryRecorder([], () =>
-      run?.failHard("States.Runtime", `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`),
+      run?.failHard(
+        "States.Runtime",
+        `The execution reached the maximum number of history events (${MAX_HISTORY_EVENTS}).`,
+      ),
     );
-    recorder.add("ExecutionStarted", { input: inputText, inputDetails: { truncated: false }, roleArn: machine.roleArn }, startMs);
+    recorder.add(
+      "ExecutionStarted",
+      { input: inputText, inputDetails: { truncated: false }, roleArn: machine.roleArn },
+      startMs,
+    );
     this.store.addExecution(summary, { input: inputText, history: [...recorder.events] });
 
     // The definition is parsed now: an UpdateStateMachine during the run does not affect it.
@@ -102,7 +123,8 @@ export class ExecutionManager {
   /** Stops every running execution of a machine (DeleteStateMachine). */
   stopAllOf(machineArn: string): void {
     for (const [arn, live] of this.live) {
-      if (live.summary.stateMachineArn === machineArn) this.stop(arn, "States.Aborted", "The state machine was deleted.");
+      if (live.summary.stateMachineArn === machineArn)
+        this.stop(arn, "States.Aborted", "The state machine was deleted.");
     }
   }
 
@@ -122,7 +144,13 @@ export class ExecutionManager {
       const detail = this.store.readDetail(summary.executionArn) ?? { input: "{}", history: [] };
       const recorder = new HistoryRecorder(detail.history);
       recorder.finish("ExecutionFailed", { error: RESTART_ERROR, cause: RESTART_CAUSE });
-      const ended: ExecutionSummary = { ...summary, status: "FAILED", stopDate: Date.now() / 1000, error: RESTART_ERROR, cause: RESTART_CAUSE };
+      const ended: ExecutionSummary = {
+        ...summary,
+        status: "FAILED",
+        stopDate: Date.now() / 1000,
+        error: RESTART_ERROR,
+        cause: RESTART_CAUSE,
+      };
       this.store.updateExecution(ended);
       this.store.writeDetail(summary.executionArn, { input: detail.input, history: recorder.events });
     }
@@ -165,7 +193,10 @@ export class ExecutionManager {
       ...(outcome.cause !== undefined ? { cause: truncate(outcome.cause, 32_768) } : {}),
     };
     this.store.updateExecution(live.summary);
-    const output = outcome.status === "SUCCEEDED" && outcome.output !== undefined && outcome.output.length <= MAX_PAYLOAD_BYTES ? outcome.output : undefined;
+    const output =
+      outcome.status === "SUCCEEDED" && outcome.output !== undefined && outcome.output.length <= MAX_PAYLOAD_BYTES
+        ? outcome.output
+        : undefined;
     this.store.writeDetail(live.summary.executionArn, { input: live.input, output, history: live.recorder.events });
     this.live.delete(live.summary.executionArn);
   }

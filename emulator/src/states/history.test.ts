@@ -8,8 +8,19 @@ describe("HistoryRecorder", () => {
     r.add("ExecutionStarted", { input: "{}" }, 2000);
     r.add("PassStateEntered", { name: "P" }, 1500); // earlier clock reading: clamped
     r.add("ParallelStateStarted");
-    expect(r.events[0]).toEqual({ id: 1, previousEventId: 0, timestamp: 2, type: "ExecutionStarted", executionStartedEventDetails: { input: "{}" } });
-    expect(r.events[1]).toMatchObject({ id: 2, previousEventId: 1, timestamp: 2, stateEnteredEventDetails: { name: "P" } });
+    expect(r.events[0]).toEqual({
+      id: 1,
+      previousEventId: 0,
+      timestamp: 2,
+      type: "ExecutionStarted",
+      executionStartedEventDetails: { input: "{}" },
+    });
+    expect(r.events[1]).toMatchObject({
+      id: 2,
+      previousEventId: 1,
+      timestamp: 2,
+      stateEnteredEventDetails: { name: "P" },
+    });
     expect(Object.keys(r.events[2]!)).toEqual(["timestamp", "type", "id", "previousEventId"]);
   });
 
@@ -30,12 +41,26 @@ describe("InterpreterEventTranslator", () => {
     t.handle({ type: "StateEntered", timestamp: 1, state: map });
     t.handle({ type: "MapIterationStarted", timestamp: 2, parentState: map, index: 0 });
     t.handle({ type: "StateEntered", timestamp: 3, state: { name: "T", type: "Task", input: 1 }, index: 0 });
-    t.handle({ type: "StateFailed", timestamp: 4, state: { name: "T", type: "Task", input: 1 }, Error: "States.Timeout", Cause: "x" });
+    t.handle({
+      type: "StateFailed",
+      timestamp: 4,
+      state: { name: "T", type: "Task", input: 1 },
+      Error: "States.Timeout",
+      Cause: "x",
+    });
     t.handle({ type: "StateRetried", timestamp: 5, state: { name: "T", type: "Task", input: 1 } });
     t.handle({ type: "StateEntered", timestamp: 6, state: { name: "W", type: "Wait", input: 1 } });
     t.abortOpenStates();
     expect(r.events.map((e) => e.type)).toEqual([
-      "MapStateEntered", "MapStateStarted", "MapIterationStarted", "TaskStateEntered", "TaskTimedOut", "WaitStateEntered", "MapStateAborted", "TaskStateAborted", "WaitStateAborted",
+      "MapStateEntered",
+      "MapStateStarted",
+      "MapIterationStarted",
+      "TaskStateEntered",
+      "TaskTimedOut",
+      "WaitStateEntered",
+      "MapStateAborted",
+      "TaskStateAborted",
+      "WaitStateAborted",
     ]);
     expect(r.events[2]!.mapIterationStartedEventDetails).toEqual({ name: "M", index: 0 });
     expect(r.events[4]!.taskTimedOutEventDetails).toMatchObject({ resourceType: "athena", error: "States.Timeout" });

@@ -19,7 +19,10 @@ export class HistoryRecorder {
   private lastMs = 0;
 
   /** `onLimit` is called once when the history reaches MAX_HISTORY_EVENTS. */
-  constructor(initial: HistoryEvent[] = [], private readonly onLimit: () => void = () => {}) {
+  constructor(
+    initial: HistoryEvent[] = [],
+    private readonly onLimit: () => void = () => {},
+  ) {
     this.events = initial;
     const last = initial[initial.length - 1];
     if (last) this.lastMs = Math.round(last.timestamp * 1000);
@@ -113,7 +116,11 @@ export class InterpreterEventTranslator {
         // A composite state entered again (in a loop) starts afresh.
         this.startedComposite.delete(state.name);
         this.failedComposite.delete(state.name);
-        r.add(`${state.type}StateEntered`, { name: state.name, input: dataField(state.input), inputDetails: { truncated: false } }, ev.timestamp);
+        r.add(
+          `${state.type}StateEntered`,
+          { name: state.name, input: dataField(state.input), inputDetails: { truncated: false } },
+          ev.timestamp,
+        );
         return;
       }
       case "StateExited": {
@@ -123,14 +130,27 @@ export class InterpreterEventTranslator {
           this.ensureCompositeStarted(state.type, state.name, ev.timestamp);
           r.add(`${state.type}StateSucceeded`, undefined, ev.timestamp);
         }
-        r.add(`${state.type}StateExited`, { name: state.name, output: dataField(state.output), outputDetails: { truncated: false } }, ev.timestamp);
+        r.add(
+          `${state.type}StateExited`,
+          { name: state.name, output: dataField(state.output), outputDetails: { truncated: false } },
+          ev.timestamp,
+        );
         return;
       }
       case "StateFailed": {
         if (!state) return;
         if (state.type === "Task" && ev.Error === "States.Timeout") {
           const info = this.taskInfo(state.name);
-          r.add("TaskTimedOut", { resourceType: info?.resourceType, resource: info?.resource, error: "States.Timeout", cause: causeText(ev.Cause) }, ev.timestamp);
+          r.add(
+            "TaskTimedOut",
+            {
+              resourceType: info?.resourceType,
+              resource: info?.resource,
+              error: "States.Timeout",
+              cause: causeText(ev.Cause),
+            },
+            ev.timestamp,
+          );
         } else if ((state.type === "Parallel" || state.type === "Map") && !this.failedComposite.has(state.name)) {
           this.failedComposite.add(state.name);
           r.add(`${state.type}StateFailed`, undefined, ev.timestamp);

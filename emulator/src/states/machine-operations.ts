@@ -3,7 +3,14 @@ import { randomUUID } from "node:crypto";
 import { AwsError } from "../core/aws-error";
 import type { Operation } from "../core/types";
 import { Violations } from "../core/validation";
-import { assertRoleArn, assertValidName, parseExecutionArn, parseStateMachineArn, stateMachineArn, type MachineType } from "./arns";
+import {
+  assertRoleArn,
+  assertValidName,
+  parseExecutionArn,
+  parseStateMachineArn,
+  stateMachineArn,
+  type MachineType,
+} from "./arns";
 import { invalidDefinitionMessage, validateDefinition } from "./definition-validation";
 import { decodeToken, encodeToken, pageSize } from "./paging";
 import { booleanMember, enumMember, objectMember, type StatesContext } from "./service-context";
@@ -27,9 +34,16 @@ function loggingConfiguration(value: unknown): Record<string, unknown> {
   v.throwIfAny();
   const destinations = Array.isArray(given.destinations) ? given.destinations : [];
   if (level !== "OFF" && destinations.length !== 1) {
-    throw new AwsError("InvalidLoggingConfiguration", "Invalid Logging Configuration: Must specify exactly one Log Destination.");
+    throw new AwsError(
+      "InvalidLoggingConfiguration",
+      "Invalid Logging Configuration: Must specify exactly one Log Destination.",
+    );
   }
-  return { level, includeExecutionData: given.includeExecutionData === true, ...(destinations.length ? { destinations } : {}) };
+  return {
+    level,
+    includeExecutionData: given.includeExecutionData === true,
+    ...(destinations.length ? { destinations } : {}),
+  };
 }
 
 function tracingConfiguration(value: unknown): Record<string, unknown> {
@@ -40,10 +54,16 @@ function tracingConfiguration(value: unknown): Record<string, unknown> {
 function encryptionConfiguration(value: unknown): Record<string, unknown> {
   const given = objectMember(value, "encryptionConfiguration") ?? {};
   const v = new Violations();
-  const type = enumMember(v, given.type, "encryptionConfiguration.type", ["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KMS_KEY"] as const);
+  const type = enumMember(v, given.type, "encryptionConfiguration.type", [
+    "AWS_OWNED_KEY",
+    "CUSTOMER_MANAGED_KMS_KEY",
+  ] as const);
   v.throwIfAny();
   if (type === "CUSTOMER_MANAGED_KMS_KEY") {
-    throw new AwsError("InvalidEncryptionConfiguration", "Invalid Encryption Configuration: customer managed KMS keys are not supported by this emulator.");
+    throw new AwsError(
+      "InvalidEncryptionConfiguration",
+      "Invalid Encryption Configuration: customer managed KMS keys are not supported by this emulator.",
+    );
   }
   return { type: "AWS_OWNED_KEY" };
 }
@@ -75,7 +95,9 @@ export function machineOperations(ctx: StatesContext): Record<string, Operation>
     assertRoleArn(roleArn);
     assertValidDefinition(definition!);
     if (tags && Object.keys(tags).length > TAG_LIMIT) {
-      throw new AwsError("TooManyTags", `Too many tags: the limit is ${TAG_LIMIT} per resource`, 400, { resourceName: name });
+      throw new AwsError("TooManyTags", `Too many tags: the limit is ${TAG_LIMIT} per resource`, 400, {
+        resourceName: name,
+      });
     }
     const logging = loggingConfiguration(input.loggingConfiguration);
     const tracing = tracingConfiguration(input.tracingConfiguration);
@@ -119,9 +141,13 @@ export function machineOperations(ctx: StatesContext): Record<string, Operation>
     const roleArn = v.string(input.roleArn, "roleArn", { min: 1, max: 256 });
     v.throwIfAny();
     const machine = requireMachine(ctx, input.stateMachineArn);
-    const touched = ["definition", "roleArn", "loggingConfiguration", "tracingConfiguration", "encryptionConfiguration"].some(
-      (k) => input[k] !== undefined && input[k] !== null,
-    );
+    const touched = [
+      "definition",
+      "roleArn",
+      "loggingConfiguration",
+      "tracingConfiguration",
+      "encryptionConfiguration",
+    ].some((k) => input[k] !== undefined && input[k] !== null);
     if (!touched) {
       throw new AwsError(
         "MissingRequiredParameter",
@@ -136,7 +162,9 @@ export function machineOperations(ctx: StatesContext): Record<string, Operation>
       ...(roleArn !== undefined ? { roleArn } : {}),
       ...(input.loggingConfiguration ? { loggingConfiguration: loggingConfiguration(input.loggingConfiguration) } : {}),
       ...(input.tracingConfiguration ? { tracingConfiguration: tracingConfiguration(input.tracingConfiguration) } : {}),
-      ...(input.encryptionConfiguration ? { encryptionConfiguration: encryptionConfiguration(input.encryptionConfiguration) } : {}),
+      ...(input.encryptionConfiguration
+        ? { encryptionConfiguration: encryptionConfiguration(input.encryptionConfiguration) }
+        : {}),
       updateDate: Date.now() / 1000,
       revisionId: randomUUID(),
     };
@@ -173,7 +201,13 @@ export function machineOperations(ctx: StatesContext): Record<string, Operation>
     if (!summary) throw new AwsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${arn}'`);
     const m = store.machines.get(summary.stateMachineArn);
     if (!m) throw new AwsError("ExecutionDoesNotExist", `Execution Does Not Exist: '${arn}'`);
-    const { status: _status, creationDate: _created, type: _type, encryptionConfiguration: _enc, ...rest } = describe(m);
+    const {
+      status: _status,
+      creationDate: _created,
+      type: _type,
+      encryptionConfiguration: _enc,
+      ...rest
+    } = describe(m);
     return { ...rest, updateDate: m.updateDate ?? m.creationDate };
   };
 
@@ -189,7 +223,12 @@ export function machineOperations(ctx: StatesContext): Record<string, Operation>
     const page = remaining.slice(0, size);
     const last = page[page.length - 1];
     return {
-      stateMachines: page.map((m) => ({ stateMachineArn: m.arn, name: m.name, type: m.type, creationDate: m.creationDate })),
+      stateMachines: page.map((m) => ({
+        stateMachineArn: m.arn,
+        name: m.name,
+        type: m.type,
+        creationDate: m.creationDate,
+      })),
       ...(remaining.length > size && last ? { nextToken: encodeToken("machines", { after: last.name }) } : {}),
     };
   };
@@ -218,7 +257,12 @@ export function machineOperations(ctx: StatesContext): Record<string, Operation>
     const limit = pageSize(max, 100);
     return {
       result: result.ok ? "OK" : "FAIL",
-      diagnostics: shown.slice(0, limit).map((d) => ({ severity: d.severity, code: d.code, message: d.message, ...(d.location ? { location: d.location } : {}) })),
+      diagnostics: shown.slice(0, limit).map((d) => ({
+        severity: d.severity,
+        code: d.code,
+        message: d.message,
+        ...(d.location ? { location: d.location } : {}),
+      })),
       truncated: shown.length > limit,
     };
   };

@@ -12,10 +12,17 @@ export interface StatesContext {
 }
 
 /** Checks an enum member in AWS's words; returns it when valid. */
-export function enumMember<T extends string>(v: Violations, value: unknown, field: string, allowed: readonly T[]): T | undefined {
+export function enumMember<T extends string>(
+  v: Violations,
+  value: unknown,
+  field: string,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string" || !allowed.includes(value as T)) {
-    v.add(`Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(", ")}]`);
+    v.add(
+      `Value '${String(value)}' at '${field}' failed to satisfy constraint: Member must satisfy enum value set: [${allowed.join(", ")}]`,
+    );
     return undefined;
   }
   return value as T;
@@ -24,7 +31,8 @@ export function enumMember<T extends string>(v: Violations, value: unknown, fiel
 /** Reads an optional boolean member (SerializationException when it is another type). */
 export function booleanMember(value: unknown, field: string): boolean | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "boolean") throw new AwsError("SerializationException", `Unexpected value type for '${field}': expected a boolean`);
+  if (typeof value !== "boolean")
+    throw new AwsError("SerializationException", `Unexpected value type for '${field}': expected a boolean`);
   return value;
 }
 

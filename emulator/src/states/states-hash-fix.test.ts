@@ -75,7 +75,9 @@ describe("States.Hash in the emulator engine", () => {
             Branches: [
               {
                 StartAt: "Nested",
-                States: { Nested: { Type: "Pass", Parameters: { "f.$": `States.Format('id-{}', ${inner})` }, End: true } },
+                States: {
+                  Nested: { Type: "Pass", Parameters: { "f.$": `States.Format('id-{}', ${inner})` }, End: true },
+                },
               },
               {
                 StartAt: "Each",

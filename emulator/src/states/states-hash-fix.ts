@@ -27,7 +27,13 @@ import { StateMachine } from "aws-local-stepfunctions";
 type IntrinsicFunction = { call: (...args: unknown[]) => unknown; execute: (...args: unknown[]) => unknown };
 
 /** States.Hash algorithm name → node:crypto algorithm. */
-const ALGORITHMS: Readonly<Record<string, string>> = { MD5: "md5", "SHA-1": "sha1", "SHA-256": "sha256", "SHA-384": "sha384", "SHA-512": "sha512" };
+const ALGORITHMS: Readonly<Record<string, string>> = {
+  MD5: "md5",
+  "SHA-1": "sha1",
+  "SHA-256": "sha256",
+  "SHA-384": "sha384",
+  "SHA-512": "sha512",
+};
 /** The library refuses (States.Runtime) longer strings; AWS documents the same 10,000-character limit. */
 const MAX_INPUT_CHARS = 10_000;
 const PROBE = "EmulatorIntrinsicTableProbe";
@@ -54,15 +60,23 @@ function intrinsicTable(): Record<string, unknown> {
     },
   });
   try {
-    const probe = new StateMachine({ StartAt: "Probe", States: { Probe: { Type: "Pass", Parameters: { "p.$": `${PROBE}()` }, End: true } } } as never, {
-      validationOptions: { noValidate: true },
-    });
+    const probe = new StateMachine(
+      {
+        StartAt: "Probe",
+        States: { Probe: { Type: "Pass", Parameters: { "p.$": `${PROBE}()` }, End: true } },
+      } as never,
+      {
+        validationOptions: { noValidate: true },
+      },
+    );
     probe.run({}).result.catch(() => undefined);
   } finally {
     delete (Object.prototype as Record<string, unknown>)[PROBE];
   }
   if (typeof table !== "object" || table === null) {
-    throw new Error("aws-local-stepfunctions: cannot reach the intrinsic function table to fix States.Hash (library changed?)");
+    throw new Error(
+      "aws-local-stepfunctions: cannot reach the intrinsic function table to fix States.Hash (library changed?)",
+    );
   }
   return table as Record<string, unknown>;
 }
@@ -70,9 +84,13 @@ function intrinsicTable(): Record<string, unknown> {
 /** Makes every States.Hash evaluated by aws-local-stepfunctions return node:crypto's digest; idempotent, throws if the library's shape changed. */
 export function installStatesHashFix(): void {
   const table = intrinsicTable();
-  const hash = Object.prototype.hasOwnProperty.call(table, "States.Hash") ? (table["States.Hash"] as Partial<IntrinsicFunction>) : undefined;
+  const hash = Object.prototype.hasOwnProperty.call(table, "States.Hash")
+    ? (table["States.Hash"] as Partial<IntrinsicFunction>)
+    : undefined;
   if (!hash || typeof hash.call !== "function" || typeof hash.execute !== "function") {
-    throw new Error("aws-local-stepfunctions: the intrinsic table has no States.Hash with call/execute, cannot fix it (library changed?)");
+    throw new Error(
+      "aws-local-stepfunctions: the intrinsic table has no States.Hash with call/execute, cannot fix it (library changed?)",
+    );
   }
   const patched = hash as IntrinsicFunction & { [PATCHED]?: true };
   if (patched[PATCHED]) return;

@@ -29,7 +29,8 @@ function requireTaggable(ctx: StatesContext, arn: unknown): MachineRecord {
     throw new AwsError("InvalidArn", `Invalid Arn: 'Resource type not valid in this context: ${parsed.resourceType}'`);
   }
   const machine = ctx.store.machines.get(arn as string);
-  if (!machine) throw new AwsError("ResourceNotFound", `Resource not found: '${String(arn)}'`, 400, { resourceName: arn });
+  if (!machine)
+    throw new AwsError("ResourceNotFound", `Resource not found: '${String(arn)}'`, 400, { resourceName: arn });
   return machine;
 }
 
@@ -44,7 +45,9 @@ export function tagOperations(ctx: StatesContext): Record<string, Operation> {
     const machine = requireTaggable(ctx, input.resourceArn);
     const merged = { ...machine.tags, ...tags };
     if (Object.keys(merged).length > TAG_LIMIT) {
-      throw new AwsError("TooManyTags", `Too many tags: the limit is ${TAG_LIMIT} per resource`, 400, { resourceName: machine.arn });
+      throw new AwsError("TooManyTags", `Too many tags: the limit is ${TAG_LIMIT} per resource`, 400, {
+        resourceName: machine.arn,
+      });
     }
     ctx.store.putMachine({ ...machine, tags: merged });
     return {};

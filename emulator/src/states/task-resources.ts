@@ -89,7 +89,10 @@ export function taskImplementation(res: ParsedResource): TaskImplementation | un
   if (resourceType === "sns" && resource === "publish") return snsPublish;
   if (resourceType === "http" && resource === "invoke") return httpInvoke;
   // AWS SDK integrations for the two services the emulator has: the API action in camelCase.
-  if ((resourceType === "aws-sdk:athena" || resourceType === "aws-sdk:eventbridge") && /^[a-z][A-Za-z0-9]*$/.test(resource)) {
+  if (
+    (resourceType === "aws-sdk:athena" || resourceType === "aws-sdk:eventbridge") &&
+    /^[a-z][A-Za-z0-9]*$/.test(resource)
+  ) {
     const service: ServiceName = resourceType === "aws-sdk:athena" ? "athena" : "events";
     const op = resource.charAt(0).toUpperCase() + resource.slice(1);
     return (params, ctx) => callService(ctx, service, op, params);
@@ -113,7 +116,12 @@ const ERROR_PREFIX: Record<ServiceName, { prefix: string; service: string }> = {
 };
 
 // Calls an emulated API; its errors become `<Service>.<Code>` with the cause text AWS's Java SDK produces.
-async function callService(ctx: TaskContext, service: ServiceName, op: string, params: unknown): Promise<Record<string, unknown>> {
+async function callService(
+  ctx: TaskContext,
+  service: ServiceName,
+  op: string,
+  params: unknown,
+): Promise<Record<string, unknown>> {
   try {
     return await ctx.invoker.invoke<Record<string, unknown>>(service, op, isObject(params) ? params : {});
   } catch (err) {
@@ -200,13 +208,25 @@ async function putEvents(params: Record<string, unknown>, ctx: TaskContext): Pro
 
 async function snsPublish(params: Record<string, unknown>, ctx: TaskContext): Promise<unknown> {
   if (params.Message === undefined) {
-    throw new TaskError("SNS.InvalidParameterException", "Invalid parameter: Message (Service: AmazonSNS; Status Code: 400; Error Code: InvalidParameter)");
+    throw new TaskError(
+      "SNS.InvalidParameterException",
+      "Invalid parameter: Message (Service: AmazonSNS; Status Code: 400; Error Code: InvalidParameter)",
+    );
   }
   if (params.TopicArn === undefined && params.TargetArn === undefined && params.PhoneNumber === undefined) {
-    throw new TaskError("SNS.InvalidParameterException", "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter (Service: AmazonSNS; Status Code: 400; Error Code: InvalidParameter)");
+    throw new TaskError(
+      "SNS.InvalidParameterException",
+      "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter (Service: AmazonSNS; Status Code: 400; Error Code: InvalidParameter)",
+    );
   }
   const message = typeof params.Message === "string" ? params.Message : JSON.stringify(params.Message);
-  ctx.record({ resource: "sns:publish", executionArn: ctx.executionArn, stateName: ctx.stateName, parameters: { ...params, Message: message }, at: Date.now() });
+  ctx.record({
+    resource: "sns:publish",
+    executionArn: ctx.executionArn,
+    stateName: ctx.stateName,
+    parameters: { ...params, Message: message },
+    at: Date.now(),
+  });
   return { MessageId: randomUUID() };
 }
 
@@ -214,7 +234,13 @@ async function httpInvoke(params: Record<string, unknown>, ctx: TaskContext): Pr
   if (typeof params.ApiEndpoint !== "string" || typeof params.Method !== "string") {
     throw new TaskError("States.Runtime", "An HTTP Task needs the string parameters 'ApiEndpoint' and 'Method'.");
   }
-  ctx.record({ resource: "http:invoke", executionArn: ctx.executionArn, stateName: ctx.stateName, parameters: params, at: Date.now() });
+  ctx.record({
+    resource: "http:invoke",
+    executionArn: ctx.executionArn,
+    stateName: ctx.stateName,
+    parameters: params,
+    at: Date.now(),
+  });
   // Not sent: answer like an endpoint that accepted the request with an empty JSON body.
   return { Headers: {}, ResponseBody: {}, StatusCode: 200, StatusText: "OK" };
 }

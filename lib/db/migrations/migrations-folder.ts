@@ -69,10 +69,22 @@ export async function writeMigration(
 ): Promise<string> {
   const migrationsDir = options.migrationsDir ?? MIGRATIONS_DIR;
   const folder = path.join(migrationsDir, `${migrationTimestamp(options.now)}_${migrationSlug(name)}`);
-  if (await stat(folder).then(() => true, () => false)) throw new Error(`${folder} already exists.`);
+  if (
+    await stat(folder).then(
+      () => true,
+      () => false,
+    )
+  )
+    throw new Error(`${folder} already exists.`);
   await mkdir(folder, { recursive: true });
   await writeFile(path.join(folder, "migration.sql"), sql);
   const lockFile = path.join(migrationsDir, LOCKFILE_NAME);
-  if (!(await stat(lockFile).then(() => true, () => false))) await writeFile(lockFile, LOCKFILE_CONTENT);
+  if (
+    !(await stat(lockFile).then(
+      () => true,
+      () => false,
+    ))
+  )
+    await writeFile(lockFile, LOCKFILE_CONTENT);
   return folder;
 }

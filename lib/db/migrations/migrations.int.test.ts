@@ -6,7 +6,11 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
+import {
+  createPgliteTestDatabase,
+  createPostgresTestDatabase,
+  type TestDatabase,
+} from "@/lib/db/testing/test-databases";
 import { applyPendingMigrations, diffMigrationsToSchema } from "./migrate";
 import { MIGRATIONS_DIR, readMigrations, writeMigration } from "./migrations-folder";
 
@@ -72,9 +76,14 @@ describe("migration authoring", () => {
     const initial = await diffMigrationsToSchema({ schemaPath, migrationsDir });
     expect(initial).toContain('CREATE TABLE "Note"');
 
-    const folder = await writeMigration("Init notes", initial, { migrationsDir, now: new Date("2026-01-01T00:00:00Z") });
+    const folder = await writeMigration("Init notes", initial, {
+      migrationsDir,
+      now: new Date("2026-01-01T00:00:00Z"),
+    });
     expect(path.basename(folder)).toBe("20260101000000_init_notes");
-    expect(await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toContain('provider = "postgresql"');
+    expect(await readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toContain(
+      'provider = "postgresql"',
+    );
     expect(await diffMigrationsToSchema({ schemaPath, migrationsDir })).toBe("");
 
     await writeFile(schemaPath, base.replace("text String", "text String\n  tags String[] @default([])"));

@@ -4,12 +4,11 @@ import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type {
-  SchemaEngine as WasmSchemaEngine,
-  MigrationList,
-  SchemaFilter,
-} from "@prisma/schema-engine-wasm";
+import {
+  bindMigrationAwareSqlAdapterFactory,
+  type SqlMigrationAwareDriverAdapterFactory,
+} from "@prisma/driver-adapter-utils";
+import type { SchemaEngine as WasmSchemaEngine, MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
 
 export type SchemaEngine = WasmSchemaEngine;
 export type { MigrationList };
@@ -39,7 +38,9 @@ function loadEngineModule(): Promise<EngineModule> {
     const dir = path.dirname(entry);
     const glue = (await import(pathToFileURL(path.join(dir, "schema_engine_bg.js")).href)) as EngineModule;
     const bytes = await readFile(path.join(dir, "schema_engine_bg.wasm"));
-    const { instance } = await WebAssembly.instantiate(bytes, { "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports });
+    const { instance } = await WebAssembly.instantiate(bytes, {
+      "./schema_engine_bg.js": glue as unknown as WebAssembly.ModuleImports,
+    });
     (globalThis as { PRISMA_WASM_PANIC_REGISTRY?: typeof panicRegistry }).PRISMA_WASM_PANIC_REGISTRY = panicRegistry;
     glue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();

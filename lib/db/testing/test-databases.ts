@@ -18,7 +18,10 @@ export interface TestDatabase {
 export const REAL_POSTGRES_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres";
 
 /** Creates `acc_test_<purpose>_<pid>_<n>` on the real PostgreSQL, applies the migrations, returns it. */
-export async function createPostgresTestDatabase(purpose: string, options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createPostgresTestDatabase(
+  purpose: string,
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `acc_test_${purpose.replace(/\W/g, "_").toLowerCase()}_${process.pid}_${Date.now().toString(36)}`;
   const admin = new pg.Client({ connectionString: REAL_POSTGRES_ADMIN_URL });
   await admin.connect();

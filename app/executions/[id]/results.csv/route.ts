@@ -8,12 +8,19 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const name = decodeURIComponent((await params).id);
   const target = await resultsTarget(name);
-  if ("status" in target) return new Response(`${target.error}\n`, { status: target.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  if (target.state !== "SUCCEEDED") {
-    return new Response(`The query ${target.queryExecutionId} is ${target.state ?? "in an unknown state"}; there is no result to download.\n`, {
-      status: 409,
+  if ("status" in target)
+    return new Response(`${target.error}\n`, {
+      status: target.status,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
+  if (target.state !== "SUCCEEDED") {
+    return new Response(
+      `The query ${target.queryExecutionId} is ${target.state ?? "in an unknown state"}; there is no result to download.\n`,
+      {
+        status: 409,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      },
+    );
   }
   const stream = resultsCsvStream(resultsFetcher(target, 1000), { statementType: target.statementType });
   const filename = `${name.replace(/[^\w.-]/g, "_")}.csv`;

@@ -1,5 +1,10 @@
 // GET one page of the execution's result set as JSON: ?size=<rows>&token=<Athena NextToken>.
-import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES, loadResultPage, resultsTarget } from "@/lib/executions/results-source";
+import {
+  DEFAULT_RESULT_PAGE_SIZE,
+  RESULT_PAGE_SIZES,
+  loadResultPage,
+  resultsTarget,
+} from "@/lib/executions/results-source";
 
 export const dynamic = "force-dynamic";
 

@@ -83,18 +83,31 @@ export function generateAuditLogs(dir: string, options: AuditLogOptions): AuditL
     written++;
   });
   for (let i = 0; i < sessions && written < rows; i++) {
-    const startMicros = BigInt(startMs + Math.floor(((i + timing.next()) / sessions) * span)) * 1000n + BigInt(timing.int(0, 999));
+    const startMicros =
+      BigInt(startMs + Math.floor(((i + timing.next()) / sessions) * span)) * 1000n + BigInt(timing.int(0, 999));
     writer.session(startMicros);
   }
   const partitions = sink.close();
-  const manifest: AuditLogManifest = { generator: AUDIT_LOG_GENERATOR, version: GENERATOR_VERSION, rows, seed, startMs, endMs, cluster, partitions };
+  const manifest: AuditLogManifest = {
+    generator: AUDIT_LOG_GENERATOR,
+    version: GENERATOR_VERSION,
+    rows,
+    seed,
+    startMs,
+    endMs,
+    cluster,
+    partitions,
+  };
   fs.writeFileSync(path.join(dir, MANIFEST), JSON.stringify(manifest, null, 2));
   return manifest;
 }
 
 /** Buffers lines per day and writes each day's file in large blocks. */
 class PartitionSink {
-  private readonly files = new Map<string, { fd: number; buffer: string[]; size: number; lines: number; bytes: number }>();
+  private readonly files = new Map<
+    string,
+    { fd: number; buffer: string[]; size: number; lines: number; bytes: number }
+  >();
   constructor(private readonly dir: string) {}
 
   write(micros: bigint, line: string): void {
@@ -153,7 +166,11 @@ class SessionWriter {
   private queryId = 50_000;
   private readonly instances: string[];
 
-  constructor(private readonly rnd: SeededRandom, cluster: string, private readonly emit: Emit) {
+  constructor(
+    private readonly rnd: SeededRandom,
+    cluster: string,
+    private readonly emit: Emit,
+  ) {
     this.instances = [1, 2, 3].map((i) => `${cluster}-instance-${i}`);
   }
 
@@ -166,8 +183,16 @@ class SessionWriter {
     const writer = this.instances[0]!;
     const reader = () => r.pick(this.instances.slice(1));
 
-    const line = (server: string, user: string, host: string, queryId: number, op: string, db: string, object: string, retcode: number) =>
-      this.emit(`${t},${server},${user},${host},${conn},${queryId},${op},${db},${object},${retcode}`, t);
+    const line = (
+      server: string,
+      user: string,
+      host: string,
+      queryId: number,
+      op: string,
+      db: string,
+      object: string,
+      retcode: number,
+    ) => this.emit(`${t},${server},${user},${host},${conn},${queryId},${op},${db},${object},${retcode}`, t);
     const statements = (server: string, user: string, host: string, specs: QuerySpec[]) => {
       for (const q of specs) {
         step();
@@ -179,7 +204,8 @@ class SessionWriter {
         }
       }
     };
-    const connect = (server: string, user: string, host: string, db: string) => line(server, user, host, 0, "CONNECT", db, "", 0);
+    const connect = (server: string, user: string, host: string, db: string) =>
+      line(server, user, host, 0, "CONNECT", db, "", 0);
     const disconnect = (server: string, user: string, host: string, db: string) => {
       step();
       line(server, user, host, 0, "DISCONNECT", db, "", 0);
@@ -192,18 +218,33 @@ class SessionWriter {
         const readOnly = r.chance(0.35);
         const server = readOnly ? reader() : writer;
         connect(server, user, host, "shop");
-        statements(server, user, host, Array.from({ length: r.int(1, 8) }, () => this.appQuery(readOnly)));
+        statements(
+          server,
+          user,
+          host,
+          Array.from({ length: r.int(1, 8) }, () => this.appQuery(readOnly)),
+        );
         disconnect(server, user, host, "shop");
         break;
       }
       case "rdsadmin": {
         const server = r.pick(this.instances);
         connect(server, "rdsadmin", "localhost", "");
-        statements(server, "rdsadmin", "localhost", Array.from({ length: r.int(1, 3) }, () => ({
-          sql: r.pick(["SELECT 1", "SELECT @@GLOBAL.read_only", "SELECT durable_lsn, current_read_point, server_id, last_update_timestamp FROM information_schema.replica_host_status", "SELECT @@aurora_version"]),
-          database: "",
-          events: [],
-        })));
+        statements(
+          server,
+          "rdsadmin",
+          "localhost",
+          Array.from({ length: r.int(1, 3) }, () => ({
+            sql: r.pick([
+              "SELECT 1",
+              "SELECT @@GLOBAL.read_only",
+              "SELECT durable_lsn, current_read_point, server_id, last_update_timestamp FROM information_schema.replica_host_status",
+              "SELECT @@aurora_version",
+            ]),
+            database: "",
+            events: [],
+          })),
+        );
         disconnect(server, "rdsadmin", "localhost", "");
         break;
       }
@@ -215,7 +256,11 @@ class SessionWriter {
             { sql: "SHOW PROCESSLIST", database: "", events: [] },
             { sql: "SELECT user, host, plugin FROM mysql.user", database: "mysql", events: [["READ", "user"]] },
             { sql: `GRANT SELECT ON shop.* TO 'reporting'@'%'`, database: "", events: [] },
-            { sql: "SELECT id, email, created_at FROM customers ORDER BY created_at DESC LIMIT 50", database: "shop", events: [["READ", "customers"]] },
+            {
+              sql: "SELECT id, email, created_at FROM customers ORDER BY created_at DESC LIMIT 50",
+              database: "shop",
+              events: [["READ", "customers"]],
+            },
             { sql: "SET GLOBAL max_connections = 2000", database: "", events: [] },
           ]),
         );
@@ -245,7 +290,12 @@ class SessionWriter {
         const user = r.chance(0.7) ? "deploy_bot" : "admin";
         const host = `10.0.0.${r.int(30, 40)}`;
         connect(writer, user, host, "shop");
-        statements(writer, user, host, Array.from({ length: r.int(1, 3) }, () => this.ddlQuery()));
+        statements(
+          writer,
+          user,
+          host,
+          Array.from({ length: r.int(1, 3) }, () => this.ddlQuery()),
+        );
         disconnect(writer, user, host, "shop");
         break;
       }
@@ -254,13 +304,33 @@ class SessionWriter {
         const host = `10.0.4.${r.int(10, 60)}`;
         const server = reader();
         connect(server, user, host, "shop");
-        statements(server, user, host, Array.from({ length: r.int(1, 4) }, () =>
-          r.pick<QuerySpec>([
-            { sql: "SELECT c.email, c.phone, p.card_last4, p.amount FROM customers c JOIN payments p ON p.customer_id = c.id WHERE p.created_at > NOW() - INTERVAL 1 DAY", database: "shop", events: [["READ", "customers"], ["READ", "payments"]] },
-            { sql: "SELECT status, COUNT(*), SUM(total) FROM orders GROUP BY status", database: "shop", events: [["READ", "orders"]] },
-            { sql: `SELECT sku, name, price FROM products WHERE category = 'outdoor, garden' ORDER BY price DESC`, database: "shop", events: [["READ", "products"]] },
-          ]),
-        ));
+        statements(
+          server,
+          user,
+          host,
+          Array.from({ length: r.int(1, 4) }, () =>
+            r.pick<QuerySpec>([
+              {
+                sql: "SELECT c.email, c.phone, p.card_last4, p.amount FROM customers c JOIN payments p ON p.customer_id = c.id WHERE p.created_at > NOW() - INTERVAL 1 DAY",
+                database: "shop",
+                events: [
+                  ["READ", "customers"],
+                  ["READ", "payments"],
+                ],
+              },
+              {
+                sql: "SELECT status, COUNT(*), SUM(total) FROM orders GROUP BY status",
+                database: "shop",
+                events: [["READ", "orders"]],
+              },
+              {
+                sql: `SELECT sku, name, price FROM products WHERE category = 'outdoor, garden' ORDER BY price DESC`,
+                database: "shop",
+                events: [["READ", "products"]],
+              },
+            ]),
+          ),
+        );
         disconnect(server, user, host, "shop");
         break;
       }
@@ -271,18 +341,54 @@ class SessionWriter {
     const r = this.rnd;
     const n = r.int(1, 99_999);
     const reads: QuerySpec[] = [
-      { sql: `SELECT id, status, total FROM orders WHERE customer_id = ${n}`, database: "shop", events: [["READ", "orders"]] },
-      { sql: `SELECT o.id, o.total, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ${n}`, database: "shop", events: [["READ", "orders"], ["READ", "customers"]] },
-      { sql: `SELECT name, price FROM products WHERE sku IN ('SKU-${n}', 'SKU-${n + 1}')`, database: "shop", events: [["READ", "products"]] },
-      { sql: `SELECT COUNT(*) FROM inventory WHERE qty < ${r.int(1, 20)}`, database: "shop", events: [["READ", "inventory"]] },
+      {
+        sql: `SELECT id, status, total FROM orders WHERE customer_id = ${n}`,
+        database: "shop",
+        events: [["READ", "orders"]],
+      },
+      {
+        sql: `SELECT o.id, o.total, c.email FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.id = ${n}`,
+        database: "shop",
+        events: [
+          ["READ", "orders"],
+          ["READ", "customers"],
+        ],
+      },
+      {
+        sql: `SELECT name, price FROM products WHERE sku IN ('SKU-${n}', 'SKU-${n + 1}')`,
+        database: "shop",
+        events: [["READ", "products"]],
+      },
+      {
+        sql: `SELECT COUNT(*) FROM inventory WHERE qty < ${r.int(1, 20)}`,
+        database: "shop",
+        events: [["READ", "inventory"]],
+      },
     ];
     if (readOnly) return r.pick(reads);
     const writes: QuerySpec[] = [
-      { sql: `UPDATE orders SET status = 'shipped', updated_at = NOW() WHERE id = ${n}`, database: "shop", events: [["WRITE", "orders"]] },
-      { sql: `INSERT INTO order_items (order_id, product_id, qty, price) VALUES (${n}, ${r.int(1, 5000)}, ${r.int(1, 5)}, ${r.int(1, 500)}.${r.int(10, 99)})`, database: "shop", events: [["WRITE", "order_items"]] },
-      { sql: `UPDATE customers SET last_login = NOW() WHERE email = 'user${n}@example.com'`, database: "shop", events: [["WRITE", "customers"]] },
+      {
+        sql: `UPDATE orders SET status = 'shipped', updated_at = NOW() WHERE id = ${n}`,
+        database: "shop",
+        events: [["WRITE", "orders"]],
+      },
+      {
+        sql: `INSERT INTO order_items (order_id, product_id, qty, price) VALUES (${n}, ${r.int(1, 5000)}, ${r.int(1, 5)}, ${r.int(1, 500)}.${r.int(10, 99)})`,
+        database: "shop",
+        events: [["WRITE", "order_items"]],
+      },
+      {
+        sql: `UPDATE customers SET last_login = NOW() WHERE email = 'user${n}@example.com'`,
+        database: "shop",
+        events: [["WRITE", "customers"]],
+      },
       { sql: "DELETE FROM sessions WHERE expires_at < NOW()", database: "shop", events: [["WRITE", "sessions"]] },
-      { sql: `INSERT INTO payments (order_id, amount, note) VALUES (${n}, ${r.int(1, 900)}.00, 'it''s paid, thanks')`, database: "shop", events: [["WRITE", "payments"]], retcode: r.chance(0.02) ? 1062 : 0 },
+      {
+        sql: `INSERT INTO payments (order_id, amount, note) VALUES (${n}, ${r.int(1, 900)}.00, 'it''s paid, thanks')`,
+        database: "shop",
+        events: [["WRITE", "payments"]],
+        retcode: r.chance(0.02) ? 1062 : 0,
+      },
     ];
     return r.chance(0.55) ? r.pick(reads) : r.pick(writes);
   }
@@ -292,10 +398,22 @@ class SessionWriter {
     const n = r.int(100, 999);
     const table = r.pick(TABLES_SHOP);
     return r.pick<QuerySpec>([
-      { sql: `CREATE TABLE tmp_import_${n} (id BIGINT PRIMARY KEY, payload JSON, created_at DATETIME)`, database: "shop", events: [["CREATE", `tmp_import_${n}`]] },
-      { sql: `ALTER TABLE ${table} ADD COLUMN note_${n} VARCHAR(255) NULL, ADD INDEX idx_note_${n} (note_${n})`, database: "shop", events: [["ALTER", table]] },
+      {
+        sql: `CREATE TABLE tmp_import_${n} (id BIGINT PRIMARY KEY, payload JSON, created_at DATETIME)`,
+        database: "shop",
+        events: [["CREATE", `tmp_import_${n}`]],
+      },
+      {
+        sql: `ALTER TABLE ${table} ADD COLUMN note_${n} VARCHAR(255) NULL, ADD INDEX idx_note_${n} (note_${n})`,
+        database: "shop",
+        events: [["ALTER", table]],
+      },
       { sql: `DROP TABLE IF EXISTS tmp_import_${n}`, database: "shop", events: [["DROP", `tmp_import_${n}`]] },
-      { sql: `RENAME TABLE ${table}_old TO ${table}_archive_${n}`, database: "shop", events: [["RENAME", `${table}_old`]] },
+      {
+        sql: `RENAME TABLE ${table}_old TO ${table}_archive_${n}`,
+        database: "shop",
+        events: [["RENAME", `${table}_old`]],
+      },
     ]);
   }
 }

@@ -17,7 +17,12 @@ export interface DatasetOptions {
 export const DEFAULT_AUDIT_ROWS = 20_000;
 
 /** Generates every generated table that is missing or stale; returns the names of the tables it (re)built. */
-export async function ensureDatasets(connection: DuckDBConnection, dataDir: string, catalog: CatalogConfig, options: DatasetOptions): Promise<string[]> {
+export async function ensureDatasets(
+  connection: DuckDBConnection,
+  dataDir: string,
+  catalog: CatalogConfig,
+  options: DatasetOptions,
+): Promise<string[]> {
   const built: string[] = [];
   for (const c of catalog.catalogs) {
     for (const db of c.databases) {

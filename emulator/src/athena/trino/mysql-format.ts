@@ -1,9 +1,31 @@
 // Trino's date_format / date_parse use MySQL format specifiers; DuckDB's strftime uses C ones.
 
 const TO_STRFTIME: Record<string, string> = {
-  a: "%a", b: "%b", c: "%-m", d: "%d", e: "%-d", f: "%f", H: "%H", h: "%I", I: "%I", i: "%M", j: "%j",
-  k: "%-H", l: "%-I", M: "%B", m: "%m", p: "%p", r: "%I:%M:%S %p", S: "%S", s: "%S", T: "%H:%M:%S",
-  v: "%V", W: "%A", Y: "%Y", y: "%y", "%": "%%",
+  a: "%a",
+  b: "%b",
+  c: "%-m",
+  d: "%d",
+  e: "%-d",
+  f: "%f",
+  H: "%H",
+  h: "%I",
+  I: "%I",
+  i: "%M",
+  j: "%j",
+  k: "%-H",
+  l: "%-I",
+  M: "%B",
+  m: "%m",
+  p: "%p",
+  r: "%I:%M:%S %p",
+  S: "%S",
+  s: "%S",
+  T: "%H:%M:%S",
+  v: "%V",
+  W: "%A",
+  Y: "%Y",
+  y: "%y",
+  "%": "%%",
 };
 
 /** Converts a MySQL/Trino format ('%Y-%m-%d %H:%i:%s') into a DuckDB strftime format; throws on unsupported specifiers. */
@@ -28,7 +50,20 @@ export function mysqlToStrftime(format: string): string {
   return out;
 }
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
 
 interface Fields {
   year: number;
@@ -47,10 +82,22 @@ interface Fields {
  * Throws Error("Invalid format: ...") when the text does not match the whole format.
  */
 export function parseMysqlDate(text: string, format: string): bigint {
-  const f: Fields = { year: 1970, month: 1, day: 1, hour: 0, minute: 0, second: 0, micros: 0, pm: undefined, hour12: false };
+  const f: Fields = {
+    year: 1970,
+    month: 1,
+    day: 1,
+    hour: 0,
+    minute: 0,
+    second: 0,
+    micros: 0,
+    pm: undefined,
+    hour12: false,
+  };
   let pos = 0;
   const fail = (): never => {
-    throw new Error(`Invalid format: "${text}"${pos < text.length ? ` is malformed at "${text.slice(pos)}"` : " is too short"}`);
+    throw new Error(
+      `Invalid format: "${text}"${pos < text.length ? ` is malformed at "${text.slice(pos)}"` : " is too short"}`,
+    );
   };
   const num = (min: number, max: number): number => {
     const m = new RegExp(`^[0-9]{${min},${max}}`).exec(text.slice(pos));
@@ -78,14 +125,39 @@ export function parseMysqlDate(text: string, format: string): bigint {
     }
     const spec = format[++i];
     switch (spec) {
-      case "Y": f.year = num(4, 4); break;
-      case "y": { const y = num(2, 2); f.year = y < 70 ? 2000 + y : 1900 + y; break; }
-      case "m": case "c": f.month = num(1, 2); break;
-      case "d": case "e": f.day = num(1, 2); break;
-      case "H": case "k": f.hour = num(1, 2); break;
-      case "h": case "I": case "l": f.hour = num(1, 2); f.hour12 = true; break;
-      case "i": f.minute = num(2, 2); break;
-      case "s": case "S": f.second = num(2, 2); break;
+      case "Y":
+        f.year = num(4, 4);
+        break;
+      case "y": {
+        const y = num(2, 2);
+        f.year = y < 70 ? 2000 + y : 1900 + y;
+        break;
+      }
+      case "m":
+      case "c":
+        f.month = num(1, 2);
+        break;
+      case "d":
+      case "e":
+        f.day = num(1, 2);
+        break;
+      case "H":
+      case "k":
+        f.hour = num(1, 2);
+        break;
+      case "h":
+      case "I":
+      case "l":
+        f.hour = num(1, 2);
+        f.hour12 = true;
+        break;
+      case "i":
+        f.minute = num(2, 2);
+        break;
+      case "s":
+      case "S":
+        f.second = num(2, 2);
+        break;
       case "f": {
         const m = /^[0-9]{1,9}/.exec(text.slice(pos));
         if (!m) fail();
@@ -93,13 +165,38 @@ export function parseMysqlDate(text: string, format: string): bigint {
         f.micros = Math.floor(Number(m![0].padEnd(9, "0")) / 1000);
         break;
       }
-      case "p": f.pm = word(["am", "pm"]) === 1; break;
-      case "b": f.month = word(MONTHS, 3) + 1; break;
-      case "M": f.month = word(MONTHS) + 1; break;
-      case "T": f.hour = num(2, 2); expect(":"); f.minute = num(2, 2); expect(":"); f.second = num(2, 2); break;
-      case "r": f.hour = num(2, 2); expect(":"); f.minute = num(2, 2); expect(":"); f.second = num(2, 2); f.hour12 = true; expect(" "); f.pm = word(["am", "pm"]) === 1; break;
-      case "%": if (text[pos] !== "%") fail(); pos++; break;
-      default: throw new Error(`Unsupported date format specifier: %${spec ?? ""}`);
+      case "p":
+        f.pm = word(["am", "pm"]) === 1;
+        break;
+      case "b":
+        f.month = word(MONTHS, 3) + 1;
+        break;
+      case "M":
+        f.month = word(MONTHS) + 1;
+        break;
+      case "T":
+        f.hour = num(2, 2);
+        expect(":");
+        f.minute = num(2, 2);
+        expect(":");
+        f.second = num(2, 2);
+        break;
+      case "r":
+        f.hour = num(2, 2);
+        expect(":");
+        f.minute = num(2, 2);
+        expect(":");
+        f.second = num(2, 2);
+        f.hour12 = true;
+        expect(" ");
+        f.pm = word(["am", "pm"]) === 1;
+        break;
+      case "%":
+        if (text[pos] !== "%") fail();
+        pos++;
+        break;
+      default:
+        throw new Error(`Unsupported date format specifier: %${spec ?? ""}`);
     }
   }
   function expect(ch: string) {
@@ -123,10 +220,32 @@ export function parseMysqlDate(text: string, format: string): bigint {
 
 // Joda-Time pattern letters (Trino's format_datetime / parse_datetime) → strftime, longest run first.
 const JODA: [RegExp, string][] = [
-  [/^yyyy/, "%Y"], [/^yy/, "%y"], [/^y/, "%Y"], [/^MMMM/, "%B"], [/^MMM/, "%b"], [/^MM/, "%m"], [/^M/, "%-m"],
-  [/^dd/, "%d"], [/^d/, "%-d"], [/^HH/, "%H"], [/^H/, "%-H"], [/^hh/, "%I"], [/^h/, "%-I"], [/^mm/, "%M"], [/^m/, "%-M"],
-  [/^ss/, "%S"], [/^s/, "%-S"], [/^SSSSSS/, "%f"], [/^SSS/, "%g"], [/^S+/, "%g"], [/^a/, "%p"], [/^EEEE/, "%A"], [/^E+/, "%a"],
-  [/^DDD/, "%j"], [/^ZZ?Z?/, "%z"], [/^z+/, "%Z"],
+  [/^yyyy/, "%Y"],
+  [/^yy/, "%y"],
+  [/^y/, "%Y"],
+  [/^MMMM/, "%B"],
+  [/^MMM/, "%b"],
+  [/^MM/, "%m"],
+  [/^M/, "%-m"],
+  [/^dd/, "%d"],
+  [/^d/, "%-d"],
+  [/^HH/, "%H"],
+  [/^H/, "%-H"],
+  [/^hh/, "%I"],
+  [/^h/, "%-I"],
+  [/^mm/, "%M"],
+  [/^m/, "%-M"],
+  [/^ss/, "%S"],
+  [/^s/, "%-S"],
+  [/^SSSSSS/, "%f"],
+  [/^SSS/, "%g"],
+  [/^S+/, "%g"],
+  [/^a/, "%p"],
+  [/^EEEE/, "%A"],
+  [/^E+/, "%a"],
+  [/^DDD/, "%j"],
+  [/^ZZ?Z?/, "%z"],
+  [/^z+/, "%Z"],
 ];
 
 /** Converts a Joda-Time pattern ('yyyy-MM-dd HH:mm:ss') into a strftime format; throws on unsupported letters. */

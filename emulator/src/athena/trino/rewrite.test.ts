@@ -55,7 +55,9 @@ describe("rewriteTrinoSql", () => {
 
   it("keeps current_date minus an interval a DATE, as in Trino", () => {
     expect(rw("SELECT current_date - interval '7' day")).toBe("SELECT CAST(current_date - interval '7' day AS DATE)");
-    expect(rw("SELECT DATE '2024-01-10' + INTERVAL '1' MONTH")).toBe("SELECT CAST(DATE '2024-01-10' + INTERVAL '1' MONTH AS DATE)");
+    expect(rw("SELECT DATE '2024-01-10' + INTERVAL '1' MONTH")).toBe(
+      "SELECT CAST(DATE '2024-01-10' + INTERVAL '1' MONTH AS DATE)",
+    );
     expect(rw("SELECT now() - interval '1' hour")).toBe("SELECT now() - interval '1' hour");
   });
 
@@ -79,7 +81,9 @@ describe("rewriteTrinoSql", () => {
 
 describe("MySQL date formats", () => {
   it("maps specifiers to strftime", () => {
-    expect(mysqlToStrftime("%Y-%m-%dT%H:%i:%s.%f %p %W %M %e %c %T %%")).toBe("%Y-%m-%dT%H:%M:%S.%f %p %A %B %-d %-m %H:%M:%S %%");
+    expect(mysqlToStrftime("%Y-%m-%dT%H:%i:%s.%f %p %W %M %e %c %T %%")).toBe(
+      "%Y-%m-%dT%H:%M:%S.%f %p %A %B %-d %-m %H:%M:%S %%",
+    );
     expect(() => mysqlToStrftime("%Q")).toThrow(/Unsupported/);
   });
 
@@ -88,7 +92,9 @@ describe("MySQL date formats", () => {
     expect(parseMysqlDate("2024-03-04 05:06:07", "%Y-%m-%d %H:%i:%s")).toBe(micros("2024-03-04T05:06:07Z"));
     expect(parseMysqlDate("04/03/2024 1:02 PM", "%d/%m/%Y %h:%i %p")).toBe(micros("2024-03-04T13:02:00Z"));
     expect(parseMysqlDate("12:00:00 AM 05 Jan 2024", "%r %d %b %Y")).toBe(micros("2024-01-05T00:00:00Z"));
-    expect(parseMysqlDate("2024-01-01 00:00:00.123456", "%Y-%m-%d %H:%i:%s.%f")).toBe(micros("2024-01-01T00:00:00Z") + 123456n);
+    expect(parseMysqlDate("2024-01-01 00:00:00.123456", "%Y-%m-%d %H:%i:%s.%f")).toBe(
+      micros("2024-01-01T00:00:00Z") + 123456n,
+    );
   });
 
   it("rejects text that does not match the whole format", () => {

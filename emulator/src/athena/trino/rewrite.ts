@@ -63,7 +63,10 @@ function render(nodes: Node[]): string {
         const rule = CALL_REWRITES[t.text.toLowerCase()];
         if (rule) {
           const args = splitArgs(next.items);
-          const rewritten = rule(args.map((a) => render(a).trim()), args);
+          const rewritten = rule(
+            args.map((a) => render(a).trim()),
+            args,
+          );
           if (rewritten !== undefined) {
             out += rewritten;
             i = j;
@@ -109,7 +112,13 @@ function matchDateMinusInterval(nodes: Node[], i: number): { text: string; last:
   if (interval?.text.toLowerCase() !== "interval" || amount?.kind !== "string") return undefined;
   if (!unit || unit.kind !== "ident" || !DATE_UNITS.has(unit.text.toLowerCase())) return undefined;
   const last = seq[start + 3]!.index;
-  return { text: nodes.slice(i, last + 1).map((n) => (n.kind === "token" ? n.token.text : "")).join(""), last };
+  return {
+    text: nodes
+      .slice(i, last + 1)
+      .map((n) => (n.kind === "token" ? n.token.text : ""))
+      .join(""),
+    last,
+  };
 }
 
 function isSpace(node: Node): boolean {

@@ -121,7 +121,9 @@ export function filledSeedPattern(event: SeedEvent = seedEvent): Json {
     detail: { clusterArn: string[]; overrides: { containerOverrides: { command: string[] } } };
   };
   const command = event.detail.overrides.containerOverrides[0]?.command[0] ?? "";
-  pattern.detail.clusterArn = pattern.detail.clusterArn.map((v) => (v === CLUSTER_PLACEHOLDER ? event.detail.clusterArn : v));
+  pattern.detail.clusterArn = pattern.detail.clusterArn.map((v) =>
+    v === CLUSTER_PLACEHOLDER ? event.detail.clusterArn : v,
+  );
   pattern.detail.overrides.containerOverrides.command = pattern.detail.overrides.containerOverrides.command.map((v) =>
     v === COMMAND_PLACEHOLDER ? command : v,
   );
@@ -138,39 +140,55 @@ const SEED = "seed-workflow.md step 2 (rule seed-rule-pattern.json, event seed-e
 const SEED_PATTERN = filledSeedPattern();
 
 const seedCases: PatternCase[] = [
-  { name: "seed: original rule matches the original ECS event", pattern: SEED_PATTERN, event: seedEvent as unknown as Json, matches: true, source: SEED },
+  {
+    name: "seed: original rule matches the original ECS event",
+    pattern: SEED_PATTERN,
+    event: seedEvent as unknown as Json,
+    matches: true,
+    source: SEED,
+  },
   {
     name: "seed: container exit code 1 does not match",
     pattern: SEED_PATTERN,
-    event: seedVariant((e) => { e.detail.containers[0]!.exitCode = 1; }),
+    event: seedVariant((e) => {
+      e.detail.containers[0]!.exitCode = 1;
+    }),
     matches: false,
     source: SEED,
   },
   {
     name: "seed: lastStatus RUNNING does not match",
     pattern: SEED_PATTERN,
-    event: seedVariant((e) => { e.detail.lastStatus = "RUNNING"; }),
+    event: seedVariant((e) => {
+      e.detail.lastStatus = "RUNNING";
+    }),
     matches: false,
     source: SEED,
   },
   {
     name: "seed: another command does not match",
     pattern: SEED_PATTERN,
-    event: seedVariant((e) => { e.detail.overrides.containerOverrides[0]!.command = ["another-cluster"]; }),
+    event: seedVariant((e) => {
+      e.detail.overrides.containerOverrides[0]!.command = ["another-cluster"];
+    }),
     matches: false,
     source: SEED,
   },
   {
     name: "seed: another cluster does not match",
     pattern: SEED_PATTERN,
-    event: seedVariant((e) => { e.detail.clusterArn = "arn:aws:ecs:ap-northeast-1:1234567891911:cluster/other"; }),
+    event: seedVariant((e) => {
+      e.detail.clusterArn = "arn:aws:ecs:ap-northeast-1:1234567891911:cluster/other";
+    }),
     matches: false,
     source: SEED,
   },
   {
     name: "seed: a container that never ran (no exitCode) does not match",
     pattern: SEED_PATTERN,
-    event: seedVariant((e) => { delete (e.detail.containers[0] as { exitCode?: number }).exitCode; }),
+    event: seedVariant((e) => {
+      delete (e.detail.containers[0] as { exitCode?: number }).exitCode;
+    }),
     matches: false,
     source: SEED,
   },
@@ -194,7 +212,9 @@ const seedCases: PatternCase[] = [
   {
     name: "seed: source aws.ecs is required",
     pattern: SEED_PATTERN,
-    event: seedVariant((e) => { e.source = "custom.ecs"; }),
+    event: seedVariant((e) => {
+      e.source = "custom.ecs";
+    }),
     matches: false,
     source: SEED,
   },
@@ -206,14 +226,22 @@ const guideCases: PatternCase[] = [
   // Amazon EventBridge event patterns (overview)
   {
     name: "EC2 termination pattern matches the terminated instance event",
-    pattern: { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"], detail: { state: ["terminated"] } },
+    pattern: {
+      source: ["aws.ec2"],
+      "detail-type": ["EC2 Instance State-change Notification"],
+      detail: { state: ["terminated"] },
+    },
     event: EC2_EVENT,
     matches: true,
     source: `${PATTERNS} — event pattern example`,
   },
   {
     name: "EC2 termination pattern does not match a running instance",
-    pattern: { source: ["aws.ec2"], "detail-type": ["EC2 Instance State-change Notification"], detail: { state: ["terminated"] } },
+    pattern: {
+      source: ["aws.ec2"],
+      "detail-type": ["EC2 Instance State-change Notification"],
+      detail: { state: ["terminated"] },
+    },
     event: ec2({ "instance-id": "i-1234567890abcdef0", state: "running" }),
     matches: false,
     source: `${PATTERNS} — event pattern example`,
@@ -304,7 +332,7 @@ const guideCases: PatternCase[] = [
     source: `${GUIDE}/eb-events-structure.html — version`,
   },
   {
-    name: "envelope: version is the string \"0\", not the number 0",
+    name: 'envelope: version is the string "0", not the number 0',
     pattern: { version: [0] },
     event: EC2_EVENT,
     matches: false,
@@ -327,34 +355,46 @@ const guideCases: PatternCase[] = [
   // Example events and event patterns
   {
     name: "field matching: responseElements is null",
-    pattern: { source: ["aws.autoscaling"], "detail-type": ["EC2 Instance Launch Successful"], detail: { responseElements: [null] } },
+    pattern: {
+      source: ["aws.autoscaling"],
+      "detail-type": ["EC2 Instance Launch Successful"],
+      detail: { responseElements: [null] },
+    },
     event: AUTOSCALING_EVENT,
     matches: true,
     source: `${CREATE} — Example events and event patterns: field matching`,
   },
   {
     name: "value matching: Macie severity score 1 and count 2",
-    pattern: { source: ["aws.macie"], "detail-type": ["Macie Finding"], detail: { severity: { score: [1] }, count: [2] } },
+    pattern: {
+      source: ["aws.macie"],
+      "detail-type": ["Macie Finding"],
+      detail: { severity: { score: [1] }, count: [2] },
+    },
     event: MACIE_EVENT,
     matches: true,
     source: `${CREATE} — Example events and event patterns: value matching`,
   },
   {
     name: "value matching: Macie severity score 8 does not match",
-    pattern: { source: ["aws.macie"], "detail-type": ["Macie Finding"], detail: { severity: { score: [8] }, count: [2] } },
+    pattern: {
+      source: ["aws.macie"],
+      "detail-type": ["Macie Finding"],
+      detail: { severity: { score: [8] }, count: [2] },
+    },
     event: MACIE_EVENT,
     matches: false,
     source: `${CREATE} — Example events and event patterns: value matching`,
   },
   {
     name: "value matching: numbers compare as numbers (1.0 = 1)",
-    pattern: { detail: { severity: { score: [1.0] }, count: [2e0] } },
+    pattern: { detail: { severity: { score: [1.0] }, count: [2] } },
     event: MACIE_EVENT,
     matches: true,
     source: `${OPERATORS} — Numeric matching (exact numbers compare numerically)`,
   },
   {
-    name: "value matching: the string \"2\" is not the number 2",
+    name: 'value matching: the string "2" is not the number 2',
     pattern: { detail: { count: ["2"] } },
     event: MACIE_EVENT,
     matches: false,
@@ -362,7 +402,7 @@ const guideCases: PatternCase[] = [
   },
   // Null values and empty strings
   {
-    name: "empty string matches eventVersion \"\"",
+    name: 'empty string matches eventVersion ""',
     pattern: { detail: { eventVersion: [""] } },
     event: AUTOSCALING_EVENT,
     matches: true,
@@ -376,14 +416,14 @@ const guideCases: PatternCase[] = [
     source: `${NULLS} — null value`,
   },
   {
-    name: "null and empty string are not interchangeable (\"\" vs null)",
+    name: 'null and empty string are not interchangeable ("" vs null)',
     pattern: { detail: { responseElements: [""] } },
     event: AUTOSCALING_EVENT,
     matches: false,
     source: `${NULLS} — note`,
   },
   {
-    name: "null and empty string are not interchangeable (null vs \"\")",
+    name: 'null and empty string are not interchangeable (null vs "")',
     pattern: { detail: { eventVersion: [null] } },
     event: AUTOSCALING_EVENT,
     matches: false,
@@ -414,21 +454,27 @@ const guideCases: PatternCase[] = [
   {
     name: "arrays: pattern and event arrays intersect",
     pattern: { resources: ARRAY_RULE_RESOURCES },
-    event: ec2({ state: "terminated" }, {
-      resources: [
-        "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate",
-        "arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f",
-      ],
-    }),
+    event: ec2(
+      { state: "terminated" },
+      {
+        resources: [
+          "arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:eb56d16b-bbf0-401d-b893-d5978ed4a025:autoScalingGroupName/ASGTerminate",
+          "arn:aws:ec2:us-east-1:123456789012:instance/i-b188560f",
+        ],
+      },
+    ),
     matches: true,
     source: `${ARRAYS} — intersection of the pattern array and the event array`,
   },
   {
     name: "arrays: no common element",
     pattern: { resources: ARRAY_RULE_RESOURCES },
-    event: ec2({ state: "terminated" }, {
-      resources: ["arn:aws:ec2:us-east-1:999999999999:instance/i-b188560f"],
-    }),
+    event: ec2(
+      { state: "terminated" },
+      {
+        resources: ["arn:aws:ec2:us-east-1:999999999999:instance/i-b188560f"],
+      },
+    ),
     matches: false,
     source: `${ARRAYS} — intersection of the pattern array and the event array`,
   },
@@ -449,21 +495,38 @@ const guideCases: PatternCase[] = [
   {
     name: "arrays of objects: employees.firstName matches any element",
     pattern: { employees: { firstName: ["Anna"] } },
-    event: { employees: [{ firstName: "John", lastName: "Doe" }, { firstName: "Anna", lastName: "Smith" }, { firstName: "Peter", lastName: "Jones" }] },
+    event: {
+      employees: [
+        { firstName: "John", lastName: "Doe" },
+        { firstName: "Anna", lastName: "Smith" },
+        { firstName: "Peter", lastName: "Jones" },
+      ],
+    },
     matches: true,
     source: RULER_ARRAYS,
   },
   {
     name: "arrays of objects: fields named together must come from one element",
     pattern: { employees: { firstName: ["Anna"], lastName: ["Jones"] } },
-    event: { employees: [{ firstName: "John", lastName: "Doe" }, { firstName: "Anna", lastName: "Smith" }, { firstName: "Peter", lastName: "Jones" }] },
+    event: {
+      employees: [
+        { firstName: "John", lastName: "Doe" },
+        { firstName: "Anna", lastName: "Smith" },
+        { firstName: "Peter", lastName: "Jones" },
+      ],
+    },
     matches: false,
     source: RULER_ARRAYS,
   },
   {
     name: "arrays of objects: both fields in the same element",
     pattern: { employees: { firstName: ["Anna"], lastName: ["Smith"] } },
-    event: { employees: [{ firstName: "John", lastName: "Doe" }, { firstName: "Anna", lastName: "Smith" }] },
+    event: {
+      employees: [
+        { firstName: "John", lastName: "Doe" },
+        { firstName: "Anna", lastName: "Smith" },
+      ],
+    },
     matches: true,
     source: RULER_ARRAYS,
   },
@@ -736,7 +799,7 @@ const guideCases: PatternCase[] = [
     source: `${OPERATORS} — Numeric matching`,
   },
   {
-    name: "numeric: only JSON numbers match (\"5\" is a string)",
+    name: 'numeric: only JSON numbers match ("5" is a string)',
     pattern: { detail: { "c-count": [{ numeric: [">", 0, "<=", 5] }] } },
     event: content({ "c-count": "5" }),
     matches: false,
@@ -1049,7 +1112,11 @@ const guideCases: PatternCase[] = [
       source: ["aws.cloudwatch"],
       $or: [
         { metricName: ["CPUUtilization", "ReadLatency"] },
-        { metricType: ["MetricType"], namespace: ["AWS/EC2", "AWS/ES"], $or: [{ metricId: [1234] }, { spaceId: [1000] }] },
+        {
+          metricType: ["MetricType"],
+          namespace: ["AWS/EC2", "AWS/ES"],
+          $or: [{ metricId: [1234] }, { spaceId: [1000] }],
+        },
         { scope: ["Service"] },
       ],
     },
@@ -1063,7 +1130,11 @@ const guideCases: PatternCase[] = [
       source: ["aws.cloudwatch"],
       $or: [
         { metricName: ["CPUUtilization", "ReadLatency"] },
-        { metricType: ["MetricType"], namespace: ["AWS/EC2", "AWS/ES"], $or: [{ metricId: [1234] }, { spaceId: [1000] }] },
+        {
+          metricType: ["MetricType"],
+          namespace: ["AWS/EC2", "AWS/ES"],
+          $or: [{ metricId: [1234] }, { spaceId: [1000] }],
+        },
         { scope: ["Service"] },
       ],
     },

@@ -15,9 +15,30 @@ export const MAX_OR_COMBINATIONS = 1000;
 
 // Operator names event-ruler refuses as field names directly inside an `$or` object.
 const RESERVED_IN_OR = new Set([
-  "exactly", "equals-ignore-case", "prefix", "suffix", "anything-but", "exists", "wildcard", "numeric", "cidr",
-  "=", "<", "<=", ">", ">=", "regex", "not-wildcard", "not-equals-ignore-case", "date-after", "date-on-or-after",
-  "date-before", "date-on-or-before", "in-date-range", "ip-address-in-range", "ip-address-not-in-range",
+  "exactly",
+  "equals-ignore-case",
+  "prefix",
+  "suffix",
+  "anything-but",
+  "exists",
+  "wildcard",
+  "numeric",
+  "cidr",
+  "=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "regex",
+  "not-wildcard",
+  "not-equals-ignore-case",
+  "date-after",
+  "date-on-or-after",
+  "date-before",
+  "date-on-or-before",
+  "in-date-range",
+  "ip-address-in-range",
+  "ip-address-not-in-range",
 ]);
 
 // Jackson, the JSON parser in front of event-ruler, refuses documents nested deeper than this.
@@ -44,7 +65,9 @@ function tokenText(value: unknown): string {
 type Branch = Map<string, FieldRule>;
 
 /** Compiles a parsed pattern; never throws. */
-export function compilePattern(pattern: unknown): { ok: true; compiled: CompiledPattern } | { ok: false; reason: string } {
+export function compilePattern(
+  pattern: unknown,
+): { ok: true; compiled: CompiledPattern } | { ok: false; reason: string } {
   try {
     if (!isObject(pattern)) fail("Filter is not an object");
     const branches: Branch[] = [];
@@ -72,7 +95,13 @@ function finish(branches: Branch[]): CompiledPattern {
 }
 
 /** `path` is the dot-joined path of `object` ("" at the top). */
-function parseObject(object: Record<string, unknown>, path: string, depth: number, branches: Branch[], insideOr: boolean): void {
+function parseObject(
+  object: Record<string, unknown>,
+  path: string,
+  depth: number,
+  branches: Branch[],
+  insideOr: boolean,
+): void {
   if (depth > MAX_DEPTH) fail(`Maximum nesting depth (${MAX_DEPTH}) exceeded`);
   const keys = Object.keys(object);
   if (keys.length === 0) fail("Empty objects are not allowed");
@@ -278,7 +307,7 @@ function anythingButExpression(value: unknown): ValueMatcher {
     else if (typeof element === "number") numbers.push(comparableNumber(element, ""));
     else fail("Inside anything but list, start|null|boolean is not supported.");
   }
-  if ((strings.length > 0) === (numbers.length > 0)) {
+  if (strings.length > 0 === numbers.length > 0) {
     fail("Inside anything but list, either all values are number or string, mixed type is not supported");
   }
   return strings.length > 0 ? m.anythingButStrings(strings) : m.anythingButNumbers(numbers);

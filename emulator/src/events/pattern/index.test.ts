@@ -85,8 +85,12 @@ describe("matchesPattern: structure", () => {
   });
 
   it("joins keys with dots, as AWS's rule compiler does", () => {
-    expect(matchesPattern({ detail: { "state.status": ["running"] } }, { detail: { state: { status: "running" } } })).toBe(true);
-    expect(matchesPattern({ detail: { state: { status: ["running"] } } }, { detail: { "state.status": "running" } })).toBe(true);
+    expect(
+      matchesPattern({ detail: { "state.status": ["running"] } }, { detail: { state: { status: "running" } } }),
+    ).toBe(true);
+    expect(
+      matchesPattern({ detail: { state: { status: ["running"] } } }, { detail: { "state.status": "running" } }),
+    ).toBe(true);
   });
 
   it("treats an empty key like any other", () => {
@@ -126,8 +130,15 @@ describe("matchesPattern: exists on arrays and objects", () => {
     expect(matchesPattern({ tags: [{ exists: false }] }, { tags: [] })).toBe(true);
     expect(matchesPattern({ containers: [{ exists: true }] }, { containers: [{ exitCode: 0 }] })).toBe(false);
     expect(matchesPattern({ containers: [{ exists: false }] }, { containers: [{ exitCode: 0 }] })).toBe(true);
-    expect(matchesPattern({ containers: { exitCode: [{ exists: true }] } }, { containers: [{ name: "a" }, { exitCode: 0 }] })).toBe(true);
-    expect(matchesPattern({ containers: { exitCode: [{ exists: false }] } }, { containers: [{ name: "a" }] })).toBe(true);
+    expect(
+      matchesPattern(
+        { containers: { exitCode: [{ exists: true }] } },
+        { containers: [{ name: "a" }, { exitCode: 0 }] },
+      ),
+    ).toBe(true);
+    expect(matchesPattern({ containers: { exitCode: [{ exists: false }] } }, { containers: [{ name: "a" }] })).toBe(
+      true,
+    );
     expect(matchesPattern({ detail: [{ exists: false }] }, { detail: {} })).toBe(true);
   });
 
@@ -158,7 +169,12 @@ describe("matchesPattern: arrays", () => {
   });
 
   it("keeps outer array elements consistent through inner arrays", () => {
-    const event = { t: [{ id: "a", tags: ["red", "blue"] }, { id: "b", tags: ["green"] }] };
+    const event = {
+      t: [
+        { id: "a", tags: ["red", "blue"] },
+        { id: "b", tags: ["green"] },
+      ],
+    };
     expect(matchesPattern({ t: { id: ["a"], tags: ["blue"] } }, event)).toBe(true);
     expect(matchesPattern({ t: { id: ["a"], tags: ["green"] } }, event)).toBe(false);
   });
@@ -190,8 +206,16 @@ describe("matchesPattern: arrays", () => {
           : { legacyFocusCategory: "XXXXXFocus", additionalContext: { capabilityInterfaces: [{ interfaceName }] } },
       ],
     });
-    const event1 = { requestContext: { taskInstances: [instance("ACTIVE", "XXXXXXXXXXXX"), instance("InACTIVE", "SomeRandom", "Dummy")] } };
-    const event2 = { requestContext: { taskInstances: [instance("ACTIVE", "XXXXXXXXXXXX", "X.Y"), instance("InACTIVE", "SomeRandom", "X.Y")] } };
+    const event1 = {
+      requestContext: {
+        taskInstances: [instance("ACTIVE", "XXXXXXXXXXXX"), instance("InACTIVE", "SomeRandom", "Dummy")],
+      },
+    };
+    const event2 = {
+      requestContext: {
+        taskInstances: [instance("ACTIVE", "XXXXXXXXXXXX", "X.Y"), instance("InACTIVE", "SomeRandom", "X.Y")],
+      },
+    };
     expect(matchesPattern(rule("interfaceName"), event1)).toBe(true);
     expect(matchesPattern(rule("abc"), event1)).toBe(true);
     expect(matchesPattern(rule("interfaceName"), event2)).toBe(false);
@@ -210,8 +234,18 @@ describe("matchesPattern: arrays", () => {
     const wide = (n: number) => Array.from({ length: n }, (_, i) => ({ v: i }));
     const event = { a: wide(500), b: wide(500), c: wide(500), d: "no" };
     const started = Date.now();
-    expect(matchesPattern({ a: { v: [{ exists: true }] }, b: { v: [{ exists: true }] }, c: { v: [{ exists: true }] }, d: ["yes"] }, event)).toBe(false);
-    expect(matchesPattern({ a: { v: [{ exists: true }] }, b: { v: [{ exists: true }] }, c: { v: [{ exists: true }] }, d: ["no"] }, event)).toBe(true);
+    expect(
+      matchesPattern(
+        { a: { v: [{ exists: true }] }, b: { v: [{ exists: true }] }, c: { v: [{ exists: true }] }, d: ["yes"] },
+        event,
+      ),
+    ).toBe(false);
+    expect(
+      matchesPattern(
+        { a: { v: [{ exists: true }] }, b: { v: [{ exists: true }] }, c: { v: [{ exists: true }] }, d: ["no"] },
+        event,
+      ),
+    ).toBe(true);
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });

@@ -17,9 +17,7 @@ export const MAX_PATTERN_LENGTH = 2048;
 
 const INVALID = "Event pattern is not valid. Reason: ";
 
-export type PatternValidation =
-  | { ok: true; pattern: Record<string, unknown> }
-  | { ok: false; message: string };
+export type PatternValidation = { ok: true; pattern: Record<string, unknown> } | { ok: false; message: string };
 
 /**
  * Promises: `ok` with the parsed pattern exactly when EventBridge would accept `text` as an EventPattern;

@@ -1,5 +1,11 @@
 import type { AddressSet } from "./ip";
-import { endsWithIgnoreCase, equalsIgnoreCase, matchesWildcard, startsWithIgnoreCase, type WildcardPattern } from "./text";
+import {
+  endsWithIgnoreCase,
+  equalsIgnoreCase,
+  matchesWildcard,
+  startsWithIgnoreCase,
+  type WildcardPattern,
+} from "./text";
 import type { Leaf, ValueMatcher } from "./types";
 
 /**

@@ -10,9 +10,7 @@ function codePoints(text: string): string[] {
 
 function sameIgnoringCase(eventChar: string, patternChar: string): boolean {
   return (
-    eventChar === patternChar ||
-    eventChar === patternChar.toLowerCase() ||
-    eventChar === patternChar.toUpperCase()
+    eventChar === patternChar || eventChar === patternChar.toLowerCase() || eventChar === patternChar.toUpperCase()
   );
 }
 
@@ -68,7 +66,8 @@ export function parseWildcard(text: string): { ok: true; pattern: WildcardPatter
       current = "";
     } else if (ch === "\\") {
       const next = text[i + 1];
-      if (next !== "*" && next !== "\\") return { ok: false, message: `Invalid escape character at pos ${position(i)}` };
+      if (next !== "*" && next !== "\\")
+        return { ok: false, message: `Invalid escape character at pos ${position(i)}` };
       current += next;
       i++;
     } else {

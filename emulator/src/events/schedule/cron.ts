@@ -18,7 +18,18 @@ interface FieldSpec {
 }
 
 const MONTHS: Record<string, number> = {
-  JAN: 1, FEB: 2, MAR: 3, APR: 4, MAY: 5, JUN: 6, JUL: 7, AUG: 8, SEP: 9, OCT: 10, NOV: 11, DEC: 12,
+  JAN: 1,
+  FEB: 2,
+  MAR: 3,
+  APR: 4,
+  MAY: 5,
+  JUN: 6,
+  JUL: 7,
+  AUG: 8,
+  SEP: 9,
+  OCT: 10,
+  NOV: 11,
+  DEC: 12,
 };
 const WEEKDAYS: Record<string, number> = { SUN: 1, MON: 2, TUE: 3, WED: 4, THU: 5, FRI: 6, SAT: 7 };
 
@@ -122,7 +133,12 @@ export function parseCronFields(body: string): { ok: true; schedule: CronSchedul
     if ((dayOfMonth === "?") === (dayOfWeek === "?")) {
       refuse("exactly one of day-of-month and day-of-week must be '?'");
     }
-    for (const [field, spec] of [[minutes, MINUTES], [hours, HOURS], [month, MONTH], [year, YEAR]] as const) {
+    for (const [field, spec] of [
+      [minutes, MINUTES],
+      [hours, HOURS],
+      [month, MONTH],
+      [year, YEAR],
+    ] as const) {
       if (field.includes("?")) refuse(`${spec.name}: '?' is only allowed in day-of-month or day-of-week`);
     }
     const normalized = [

@@ -18,9 +18,7 @@ export type Schedule = CronSchedule | RateSchedule;
 /** The message AWS's ValidationException carries for any malformed ScheduleExpression. */
 export const INVALID_SCHEDULE_MESSAGE = "Parameter ScheduleExpression is not valid.";
 
-export type ScheduleParse =
-  | { ok: true; schedule: Schedule }
-  | { ok: false; message: string; reason: string };
+export type ScheduleParse = { ok: true; schedule: Schedule } | { ok: false; message: string; reason: string };
 
 /**
  * Promises: `ok` with a schedule exactly when `expression` is a valid EventBridge schedule expression;
