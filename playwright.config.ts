@@ -1,9 +1,12 @@
 import { defineConfig } from "@playwright/test";
 
 // End-to-end specs in Debian's Chromium (Playwright cannot download browsers here; libraries.md).
-// The console runs from C1's start script on its own ports and a fresh data dir, so a developer's
+// The console runs from the start script on its own ports and a fresh data dir, so a developer's
 // `npm start` on the default ports is never touched. E2E_BASE_URL points the suite at a running console instead.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// Parallel clones on one machine each move all three ports (E2E_PORT, E2E_EMULATOR_PORT, E2E_PGLITE_PORT).
+const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4600);
+const PGLITE_PORT = Number(process.env.E2E_PGLITE_PORT ?? 5500);
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://localhost:${PORT}`;
 
@@ -39,7 +42,7 @@ export default defineConfig({
     ? undefined
     : {
         // E2E_DEV=1 serves with `next dev` (no build; slower pages): handy while the tree is mid-edit.
-        command: `rm -rf .data/e2e-run && PORT=${PORT} EMULATOR_PORT=4600 PGLITE_PORT=5500 ACC_DATA_DIR=.data/e2e-run exec node_modules/.bin/tsx scripts/start.ts${process.env.E2E_DEV ? " --dev" : ""}`,
+        command: `rm -rf .data/e2e-run && PORT=${PORT} EMULATOR_PORT=${EMULATOR_PORT} PGLITE_PORT=${PGLITE_PORT} ACC_DATA_DIR=.data/e2e-run exec node_modules/.bin/tsx scripts/start.ts${process.env.E2E_DEV ? " --dev" : ""}`,
         url: `${baseURL}/checks`,
         // start.ts runs `next build` first when the build is missing or stale.
         timeout: 420_000,
