@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
 import type { ReconcileReport } from "@/lib/reconcile/reconciler";
 import { plural } from "@/lib/reconcile/plural";
 import { processReconciler } from "@/lib/reconcile/runtime";
-import { applyPlan } from "./actions";
+import { applyPlan } from "@/lib/actions/reconcile";
 
 export const metadata: Metadata = { title: "Reconcile" };
 export const dynamic = "force-dynamic";

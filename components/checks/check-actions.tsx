@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { deleteCheckAction, setCheckEnabledAction } from "@/lib/actions/checks";
+import { failureMessage } from "@/lib/actions/result";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { FieldErrors, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -31,7 +32,7 @@ export function CheckActions({
       setError(null);
       const r = await setCheckEnabledAction({ id, expectedVersion: version, enabled: !enabled });
       if (!r.ok) {
-        setError(r.formError ?? Object.values(r.fieldErrors).flat().join(" "));
+        setError(failureMessage(r));
         // Refused because the page is stale: show the current version (the message says so).
         router.refresh();
         return;
@@ -51,7 +52,7 @@ export function CheckActions({
       setDeleteErrors(undefined);
       const r = await deleteCheckAction({ id, expectedVersion: version, confirmName: confirm });
       if (!r.ok) {
-        setDeleteErrors(r.fieldErrors.confirmName ?? [r.formError ?? "The check was not deleted."]);
+        setDeleteErrors(r.fieldErrors.confirmName ?? [failureMessage(r, "The check was not deleted.")]);
         if (!r.fieldErrors.confirmName) router.refresh();
         return;
       }

@@ -3,12 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { rerunExecution, runNowExecution, stopExecution, syncExecutionsNow } from "@/app/executions/actions";
-import type { ActionResult } from "@/lib/actions/result";
+import { rerunExecution, runNowExecution, stopExecution, syncExecutionsNow } from "@/lib/actions/executions";
+import { failureMessage, type ActionResult } from "@/lib/actions/result";
 
 function errorOf(r: ActionResult<unknown>): string | null {
-  if (r.ok) return null;
-  return r.formError ?? Object.values(r.fieldErrors).flat()[0] ?? "The action failed.";
+  return r.ok ? null : failureMessage(r);
 }
 
 /** A button running one server action, with its pending state and its refusal shown beside it. */

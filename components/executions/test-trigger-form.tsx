@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import { sendTriggerEvent, testTriggerPattern } from "@/app/executions/actions";
-import type { ActionResult } from "@/lib/actions/result";
+import { sendTriggerEvent, testTriggerPattern } from "@/lib/actions/executions";
+import { failureMessage, type ActionResult } from "@/lib/actions/result";
 
 interface Sample {
   id: string;
@@ -16,8 +16,7 @@ interface Sample {
 type Outcome =
   { kind: "match"; matches: boolean } | { kind: "sent"; eventId: string } | { kind: "error"; message: string };
 
-const failure = (r: ActionResult<unknown>) =>
-  r.ok ? "" : (r.formError ?? Object.values(r.fieldErrors).flat()[0] ?? "The action failed.");
+const failure = (r: ActionResult<unknown>) => (r.ok ? "" : failureMessage(r));
 
 /** Paste or pick an event, see whether the check's pattern matches it, and (emulator) send it for real. */
 export function TestTriggerForm({

@@ -3,22 +3,24 @@
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import type { AppliedPass } from "@/lib/actions/reconcile";
+import { failureMessage, type ActionResult } from "@/lib/actions/result";
 import { SyncMessage } from "./sync-message";
 
-export interface ApplyResult {
-  ok: boolean;
-  message: string;
-  details: string[];
+function shown(r: ActionResult<AppliedPass>): { ok: boolean; message: string; details: string[] } {
+  return r.ok
+    ? { ok: r.data.clean, message: r.data.message, details: r.data.details }
+    : { ok: false, message: failureMessage(r), details: [] };
 }
 
 export function ApplyButton({
   action,
   disabled,
 }: {
-  action: (prev: ApplyResult | null) => Promise<ApplyResult>;
+  action: () => Promise<ActionResult<AppliedPass>>;
   disabled?: boolean;
 }) {
-  const [result, run, pending] = useActionState(action, null);
+  const [result, run, pending] = useActionState(async () => shown(await action()), null);
   return (
     <div className="space-y-3">
       <form action={run}>

@@ -1,17 +1,14 @@
-// After every successful write the actions ask the reconciler (C3's lib/reconcile/on-change.ts) to apply the
+// After every successful write the actions ask the reconciler (lib/reconcile/on-change.ts) to apply the
 // change now, and turn its answer into what the page shows. The write is already committed: a reconcile
 // failure is reported as an outcome, never as a failed save.
 import "server-only";
-import { reconcileAfterChange } from "@/lib/reconcile/on-change";
-import type { Check } from "@/lib/checks/types";
+import { reconcileAfterChange, type ChangeTarget } from "@/lib/reconcile/on-change";
 
 export interface ReconcileOutcome {
   /** synced: AWS matches; pending: the next background pass applies it; drifted / error: needs attention. */
   status: "synced" | "pending" | "drifted" | "error";
   message: string;
 }
-
-export type ChangeTarget = string | { deletedCheck: Pick<Check, "id" | "slug"> };
 
 const DEFAULT_MESSAGE: Record<ReconcileOutcome["status"], string> = {
   synced: "Applied to AWS.",
@@ -23,11 +20,7 @@ const DEFAULT_MESSAGE: Record<ReconcileOutcome["status"], string> = {
 /** What the reconciler did about this change, in words; never throws. */
 export async function reconcileOutcome(target: ChangeTarget): Promise<ReconcileOutcome> {
   try {
-    const r = await reconcileAfterChange(
-      typeof target === "string"
-        ? { checkId: target }
-        : { deletedCheck: { id: target.deletedCheck.id, slug: target.deletedCheck.slug } },
-    );
+    const r = await reconcileAfterChange(target);
     const status = r.status.toLowerCase() as ReconcileOutcome["status"];
     return { status, message: r.message ?? DEFAULT_MESSAGE[status] };
   } catch (error) {

@@ -8,7 +8,7 @@ import { createCheck, deleteCheck, getCheck, setCheckEnabled, updateCheck } from
 import { ConcurrentEditError } from "@/lib/db/errors";
 import { env } from "@/lib/env";
 import { targetInputSizeError } from "@/lib/reconcile/target-input";
-import type { CheckSpec } from "@/lib/checks/types";
+import type { Check, CheckSpec } from "@/lib/checks/types";
 import { reconcileOutcome, type ReconcileOutcome } from "./after-change";
 import { defineAction, staleCheckPageMessage } from "./client";
 import { ActionError } from "./errors";
@@ -32,30 +32,38 @@ function assertTargetFits(spec: CheckSpec): void {
   throw new ActionError(problem, field);
 }
 
+async function saved(check: Pick<Check, "id" | "version">): Promise<SavedCheck> {
+  return { id: check.id, version: check.version, reconcile: await reconcileOutcome({ checkId: check.id }) };
+}
+
 const versioned = { id: z.string().min(1), expectedVersion: z.number().int().min(1) };
 
-const create = defineAction("createCheck", z.object({ draft: z.unknown() }), async ({ draft }, { actor }) => {
-  const parsed = specSchema().safeParse(draft);
-  if (!parsed.success) throw parsed.error;
-  assertTargetFits(parsed.data);
-  const check = await createCheck(parsed.data, actor);
-  revalidatePath("/checks");
-  return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
+const create = defineAction({
+  name: "check.create",
+  input: z.object({ draft: z.unknown() }),
+  handler: async ({ draft }, { actor }) => {
+    const parsed = specSchema().safeParse(draft);
+    if (!parsed.success) throw parsed.error;
+    assertTargetFits(parsed.data);
+    const check = await createCheck(parsed.data, actor);
+    revalidatePath("/checks");
+    return saved(check);
+  },
 });
 
-const update = defineAction(
-  "updateCheck",
-  z.object({ ...versioned, draft: z.unknown() }),
-  async ({ id, expectedVersion, draft }, { actor }) => {
+const update = defineAction({
+  name: "check.update",
+  input: z.object({ ...versioned, draft: z.unknown() }),
+  handler: async ({ id, expectedVersion, draft }, { actor }) => {
     const parsed = specSchema().safeParse(draft);
     if (!parsed.success) throw parsed.error;
     assertTargetFits(parsed.data);
     const check = await updateCheck(id, expectedVersion, parsed.data, actor);
     revalidatePath("/checks");
     revalidatePath(`/checks/${id}`);
-    return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
+    return saved(check);
   },
-);
+});
 
 /** Runs `write`; a refused stale write from the check page gets a message for that page (not the form's). */
 async function fromCheckPage<T>(attempted: "enable" | "disable" | "delete", write: () => Promise<T>): Promise<T> {
@@ -67,23 +75,23 @@ async function fromCheckPage<T>(attempted: "enable" | "disable" | "delete", writ
   }
 }
 
-const enable = defineAction(
-  "setCheckEnabled",
-  z.object({ ...versioned, enabled: z.boolean() }),
-  async ({ id, expectedVersion, enabled }, { actor }) => {
+const enable = defineAction({
+  name: "check.setEnabled",
+  input: z.object({ ...versioned, enabled: z.boolean() }),
+  handler: async ({ id, expectedVersion, enabled }, { actor }) => {
     const check = await fromCheckPage(enabled ? "enable" : "disable", () =>
       setCheckEnabled(id, expectedVersion, enabled, actor),
     );
     revalidatePath("/checks");
     revalidatePath(`/checks/${id}`);
-    return { id: check.id, version: check.version, reconcile: await reconcileOutcome(check.id) } satisfies SavedCheck;
+    return saved(check);
   },
-);
+});
 
-const remove = defineAction(
-  "deleteCheck",
-  z.object({ ...versioned, confirmName: z.string() }),
-  async ({ id, expectedVersion, confirmName }, { actor }) => {
+const remove = defineAction({
+  name: "check.delete",
+  input: z.object({ ...versioned, confirmName: z.string() }),
+  handler: async ({ id, expectedVersion, confirmName }, { actor }) => {
     const check = await getCheck(id);
     if (!check) throw new ActionError("This check no longer exists; someone else may have deleted it.");
     if (confirmName.trim() !== check.name) {
@@ -91,9 +99,9 @@ const remove = defineAction(
     }
     await fromCheckPage("delete", () => deleteCheck(id, expectedVersion, actor));
     revalidatePath("/checks");
-    return { reconcile: await reconcileOutcome({ deletedCheck: check }) };
+    return { reconcile: await reconcileOutcome({ deletedCheck: { id: check.id, slug: check.slug } }) };
   },
-);
+});
 
 // "use server" files may export async functions only: each action is a named async function.
 

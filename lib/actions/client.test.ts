@@ -5,9 +5,10 @@ vi.mock("server-only", () => ({}));
 vi.mock("@/lib/actor", () => ({ currentActor: async () => ({ id: "test-operator", displayName: "Test operator" }) }));
 
 const { defineAction, toFailure, concurrentEditMessage } = await import("./client");
-const { ConcurrentEditError, NotFoundError, UniqueViolationError } = await import("@/lib/db/errors");
+const { ConcurrentEditError, DbError, UniqueViolationError } = await import("@/lib/db/errors");
+const { ExecutionRefusedError } = await import("@/lib/executions/errors");
 const { ActionError } = await import("./errors");
-const { GENERIC_ERROR } = await import("./result");
+const { GENERIC_ERROR, failureMessage } = await import("./result");
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -16,20 +17,28 @@ describe("defineAction", () => {
 
   it("validates input and returns field errors by path without running the handler", async () => {
     const handler = vi.fn(async () => "ran");
-    const action = defineAction("t", schema, handler);
+    const action = defineAction({ name: "check.create", input: schema, handler: handler });
     expect(await action({ n: 0 })).toEqual({ ok: false, fieldErrors: { n: ["Enter a whole number of at least 1."] } });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it("runs the handler with the parsed input and the current actor", async () => {
-    const action = defineAction("t", schema, async (input, { actor }) => `${actor.id}:${input.n}`);
+    const action = defineAction({
+      name: "check.create",
+      input: schema,
+      handler: async (input, { actor }) => `${actor.id}:${input.n}`,
+    });
     expect(await action({ n: 2 })).toEqual({ ok: true, data: "test-operator:2" });
   });
 
   it("hides unexpected errors behind a generic message and logs them", async () => {
     const log = vi.spyOn(console, "error").mockImplementation(() => {});
-    const action = defineAction("t", schema, async () => {
-      throw new Error("connect ECONNREFUSED 10.0.0.1:5432 password=secret");
+    const action = defineAction({
+      name: "check.create",
+      input: schema,
+      handler: async () => {
+        throw new Error("connect ECONNREFUSED 10.0.0.1:5432 password=secret");
+      },
     });
     const r = await action({ n: 1 });
     expect(r).toEqual({ ok: false, fieldErrors: {}, formError: GENERIC_ERROR });
@@ -39,8 +48,12 @@ describe("defineAction", () => {
 
   it("lets Next's redirect/notFound signals through", async () => {
     const signal = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/checks;307;" });
-    const action = defineAction("t", schema, async () => {
-      throw signal;
+    const action = defineAction({
+      name: "check.create",
+      input: schema,
+      handler: async () => {
+        throw signal;
+      },
     });
     await expect(action({ n: 1 })).rejects.toBe(signal);
   });
@@ -71,14 +84,24 @@ describe("toFailure", () => {
       fieldErrors: { sql: ["Too long."] },
     });
     expect(toFailure(new ActionError("Gone."), "t")).toEqual({ ok: false, fieldErrors: {}, formError: "Gone." });
-    expect(toFailure(new NotFoundError("Check x"), "t").formError).toBe(
-      "Check x was not found. It may have been deleted.",
-    );
+    expect(toFailure(new DbError("The database refused."), "t").formError).toBe("The database refused.");
+    expect(toFailure(new ExecutionRefusedError("Not JSON.", "event"), "t")).toEqual({
+      ok: false,
+      fieldErrors: { event: ["Not JSON."] },
+    });
   });
 
   it("turns a zod error raised by a handler into field errors", () => {
     const r = z.object({ a: z.string() }).safeParse({ a: 1 });
     expect(r.success).toBe(false);
     if (!r.success) expect(Object.keys(toFailure(r.error, "t").fieldErrors)).toEqual(["a"]);
+  });
+});
+
+describe("failureMessage", () => {
+  it("prefers the form error, then the field errors, then the fallback", () => {
+    expect(failureMessage({ ok: false, fieldErrors: { a: ["A."] }, formError: "Form." })).toBe("Form.");
+    expect(failureMessage({ ok: false, fieldErrors: { a: ["A."], b: ["B."] } })).toBe("A. B.");
+    expect(failureMessage({ ok: false, fieldErrors: {} }, "Not saved.")).toBe("Not saved.");
   });
 });

@@ -1,16 +1,46 @@
-// The one server-action client: validate with a zod schema, run the handler as the current actor, and turn
-// errors into something the form can show. Only our own error classes reach the operator verbatim; anything
-// else is logged and replaced by a generic sentence (it may carry SQL, stack details or secrets).
+// The one server-action client. Every server action (lib/actions/<feature>.ts) is written as
+//
+//   const update = defineAction({ name: "check.update", input: schema, handler: async (input, { actor }) => … });
+//
+// and the client validates `input` with the zod schema, runs the handler as the current actor, and turns errors
+// into the one failure shape (ActionResult). `name` is the action's stable identifier ("<entity>.<verb>"): it is
+// what a permission check and the audit trail key on, and it appears in logs — never rename one casually.
+// Where permissions and auditing slot in: after `currentActor()` and before the handler (refuse unless the actor
+// may run `name`), and around the handler (write the audit event with `name` in the same transaction).
+//
+// Only OperatorError subclasses (lib/errors.ts: the domain's and this layer's refusals) reach the operator
+// verbatim; anything else is logged and replaced by a generic sentence (it may carry SQL, stack details or secrets).
 import "server-only";
 import { ZodError, type z } from "zod";
 import { currentActor, type Actor } from "@/lib/actor";
 import { fieldErrorsFrom } from "@/lib/checks/schema";
-import { ConcurrentEditError, DbError, UniqueViolationError } from "@/lib/db/errors";
-import { ActionError } from "./errors";
-import { GENERIC_ERROR, type ActionResult, type FieldErrors } from "./result";
+import { ConcurrentEditError, UniqueViolationError } from "@/lib/db/errors";
+import { OperatorError } from "@/lib/errors";
+import { GENERIC_ERROR, type ActionFailure, type ActionResult } from "./result";
+
+/** Every server action's stable identifier. */
+export type ActionName =
+  | "check.create"
+  | "check.update"
+  | "check.setEnabled"
+  | "check.delete"
+  | "execution.runNow"
+  | "execution.rerun"
+  | "execution.stop"
+  | "execution.testPattern"
+  | "execution.sendEvent"
+  | "execution.sync"
+  | "reconcile.apply";
 
 export interface ActionContext {
   actor: Actor;
+}
+
+export interface ActionDefinition<S extends z.ZodType, T> {
+  name: ActionName;
+  /** Parses the action's argument; a failure comes back as field errors and the handler does not run. */
+  input: S;
+  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>;
 }
 
 /** The message for a refused concurrent save; the form keeps what the operator typed. */
@@ -32,34 +62,30 @@ export function staleCheckPageMessage(e: ConcurrentEditError, attempted: "enable
 }
 
 /** Maps a thrown error to the failure half of ActionResult. */
-export function toFailure(
-  error: unknown,
-  actionName: string,
-): { ok: false; fieldErrors: FieldErrors; formError?: string } {
+export function toFailure(error: unknown, actionName: string): ActionFailure {
   // A handler may validate part of its input itself (e.g. with settings known only at run time).
   if (error instanceof ZodError) return { ok: false, fieldErrors: fieldErrorsFrom(error) };
   if (error instanceof UniqueViolationError) return { ok: false, fieldErrors: { [error.field]: [error.message] } };
   if (error instanceof ConcurrentEditError)
     return { ok: false, fieldErrors: {}, formError: concurrentEditMessage(error) };
-  if (error instanceof ActionError) {
+  if (error instanceof OperatorError) {
     return error.field
       ? { ok: false, fieldErrors: { [error.field]: [error.message] } }
       : { ok: false, fieldErrors: {}, formError: error.message };
   }
-  if (error instanceof DbError) return { ok: false, fieldErrors: {}, formError: error.message };
   console.error(`[action ${actionName}] unexpected error`, error);
   return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
 }
 
 /**
- * Wraps `handler` as a server-action body: `input` is parsed with `schema` (field errors on failure), then the
+ * Wraps a handler as a server-action body: the argument is parsed with `input` (field errors on failure), then the
  * handler runs with the current actor. Never throws, except for Next's own redirect/notFound signals.
  */
-export function defineAction<S extends z.ZodType, T>(
-  name: string,
-  schema: S,
-  handler: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
-): (input: unknown) => Promise<ActionResult<T>> {
+export function defineAction<S extends z.ZodType, T>({
+  name,
+  input: schema,
+  handler,
+}: ActionDefinition<S, T>): (input: unknown) => Promise<ActionResult<T>> {
   return async (input: unknown) => {
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };

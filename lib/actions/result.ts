@@ -1,9 +1,17 @@
 // What every server action returns: data, or errors the form can place beside its fields.
-// Kept free of server imports so client components can import the types.
+// Kept free of server imports so client components can import the types and helpers.
+import type { FieldErrors } from "@/lib/checks/schema";
 
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors };
 
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; fieldErrors: FieldErrors; formError?: string };
+export type ActionFailure = { ok: false; fieldErrors: FieldErrors; formError?: string };
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 
 export const GENERIC_ERROR =
   "Something went wrong on the server and nothing was saved. Try again; if it keeps happening, check the console's log.";
+
+/** The one sentence to show for a failed action: its form error, else its field errors, else `fallback`. */
+export function failureMessage(r: ActionFailure, fallback = "The action failed."): string {
+  return r.formError ?? (Object.values(r.fieldErrors).flat().join(" ") || fallback);
+}

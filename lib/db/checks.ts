@@ -1,4 +1,4 @@
-// Every query on `checks`, as typed functions. Pages and actions (C2) and the reconciler (C3) call these only.
+// Every query on `checks`, as typed functions. Pages, actions and the reconciler call these only.
 // Writes are optimistic: callers name the version they read, and a stale version is refused, never merged.
 import type { Actor } from "@/lib/actor";
 import type { Check, CheckSpec, CheckSyncState } from "@/lib/checks/types";
@@ -7,45 +7,21 @@ import { checkFromRow, specChanged, specColumns } from "./check-row";
 import { prisma } from "./client";
 import { ConcurrentEditError, UniqueViolationError, type UniqueField } from "./errors";
 
-export type CheckSortKey = "name" | "slug" | "createdAt" | "updatedAt";
-
-export interface ListChecksOptions {
-  /** Case-insensitive substring of the name, slug or description. */
-  search?: string;
-  sort?: CheckSortKey;
-  direction?: "asc" | "desc";
+/** Every check, by name (id breaks ties so the order is stable between requests). */
+export async function listChecks(): Promise<Check[]> {
+  const rows = await prisma().check.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return rows.map(checkFromRow);
 }
 
-/** Checks matching `search`, sorted (name ascending by default). */
-export async function listChecks(options: ListChecksOptions = {}): Promise<Check[]> {
-  const search = options.search?.trim();
-  const direction = options.direction ?? "asc";
-  const rows = await prisma().check.findMany({
-    where: search
-      ? {
-          OR: [
-            { name: { contains: search, mode: "insensitive" } },
-            { slug: { contains: search, mode: "insensitive" } },
-            { description: { contains: search, mode: "insensitive" } },
-          ],
-        }
-      : undefined,
-    // id breaks ties so the order is stable between requests.
-    orderBy: [{ [options.sort ?? "name"]: direction }, { id: "asc" }],
-  });
-  return rows.map(checkFromRow);
+/** Every check's id and name, by name: the executions filter's choices. */
+export async function listCheckNames(): Promise<{ id: string; name: string }[]> {
+  return prisma().check.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
 /** The check with this id, or null (also for a string that is not a UUID). */
 export async function getCheck(id: string): Promise<Check | null> {
   if (!isUuid(id)) return null;
   const row = await prisma().check.findUnique({ where: { id } });
-  return row ? checkFromRow(row) : null;
-}
-
-/** The check with this slug, or null. */
-export async function getCheckBySlug(slug: string): Promise<Check | null> {
-  const row = await prisma().check.findUnique({ where: { slug } });
   return row ? checkFromRow(row) : null;
 }
 

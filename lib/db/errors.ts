@@ -1,12 +1,8 @@
-// Errors of the database layer that a person may see. Server actions show `message` of these classes only.
+// Errors of the database layer that a person may see: the action client shows their `message`.
+import { OperatorError } from "@/lib/errors";
 
 /** Base class: the message is written for the operator. */
-export class DbError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export class DbError extends OperatorError {}
 
 /** The row changed since the caller read it (optimistic locking): reload, then reapply the edit. */
 export class ConcurrentEditError extends DbError {
@@ -21,13 +17,6 @@ export class ConcurrentEditError extends DbError {
         : "Someone else saved this check while you were editing it. Your changes were not saved: " +
             "reload the check to see the current version, then apply your changes again.",
     );
-  }
-}
-
-/** No row with that id (or slug). */
-export class NotFoundError extends DbError {
-  constructor(readonly what: string) {
-    super(`${what} was not found. It may have been deleted.`);
   }
 }
 

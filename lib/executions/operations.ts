@@ -1,5 +1,6 @@
 // What the execution actions do against AWS: Run now, Rerun, Stop, Test trigger. Server actions wrap these
-// (app/executions/actions.ts); they stay here so integration tests can drive them without Next.
+// (lib/actions/executions.ts); they stay here so integration tests can drive them without Next. Refusals are
+// ExecutionRefusedError, whose message the action client shows to the operator.
 
 import "server-only";
 import { StartExecutionCommand, StopExecutionCommand } from "@aws-sdk/client-sfn";
@@ -12,7 +13,7 @@ import { describeAwsError } from "@/lib/aws/errors";
 import { env } from "@/lib/env";
 import { buildExecutionInput } from "@/lib/reconcile/target-input";
 import { reconcileConfigFromEnv, ruleNameFor } from "@/lib/reconcile/config";
-import { ActionError } from "@/lib/actions/errors";
+import { ExecutionRefusedError } from "./errors";
 import { executionName } from "./execution-name";
 import { parseExecutionInput } from "./execution-io";
 import { ecsSampleEvent, fitEventToPattern, scheduledEvent } from "./sample-event";
@@ -52,14 +53,14 @@ async function start(
       const info = describeAwsError(error);
       if (info.code === "ExecutionAlreadyExists") continue;
       if (info.code === "StateMachineDoesNotExist") {
-        throw new ActionError(
+        throw new ExecutionRefusedError(
           `The state machine ${env.STATE_MACHINE_NAME} does not exist yet. Reconcile first (the Reconcile page), then run the check.`,
         );
       }
-      throw new ActionError(`Step Functions refused to start the execution: ${info.code}: ${info.message}`);
+      throw new ExecutionRefusedError(`Step Functions refused to start the execution: ${info.code}: ${info.message}`);
     }
   }
-  throw new ActionError("Could not find a free execution name; try again in a second.");
+  throw new ExecutionRefusedError("Could not find a free execution name; try again in a second.");
 }
 
 /** Run now: the input the check's rule would send (same builder), for a synthesized trigger event. */
@@ -80,7 +81,7 @@ export async function rerun(
     typeof original.input === "string" ? original.input : JSON.stringify(original.input),
   );
   if (!parsed || typeof original.input !== "object" || original.input === null) {
-    throw new ActionError(
+    throw new ExecutionRefusedError(
       "This execution was not started with an audit check's input, so it cannot be rerun from here.",
     );
   }
@@ -105,7 +106,7 @@ export async function stop(executionArn: string, who: string): Promise<void> {
     );
   } catch (error) {
     const info = describeAwsError(error);
-    throw new ActionError(`Step Functions refused to stop the execution: ${info.code}: ${info.message}`);
+    throw new ExecutionRefusedError(`Step Functions refused to stop the execution: ${info.code}: ${info.message}`);
   }
   await refreshOne(executionArn).catch(() => undefined);
 }
@@ -120,15 +121,15 @@ function parseEvent(text: string): Record<string, unknown> {
   try {
     event = JSON.parse(text);
   } catch (error) {
-    throw new ActionError(`The event is not valid JSON: ${(error as Error).message}`, "event");
+    throw new ExecutionRefusedError(`The event is not valid JSON: ${(error as Error).message}`, "event");
   }
   if (!event || typeof event !== "object" || Array.isArray(event))
-    throw new ActionError("The event must be a JSON object.", "event");
+    throw new ExecutionRefusedError("The event must be a JSON object.", "event");
   const missing = ["id", "account", "source", "time", "region", "resources", "detail-type"].filter(
     (k) => !(k in (event as object)),
   );
   if (missing.length)
-    throw new ActionError(`EventBridge needs these fields in a test event: ${missing.join(", ")}.`, "event");
+    throw new ExecutionRefusedError(`EventBridge needs these fields in a test event: ${missing.join(", ")}.`, "event");
   return event as Record<string, unknown>;
 }
 
@@ -142,7 +143,7 @@ export async function testPattern(pattern: Record<string, unknown>, eventText: s
     return out.Result === true;
   } catch (error) {
     const info = describeAwsError(error);
-    throw new ActionError(
+    throw new ExecutionRefusedError(
       `EventBridge could not test the pattern: ${info.code}: ${info.message}`,
       info.code === "InvalidEventPatternException" ? undefined : "event",
     );
@@ -157,7 +158,7 @@ export function canSendEvents(): boolean {
 /** PutEvents of the pasted event on the default bus (emulator only); the event id. */
 export async function sendEvent(eventText: string): Promise<string> {
   if (!canSendEvents())
-    throw new ActionError(
+    throw new ExecutionRefusedError(
       "Sending test events is only offered against the emulator: AWS does not accept events with an aws.* source from callers.",
     );
   const event = parseEvent(eventText);
@@ -178,7 +179,7 @@ export async function sendEvent(eventText: string): Promise<string> {
   );
   const entry = out.Entries?.[0];
   if (!entry?.EventId)
-    throw new ActionError(
+    throw new ExecutionRefusedError(
       `EventBridge did not accept the event: ${entry?.ErrorCode ?? "unknown"}: ${entry?.ErrorMessage ?? ""}`,
     );
   return entry.EventId;

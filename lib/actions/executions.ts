@@ -1,0 +1,133 @@
+"use server";
+// Server actions of the executions pages: Run now, Rerun, Stop, Test trigger, Sync now. The AWS side of each is
+// in lib/executions/operations.ts (integration tests drive it without Next).
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getCheck } from "@/lib/db/checks";
+import { indexedExecution } from "@/lib/executions/detail";
+import * as ops from "@/lib/executions/operations";
+import { syncNow } from "@/lib/executions/runtime";
+import { defineAction } from "./client";
+import { ActionError } from "./errors";
+import type { ActionResult } from "./result";
+
+async function checkOrFail(id: string) {
+  const check = await getCheck(id);
+  if (!check) throw new ActionError("This check no longer exists.");
+  return check;
+}
+
+async function executionOrFail(name: string) {
+  const row = await indexedExecution(name);
+  if (!row) throw new ActionError("This execution is not in the index.");
+  return row;
+}
+
+function revalidateRuns(checkId: string | null) {
+  revalidatePath("/executions");
+  if (checkId) revalidatePath(`/checks/${checkId}`);
+}
+
+const runNowAction = defineAction({
+  name: "execution.runNow",
+  input: z.object({ checkId: z.string().uuid() }),
+  handler: async ({ checkId }) => {
+    const check = await checkOrFail(checkId);
+    const { name } = await ops.runNow(check);
+    revalidateRuns(check.id);
+    return { name };
+  },
+});
+
+const executionByName = z.object({ name: z.string().min(1).max(80) });
+
+const rerunAction = defineAction({
+  name: "execution.rerun",
+  input: executionByName,
+  handler: async ({ name }) => {
+    const row = await executionOrFail(name);
+    const started = await ops.rerun({ executionArn: row.executionArn, input: row.input });
+    revalidateRuns(row.checkId);
+    return { name: started.name };
+  },
+});
+
+const stopAction = defineAction({
+  name: "execution.stop",
+  input: executionByName,
+  handler: async ({ name }, { actor }) => {
+    const row = await executionOrFail(name);
+    if (row.status !== "RUNNING") throw new ActionError("This execution is not running any more.");
+    await ops.stop(row.executionArn, actor.displayName);
+    revalidateRuns(row.checkId);
+    return { name };
+  },
+});
+
+const eventInput = z.object({
+  checkId: z.string().uuid(),
+  event: z
+    .string()
+    .min(2)
+    .max(256 * 1024),
+});
+
+const testPatternAction = defineAction({
+  name: "execution.testPattern",
+  input: eventInput,
+  handler: async ({ checkId, event }) => {
+    const check = await checkOrFail(checkId);
+    if (check.trigger.kind !== "eventPattern")
+      throw new ActionError("This check runs on a schedule; it has no event pattern to test.");
+    return { matches: await ops.testPattern(check.trigger.pattern, event) };
+  },
+});
+
+const sendEventAction = defineAction({
+  name: "execution.sendEvent",
+  input: eventInput,
+  handler: async ({ checkId, event }) => {
+    await checkOrFail(checkId);
+    const eventId = await ops.sendEvent(event);
+    // The rule starts an execution asynchronously; sync soon so the runs list shows it.
+    setTimeout(() => void syncNow(), 1500);
+    return { eventId };
+  },
+});
+
+const syncAction = defineAction({
+  name: "execution.sync",
+  input: z.object({}),
+  handler: async () => {
+    const report = await syncNow();
+    revalidatePath("/executions");
+    return { added: report?.added ?? 0, updated: report?.updated ?? 0 };
+  },
+});
+
+// "use server" files may export async functions only: each action is a named async function.
+
+export async function runNowExecution(input: { checkId: string }): Promise<ActionResult<{ name: string }>> {
+  return runNowAction(input);
+}
+export async function rerunExecution(input: { name: string }): Promise<ActionResult<{ name: string }>> {
+  return rerunAction(input);
+}
+export async function stopExecution(input: { name: string }): Promise<ActionResult<{ name: string }>> {
+  return stopAction(input);
+}
+export async function testTriggerPattern(input: {
+  checkId: string;
+  event: string;
+}): Promise<ActionResult<{ matches: boolean }>> {
+  return testPatternAction(input);
+}
+export async function sendTriggerEvent(input: {
+  checkId: string;
+  event: string;
+}): Promise<ActionResult<{ eventId: string }>> {
+  return sendEventAction(input);
+}
+export async function syncExecutionsNow(): Promise<ActionResult<{ added: number; updated: number }>> {
+  return syncAction({});
+}
