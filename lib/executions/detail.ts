@@ -5,6 +5,7 @@ import "server-only";
 import { GetExecutionHistoryCommand, type HistoryEvent } from "@aws-sdk/client-sfn";
 import type { QueryExecution } from "@aws-sdk/client-athena";
 import { awsClients } from "@/lib/aws/clients";
+import type { Result } from "@/lib/result";
 import { describeAwsError } from "@/lib/aws/errors";
 import { prisma } from "@/lib/db/client";
 import type { Execution } from "@/lib/generated/prisma/client";
@@ -46,7 +47,7 @@ export async function findExecution(name: string): Promise<ExecutionRow | null> 
   }
 }
 
-export type HistoryResult = { ok: true; timeline: Timeline } | { ok: false; reason: string };
+export type HistoryResult = Result<{ timeline: Timeline }>;
 
 /** The whole history (paged through NextToken), folded into a timeline. */
 export async function loadTimeline(executionArn: string): Promise<HistoryResult> {
@@ -69,23 +70,23 @@ export async function loadTimeline(executionArn: string): Promise<HistoryResult>
     if (info.code === "ExecutionDoesNotExist") {
       return {
         ok: false,
-        reason: "Step Functions no longer has this execution's history (it keeps closed executions for 90 days).",
+        error: "Step Functions no longer has this execution's history (it keeps closed executions for 90 days).",
       };
     }
-    return { ok: false, reason: `${info.code}: ${info.message}` };
+    return { ok: false, error: `${info.code}: ${info.message}` };
   }
 }
 
-export type QueryResult = { ok: true; query: QueryExecution } | { ok: false; reason: string };
+export type QueryResult = Result<{ query: QueryExecution }>;
 
 /** Athena's record of the query: SQL as run, parameters, state, statistics. */
 export async function loadQuery(queryExecutionId: string | null): Promise<QueryResult> {
-  if (!queryExecutionId) return { ok: false, reason: "This execution did not start a query." };
+  if (!queryExecutionId) return { ok: false, error: "This execution did not start a query." };
   const query = await lookupQuery(awsClients().athena, queryExecutionId);
   if (!query)
     return {
       ok: false,
-      reason:
+      error:
         "Athena no longer has this query (it keeps query history for 45 days); the figures below are from the index.",
     };
   return { ok: true, query };

@@ -5,6 +5,7 @@ import { GetQueryExecutionCommand, GetQueryResultsCommand } from "@aws-sdk/clien
 import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { prisma } from "@/lib/db/client";
+import type { Failure, Result } from "@/lib/result";
 import { toResultPage, type ResultPage } from "./result-page";
 import type { FetchResultsPage } from "./results-csv";
 
@@ -21,29 +22,35 @@ export interface ResultsTarget {
 }
 
 /** The query behind an execution (by execution name), with what Athena says about it now. */
-export async function resultsTarget(executionName: string): Promise<ResultsTarget | { error: string; status: number }> {
+export async function resultsTarget(
+  executionName: string,
+): Promise<{ ok: true; target: ResultsTarget } | (Failure & { status: 404 | 410 })> {
   const row = await prisma().execution.findFirst({
     where: { name: executionName },
     orderBy: [{ startDate: "desc" }, { id: "desc" }],
     select: { name: true, queryExecutionId: true },
   });
-  if (!row) return { error: "No such execution.", status: 404 };
-  if (!row.queryExecutionId) return { error: "This execution did not start a query.", status: 404 };
+  if (!row) return { ok: false, error: "No such execution.", status: 404 };
+  if (!row.queryExecutionId) return { ok: false, error: "This execution did not start a query.", status: 404 };
   try {
     const out = await awsClients().athena.send(
       new GetQueryExecutionCommand({ QueryExecutionId: row.queryExecutionId }),
     );
     const q = out.QueryExecution;
     return {
-      executionName: row.name,
-      queryExecutionId: row.queryExecutionId,
-      statementType: q?.StatementType ?? null,
-      state: q?.Status?.State ?? null,
-      error: q?.Status?.AthenaError?.ErrorMessage ?? q?.Status?.StateChangeReason ?? null,
+      ok: true,
+      target: {
+        executionName: row.name,
+        queryExecutionId: row.queryExecutionId,
+        statementType: q?.StatementType ?? null,
+        state: q?.Status?.State ?? null,
+        error: q?.Status?.AthenaError?.ErrorMessage ?? q?.Status?.StateChangeReason ?? null,
+      },
     };
   } catch (error) {
     const info = describeAwsError(error);
     return {
+      ok: false,
       error: `Athena could not find the query ${row.queryExecutionId} (${info.code}: ${info.message}). Athena keeps query history for 45 days.`,
       status: 410,
     };
@@ -67,7 +74,7 @@ export function resultsFetcher(
     );
 }
 
-export type ResultPageResult = { ok: true; page: ResultPage } | { ok: false; error: string };
+export type ResultPageResult = Result<{ page: ResultPage }>;
 
 /** One page of the result table. */
 export async function loadResultPage(

@@ -192,14 +192,14 @@ export default async function ExecutionPage({ params }: Props) {
         {timeline.ok ? (
           <TimelineView timeline={timeline.timeline} now={now} />
         ) : (
-          <p className="text-sm text-amber-800">{timeline.reason}</p>
+          <p className="text-sm text-amber-800">{timeline.error}</p>
         )}
       </Section>
 
       <Section title="Athena query">
         <QueryPanel
           live={live}
-          unavailable={query.ok ? null : query.reason}
+          unavailable={query.ok ? null : query.error}
           indexed={{
             queryExecutionId,
             queryState: execution.queryState,

@@ -7,12 +7,13 @@ export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const name = decodeURIComponent((await params).id);
-  const target = await resultsTarget(name);
-  if ("status" in target)
-    return new Response(`${target.error}\n`, {
-      status: target.status,
+  const found = await resultsTarget(name);
+  if (!found.ok)
+    return new Response(`${found.error}\n`, {
+      status: found.status,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
+  const { target } = found;
   if (target.state !== "SUCCEEDED") {
     return new Response(
       `The query ${target.queryExecutionId} is ${target.state ?? "in an unknown state"}; there is no result to download.\n`,

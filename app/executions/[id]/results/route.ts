@@ -13,9 +13,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const url = new URL(request.url);
   const requested = Number(url.searchParams.get("size"));
   const size = (RESULT_PAGE_SIZES as readonly number[]).includes(requested) ? requested : DEFAULT_RESULT_PAGE_SIZE;
-  const target = await resultsTarget(decodeURIComponent(id));
-  if ("status" in target) return Response.json({ error: target.error }, { status: target.status });
-  const result = await loadResultPage(target, size, url.searchParams.get("token"));
+  const found = await resultsTarget(decodeURIComponent(id));
+  if (!found.ok) return Response.json({ error: found.error }, { status: found.status });
+  const result = await loadResultPage(found.target, size, url.searchParams.get("token"));
   if (!result.ok) return Response.json({ error: result.error }, { status: 502 });
   return Response.json(result.page, { headers: { "Cache-Control": "no-store" } });
 }
