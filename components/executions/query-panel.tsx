@@ -1,4 +1,5 @@
 import type { QueryExecution } from "@aws-sdk/client-athena";
+import type { ParameterSource } from "@/lib/checks/execution-contract";
 import { athenaQueryCost, formatBytes, formatDurationMs, formatUsd } from "@/lib/executions/athena-cost";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { formatUtc } from "./time";
@@ -23,7 +24,7 @@ export interface IndexedQuery {
   sql: string | null;
   parameters: string[];
   /** Where each parameter came from (ExecutionInput.query.parameterSources), when the input says. */
-  sources: { kind: string; path?: string; value?: unknown }[];
+  sources: ParameterSource[];
 }
 
 /** The Athena query as it ran: SQL, parameters, state and reason, data scanned, cost, engine and queue time. */
@@ -153,13 +154,7 @@ export function QueryPanel({
               <li key={i} className="flex items-baseline gap-2">
                 <span className="w-8 shrink-0 text-right font-mono text-xs text-zinc-400">?{i + 1}</span>
                 <code className="break-all rounded bg-zinc-100 px-1.5 py-0.5 font-mono text-xs">{p}</code>
-                {indexed.sources[i]?.kind === "event" ? (
-                  <span className="text-xs text-zinc-500">
-                    from the event at <code className="font-mono">{indexed.sources[i]!.path}</code>
-                  </span>
-                ) : indexed.sources[i]?.kind === "literal" ? (
-                  <span className="text-xs text-zinc-500">literal</span>
-                ) : null}
+                <SourceNote source={indexed.sources[i]} />
               </li>
             ))}
           </ol>
@@ -176,4 +171,15 @@ function Item({ label, children, wide = false }: { label: string; children: Reac
       <dd className="mt-0.5 text-zinc-900">{children}</dd>
     </div>
   );
+}
+
+function SourceNote({ source }: { source: ParameterSource | undefined }) {
+  if (source?.kind === "eventPath") {
+    return (
+      <span className="text-xs text-zinc-500">
+        from the event at <code className="font-mono">{source.path}</code>
+      </span>
+    );
+  }
+  return source?.kind === "literal" ? <span className="text-xs text-zinc-500">literal</span> : null;
 }

@@ -7,6 +7,7 @@ import { getCheck } from "@/lib/db/checks";
 import { indexedExecution } from "@/lib/executions/detail";
 import * as ops from "@/lib/executions/operations";
 import { syncNow } from "@/lib/executions/runtime";
+import { uuidSchema } from "@/lib/uuid";
 import { defineAction } from "./client";
 import { ActionError } from "./errors";
 import type { ActionResult } from "./result";
@@ -30,7 +31,7 @@ function revalidateRuns(checkId: string | null) {
 
 const runNowAction = defineAction({
   name: "execution.runNow",
-  input: z.object({ checkId: z.string().uuid() }),
+  input: z.object({ checkId: uuidSchema }),
   handler: async ({ checkId }) => {
     const check = await checkOrFail(checkId);
     const { name } = await ops.runNow(check);
@@ -65,7 +66,7 @@ const stopAction = defineAction({
 });
 
 const eventInput = z.object({
-  checkId: z.string().uuid(),
+  checkId: uuidSchema,
   event: z
     .string()
     .min(2)

@@ -1,7 +1,7 @@
 // Expectations in words, and the symbols operators know (= ≠ < ≤ > ≥) for the stored op codes.
-import type { ComparisonOp, Expectation } from "./types";
+import { comparisonOpSchema, type ComparisonOp, type Expectation } from "./types";
 
-export const COMPARISON_OPS: readonly ComparisonOp[] = ["eq", "ne", "lt", "le", "gt", "ge"];
+export const COMPARISON_OPS: readonly ComparisonOp[] = comparisonOpSchema.options;
 
 export const OP_SYMBOL: Record<ComparisonOp, string> = { eq: "=", ne: "≠", lt: "<", le: "≤", gt: ">", ge: "≥" };
 

@@ -9,30 +9,25 @@ import { parseSchedule } from "./schedule";
 import { DEFAULT_RULE_PREFIX, slugError } from "./slug";
 import { sqlLiteralError } from "./sql-literal";
 import { countPlaceholders } from "./sql-placeholders";
-import type { CheckSpec, Expectation } from "./types";
+import { checkParameterSchema, expectationSchema, type CheckSpec, type Expectation } from "./types";
 
 export const MAX_SQL_BYTES = 256 * 1024;
 export const MAX_NAME_CHARS = 128;
 export const MAX_DESCRIPTION_CHARS = 2000;
 export const MAX_PARAMETERS = 50;
 
-const parameterDraft = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("literal"), value: z.string() }),
-  z.object({ kind: z.literal("eventPath"), path: z.string() }),
-]);
-
 const triggerDraft = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("eventPattern"), patternText: z.string() }),
   z.object({ kind: z.literal("schedule"), expression: z.string() }),
 ]);
 
-const opSchema = z.enum(["eq", "ne", "lt", "le", "gt", "ge"], { message: "Choose a comparison: =, ≠, <, ≤, > or ≥." });
-
+// The stored expectation, with the number as typed (text until it is checked).
+const typedNumber = z.union([z.string(), z.number()]);
 const expectationDraft = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("none") }),
-  z.object({ kind: z.literal("noRows") }),
-  z.object({ kind: z.literal("rowCount"), op: opSchema, value: z.union([z.string(), z.number()]) }),
-  z.object({ kind: z.literal("firstValue"), op: opSchema, value: z.union([z.string(), z.number()]) }),
+  expectationSchema.options[0],
+  expectationSchema.options[1],
+  expectationSchema.options[2].extend({ value: typedNumber }),
+  expectationSchema.options[3].extend({ value: typedNumber }),
 ]);
 
 const draftShape = z.object({
@@ -44,7 +39,7 @@ const draftShape = z.object({
   database: z.string(),
   workgroup: z.string(),
   outputLocation: z.string(),
-  parameters: z.array(parameterDraft),
+  parameters: z.array(checkParameterSchema),
   trigger: triggerDraft,
   expectation: expectationDraft,
   enabled: z.boolean(),

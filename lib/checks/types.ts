@@ -1,19 +1,31 @@
 // The check domain, shared by validation, the database layer, the reconciler and the executions index.
-// Persisted shapes (parameters, trigger, expectation) are stored as JSON exactly as typed here.
+// Persisted shapes (parameters, trigger, expectation) are stored as JSON exactly as typed here; the schemas of the
+// JSON ones are the one definition (the database layer and the execution contract parse with them).
+import { z } from "zod";
 
 /** A query parameter: an SQL literal as Athena wants it ('text' carries its quotes), or a JSON path into the triggering event. */
-export type CheckParameter = { kind: "literal"; value: string } | { kind: "eventPath"; path: string };
+export const checkParameterSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("literal"), value: z.string() }),
+  z.object({ kind: z.literal("eventPath"), path: z.string() }),
+]);
+export type CheckParameter = z.infer<typeof checkParameterSchema>;
 
 export type Trigger =
   { kind: "eventPattern"; pattern: Record<string, unknown> } | { kind: "schedule"; expression: string };
 
-export type ComparisonOp = "eq" | "ne" | "lt" | "le" | "gt" | "ge";
+export const comparisonOpSchema = z.enum(["eq", "ne", "lt", "le", "gt", "ge"], {
+  message: "Choose a comparison: =, ≠, <, ≤, > or ≥.",
+});
+export type ComparisonOp = z.infer<typeof comparisonOpSchema>;
 
-export type Expectation =
-  | { kind: "none" }
-  | { kind: "noRows" }
-  | { kind: "rowCount"; op: ComparisonOp; value: number }
-  | { kind: "firstValue"; op: ComparisonOp; value: number };
+/** What the query's result is compared with; the verdict is PASS when it holds. */
+export const expectationSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("none") }),
+  z.object({ kind: z.literal("noRows") }),
+  z.object({ kind: z.literal("rowCount"), op: comparisonOpSchema, value: z.number() }),
+  z.object({ kind: z.literal("firstValue"), op: comparisonOpSchema, value: z.number() }),
+]);
+export type Expectation = z.infer<typeof expectationSchema>;
 
 /** What an operator edits. Changing any of it bumps `generation`. */
 export interface CheckSpec {

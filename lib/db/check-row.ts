@@ -3,22 +3,17 @@
 import { z } from "zod";
 import { Prisma, type Check as CheckRow } from "@/lib/generated/prisma/client";
 import { canonicalJson } from "@/lib/canonical-json";
-import type { Check, CheckParameter, CheckSpec, Expectation, Trigger } from "@/lib/checks/types";
+import {
+  checkParameterSchema,
+  expectationSchema,
+  type Check,
+  type CheckParameter,
+  type CheckSpec,
+  type Expectation,
+  type Trigger,
+} from "@/lib/checks/types";
 
-const parametersSchema = z.array(
-  z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("literal"), value: z.string() }),
-    z.object({ kind: z.literal("eventPath"), path: z.string() }),
-  ]),
-);
-
-const opSchema = z.enum(["eq", "ne", "lt", "le", "gt", "ge"]);
-const expectationSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("none") }),
-  z.object({ kind: z.literal("noRows") }),
-  z.object({ kind: z.literal("rowCount"), op: opSchema, value: z.number() }),
-  z.object({ kind: z.literal("firstValue"), op: opSchema, value: z.number() }),
-]);
+const parametersSchema = z.array(checkParameterSchema);
 
 const eventPatternSchema = z.record(z.string(), z.unknown());
 

@@ -4,6 +4,7 @@ import type { Actor } from "@/lib/actor";
 import type { Check, CheckSpec, CheckSyncState } from "@/lib/checks/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkFromRow, specChanged, specColumns } from "./check-row";
+import { isUuid } from "@/lib/uuid";
 import { prisma } from "./client";
 import { ConcurrentEditError, UniqueViolationError, type UniqueField } from "./errors";
 
@@ -135,11 +136,6 @@ async function mustGet(id: string): Promise<Check> {
 async function concurrentEdit(id: string, expectedVersion: number): Promise<ConcurrentEditError> {
   const row = await prisma().check.findUnique({ where: { id }, select: { version: true } });
   return new ConcurrentEditError(id, expectedVersion, row?.version ?? null);
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-function isUuid(id: string): boolean {
-  return UUID.test(id);
 }
 
 /** A P2002 (unique constraint) from Prisma becomes UniqueViolationError naming the field; anything else passes. */

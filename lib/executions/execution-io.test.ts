@@ -24,6 +24,22 @@ describe("parseExecutionInput", () => {
     expect(parsed?.event).toEqual(input.event);
   });
 
+  it("keeps the parameter sources, reading the older event kind name as eventPath", () => {
+    const sources = [
+      { kind: "literal", value: "'prod-aurora'" },
+      { kind: "eventPath", path: "$.detail.a", value: 1 },
+      { kind: "event", path: "$.detail.b", value: "x" },
+    ];
+    const parsed = parseExecutionInput(
+      JSON.stringify({ ...input, query: { ...input.query, parameterSources: sources } }),
+    );
+    expect(parsed?.query.parameterSources).toEqual([
+      { kind: "literal", value: "'prod-aurora'" },
+      { kind: "eventPath", path: "$.detail.a", value: 1 },
+      { kind: "eventPath", path: "$.detail.b", value: "x" },
+    ]);
+  });
+
   it("keeps rerunOf", () => {
     const parsed = parseExecutionInput(JSON.stringify({ ...input, trigger: { kind: "rerun", rerunOf: "arn:x" } }));
     expect(parsed?.trigger).toEqual({ kind: "rerun", rerunOf: "arn:x" });

@@ -2,7 +2,8 @@
 
 import type { DescribeExecutionCommandOutput } from "@aws-sdk/client-sfn";
 import type { QueryExecution } from "@aws-sdk/client-athena";
-import type { TriggerKind, Verdict } from "@/lib/checks/execution-contract";
+import type { ExecutionTrigger, Verdict } from "@/lib/checks/execution-contract";
+import { isUuid } from "@/lib/uuid";
 import { looseCheckRef, parseExecutionInput, parseExecutionOutput } from "./execution-io";
 
 export type ExecutionStatus = "RUNNING" | "SUCCEEDED" | "FAILED" | "TIMED_OUT" | "ABORTED" | "PENDING_REDRIVE";
@@ -17,7 +18,7 @@ export interface ExecutionRecord {
   checkId: string | null;
   checkSlug: string | null;
   checkGeneration: number | null;
-  triggerKind: TriggerKind | null;
+  triggerKind: ExecutionTrigger | null;
   rerunOf: string | null;
   input: unknown;
   output: unknown;
@@ -35,7 +36,6 @@ export interface ExecutionRecord {
   cause: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const STATUSES = new Set<ExecutionStatus>([
   "RUNNING",
   "SUCCEEDED",
@@ -92,7 +92,7 @@ export function toExecutionRecord(
     status,
     startDate: d.startDate ? new Date(d.startDate) : new Date(0),
     stopDate: d.stopDate ? new Date(d.stopDate) : null,
-    checkId: checkId && UUID.test(checkId) ? checkId : null,
+    checkId: checkId && isUuid(checkId) ? checkId : null,
     checkSlug: input?.check.slug ?? loose?.slug ?? null,
     checkGeneration: input?.check.generation ?? loose?.generation ?? null,
     triggerKind: input?.trigger.kind ?? null,

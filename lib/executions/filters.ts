@@ -1,11 +1,12 @@
 // The executions page's filters and paging position, to and from the URL (the URL is the state: shareable, reloadable).
 
-import type { TriggerKind, Verdict } from "@/lib/checks/execution-contract";
+import { isUuid } from "@/lib/uuid";
+import { executionTriggerSchema, type ExecutionTrigger, type Verdict } from "@/lib/checks/execution-contract";
 import type { ExecutionStatus } from "./execution-record";
 
 export const STATUSES: ExecutionStatus[] = ["RUNNING", "SUCCEEDED", "FAILED", "TIMED_OUT", "ABORTED"];
 export const VERDICTS: Verdict[] = ["PASS", "FAIL", "ERROR"];
-export const TRIGGER_KINDS: TriggerKind[] = ["event", "schedule", "manual", "rerun"];
+export const TRIGGER_KINDS: readonly ExecutionTrigger[] = executionTriggerSchema.options;
 export const RANGES = { "1h": 3600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
 export type RangePreset = keyof typeof RANGES;
 export const PAGE_SIZES = [25, 50, 100, 200] as const;
@@ -14,7 +15,7 @@ export interface ExecutionFilters {
   checkId: string | null;
   status: ExecutionStatus[];
   verdict: Verdict[];
-  trigger: TriggerKind[];
+  trigger: ExecutionTrigger[];
   /** A preset relative to now, or a custom from/to (UTC). */
   range: RangePreset | null;
   from: Date | null;
@@ -38,7 +39,6 @@ const list = (v: string | string[] | undefined): string[] =>
     .map((s) => s.trim())
     .filter(Boolean);
 const one = (v: string | string[] | undefined): string | null => (Array.isArray(v) ? v[0] : v)?.trim() || null;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function date(v: string | null): Date | null {
   if (!v) return null;
@@ -51,7 +51,7 @@ function date(v: string | null): Date | null {
 export function parseFilters(params: Params): ExecutionFilters {
   const range = one(params.range);
   return {
-    checkId: ((c) => (c && UUID.test(c) ? c : null))(one(params.check)),
+    checkId: ((c) => (c && isUuid(c) ? c : null))(one(params.check)),
     status: list(params.status)
       .map((s) => s.toUpperCase())
       .filter((s): s is ExecutionStatus => (STATUSES as string[]).includes(s)),
@@ -60,7 +60,7 @@ export function parseFilters(params: Params): ExecutionFilters {
       .filter((s): s is Verdict => (VERDICTS as string[]).includes(s)),
     trigger: list(params.trigger)
       .map((s) => s.toLowerCase())
-      .filter((s): s is TriggerKind => (TRIGGER_KINDS as string[]).includes(s)),
+      .filter((s): s is ExecutionTrigger => (TRIGGER_KINDS as string[]).includes(s)),
     range: range && range in RANGES ? (range as RangePreset) : null,
     from: date(one(params.from)),
     to: date(one(params.to)),

@@ -3,6 +3,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Verdict } from "@/lib/checks/execution-contract";
 import { prisma } from "@/lib/db/client";
+import { isUuid } from "@/lib/uuid";
 import type { ExecutionStatus } from "./execution-record";
 
 export interface LastRun {
@@ -19,7 +20,7 @@ export interface LastRun {
  * the check). One index lookup per check via LATERAL on (check_id, start_date DESC, id DESC).
  */
 export async function lastRunsByCheck(checkIds: string[]): Promise<Map<string, LastRun>> {
-  const ids = [...new Set(checkIds)].filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const ids = [...new Set(checkIds)].filter(isUuid);
   if (ids.length === 0) return new Map();
   const rows = await prisma().$queryRaw<
     {

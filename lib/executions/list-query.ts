@@ -2,7 +2,7 @@
 // whatever the page depth (offset paging would read every skipped row).
 
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { TriggerKind, Verdict } from "@/lib/checks/execution-contract";
+import type { ExecutionTrigger, Verdict } from "@/lib/checks/execution-contract";
 import { prisma } from "@/lib/db/client";
 import { decodeCursor, encodeCursor, timeWindow, type ExecutionFilters, type PageRequest } from "./filters";
 import type { ExecutionStatus } from "./execution-record";
@@ -19,7 +19,7 @@ export interface ExecutionListRow {
   checkSlug: string | null;
   checkName: string | null;
   checkGeneration: number | null;
-  triggerKind: TriggerKind | null;
+  triggerKind: ExecutionTrigger | null;
   verdict: Verdict | null;
   firstValue: string | null;
   dataScannedBytes: bigint | null;

@@ -1,19 +1,19 @@
 // The executions index on PostgreSQL (Prisma): what the sync reads and writes.
 
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import type { ExecutionTrigger, Verdict as DbVerdict } from "@/lib/generated/prisma/enums";
-import type { TriggerKind } from "@/lib/checks/execution-contract";
+import type { ExecutionTrigger as DbExecutionTrigger, Verdict as DbVerdict } from "@/lib/generated/prisma/enums";
+import type { ExecutionTrigger } from "@/lib/checks/execution-contract";
 import { prisma } from "@/lib/db/client";
 import type { ExecutionRecord, ExecutionStatus } from "./execution-record";
 import { keyOf, type ExecutionKey, type ExecutionStore } from "./sync";
 
-export const TRIGGER_TO_DB: Record<TriggerKind, ExecutionTrigger> = {
+export const TRIGGER_TO_DB: Record<ExecutionTrigger, DbExecutionTrigger> = {
   event: "EVENT",
   schedule: "SCHEDULE",
   manual: "MANUAL",
   rerun: "RERUN",
 };
-export const TRIGGER_FROM_DB: Record<ExecutionTrigger, TriggerKind> = {
+export const TRIGGER_FROM_DB: Record<DbExecutionTrigger, ExecutionTrigger> = {
   EVENT: "event",
   SCHEDULE: "schedule",
   MANUAL: "manual",

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import aslValidator from "asl-validator";
 import { StateMachine } from "aws-local-stepfunctions";
 import { buildStateMachineDefinition, stateMachineDefinitionText } from "./state-machine-definition";
-import type { ExecutionInput, ExecutionOutput } from "@/lib/checks/execution-contract";
+import { executionOutputSchema, type ExecutionInput, type ExecutionOutput } from "@/lib/checks/execution-contract";
 import type { Expectation } from "@/lib/checks/types";
 
 // aws-local-stepfunctions calls Promise.withResolvers (Node 22+) in every Task state.
@@ -120,6 +120,16 @@ describe("state machine definition", () => {
     expect(r.errors).toEqual([]);
     expect(r.isValid).toBe(true);
     expect(stateMachineDefinitionText()).toBe(stateMachineDefinitionText());
+  });
+
+  it("writes exactly the output keys of the contract's schema in every verdict state", () => {
+    const def = buildStateMachineDefinition() as { States: Record<string, Record<string, unknown>> };
+    const verdicts = Object.entries(def.States).filter(([name]) => name.startsWith("Verdict"));
+    expect(verdicts.map(([name]) => name).sort()).toEqual(["VerdictError", "VerdictFail", "VerdictPass"]);
+    for (const [, state] of verdicts) {
+      const keys = Object.keys(state.Parameters as object).map((k) => k.replace(/\.\$$/, ""));
+      expect(keys).toEqual(Object.keys(executionOutputSchema.shape));
+    }
   });
 
   it("never writes the old defects: every Next exists, End is boolean, the .sync integration waits", () => {
@@ -288,21 +298,32 @@ describe("failed queries", () => {
 
 describe("parameters", () => {
   it("turns event values into SQL literals: strings quoted, numbers and booleans bare, literals as-is", async () => {
-    const { calls } = await run({
+    const { calls, output } = await run({
       expectation: { kind: "none" },
       parameterSources: [
         { kind: "literal", value: "'admin'" },
-        { kind: "event", path: "$.detail.cluster", value: "prod-db" },
-        { kind: "event", path: "$.detail.exitCode", value: 0 },
-        { kind: "event", path: "$.detail.flag", value: true },
-        { kind: "event", path: "$.detail.note", value: "back\\slash" },
+        { kind: "eventPath", path: "$.detail.cluster", value: "prod-db" },
+        { kind: "eventPath", path: "$.detail.exitCode", value: 0 },
+        { kind: "eventPath", path: "$.detail.flag", value: true },
+        { kind: "eventPath", path: "$.detail.note", value: "back\\slash" },
       ],
     });
     const params = calls.start[0]!.ExecutionParameters as string[];
     expect(params.slice(0, 4)).toEqual(["'admin'", "'prod-db'", "0", "true"]);
+    // The output a run writes is exactly what the contract's schema reads.
+    expect(executionOutputSchema.strict().safeParse(output).success).toBe(true);
     // aws-local-stepfunctions' States.Format drops a backslash taken from a value (AWS keeps it); either way the
     // result stays one string literal: Trino literals have no backslash escapes.
     expect(params[4]).toMatch(/^'back\\?slash'$/);
+  });
+
+  it("still reads an event parameter stored with the older kind name (a rerun keeps its original input)", async () => {
+    const legacy = [{ kind: "event", path: "$.detail.cluster", value: "prod-db" }];
+    const { calls } = await run({
+      expectation: { kind: "none" },
+      parameterSources: legacy as unknown as ExecutionInput["query"]["parameterSources"],
+    });
+    expect(calls.start[0]!.ExecutionParameters).toEqual(["'prod-db'"]);
   });
 
   it("uses plain literal parameters when no sources are given", async () => {
@@ -317,7 +338,7 @@ describe("parameters", () => {
   ] as const)("refuses %s: ERROR and no query started", async (_label, value, error) => {
     const { output, calls } = await run({
       expectation: { kind: "none" },
-      parameterSources: [{ kind: "event", path: "$.detail.x", value }],
+      parameterSources: [{ kind: "eventPath", path: "$.detail.x", value }],
     });
     expect(calls.start).toHaveLength(0);
     expect(output.verdict).toBe("ERROR");

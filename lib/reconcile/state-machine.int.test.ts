@@ -140,7 +140,9 @@ describe("the generated state machine on the emulator", () => {
     const done = await waitFor(arn!);
     const input = JSON.parse(done.input!);
     expect(input.trigger).toEqual({ kind: "event" });
-    expect(input.query.parameterSources).toEqual([{ kind: "event", path: "$.detail.cluster", value: 'prod "aurora"' }]);
+    expect(input.query.parameterSources).toEqual([
+      { kind: "eventPath", path: "$.detail.cluster", value: 'prod "aurora"' },
+    ]);
     expect(input.event.source).toBe("acc.test");
     const out = JSON.parse(done.output!) as ExecutionOutput;
     expect(out).toMatchObject({ verdict: "PASS", firstValue: 'prod "aurora"', previewRowCount: 1 });

@@ -61,8 +61,8 @@ describe("rule target input", () => {
     expect(delivered).toEqual(buildExecutionInput(check, { kind: "event" }, event));
     expect(delivered.query.parameterSources).toEqual([
       { kind: "literal", value: "'admin'" },
-      { kind: "event", path: "$.detail.clusterArn", value: 'arn:aws:ecs:us-east-1:000000000000:cluster/prod "db"' },
-      { kind: "event", path: "$.detail.containers[0]['exitCode']", value: 0 },
+      { kind: "eventPath", path: "$.detail.clusterArn", value: 'arn:aws:ecs:us-east-1:000000000000:cluster/prod "db"' },
+      { kind: "eventPath", path: "$.detail.containers[0]['exitCode']", value: 0 },
     ]);
     expect(delivered.event).toEqual(event);
   });
@@ -87,7 +87,7 @@ describe("rule target input", () => {
   it("Run now fills a missing event value with null (the state machine answers ERROR for it)", () => {
     const input = buildExecutionInput(check, { kind: "manual" }, { detail: {} });
     expect(input.trigger).toEqual({ kind: "manual" });
-    expect(input.query.parameterSources?.[1]).toEqual({ kind: "event", path: "$.detail.clusterArn", value: null });
+    expect(input.query.parameterSources?.[1]).toEqual({ kind: "eventPath", path: "$.detail.clusterArn", value: null });
     expect(input.query.parameters).toEqual(["'admin'", "$.detail.clusterArn", "$.detail.containers[0]['exitCode']"]);
   });
 });

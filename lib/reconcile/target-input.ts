@@ -12,7 +12,7 @@
 // `<name>` in SQL as a placeholder, so they are written as the JSON escapes \u003c / \u003e (same string once parsed).
 
 import type { Check, CheckParameter, CheckSpec, Trigger } from "@/lib/checks/types";
-import type { ExecutionInput, TriggerKind } from "@/lib/checks/execution-contract";
+import type { ExecutionInput, ExecutionTrigger } from "@/lib/checks/execution-contract";
 
 /** EventBridge's InputTemplate limit (characters). */
 export const MAX_INPUT_TEMPLATE_CHARS = 8192;
@@ -56,7 +56,7 @@ class Placeholder {
 
 type Segment = string | number;
 
-/** Parses the single-value JSONPath subset C2 validates ($, .key, ['key'], ["key"], [n]); null if it is not one. */
+/** Parses the single-value JSONPath subset the check form validates ($, .key, ['key'], ["key"], [n]); null if it is not one. */
 export function parseEventPath(path: string): Segment[] | null {
   let rest = path.trim();
   if (!rest.startsWith("$")) return null;
@@ -107,7 +107,7 @@ export function resolveEventPath(event: unknown, path: string): unknown {
   return cur;
 }
 
-function triggerKindOf(trigger: Trigger): TriggerKind {
+function triggerKindOf(trigger: Trigger): ExecutionTrigger {
   return trigger.kind === "schedule" ? "schedule" : "event";
 }
 
@@ -120,7 +120,7 @@ function inputSkeleton(check: InputCheck, trigger: ExecutionInput["trigger"]): R
   const sources = check.parameters.map((p, i) =>
     p.kind === "literal"
       ? { kind: "literal", value: p.value }
-      : { kind: "event", path: p.path, value: new Placeholder(variableName(i), p.path) },
+      : { kind: "eventPath", path: p.path, value: new Placeholder(variableName(i), p.path) },
   );
   return {
     check: { id: check.id, slug: check.slug, generation: check.generation },

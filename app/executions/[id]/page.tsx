@@ -210,9 +210,7 @@ export default async function ExecutionPage({ params }: Props) {
             statistics: execution.statistics as Record<string, number> | null,
             sql: input?.query.sql ?? null,
             parameters: input?.query.parameters ?? [],
-            sources:
-              ((execution.input as { query?: { parameterSources?: unknown } } | null)?.query?.parameterSources as
-                { kind: string; path?: string; value?: unknown }[] | undefined) ?? [],
+            sources: input?.query.parameterSources ?? [],
           }}
         />
       </Section>
