@@ -128,7 +128,9 @@ export function PlanTable({ items }: { items: PlanItem[] }) {
                   </p>
                 ) : null}
               </td>
-              <td className="px-4 py-3 font-mono text-xs text-zinc-600">{item.calls.join(" → ") || "—"}</td>
+              <td className="px-4 py-3 font-mono text-xs text-zinc-600">
+                {item.calls.map((c) => c.op).join(" → ") || "—"}
+              </td>
             </tr>
           ))}
         </tbody>

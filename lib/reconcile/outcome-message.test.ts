@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Check } from "@/lib/checks/types";
 import { appliedMessage, splitSyncMessage } from "./outcome-message";
-import { buildPlan } from "./plan";
+import { buildPlan, wantedRules } from "./plan";
 import type { ObservedRule } from "./rule-resource";
 import { makeCheck, observedRuleFor, testConfig } from "./test-fixtures";
 
 function itemFor(check: Check, observed: ObservedRule[]) {
-  return buildPlan({ checks: [check], observed, config: testConfig, stateMachine: null }).items[0]!;
+  return buildPlan({ wanted: wantedRules([check], testConfig), observed, stateMachine: null }).items[0]!;
 }
 
 describe("appliedMessage", () => {

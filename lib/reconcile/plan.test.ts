@@ -2,14 +2,23 @@ import { describe, expect, it } from "vitest";
 import type { Check } from "@/lib/checks/types";
 import { patternsEqual } from "./compare";
 import { desiredRuleFor, specHashFromDescription } from "./desired-rule";
-import { buildPlan, selectDetailReads } from "./plan";
+import { buildPlan, selectDetailReads, wantedRules, type PlanItem, type RuleItemCall } from "./plan";
 import type { ObservedRule } from "./rule-resource";
 import { makeCheck, observedRuleFor, testConfig } from "./test-fixtures";
 
 const synced = (c: Check): Check => ({ ...c, syncStatus: "SYNCED", observedGeneration: c.generation });
 
 function plan(checks: Check[], observed: ObservedRule[]) {
-  return buildPlan({ checks, observed, config: testConfig, stateMachine: null });
+  return buildPlan({ wanted: wantedRules(checks, testConfig), observed, stateMachine: null });
+}
+
+const ops = (item: PlanItem) => item.calls.map((c) => c.op);
+
+/** The item's call of operation `op` (the test fails when there is none). */
+function callOf<Op extends RuleItemCall["op"]>(item: PlanItem, op: Op): Extract<RuleItemCall, { op: Op }> {
+  const call = (item.calls as RuleItemCall[]).find((c) => c.op === op);
+  if (!call) throw new Error(`no ${op} in ${ops(item).join(", ")}`);
+  return call as Extract<RuleItemCall, { op: Op }>;
 }
 
 describe("buildPlan", () => {
@@ -17,7 +26,7 @@ describe("buildPlan", () => {
     const a = makeCheck();
     const b = makeCheck({ trigger: { kind: "schedule", expression: "rate(1 hour)" }, enabled: false });
     const p = plan([a, b], []);
-    expect(p.items.map((i) => [i.ruleName, i.action, i.calls])).toEqual([
+    expect(p.items.map((i) => [i.ruleName, i.action, ops(i)])).toEqual([
       [`audit-check-${a.slug}`, "create", ["PutRule", "PutTargets"]],
       [`audit-check-${b.slug}`, "create", ["PutRule", "PutTargets"]],
     ]);
@@ -47,7 +56,8 @@ describe("buildPlan", () => {
   it("disables with one PutRule when only the state differs; drift when the check was already in sync", () => {
     const c = synced(makeCheck({ enabled: false }));
     const p = plan([c], [observedRuleFor({ ...c, enabled: true })]);
-    expect(p.items[0]).toMatchObject({ action: "disable", calls: ["PutRule"], drift: true });
+    expect(p.items[0]).toMatchObject({ action: "disable", drift: true });
+    expect(ops(p.items[0]!)).toEqual(["PutRule"]);
     expect(p.items[0]!.changes.find((x) => x.field === "state")).toEqual({
       field: "state",
       desired: "DISABLED",
@@ -58,7 +68,8 @@ describe("buildPlan", () => {
   it("reports an out-of-band pattern edit as drift with a field diff", () => {
     const c = synced(makeCheck());
     const p = plan([c], [observedRuleFor(c, { eventPattern: '{"source":["aws.ec2"]}' })]);
-    expect(p.items[0]).toMatchObject({ action: "update", drift: true, calls: ["PutRule"] });
+    expect(p.items[0]).toMatchObject({ action: "update", drift: true });
+    expect(ops(p.items[0]!)).toEqual(["PutRule"]);
     expect(p.items[0]!.changes[0]).toMatchObject({ field: "eventPattern", observed: '{"source":["aws.ec2"]}' });
   });
 
@@ -69,8 +80,9 @@ describe("buildPlan", () => {
       { ...o.targets![0]!, RoleArn: "arn:aws:iam::000000000000:role/other", RetryPolicy: { MaximumRetryAttempts: 3 } },
     ];
     const item = plan([c], [o]).items[0]!;
-    expect(item).toMatchObject({ action: "update", calls: ["PutTargets"] });
-    expect(item.work!.targets!.put[0]).toMatchObject({
+    expect(item.action).toBe("update");
+    expect(ops(item)).toEqual(["PutTargets"]);
+    expect(callOf(item, "PutTargets").targets[0]).toMatchObject({
       RoleArn: testConfig.eventsRoleArn,
       RetryPolicy: { MaximumRetryAttempts: 3 },
     });
@@ -81,15 +93,18 @@ describe("buildPlan", () => {
     const c = makeCheck();
     const o = observedRuleFor(c, { targets: [{ Id: "someone-else", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }] });
     const item = plan([c], [o]).items[0]!;
-    expect(item.calls).toEqual(["RemoveTargets", "PutTargets"]);
-    expect(item.work!.targets!.remove).toEqual(["someone-else"]);
+    expect(ops(item)).toEqual(["RemoveTargets", "PutTargets"]);
+    expect(callOf(item, "RemoveTargets").ids).toEqual(["someone-else"]);
   });
 
   it("restores a missing tag with TagResource only", () => {
     const c = makeCheck();
     const o = observedRuleFor(c);
     delete o.tags!["audit-check-id"];
-    expect(plan([c], [o]).items[0]).toMatchObject({ action: "update", calls: ["TagResource"] });
+    const item = plan([c], [o]).items[0]!;
+    expect(item.action).toBe("update");
+    expect(ops(item)).toEqual(["TagResource"]);
+    expect(callOf(item, "TagResource")).toEqual({ op: "TagResource", arn: o.arn, tags: { "audit-check-id": c.id } });
   });
 
   it("refuses to touch a rule with the check's name but without our managed-by tag (conflict)", () => {
@@ -104,7 +119,7 @@ describe("buildPlan", () => {
     const managed = observedRuleFor(gone);
     const foreign: ObservedRule = { ...observedRuleFor(makeCheck()), name: "audit-check-handmade", tags: {} };
     const p = plan([], [managed, foreign]);
-    expect(p.items.map((i) => [i.ruleName, i.action, i.calls])).toEqual([
+    expect(p.items.map((i) => [i.ruleName, i.action, ops(i)])).toEqual([
       [managed.name, "delete", ["RemoveTargets", "DeleteRule"]],
       ["audit-check-handmade", "unmanaged", []],
     ]);
@@ -150,17 +165,18 @@ describe("selectDetailReads", () => {
   it("trusts the Description hash of in-sync rules, auditing a rotating slice of them", () => {
     const checks = [1, 2, 3].map(() => synced(makeCheck()));
     const observed = checks.map((c) => basic(observedRuleFor(c)));
-    const first = selectDetailReads({ checks, observed, config: testConfig, auditBudget: 2, cursor: 0 });
+    const first = selectDetailReads({ wanted: wantedRules(checks, testConfig), observed, auditBudget: 2, cursor: 0 });
     expect(first.names.size).toBe(2);
     const second = selectDetailReads({
-      checks,
+      wanted: wantedRules(checks, testConfig),
       observed,
-      config: testConfig,
       auditBudget: 2,
       cursor: first.nextCursor,
     });
     expect(new Set([...first.names, ...second.names]).size).toBe(3);
-    expect(selectDetailReads({ checks, observed, config: testConfig, auditBudget: 0, cursor: 0 }).names.size).toBe(0);
+    expect(
+      selectDetailReads({ wanted: wantedRules(checks, testConfig), observed, auditBudget: 0, cursor: 0 }).names.size,
+    ).toBe(0);
   });
 
   it("always reads rules that differ, rules of checks not recorded SYNCED (crash recovery), and rules without a check", () => {
@@ -174,9 +190,8 @@ describe("selectDetailReads", () => {
       { ...basic(observedRuleFor(makeCheck())), name: "audit-check-orphan" },
     ];
     const s = selectDetailReads({
-      checks: [inSync, pending, drifted],
+      wanted: wantedRules([inSync, pending, drifted], testConfig),
       observed,
-      config: testConfig,
       auditBudget: 0,
       cursor: 0,
     });

@@ -1,40 +1,94 @@
 // Desired (checks) vs observed (EventBridge) → a Plan: per check create / update / enable / disable / noop /
-// conflict, per leftover managed rule delete, per foreign prefixed rule "unmanaged" (left alone). Pure.
+// conflict, per leftover managed rule delete, per foreign prefixed rule "unmanaged" (left alone). Each item carries
+// the ordered API calls that apply it, asked of the rule and targets resource kinds; apply.ts makes exactly those
+// calls. Pure.
 import type { Check } from "@/lib/checks/types";
-import { patternsEqual } from "./compare";
 import { CHECK_ID_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE, type ReconcileConfig } from "./config";
 import { desiredRuleFor, specHashFromDescription, type DesiredRule } from "./desired-rule";
-import type { ObservedRule } from "./rule-resource";
+import type { FieldChange } from "./resource-kind";
+import { ruleFieldChanges, ruleKind, type ObservedRule, type RuleCall } from "./rule-resource";
 import type { StateMachinePlan } from "./state-machine-resource";
-import { targetsDelta, type TargetsDelta } from "./targets-resource";
+import { targetsKind, type TargetsCall } from "./targets-resource";
 
-export type PlanAction = "create" | "update" | "enable" | "disable" | "delete" | "noop" | "conflict" | "unmanaged";
+export type { FieldChange } from "./resource-kind";
 
-export interface FieldChange {
-  field: string;
-  desired: string | null;
-  observed: string | null;
-}
+/** A call of a rule item: on the rule itself or on its targets. */
+export type RuleItemCall = RuleCall | TargetsCall;
 
-export interface PlanItem {
+interface ItemBase {
   ruleName: string;
-  action: PlanAction;
-  checkId: string | null;
-  checkName: string | null;
-  generation: number | null;
   reasons: string[];
   changes: FieldChange[];
   /** The rule differs from a spec this console had already applied: someone changed it outside the console. */
   drift: boolean;
-  /** The API calls applying this item makes, in order. */
-  calls: string[];
   /** Tags and targets were read this pass (otherwise the Description hash vouched for them). */
   detailed: boolean;
-  desired?: DesiredRule;
-  observed?: ObservedRule;
-  /** For update: the rule fields, tags and targets that need writing. */
-  work?: { putRule: boolean; tags: Record<string, string> | null; targets: TargetsDelta | null };
 }
+
+/** An item about a check: the check and the rule it wants. */
+interface CheckItemBase extends ItemBase {
+  checkId: string;
+  checkName: string;
+  generation: number;
+  desired: DesiredRule;
+}
+
+/** An item about a prefixed rule no check wants. */
+interface LeftoverItemBase extends ItemBase {
+  checkName: null;
+  generation: null;
+  desired?: undefined;
+  observed: ObservedRule;
+}
+
+export interface CreateItem extends CheckItemBase {
+  action: "create";
+  observed?: undefined;
+  /** PutRule (with tags), then PutTargets. */
+  calls: RuleItemCall[];
+}
+
+/** An existing rule of ours that differs; enable / disable when the state is all that changed. */
+export interface UpdateItem extends CheckItemBase {
+  action: "update" | "enable" | "disable";
+  observed: ObservedRule;
+  /** Any of PutRule, TagResource, RemoveTargets, PutTargets, in that order. */
+  calls: RuleItemCall[];
+}
+
+export interface ConflictItem extends CheckItemBase {
+  action: "conflict";
+  observed?: ObservedRule;
+  calls: [];
+}
+
+/** Nothing to do: a check's rule that matches, or a leftover rule whose tags were not read this pass. */
+export interface NoopItem extends ItemBase {
+  action: "noop";
+  checkId: string | null;
+  checkName: string | null;
+  generation: number | null;
+  desired?: DesiredRule;
+  observed: ObservedRule;
+  calls: [];
+}
+
+export interface DeleteItem extends LeftoverItemBase {
+  action: "delete";
+  /** The check it belonged to, from its tag. */
+  checkId: string | null;
+  /** RemoveTargets (when it has any), then DeleteRule. */
+  calls: RuleItemCall[];
+}
+
+export interface UnmanagedItem extends LeftoverItemBase {
+  action: "unmanaged";
+  checkId: null;
+  calls: [];
+}
+
+export type PlanItem = CreateItem | UpdateItem | ConflictItem | NoopItem | DeleteItem | UnmanagedItem;
+export type PlanAction = PlanItem["action"];
 
 export interface Plan {
   createdAt: Date;
@@ -44,18 +98,15 @@ export interface Plan {
   detailedRules: number;
 }
 
-/** Rule-level fields that differ (Description, pattern by meaning, schedule, state). */
-export function ruleFieldChanges(d: DesiredRule, o: ObservedRule): FieldChange[] {
-  const out: FieldChange[] = [];
-  if (!patternsEqual(d.eventPattern, o.eventPattern))
-    out.push({ field: "eventPattern", desired: d.eventPattern, observed: o.eventPattern });
-  if ((d.scheduleExpression ?? null) !== (o.scheduleExpression?.trim() || null)) {
-    out.push({ field: "scheduleExpression", desired: d.scheduleExpression, observed: o.scheduleExpression });
-  }
-  if (d.state !== o.state) out.push({ field: "state", desired: d.state, observed: o.state });
-  if (d.description !== o.description)
-    out.push({ field: "description", desired: d.description, observed: o.description });
-  return out;
+/** A check and the rule it wants: computed once per pass, used by the detail selection and the plan. */
+export interface WantedRule {
+  check: Check;
+  desired: DesiredRule;
+}
+
+/** Each check's desired rule under `config`. */
+export function wantedRules(checks: Check[], config: ReconcileConfig): WantedRule[] {
+  return checks.map((check) => ({ check, desired: desiredRuleFor(check, config) }));
 }
 
 /** Whether the check is recorded as applied at its current generation (so a difference now is drift). */
@@ -78,23 +129,18 @@ export interface DetailSelection {
  * of the remaining rules, so every rule's targets and tags are re-read every ceil(N / auditBudget) passes.
  */
 export function selectDetailReads(opts: {
-  checks: Check[];
+  wanted: WantedRule[];
   observed: ObservedRule[];
-  config: ReconcileConfig;
   scopeCheckIds?: Set<string> | null;
   auditBudget: number;
   cursor: number;
 }): DetailSelection {
-  const desiredByName = new Map<string, { check: Check; desired: DesiredRule }>();
-  for (const check of opts.checks) {
-    const desired = desiredRuleFor(check, opts.config);
-    desiredByName.set(desired.name, { check, desired });
-  }
+  const wantedByName = new Map(opts.wanted.map((w) => [w.desired.name, w]));
   const names = new Set<string>();
   const rest: string[] = [];
   for (const o of [...opts.observed].sort((a, b) => a.name.localeCompare(b.name))) {
     if (o.managedBy) continue;
-    const entry = desiredByName.get(o.name);
+    const entry = wantedByName.get(o.name);
     if (!entry) {
       names.add(o.name);
       continue;
@@ -118,15 +164,17 @@ export function selectDetailReads(opts: {
   return { names, nextCursor: (start + take) % rest.length };
 }
 
-function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | undefined): PlanItem {
+const FIELD_REASON: Record<string, string> = { description: "description (spec hash) differs" };
+
+function planForCheck({ check, desired }: WantedRule, o: ObservedRule | undefined): PlanItem {
   const base = {
     ruleName: desired.name,
     checkId: check.id,
     checkName: check.name,
     generation: check.generation,
     desired,
-    observed: o,
   };
+  const desiredTargets = { rule: desired.name, targets: [desired.target] };
   if (!o) {
     return {
       ...base,
@@ -142,13 +190,14 @@ function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | unde
         { field: "target", desired: desired.target.Arn, observed: null },
       ],
       drift: recordedInSync(check),
-      calls: ["PutRule", "PutTargets"],
+      calls: [...ruleKind.create(desired), ...targetsKind.create(desiredTargets)],
       detailed: true,
     };
   }
   if (o.managedBy) {
     return {
       ...base,
+      observed: o,
       action: "conflict",
       reasons: [`a rule named ${o.name} is managed by ${o.managedBy}`],
       changes: [],
@@ -161,6 +210,7 @@ function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | unde
   if (o.tags !== undefined && o.tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE) {
     return {
       ...base,
+      observed: o,
       action: "conflict",
       reasons: [
         `a rule named ${o.name} already exists without the ${MANAGED_BY_TAG}=${MANAGED_BY_VALUE} tag: it is not managed by this console and is left alone. Change the check's slug, or delete or tag that rule.`,
@@ -171,65 +221,48 @@ function planForCheck(check: Check, desired: DesiredRule, o: ObservedRule | unde
       detailed,
     };
   }
-  const changes = ruleFieldChanges(desired, o);
-  const reasons = changes.map((c) =>
-    c.field === "description" ? "description (spec hash) differs" : `${c.field} differs`,
-  );
-  let tagsToSet: Record<string, string> | null = null;
-  if (o.tags !== undefined) {
-    const missing = Object.entries(desired.tags).filter(([k, v]) => o.tags![k] !== v);
-    if (missing.length) {
-      tagsToSet = Object.fromEntries(missing);
-      for (const [k, v] of missing) {
-        changes.push({ field: `tag ${k}`, desired: v, observed: o.tags[k] ?? null });
-        reasons.push(`tag ${k} ${o.tags[k] === undefined ? "is missing" : "differs"}`);
-      }
-    }
+  const ruleDelta = ruleKind.delta(desired, o);
+  const changes: FieldChange[] = [...(ruleDelta?.fields ?? [])];
+  const reasons = changes.map((c) => FIELD_REASON[c.field] ?? `${c.field} differs`);
+  for (const [k, v] of Object.entries(ruleDelta?.tags ?? {})) {
+    changes.push({ field: `tag ${k}`, desired: v, observed: o.tags?.[k] ?? null });
+    reasons.push(`tag ${k} ${o.tags?.[k] === undefined ? "is missing" : "differs"}`);
   }
-  let targets: TargetsDelta | null = null;
-  if (o.targets !== undefined) {
-    const delta = targetsDelta([desired.target], o.targets);
-    if (delta.put.length || delta.remove.length) {
-      targets = delta;
-      reasons.push(...delta.reasons);
-      changes.push({
-        field: "targets",
-        desired: JSON.stringify([desired.target], null, 2),
-        observed: JSON.stringify(o.targets, null, 2),
-      });
-    }
+  const observedTargets = o.targets !== undefined ? { rule: o.name, targets: o.targets } : null;
+  const targetsDelta = observedTargets ? targetsKind.delta(desiredTargets, observedTargets) : null;
+  if (targetsDelta) {
+    reasons.push(...targetsDelta.reasons);
+    changes.push({
+      field: "targets",
+      desired: JSON.stringify([desired.target], null, 2),
+      observed: JSON.stringify(o.targets, null, 2),
+    });
   }
-  const putRule = changes.some((c) => ["eventPattern", "scheduleExpression", "state", "description"].includes(c.field));
-  if (!putRule && !tagsToSet && !targets) {
-    return { ...base, action: "noop", reasons: [], changes: [], drift: false, calls: [], detailed };
+  if (!ruleDelta && !targetsDelta) {
+    return { ...base, observed: o, action: "noop", reasons: [], changes: [], drift: false, calls: [], detailed };
   }
   const onlyState =
+    !ruleDelta?.tags &&
+    !targetsDelta &&
     changes.every((c) => c.field === "state" || c.field === "description") &&
-    changes.some((c) => c.field === "state") &&
-    !tagsToSet &&
-    !targets;
-  const action: PlanAction = onlyState ? (desired.state === "ENABLED" ? "enable" : "disable") : "update";
-  const calls = [
-    ...(putRule ? ["PutRule"] : []),
-    ...(tagsToSet ? ["TagResource"] : []),
-    ...(targets?.remove.length ? ["RemoveTargets"] : []),
-    ...(targets?.put.length ? ["PutTargets"] : []),
-  ];
+    changes.some((c) => c.field === "state");
   return {
     ...base,
-    action,
+    observed: o,
+    action: onlyState ? (desired.state === "ENABLED" ? "enable" : "disable") : "update",
     reasons,
     changes,
     drift: recordedInSync(check),
-    calls,
+    calls: [
+      ...(ruleDelta ? ruleKind.update(desired, o, ruleDelta) : []),
+      ...(targetsDelta && observedTargets ? targetsKind.update(desiredTargets, observedTargets, targetsDelta) : []),
+    ],
     detailed,
-    work: { putRule, tags: tagsToSet, targets },
   };
 }
 
 function planForLeftover(o: ObservedRule): PlanItem {
   const base = { ruleName: o.name, checkName: null, generation: null, observed: o, changes: [], drift: false };
-  const checkId = o.tags?.[CHECK_ID_TAG] ?? null;
   if (o.managedBy || (o.tags !== undefined && o.tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE)) {
     return {
       ...base,
@@ -250,7 +283,7 @@ function planForLeftover(o: ObservedRule): PlanItem {
       detailed: false,
     };
   }
-  const ids = (o.targets ?? []).map((t) => t.Id ?? "");
+  const checkId = o.tags[CHECK_ID_TAG] ?? null;
   return {
     ...base,
     checkId,
@@ -259,24 +292,24 @@ function planForLeftover(o: ObservedRule): PlanItem {
       checkId ? `no check wants this rule (its check ${checkId} was deleted or renamed)` : "no check wants this rule",
     ],
     changes: [{ field: "rule", desired: null, observed: o.name }],
-    calls: [...(ids.length ? ["RemoveTargets"] : []), "DeleteRule"],
+    // Targets first: AWS refuses to delete a rule that still has targets.
+    calls: [...targetsKind.delete({ rule: o.name, targets: o.targets ?? [] }), ...ruleKind.delete(o)],
     detailed: true,
   };
 }
 
 /** The plan for every check and every prefixed rule. Checks sharing a rule name: the second one is a conflict. */
 export function buildPlan(opts: {
-  checks: Check[];
+  wanted: WantedRule[];
   observed: ObservedRule[];
-  config: ReconcileConfig;
   stateMachine: StateMachinePlan | null;
   now?: Date;
 }): Plan {
   const observedByName = new Map(opts.observed.map((o) => [o.name, o]));
   const items: PlanItem[] = [];
   const claimed = new Set<string>();
-  for (const check of opts.checks) {
-    const desired = desiredRuleFor(check, opts.config);
+  for (const wanted of opts.wanted) {
+    const { check, desired } = wanted;
     if (claimed.has(desired.name)) {
       items.push({
         ruleName: desired.name,
@@ -294,7 +327,7 @@ export function buildPlan(opts: {
       continue;
     }
     claimed.add(desired.name);
-    items.push(planForCheck(check, desired, observedByName.get(desired.name)));
+    items.push(planForCheck(wanted, observedByName.get(desired.name)));
   }
   for (const o of opts.observed) if (!claimed.has(o.name)) items.push(planForLeftover(o));
   return {

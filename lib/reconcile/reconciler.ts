@@ -8,12 +8,19 @@ import { describeAwsError } from "@/lib/aws/errors";
 import { applyItem, type AfterCallHook } from "./apply";
 import { CallLog } from "./call-log";
 import { CHECK_ID_TAG, ruleNameFor, type ReconcileConfig } from "./config";
-import { buildPlan, selectDetailReads, type Plan, type PlanItem } from "./plan";
+import { buildPlan, selectDetailReads, wantedRules, type Plan, type PlanItem } from "./plan";
 import { appliedMessage } from "./outcome-message";
 import { mapBounded } from "./pool";
-import { listRulesByPrefix, readRuleTags, type ObservedRule } from "./rule-resource";
-import { applyStateMachine, planStateMachine, readStateMachine } from "./state-machine-resource";
-import { readTargets } from "./targets-resource";
+import { CallFailedError, type AwsContext } from "./resource-kind";
+import { listRulesByPrefix, ruleKind, type ObservedRule } from "./rule-resource";
+import {
+  applyStateMachine,
+  desiredStateMachine,
+  planStateMachine,
+  stateMachineKind,
+  type StateMachinePlan,
+} from "./state-machine-resource";
+import { targetsKind } from "./targets-resource";
 
 /** Where checks come from and where their status goes (lib/db/checks.ts in the console, a fake in unit tests). */
 export interface CheckStore {
@@ -105,47 +112,50 @@ export class Reconciler {
     const concurrency = this.deps.concurrency ?? 8;
     const startedAt = now();
     const log = new CallLog();
+    const aws: AwsContext = { events, sfn, log };
     const checks = await store.listChecks();
+    const wanted = wantedRules(checks, config);
 
     // 1. The shared state machine first: every target points at it.
     let stateMachineError: string | null = null;
-    let smPlan = null;
+    let smPlan: StateMachinePlan | null = null;
     try {
-      const observedSm = await readStateMachine(sfn, log, config);
-      smPlan = planStateMachine(observedSm, config);
-      if (opts.apply && (opts.scope === null || smPlan.action !== "noop"))
-        await applyStateMachine(sfn, log, config, smPlan, observedSm);
+      const desiredSm = desiredStateMachine(config);
+      smPlan = planStateMachine(await stateMachineKind.read(aws, desiredSm.arn), desiredSm);
+      if (opts.apply) await applyStateMachine(aws, smPlan);
       if (smPlan.action === "conflict") stateMachineError = smPlan.reasons.join(" ");
     } catch (error) {
-      const e = describeAwsError(error);
-      stateMachineError = `State machine ${config.stateMachineName}: ${e.code}: ${e.message}`;
+      const e = describeAwsError(error instanceof CallFailedError ? error.error : error);
+      const call = error instanceof CallFailedError ? `${error.op} failed: ` : "";
+      stateMachineError = `State machine ${config.stateMachineName}: ${call}${e.code}: ${e.message}`;
     }
 
     // 2. Rules: one listing, then details only where needed (see selectDetailReads).
-    const observed = await listRulesByPrefix(events, log, config.rulePrefix);
+    const listed = await listRulesByPrefix(aws, config.rulePrefix);
     const selection = selectDetailReads({
-      checks,
-      observed,
-      config,
+      wanted,
+      observed: listed,
       scopeCheckIds: opts.scope?.checkIds ?? null,
       auditBudget: opts.fullAudit ? Number.MAX_SAFE_INTEGER : opts.scope ? 0 : (this.deps.auditBudget ?? 150),
       cursor: this.cursor,
     });
     if (opts.apply && !opts.scope) this.cursor = selection.nextCursor;
     const detailErrors = new Map<string, string>();
-    const toRead = observed.filter((o) => selection.names.has(o.name));
+    const detailed = new Map<string, ObservedRule>();
+    const toRead = listed.filter((o) => selection.names.has(o.name));
     await mapBounded(toRead, concurrency, async (o: ObservedRule) => {
       try {
-        const [tags, targets] = await Promise.all([readRuleTags(events, log, o.arn), readTargets(events, log, o.name)]);
-        o.tags = tags;
-        o.targets = targets;
+        const [rule, targets] = await Promise.all([ruleKind.read(aws, o), targetsKind.read(aws, o.name)]);
+        if (rule && targets) detailed.set(o.name, { ...rule, targets: targets.targets });
+        else detailErrors.set(o.name, `Reading rule ${o.name} failed: it was deleted after it was listed.`);
       } catch (error) {
         const e = describeAwsError(error);
         detailErrors.set(o.name, `Reading rule ${o.name} failed: ${e.code}: ${e.message}`);
       }
     });
+    const observed = listed.map((o) => detailed.get(o.name) ?? o);
 
-    const plan = buildPlan({ checks, observed, config, stateMachine: smPlan, now: startedAt });
+    const plan = buildPlan({ wanted, observed, stateMachine: smPlan, now: startedAt });
     if (!opts.apply) return this.finish("plan", startedAt, plan, stateMachineError, [], log, now);
 
     // 3. Apply each item on its own; one failure never stops the others.
@@ -155,7 +165,7 @@ export class Reconciler {
     // cost a call and fail the same way); updates and deletes go on — a delete may free room for the next pass.
     let quotaFull: string | null = null;
     const results = await mapBounded(items, concurrency, async (item): Promise<ItemOutcome> => {
-      const check = item.checkId && item.desired ? checksById.get(item.checkId) : undefined;
+      const check = item.desired ? checksById.get(item.desired.checkId) : undefined;
       const detailError = detailErrors.get(item.ruleName);
       if (detailError)
         return this.record(
@@ -192,15 +202,12 @@ export class Reconciler {
           check.generation,
         );
       }
-      let done = 0;
       try {
-        await applyItem(events, log, item, async (i, call) => {
-          done++;
-          await this.deps.afterCall?.(i, call);
-        });
+        await applyItem(aws, item, this.deps.afterCall);
       } catch (error) {
-        const e = describeAwsError(error);
-        const call = item.calls[done] ?? "AWS call";
+        // The failed call is named from the item's own list; anything else (a crash in a test hook) is not a call.
+        const call = error instanceof CallFailedError ? error.op : "AWS call";
+        const e = describeAwsError(error instanceof CallFailedError ? error.error : error);
         // On PutRule this code means the bus's rule quota (300 by default), not a rate limit.
         const quota =
           call === "PutRule" && item.action === "create" && e.code === "LimitExceededException"

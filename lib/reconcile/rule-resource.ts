@@ -1,18 +1,19 @@
-// The rule resource: read (list by prefix / its tags), create, update, delete. Each function is one
-// or two API calls; deciding *whether* to call is plan.ts's job.
+// The rule resource kind: read (its tags, on top of what ListRules returned), the delta (rule fields by meaning,
+// our tags), and the calls — PutRule on create and update (tags travel with it only on create), TagResource,
+// DeleteRule. Listing by prefix is the rule kind's own way to observe every rule a pass might own in ~N/100 calls.
 import {
   DeleteRuleCommand,
   ListRulesCommand,
   ListTagsForResourceCommand,
   PutRuleCommand,
   TagResourceCommand,
-  type EventBridgeClient,
   type Rule,
 } from "@aws-sdk/client-eventbridge";
 import { isNotFound } from "@/lib/aws/errors";
-import type { CallLog } from "./call-log";
+import { patternsEqual } from "./compare";
 import { EVENT_BUS } from "./config";
 import type { DesiredRule } from "./desired-rule";
+import type { AwsContext, FieldChange, ResourceKind } from "./resource-kind";
 import type { ObservedTarget } from "./targets-resource";
 
 export interface ObservedRule {
@@ -29,19 +30,19 @@ export interface ObservedRule {
   targets?: ObservedTarget[];
 }
 
-function fromSdk(
-  r:
-    | Rule
-    | {
-        Name?: string;
-        Arn?: string;
-        Description?: string;
-        EventPattern?: string;
-        ScheduleExpression?: string;
-        State?: string;
-        ManagedBy?: string;
-      },
-): ObservedRule {
+export type RuleCall =
+  | { op: "PutRule"; rule: DesiredRule; create: boolean }
+  | { op: "TagResource"; arn: string; tags: Record<string, string> }
+  | { op: "DeleteRule"; name: string };
+
+/** What an existing rule needs: its fields rewritten (one PutRule writes them all), and tags to set. */
+export interface RuleDelta {
+  fields: FieldChange[];
+  /** The desired tags that are missing or differ; null when none do or the tags were not read this pass. */
+  tags: Record<string, string> | null;
+}
+
+function fromSdk(r: Rule): ObservedRule {
   return {
     name: r.Name ?? "",
     arn: r.Arn ?? "",
@@ -53,17 +54,13 @@ function fromSdk(
   };
 }
 
-/** Every rule on the bus whose name starts with `prefix` (all pages; 100 per call). */
-export async function listRulesByPrefix(
-  events: EventBridgeClient,
-  log: CallLog,
-  prefix: string,
-): Promise<ObservedRule[]> {
+/** Every rule on the bus whose name starts with `prefix` (all pages; 100 per call), without tags or targets. */
+export async function listRulesByPrefix(aws: AwsContext, prefix: string): Promise<ObservedRule[]> {
   const out: ObservedRule[] = [];
   let NextToken: string | undefined;
   do {
-    const page = await log.send<{ Rules?: Rule[]; NextToken?: string }>(
-      events,
+    const page = await aws.log.send<{ Rules?: Rule[]; NextToken?: string }>(
+      aws.events,
       new ListRulesCommand({ NamePrefix: prefix, EventBusName: EVENT_BUS, Limit: 100, NextToken }),
     );
     // NamePrefix is a prefix match; keep the guard in case an endpoint is loose about it.
@@ -73,62 +70,86 @@ export async function listRulesByPrefix(
   return out;
 }
 
-/** The rule's tags as a map. */
-export async function readRuleTags(
-  events: EventBridgeClient,
-  log: CallLog,
-  arn: string,
-): Promise<Record<string, string>> {
-  const r = await log.send<{ Tags?: { Key?: string; Value?: string }[] }>(
-    events,
-    new ListTagsForResourceCommand({ ResourceARN: arn }),
-  );
-  return Object.fromEntries((r.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""]));
-}
-
-/**
- * PutRule with every field of the desired rule (PutRule resets what it is not given). Tags travel only on
- * creation: AWS ignores them when the rule exists, so updates use tagRule.
- */
-export async function putRule(
-  events: EventBridgeClient,
-  log: CallLog,
-  d: DesiredRule,
-  create: boolean,
-): Promise<string> {
-  const r = await log.send<{ RuleArn?: string }>(
-    events,
-    new PutRuleCommand({
-      Name: d.name,
-      EventBusName: EVENT_BUS,
-      Description: d.description,
-      State: d.state,
-      ...(d.eventPattern !== null ? { EventPattern: d.eventPattern } : {}),
-      ...(d.scheduleExpression !== null ? { ScheduleExpression: d.scheduleExpression } : {}),
-      ...(create ? { Tags: Object.entries(d.tags).map(([Key, Value]) => ({ Key, Value })) } : {}),
-    }),
-  );
-  return r.RuleArn ?? "";
-}
-
-/** Sets (adds or overwrites) the given tags; other tags on the rule are left as they are. */
-export async function tagRule(
-  events: EventBridgeClient,
-  log: CallLog,
-  arn: string,
-  tags: Record<string, string>,
-): Promise<void> {
-  await log.send(
-    events,
-    new TagResourceCommand({ ResourceARN: arn, Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }),
-  );
-}
-
-/** Deletes the rule (its targets must already be removed); deleting a missing rule succeeds. */
-export async function deleteRule(events: EventBridgeClient, log: CallLog, name: string): Promise<void> {
-  try {
-    await log.send(events, new DeleteRuleCommand({ Name: name, EventBusName: EVENT_BUS }));
-  } catch (error) {
-    if (!isNotFound(error)) throw error;
+/** Rule-level fields that differ (Description, pattern by meaning, schedule, state). */
+export function ruleFieldChanges(d: DesiredRule, o: ObservedRule): FieldChange[] {
+  const out: FieldChange[] = [];
+  if (!patternsEqual(d.eventPattern, o.eventPattern))
+    out.push({ field: "eventPattern", desired: d.eventPattern, observed: o.eventPattern });
+  if ((d.scheduleExpression ?? null) !== (o.scheduleExpression?.trim() || null)) {
+    out.push({ field: "scheduleExpression", desired: d.scheduleExpression, observed: o.scheduleExpression });
   }
+  if (d.state !== o.state) out.push({ field: "state", desired: d.state, observed: o.state });
+  if (d.description !== o.description)
+    out.push({ field: "description", desired: d.description, observed: o.description });
+  return out;
 }
+
+const tagList = (tags: Record<string, string>) => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
+export const ruleKind = {
+  /** The listed rule with its tags (ListTagsForResource); null when the rule is gone since it was listed. */
+  async read(aws, listed) {
+    try {
+      const r = await aws.log.send<{ Tags?: { Key?: string; Value?: string }[] }>(
+        aws.events,
+        new ListTagsForResourceCommand({ ResourceARN: listed.arn }),
+      );
+      return { ...listed, tags: Object.fromEntries((r.Tags ?? []).map((t) => [t.Key ?? "", t.Value ?? ""])) };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  },
+
+  delta(desired, observed) {
+    const fields = ruleFieldChanges(desired, observed);
+    const have = observed.tags;
+    const missing = have === undefined ? [] : Object.entries(desired.tags).filter(([k, v]) => have[k] !== v);
+    const tags = missing.length ? Object.fromEntries(missing) : null;
+    return fields.length || tags ? { fields, tags } : null;
+  },
+
+  create: (desired) => [{ op: "PutRule", rule: desired, create: true }],
+
+  update: (desired, observed, delta) => [
+    ...(delta.fields.length ? [{ op: "PutRule" as const, rule: desired, create: false }] : []),
+    ...(delta.tags ? [{ op: "TagResource" as const, arn: observed.arn, tags: delta.tags }] : []),
+  ],
+
+  delete: (observed) => [{ op: "DeleteRule", name: observed.name }],
+
+  async send(aws, call) {
+    switch (call.op) {
+      case "PutRule": {
+        // Every field of the desired rule (PutRule resets what it is not given). Tags travel only on creation:
+        // AWS ignores them when the rule exists, so updates use TagResource.
+        const d = call.rule;
+        await aws.log.send(
+          aws.events,
+          new PutRuleCommand({
+            Name: d.name,
+            EventBusName: EVENT_BUS,
+            Description: d.description,
+            State: d.state,
+            ...(d.eventPattern !== null ? { EventPattern: d.eventPattern } : {}),
+            ...(d.scheduleExpression !== null ? { ScheduleExpression: d.scheduleExpression } : {}),
+            ...(call.create ? { Tags: tagList(d.tags) } : {}),
+          }),
+        );
+        return;
+      }
+      case "TagResource":
+        // Sets (adds or overwrites) these tags; other tags on the rule stay as they are.
+        await aws.log.send(aws.events, new TagResourceCommand({ ResourceARN: call.arn, Tags: tagList(call.tags) }));
+        return;
+      case "DeleteRule":
+        // The targets must already be removed; deleting a rule that is already gone succeeds.
+        try {
+          await aws.log.send(aws.events, new DeleteRuleCommand({ Name: call.name, EventBusName: EVENT_BUS }));
+        } catch (error) {
+          if (!isNotFound(error)) throw error;
+        }
+        return;
+    }
+  },
+} satisfies ResourceKind<ObservedRule, DesiredRule, ObservedRule, RuleDelta, RuleCall>;

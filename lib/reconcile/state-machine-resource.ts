@@ -1,20 +1,28 @@
-// The shared state machine: read (DescribeStateMachine + tags), create, update — always validated first with
-// ValidateStateMachineDefinition — and the comparison that decides whether an update is needed (definitions as
-// JSON documents, the role ARN, the type).
+// The shared state machine as a resource kind: read (DescribeStateMachine + its tags), the delta (definitions
+// compared as JSON documents, the role ARN), and create / update — each preceded by ValidateStateMachineDefinition.
+// The console never deletes it. `planStateMachine` adds what the kind alone cannot know: one that exists without our
+// tag, or of another type, is a conflict and left alone.
 import {
   CreateStateMachineCommand,
   DescribeStateMachineCommand,
   ListTagsForResourceCommand,
-  TagResourceCommand,
   UpdateStateMachineCommand,
   ValidateStateMachineDefinitionCommand,
-  type SFNClient,
 } from "@aws-sdk/client-sfn";
 import { isNotFound } from "@/lib/aws/errors";
-import type { CallLog } from "./call-log";
 import { canonicalJson } from "@/lib/canonical-json";
 import { MANAGED_BY_TAG, MANAGED_BY_VALUE, stateMachineArn, type ReconcileConfig } from "./config";
-import { buildStateMachineDefinition, stateMachineDefinitionText } from "./state-machine-definition";
+import { runCalls, type AwsContext, type FieldChange, type ResourceKind } from "./resource-kind";
+import { stateMachineDefinitionText } from "./state-machine-definition";
+
+export interface DesiredStateMachine {
+  name: string;
+  arn: string;
+  /** The definition as sent to AWS. */
+  definition: string;
+  roleArn: string;
+  tags: Record<string, string>;
+}
 
 export interface ObservedStateMachine {
   arn: string;
@@ -24,14 +32,21 @@ export interface ObservedStateMachine {
   tags: Record<string, string>;
 }
 
-export type StateMachineAction = "create" | "update" | "noop" | "conflict";
+export type StateMachineCall =
+  | { op: "ValidateStateMachineDefinition"; definition: string }
+  | { op: "CreateStateMachine"; machine: DesiredStateMachine }
+  | { op: "UpdateStateMachine"; machine: DesiredStateMachine };
 
-export interface StateMachinePlan {
+interface StateMachinePlanBase {
   arn: string;
-  action: StateMachineAction;
   reasons: string[];
-  changes: { field: string; desired: string | null; observed: string | null }[];
+  changes: FieldChange[];
 }
+
+/** What the state machine needs, with the calls that do it (none for noop and conflict). */
+export type StateMachinePlan =
+  | (StateMachinePlanBase & { action: "create" | "update"; calls: StateMachineCall[] })
+  | (StateMachinePlanBase & { action: "noop" | "conflict"; calls: [] });
 
 /** Thrown when AWS judges the generated definition invalid; carries its diagnostics. */
 export class DefinitionInvalidError extends Error {
@@ -41,50 +56,121 @@ export class DefinitionInvalidError extends Error {
   }
 }
 
-/** The state machine and its tags, or null when it does not exist. */
-export async function readStateMachine(
-  sfn: SFNClient,
-  log: CallLog,
-  config: ReconcileConfig,
-): Promise<ObservedStateMachine | null> {
-  const arn = stateMachineArn(config);
-  let d: { definition?: string; roleArn?: string; type?: string; stateMachineArn?: string };
-  try {
-    d = await log.send(sfn, new DescribeStateMachineCommand({ stateMachineArn: arn }));
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
-  const t = await log.send<{ tags?: { key?: string; value?: string }[] }>(
-    sfn,
-    new ListTagsForResourceCommand({ resourceArn: arn }),
-  );
+/** The state machine this configuration wants. */
+export function desiredStateMachine(config: ReconcileConfig): DesiredStateMachine {
   return {
-    arn: d.stateMachineArn ?? arn,
-    definition: d.definition ?? "",
-    roleArn: d.roleArn ?? "",
-    type: d.type ?? "",
-    tags: Object.fromEntries((t.tags ?? []).map((x) => [x.key ?? "", x.value ?? ""])),
+    name: config.stateMachineName,
+    arn: stateMachineArn(config),
+    definition: stateMachineDefinitionText(),
+    roleArn: config.stateMachineRoleArn,
+    tags: { [MANAGED_BY_TAG]: MANAGED_BY_VALUE },
   };
 }
 
-function sameDefinition(observedText: string): boolean {
+function sameDefinition(observedText: string, desiredText: string): boolean {
   try {
-    return canonicalJson(JSON.parse(observedText)) === canonicalJson(buildStateMachineDefinition());
+    return canonicalJson(JSON.parse(observedText)) === canonicalJson(JSON.parse(desiredText));
   } catch {
     return false;
   }
 }
 
+const validateCall = (d: DesiredStateMachine): StateMachineCall => ({
+  op: "ValidateStateMachineDefinition",
+  definition: d.definition,
+});
+
+export const stateMachineKind = {
+  /** The state machine at `arn` and its tags. */
+  async read(aws, arn) {
+    let d: { definition?: string; roleArn?: string; type?: string; stateMachineArn?: string };
+    try {
+      d = await aws.log.send(aws.sfn, new DescribeStateMachineCommand({ stateMachineArn: arn }));
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+    const t = await aws.log.send<{ tags?: { key?: string; value?: string }[] }>(
+      aws.sfn,
+      new ListTagsForResourceCommand({ resourceArn: arn }),
+    );
+    return {
+      arn: d.stateMachineArn ?? arn,
+      definition: d.definition ?? "",
+      roleArn: d.roleArn ?? "",
+      type: d.type ?? "",
+      tags: Object.fromEntries((t.tags ?? []).map((x) => [x.key ?? "", x.value ?? ""])),
+    };
+  },
+
+  delta(desired, observed) {
+    const changes: FieldChange[] = [];
+    if (!sameDefinition(observed.definition, desired.definition))
+      changes.push({ field: "definition", desired: "generated definition", observed: "a different definition" });
+    if (observed.roleArn !== desired.roleArn)
+      changes.push({ field: "roleArn", desired: desired.roleArn, observed: observed.roleArn });
+    return changes.length ? changes : null;
+  },
+
+  create: (desired) => [validateCall(desired), { op: "CreateStateMachine", machine: desired }],
+
+  update: (desired) => [validateCall(desired), { op: "UpdateStateMachine", machine: desired }],
+
+  async send(aws, call) {
+    switch (call.op) {
+      case "ValidateStateMachineDefinition": {
+        const r = await aws.log.send<{
+          result?: string;
+          diagnostics?: { code?: string; message?: string; location?: string }[];
+        }>(aws.sfn, new ValidateStateMachineDefinitionCommand({ definition: call.definition, type: "STANDARD" }));
+        if (r.result !== "OK") {
+          throw new DefinitionInvalidError(
+            (r.diagnostics ?? []).map(
+              (d) => `${d.code ?? "?"}: ${d.message ?? ""}${d.location ? ` at ${d.location}` : ""}`,
+            ),
+          );
+        }
+        return;
+      }
+      case "CreateStateMachine": {
+        const m = call.machine;
+        await aws.log.send(
+          aws.sfn,
+          new CreateStateMachineCommand({
+            name: m.name,
+            definition: m.definition,
+            roleArn: m.roleArn,
+            type: "STANDARD",
+            tags: Object.entries(m.tags).map(([key, value]) => ({ key, value })),
+          }),
+        );
+        return;
+      }
+      case "UpdateStateMachine": {
+        const m = call.machine;
+        await aws.log.send(
+          aws.sfn,
+          new UpdateStateMachineCommand({ stateMachineArn: m.arn, definition: m.definition, roleArn: m.roleArn }),
+        );
+        return;
+      }
+    }
+  },
+} satisfies ResourceKind<string, DesiredStateMachine, ObservedStateMachine, FieldChange[], StateMachineCall>;
+
 /** What the state machine needs (pure). An existing one without our tag, or of the wrong type, is a conflict. */
-export function planStateMachine(observed: ObservedStateMachine | null, config: ReconcileConfig): StateMachinePlan {
-  const arn = stateMachineArn(config);
+export function planStateMachine(
+  observed: ObservedStateMachine | null,
+  desired: DesiredStateMachine,
+): StateMachinePlan {
+  const arn = desired.arn;
   if (!observed) {
     return {
       arn,
       action: "create",
       reasons: ["the shared state machine does not exist"],
-      changes: [{ field: "stateMachine", desired: config.stateMachineName, observed: null }],
+      changes: [{ field: "stateMachine", desired: desired.name, observed: null }],
+      calls: stateMachineKind.create(desired),
     };
   }
   if (observed.tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE) {
@@ -92,9 +178,10 @@ export function planStateMachine(observed: ObservedStateMachine | null, config: 
       arn,
       action: "conflict",
       reasons: [
-        `state machine ${config.stateMachineName} exists without the ${MANAGED_BY_TAG}=${MANAGED_BY_VALUE} tag: it is not ours and is left alone (set STATE_MACHINE_NAME to another name, or tag it)`,
+        `state machine ${desired.name} exists without the ${MANAGED_BY_TAG}=${MANAGED_BY_VALUE} tag: it is not ours and is left alone (set STATE_MACHINE_NAME to another name, or tag it)`,
       ],
       changes: [],
+      calls: [],
     };
   }
   if (observed.type !== "STANDARD") {
@@ -102,65 +189,25 @@ export function planStateMachine(observed: ObservedStateMachine | null, config: 
       arn,
       action: "conflict",
       reasons: [
-        `state machine ${config.stateMachineName} is ${observed.type}; the type cannot be changed — delete it or choose another STATE_MACHINE_NAME`,
+        `state machine ${desired.name} is ${observed.type}; the type cannot be changed — delete it or choose another STATE_MACHINE_NAME`,
       ],
       changes: [],
+      calls: [],
     };
   }
-  const changes: StateMachinePlan["changes"] = [];
-  if (!sameDefinition(observed.definition))
-    changes.push({ field: "definition", desired: "generated definition", observed: "a different definition" });
-  if (observed.roleArn !== config.stateMachineRoleArn)
-    changes.push({ field: "roleArn", desired: config.stateMachineRoleArn, observed: observed.roleArn });
-  return changes.length
-    ? { arn, action: "update", reasons: changes.map((c) => `${c.field} differs`), changes }
-    : { arn, action: "noop", reasons: [], changes: [] };
+  const delta = stateMachineKind.delta(desired, observed);
+  return delta
+    ? {
+        arn,
+        action: "update",
+        reasons: delta.map((c) => `${c.field} differs`),
+        changes: delta,
+        calls: stateMachineKind.update(desired),
+      }
+    : { arn, action: "noop", reasons: [], changes: [], calls: [] };
 }
 
-async function validate(sfn: SFNClient, log: CallLog, definition: string): Promise<void> {
-  const r = await log.send<{ result?: string; diagnostics?: { code?: string; message?: string; location?: string }[] }>(
-    sfn,
-    new ValidateStateMachineDefinitionCommand({ definition, type: "STANDARD" }),
-  );
-  if (r.result !== "OK") {
-    throw new DefinitionInvalidError(
-      (r.diagnostics ?? []).map((d) => `${d.code ?? "?"}: ${d.message ?? ""}${d.location ? ` at ${d.location}` : ""}`),
-    );
-  }
-}
-
-/** Creates or updates the state machine as planned (validating the definition first); no call for noop/conflict. */
-export async function applyStateMachine(
-  sfn: SFNClient,
-  log: CallLog,
-  config: ReconcileConfig,
-  plan: StateMachinePlan,
-  observed: ObservedStateMachine | null,
-): Promise<void> {
-  if (plan.action === "noop" || plan.action === "conflict") return;
-  const definition = stateMachineDefinitionText();
-  await validate(sfn, log, definition);
-  if (plan.action === "create") {
-    await log.send(
-      sfn,
-      new CreateStateMachineCommand({
-        name: config.stateMachineName,
-        definition,
-        roleArn: config.stateMachineRoleArn,
-        type: "STANDARD",
-        tags: [{ key: MANAGED_BY_TAG, value: MANAGED_BY_VALUE }],
-      }),
-    );
-    return;
-  }
-  await log.send(
-    sfn,
-    new UpdateStateMachineCommand({ stateMachineArn: plan.arn, definition, roleArn: config.stateMachineRoleArn }),
-  );
-  if (observed && observed.tags[MANAGED_BY_TAG] !== MANAGED_BY_VALUE) {
-    await log.send(
-      sfn,
-      new TagResourceCommand({ resourceArn: plan.arn, tags: [{ key: MANAGED_BY_TAG, value: MANAGED_BY_VALUE }] }),
-    );
-  }
+/** Makes the planned calls in order (none for noop / conflict); a failure is a CallFailedError naming its call. */
+export async function applyStateMachine(aws: AwsContext, plan: StateMachinePlan): Promise<void> {
+  await runCalls<StateMachineCall>(plan.calls, (call) => stateMachineKind.send(aws, call));
 }

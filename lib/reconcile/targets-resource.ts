@@ -1,16 +1,16 @@
-// The targets of a rule: read, diff by id and by meaning, and the exact RemoveTargets / PutTargets that close the
-// gap. PutTargets and RemoveTargets answer 200 with per-entry failures: those are turned into errors here.
+// The targets resource kind (a rule's targets): read, the delta by id and by meaning, and the exact RemoveTargets /
+// PutTargets that close it. PutTargets and RemoveTargets answer 200 with per-entry failures: those become errors here.
 import {
   ListTargetsByRuleCommand,
   PutTargetsCommand,
   RemoveTargetsCommand,
-  type EventBridgeClient,
   type Target,
 } from "@aws-sdk/client-eventbridge";
-import type { CallLog } from "./call-log";
+import { isNotFound } from "@/lib/aws/errors";
 import { canonicalJson } from "@/lib/canonical-json";
 import { EVENT_BUS } from "./config";
 import type { DesiredTarget } from "./desired-rule";
+import type { ResourceKind } from "./resource-kind";
 
 export type ObservedTarget = Target;
 
@@ -24,21 +24,6 @@ export class TargetEntryError extends Error {
     super(`${operation} failed for target: ${code}: ${message}`);
     this.name = code;
   }
-}
-
-/** All targets of the rule (all pages). */
-export async function readTargets(events: EventBridgeClient, log: CallLog, rule: string): Promise<ObservedTarget[]> {
-  const out: ObservedTarget[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await log.send<{ Targets?: Target[]; NextToken?: string }>(
-      events,
-      new ListTargetsByRuleCommand({ Rule: rule, EventBusName: EVENT_BUS, NextToken }),
-    );
-    out.push(...(page.Targets ?? []));
-    NextToken = page.NextToken;
-  } while (NextToken);
-  return out;
 }
 
 /** The fields of a target this console owns, in comparable form (RetryPolicy / DeadLetterConfig are the operator's). */
@@ -76,7 +61,7 @@ export interface TargetsDelta {
 }
 
 /** What turns `observed` into exactly the desired targets (compared by id, then by meaning). */
-export function targetsDelta(desired: DesiredTarget[], observed: ObservedTarget[]): TargetsDelta {
+function targetsDelta(desired: DesiredTarget[], observed: ObservedTarget[]): TargetsDelta {
   const byId = new Map(observed.map((t) => [t.Id ?? "", t]));
   const wanted = new Set(desired.map((t) => t.Id));
   const put: Target[] = [];
@@ -105,40 +90,71 @@ export function targetsDelta(desired: DesiredTarget[], observed: ObservedTarget[
   return { put, remove, reasons };
 }
 
-/** Removes targets by id (≤ 10 per call); entry failures become TargetEntryError. */
-export async function removeTargets(
-  events: EventBridgeClient,
-  log: CallLog,
-  rule: string,
-  ids: string[],
-): Promise<void> {
-  for (let i = 0; i < ids.length; i += 10) {
-    const r = await log.send<{
-      FailedEntryCount?: number;
-      FailedEntries?: { ErrorCode?: string; ErrorMessage?: string }[];
-    }>(events, new RemoveTargetsCommand({ Rule: rule, EventBusName: EVENT_BUS, Ids: ids.slice(i, i + 10) }));
-    const failed = r.FailedEntries?.[0];
-    if ((r.FailedEntryCount ?? 0) > 0 && failed) {
-      throw new TargetEntryError("RemoveTargets", failed.ErrorCode ?? "Unknown", failed.ErrorMessage ?? "no message");
-    }
+export type TargetsCall =
+  { op: "RemoveTargets"; rule: string; ids: string[] } | { op: "PutTargets"; rule: string; targets: Target[] };
+
+/** A rule's targets, desired or observed. */
+export interface RuleTargets<T extends Target = Target> {
+  rule: string;
+  targets: T[];
+}
+
+type EntryAnswer = { FailedEntryCount?: number; FailedEntries?: { ErrorCode?: string; ErrorMessage?: string }[] };
+
+function throwFailedEntry(operation: TargetsCall["op"], r: EntryAnswer): void {
+  const failed = r.FailedEntries?.[0];
+  if ((r.FailedEntryCount ?? 0) > 0 && failed) {
+    throw new TargetEntryError(operation, failed.ErrorCode ?? "Unknown", failed.ErrorMessage ?? "no message");
   }
 }
 
-/** Writes targets (≤ 10 per call); entry failures become TargetEntryError. */
-export async function putTargets(
-  events: EventBridgeClient,
-  log: CallLog,
-  rule: string,
-  targets: Target[],
-): Promise<void> {
-  for (let i = 0; i < targets.length; i += 10) {
-    const r = await log.send<{
-      FailedEntryCount?: number;
-      FailedEntries?: { ErrorCode?: string; ErrorMessage?: string }[];
-    }>(events, new PutTargetsCommand({ Rule: rule, EventBusName: EVENT_BUS, Targets: targets.slice(i, i + 10) }));
-    const failed = r.FailedEntries?.[0];
-    if ((r.FailedEntryCount ?? 0) > 0 && failed) {
-      throw new TargetEntryError("PutTargets", failed.ErrorCode ?? "Unknown", failed.ErrorMessage ?? "no message");
+export const targetsKind = {
+  /** All targets of the rule (all pages); null when the rule does not exist. */
+  async read(aws, rule) {
+    const targets: ObservedTarget[] = [];
+    let NextToken: string | undefined;
+    try {
+      do {
+        const page = await aws.log.send<{ Targets?: Target[]; NextToken?: string }>(
+          aws.events,
+          new ListTargetsByRuleCommand({ Rule: rule, EventBusName: EVENT_BUS, NextToken }),
+        );
+        targets.push(...(page.Targets ?? []));
+        NextToken = page.NextToken;
+      } while (NextToken);
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
     }
-  }
-}
+    return { rule, targets };
+  },
+
+  delta(desired, observed) {
+    const delta = targetsDelta(desired.targets, observed.targets);
+    return delta.put.length || delta.remove.length ? delta : null;
+  },
+
+  create: (desired) => [{ op: "PutTargets", rule: desired.rule, targets: desired.targets }],
+
+  update: (desired, _observed, delta) => [
+    ...(delta.remove.length ? [{ op: "RemoveTargets" as const, rule: desired.rule, ids: delta.remove }] : []),
+    ...(delta.put.length ? [{ op: "PutTargets" as const, rule: desired.rule, targets: delta.put }] : []),
+  ],
+
+  delete(observed) {
+    const ids = observed.targets.map((t) => t.Id ?? "").filter(Boolean);
+    return ids.length ? [{ op: "RemoveTargets", rule: observed.rule, ids }] : [];
+  },
+
+  /** At most 10 entries per API call; a failed entry becomes a TargetEntryError. */
+  async send(aws, call) {
+    const entries = call.op === "PutTargets" ? call.targets : call.ids;
+    for (let i = 0; i < entries.length; i += 10) {
+      const command =
+        call.op === "PutTargets"
+          ? new PutTargetsCommand({ Rule: call.rule, EventBusName: EVENT_BUS, Targets: call.targets.slice(i, i + 10) })
+          : new RemoveTargetsCommand({ Rule: call.rule, EventBusName: EVENT_BUS, Ids: call.ids.slice(i, i + 10) });
+      throwFailedEntry(call.op, await aws.log.send<EntryAnswer>(aws.events, command));
+    }
+  },
+} satisfies ResourceKind<string, RuleTargets<DesiredTarget>, RuleTargets, TargetsDelta, TargetsCall>;
