@@ -1,5 +1,6 @@
-// Called by the check actions (C2) right after a create / edit / enable / disable / delete is committed: applies
-// that one change now and says what happened, so the operator sees the outcome on the page. Never throws.
+// Called by the check actions (lib/actions/after-change.ts) right after a create / edit / enable / disable / delete
+// is committed: applies that one change now and says what happened, so the operator sees the outcome on the page.
+// Never throws.
 import type { SyncStatus } from "@/lib/checks/types";
 import { describeAwsError } from "@/lib/aws/errors";
 import { env } from "@/lib/env";

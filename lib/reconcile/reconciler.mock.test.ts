@@ -16,7 +16,13 @@ import {
   TagResourceCommand,
   type Target,
 } from "@aws-sdk/client-eventbridge";
-import { DescribeStateMachineCommand, ListTagsForResourceCommand as SfnListTags, SFNClient } from "@aws-sdk/client-sfn";
+import {
+  DescribeStateMachineCommand,
+  ListTagsForResourceCommand as SfnListTags,
+  SFNClient,
+  UpdateStateMachineCommand,
+  ValidateStateMachineDefinitionCommand,
+} from "@aws-sdk/client-sfn";
 import { Reconciler } from "./reconciler";
 import { stateMachineDefinitionText } from "./state-machine-definition";
 import { MemoryCheckStore, makeCheck, testConfig } from "./test-fixtures";
@@ -46,7 +52,11 @@ interface FakeRule {
 const eb = mockClient(EventBridgeClient);
 const sfnMock = mockClient(SFNClient);
 let rules: Map<string, FakeRule>;
-let faults: { putRule?: (name: string) => Error | null; putTargets?: (rule: string) => "partial" | Error | null };
+let faults: {
+  putRule?: (name: string) => Error | null;
+  putTargets?: (rule: string) => "partial" | Error | null;
+  tagResource?: () => Error | null;
+};
 let calls: Record<string, number>;
 
 function count(op: string) {
@@ -111,6 +121,8 @@ beforeEach(() => {
   });
   eb.on(TagResourceCommand).callsFake((input) => {
     count("TagResource");
+    const err = faults.tagResource?.();
+    if (err) throw err;
     const r = [...rules.values()].find((x) => x.Arn === input.ResourceARN)!;
     for (const t of input.Tags ?? []) r.tags[t.Key!] = t.Value!;
     return {};
@@ -304,6 +316,64 @@ describe("reconciler with SDK mocks", () => {
       auditBudget: 0,
     }).reconcile();
     expect(rules.get(`audit-check-${c.slug}`)!.targets[0]!.RoleArn).toBe(newConfig.eventsRoleArn);
+    expect(store.get(c.id).syncStatus).toBe("SYNCED");
+  });
+
+  it("an update failing at its second call is named by that call, makes no later call, and converges", async () => {
+    const c = makeCheck();
+    const store = new MemoryCheckStore([c]);
+    const r = reconciler(store);
+    await r.reconcile();
+    const rule = rules.get(`audit-check-${c.slug}`)!;
+    // Out of band: the pattern, our check-id tag and the targets all changed.
+    rule.EventPattern = '{"source":["aws.ec2"]}';
+    rule.tags["audit-check-id"] = "someone-else";
+    rule.targets = [{ Id: "intruder", Arn: "arn:aws:sqs:us-east-1:000000000000:q" }];
+    const planned = (await r.plan()).plan.items.find((i) => i.checkId === c.id)!;
+    expect(planned.calls.map((x) => x.op)).toEqual(["PutRule", "TagResource", "RemoveTargets", "PutTargets"]);
+
+    faults.tagResource = () =>
+      new AwsLikeError("AccessDeniedException", "not authorized to perform: events:TagResource");
+    calls = {};
+    await r.reconcile();
+    expect(store.get(c.id)).toMatchObject({
+      syncStatus: "DRIFTED",
+      syncMessage: "TagResource failed: AccessDeniedException: not authorized to perform: events:TagResource",
+    });
+    expect(calls).toMatchObject({ PutRule: 1, TagResource: 1 });
+    expect(calls.RemoveTargets ?? 0).toBe(0);
+    expect(calls.PutTargets ?? 0).toBe(0);
+
+    faults.tagResource = undefined;
+    calls = {};
+    await r.reconcile();
+    expect(calls).toMatchObject({ TagResource: 1, RemoveTargets: 1, PutTargets: 1 });
+    expect(calls.PutRule ?? 0).toBe(0);
+    expect(store.get(c.id).syncStatus).toBe("SYNCED");
+    expect(rules.get(`audit-check-${c.slug}`)!.targets.map((t) => t.Id)).toEqual(["audit-check-runner"]);
+  });
+
+  it("a failed state machine call is named by that call; the rules are still reconciled", async () => {
+    sfnMock.on(DescribeStateMachineCommand).resolves({
+      stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner",
+      definition: stateMachineDefinitionText(),
+      roleArn: "arn:aws:iam::000000000000:role/someone-elses-role",
+      type: "STANDARD",
+    });
+    sfnMock.on(ValidateStateMachineDefinitionCommand).resolves({ result: "OK" });
+    sfnMock
+      .on(UpdateStateMachineCommand)
+      .rejects(new AwsLikeError("AccessDeniedException", "not authorized to perform: states:UpdateStateMachine"));
+    const c = makeCheck();
+    const store = new MemoryCheckStore([c]);
+    const report = await reconciler(store).reconcile();
+    expect(report.plan.stateMachine?.calls.map((x) => x.op)).toEqual([
+      "ValidateStateMachineDefinition",
+      "UpdateStateMachine",
+    ]);
+    expect(report.stateMachineError).toBe(
+      "State machine audit-checks-runner: UpdateStateMachine failed: AccessDeniedException: not authorized to perform: states:UpdateStateMachine",
+    );
     expect(store.get(c.id).syncStatus).toBe("SYNCED");
   });
 
