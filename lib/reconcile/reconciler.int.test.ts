@@ -12,6 +12,7 @@ import {
   PutRuleCommand,
   PutTargetsCommand,
   RemoveTargetsCommand,
+  TagResourceCommand,
 } from "@aws-sdk/client-eventbridge";
 import { DescribeStateMachineCommand } from "@aws-sdk/client-sfn";
 import type { Actor } from "@/lib/actor";
@@ -30,6 +31,7 @@ import {
 import { createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { resetEnvCache } from "@/lib/env";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
+import { operationName } from "./call-log";
 import { stateMachineArn } from "./config";
 import { RECONCILE_LOCK_KEY, withReconcileLock } from "./lock";
 import { Reconciler } from "./reconciler";
@@ -217,6 +219,90 @@ describe("convergence", () => {
     );
     await r.reconcile();
     expect((await targets("audit-check-target-drift")).map((t) => t.Id)).toEqual(["audit-check-runner"]);
+  });
+
+  it("makes each item's calls in the order its plan lists them, and names a failed call by it", async () => {
+    // Own clients: no SDK retries (an injected fault fails the call at once), and the write calls recorded in the
+    // order they reach the emulator.
+    const own = createAwsClients({
+      region: "us-east-1",
+      endpoint: emu.url,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      maxAttempts: 1,
+    });
+    const writes: string[] = [];
+    const WRITES = new Set(["PutRule", "TagResource", "RemoveTargets", "PutTargets", "DeleteRule"]);
+    own.events.middlewareStack.add(
+      (next, context) => (args) => {
+        const op = operationName(context.commandName ?? "");
+        if (WRITES.has(op)) writes.push(op);
+        return next(args);
+      },
+      { step: "initialize", name: "recordWrites" },
+    );
+    const r = reconciler({ events: own.events, sfn: own.sfn });
+    const c = await createCheck(spec("ordered"), actor);
+    const listed = (report: Awaited<ReturnType<Reconciler["reconcile"]>>) =>
+      report.plan.items.filter((i) => i.calls.length > 0).map((i) => i.calls.map((x) => x.op));
+
+    let report = await r.reconcile();
+    expect(listed(report)).toEqual([["PutRule", "PutTargets"]]);
+    expect(writes).toEqual(["PutRule", "PutTargets"]);
+
+    // Out of band: the pattern, our check-id tag, our target's role, and a target that is not ours.
+    const name = "audit-check-ordered";
+    const before = await rule(name);
+    await aws.events.send(
+      new PutRuleCommand({ Name: name, EventPattern: '{"source":["aws.ec2"]}', Description: before.Description }),
+    );
+    await aws.events.send(
+      new TagResourceCommand({ ResourceARN: before.Arn, Tags: [{ Key: "audit-check-id", Value: "someone-else" }] }),
+    );
+    const [ours] = await targets(name);
+    await aws.events.send(
+      new PutTargetsCommand({
+        Rule: name,
+        Targets: [
+          { ...ours!, RoleArn: "arn:aws:iam::000000000000:role/other" },
+          { Id: "intruder", Arn: "arn:aws:sqs:us-east-1:000000000000:q" },
+        ],
+      }),
+    );
+    const inject = (body: object) =>
+      fetch(`${emu.url}/_emulator/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    expect((await inject({ service: "events", operation: "TagResource", kind: "throttle", count: 1 })).ok).toBe(true);
+    try {
+      writes.length = 0;
+      report = await r.reconcile();
+      expect(listed(report)).toEqual([["PutRule", "TagResource", "RemoveTargets", "PutTargets"]]);
+      expect(writes).toEqual(["PutRule", "TagResource"]);
+      expect(await getCheck(c.id)).toMatchObject({
+        syncStatus: "DRIFTED",
+        syncMessage: "TagResource failed: ThrottlingException: Rate exceeded",
+      });
+    } finally {
+      await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+    }
+
+    writes.length = 0;
+    report = await r.reconcile();
+    expect(listed(report)).toEqual([["TagResource", "RemoveTargets", "PutTargets"]]);
+    expect(writes).toEqual(["TagResource", "RemoveTargets", "PutTargets"]);
+    expect(await getCheck(c.id)).toMatchObject({ syncStatus: "SYNCED" });
+    expect((await targets(name)).map((t) => [t.Id, t.RoleArn])).toEqual([
+      ["audit-check-runner", testConfig.eventsRoleArn],
+    ]);
+
+    await deleteCheck(c.id, (await getCheck(c.id))!.version, actor);
+    writes.length = 0;
+    report = await r.reconcile({ scope: { checkIds: new Set(), deleted: [{ id: c.id, slug: c.slug }] } });
+    expect(listed(report)).toEqual([["RemoveTargets", "DeleteRule"]]);
+    expect(writes).toEqual(["RemoveTargets", "DeleteRule"]);
+    await expect(rule(name)).rejects.toMatchObject({ name: "ResourceNotFoundException" });
   });
 
   it("leaves a hand-made rule with the prefix alone, and reports a check wanting its name as a terminal conflict", async () => {

@@ -3,11 +3,17 @@
 // event through the InputTransformer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PutEventsCommand } from "@aws-sdk/client-eventbridge";
-import { DescribeExecutionCommand, ListExecutionsCommand, StartExecutionCommand } from "@aws-sdk/client-sfn";
+import {
+  DescribeExecutionCommand,
+  ListExecutionsCommand,
+  StartExecutionCommand,
+  UpdateStateMachineCommand,
+} from "@aws-sdk/client-sfn";
 import type { ExecutionOutput } from "@/lib/checks/execution-contract";
 import type { Check, Expectation } from "@/lib/checks/types";
 import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
+import { operationName } from "./call-log";
 import { stateMachineArn } from "./config";
 import { Reconciler } from "./reconciler";
 import { buildExecutionInput } from "./target-input";
@@ -146,5 +152,72 @@ describe("the generated state machine on the emulator", () => {
     expect(input.event.source).toBe("acc.test");
     const out = JSON.parse(done.output!) as ExecutionOutput;
     expect(out).toMatchObject({ verdict: "PASS", firstValue: 'prod "aurora"', previewRowCount: 1 });
+  });
+});
+
+describe("the state machine as a resource kind on the emulator", () => {
+  it("makes the planned calls in the listed order, names a failed call by it, and none when nothing differs", async () => {
+    // A state machine of its own (the runs above use the shared one), clients without SDK retries, and the calls
+    // recorded in the order they reach the emulator.
+    const config = { ...testConfig, stateMachineName: "audit-checks-runner-kind" };
+    const own = createAwsClients({
+      region: "us-east-1",
+      endpoint: emu.url,
+      credentials: { accessKeyId: "test", secretAccessKey: "test" },
+      maxAttempts: 1,
+    });
+    const writes: string[] = [];
+    own.sfn.middlewareStack.add(
+      (next, context) => (args) => {
+        const op = operationName(context.commandName ?? "");
+        if (!/^(Describe|List)/.test(op)) writes.push(op);
+        return next(args);
+      },
+      { step: "initialize", name: "recordWrites" },
+    );
+    const r = new Reconciler({ events: own.events, sfn: own.sfn, config, store: new MemoryCheckStore() });
+    const planned = (report: Awaited<ReturnType<Reconciler["reconcile"]>>) =>
+      report.plan.stateMachine?.calls.map((c) => c.op);
+
+    let report = await r.reconcile();
+    expect(report.stateMachineError).toBeNull();
+    expect(planned(report)).toEqual(["ValidateStateMachineDefinition", "CreateStateMachine"]);
+    expect(writes).toEqual(planned(report));
+
+    const otherRole = (n: number) =>
+      aws.sfn.send(
+        new UpdateStateMachineCommand({
+          stateMachineArn: stateMachineArn(config),
+          roleArn: `arn:aws:iam::000000000000:role/other-${n}`,
+        }),
+      );
+    await otherRole(1);
+    const fault = await fetch(`${emu.url}/_emulator/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ service: "states", operation: "UpdateStateMachine", kind: "throttle", count: 1 }),
+    });
+    expect(fault.ok).toBe(true);
+    try {
+      writes.length = 0;
+      report = await r.reconcile();
+      expect(planned(report)).toEqual(["ValidateStateMachineDefinition", "UpdateStateMachine"]);
+      expect(writes).toEqual(["ValidateStateMachineDefinition", "UpdateStateMachine"]);
+      expect(report.stateMachineError).toBe(
+        "State machine audit-checks-runner-kind: UpdateStateMachine failed: ThrottlingException: Rate exceeded",
+      );
+    } finally {
+      await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+    }
+
+    writes.length = 0;
+    report = await r.reconcile();
+    expect(report.stateMachineError).toBeNull();
+    expect(writes).toEqual(["ValidateStateMachineDefinition", "UpdateStateMachine"]);
+
+    writes.length = 0;
+    report = await r.reconcile();
+    expect(report.plan.stateMachine?.action).toBe("noop");
+    expect(writes).toEqual([]);
   });
 });
