@@ -10,7 +10,7 @@ interface Sender<C> {
   send(command: C): Promise<unknown>;
 }
 
-type Middleware = (
+export type Middleware = (
   next: (args: unknown) => Promise<unknown>,
   context: { commandName?: string },
 ) => (args: unknown) => Promise<unknown>;

@@ -31,8 +31,8 @@ import {
 import { createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { resetEnvCache } from "@/lib/env";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
-import { operationName } from "./call-log";
 import { stateMachineArn } from "./config";
+import { clearFaults, injectFault, recordingClients, remainingFaults } from "./emulator-test-support";
 import { RECONCILE_LOCK_KEY, withReconcileLock } from "./lock";
 import { Reconciler } from "./reconciler";
 import { dbCheckStore as store } from "./runtime";
@@ -222,24 +222,9 @@ describe("convergence", () => {
   });
 
   it("makes each item's calls in the order its plan lists them, and names a failed call by it", async () => {
-    // Own clients: no SDK retries (an injected fault fails the call at once), and the write calls recorded in the
-    // order they reach the emulator.
-    const own = createAwsClients({
-      region: "us-east-1",
-      endpoint: emu.url,
-      credentials: { accessKeyId: "test", secretAccessKey: "test" },
-      maxAttempts: 1,
-    });
-    const writes: string[] = [];
-    const WRITES = new Set(["PutRule", "TagResource", "RemoveTargets", "PutTargets", "DeleteRule"]);
-    own.events.middlewareStack.add(
-      (next, context) => (args) => {
-        const op = operationName(context.commandName ?? "");
-        if (WRITES.has(op)) writes.push(op);
-        return next(args);
-      },
-      { step: "initialize", name: "recordWrites" },
-    );
+    const RULE_WRITES = new Set(["PutRule", "TagResource", "RemoveTargets", "PutTargets", "DeleteRule"]);
+    const own = recordingClients(emu, (op) => RULE_WRITES.has(op));
+    const writes = own.sent;
     const r = reconciler({ events: own.events, sfn: own.sfn });
     const c = await createCheck(spec("ordered"), actor);
     const listed = (report: Awaited<ReturnType<Reconciler["reconcile"]>>) =>
@@ -268,13 +253,7 @@ describe("convergence", () => {
         ],
       }),
     );
-    const inject = (body: object) =>
-      fetch(`${emu.url}/_emulator/faults`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-    expect((await inject({ service: "events", operation: "TagResource", kind: "throttle", count: 1 })).ok).toBe(true);
+    await injectFault(emu, { service: "events", operation: "TagResource", kind: "throttle", count: 1 });
     try {
       writes.length = 0;
       report = await r.reconcile();
@@ -285,7 +264,7 @@ describe("convergence", () => {
         syncMessage: "TagResource failed: ThrottlingException: Rate exceeded",
       });
     } finally {
-      await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+      await clearFaults(emu);
     }
 
     writes.length = 0;
@@ -351,28 +330,23 @@ describe("convergence", () => {
 
   it("rides out EventBridge throttling through the SDK's retries (emulator fault injection)", async () => {
     for (let i = 0; i < 5; i++) await createCheck(spec(`throttled-${i}`), actor);
-    const inject = (body: object) =>
-      fetch(`${emu.url}/_emulator/faults`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-    expect((await inject({ service: "events", operation: "PutRule", kind: "throttle", count: 3 })).ok).toBe(true);
-    expect(
-      (await inject({ service: "events", operation: "PutTargets", kind: "throttle", probability: 0.5, count: 4 })).ok,
-    ).toBe(true);
+    await injectFault(emu, { service: "events", operation: "PutRule", kind: "throttle", count: 3 });
+    await injectFault(emu, {
+      service: "events",
+      operation: "PutTargets",
+      kind: "throttle",
+      probability: 0.5,
+      count: 4,
+    });
     try {
       await reconciler().reconcile();
       const checks = await listAllChecksForReconcile();
       expect(checks.map((c) => c.syncStatus)).toEqual(Array(5).fill("SYNCED"));
       for (const c of checks) expect(await targets(`audit-check-${c.slug}`)).toHaveLength(1);
       // The PutRule fault was really hit: all three throttles were used up (a used-up fault disappears).
-      const left = (await (await fetch(`${emu.url}/_emulator/faults`)).json()) as {
-        faults: Array<{ operation?: string }>;
-      };
-      expect(left.faults.filter((f) => f.operation === "PutRule")).toEqual([]);
+      expect((await remainingFaults(emu)).filter((f) => f.operation === "PutRule")).toEqual([]);
     } finally {
-      await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+      await clearFaults(emu);
     }
   });
 

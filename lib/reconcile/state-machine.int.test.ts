@@ -13,8 +13,8 @@ import type { ExecutionOutput } from "@/lib/checks/execution-contract";
 import type { Check, Expectation } from "@/lib/checks/types";
 import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
-import { operationName } from "./call-log";
 import { stateMachineArn } from "./config";
+import { clearFaults, injectFault, recordingClients } from "./emulator-test-support";
 import { Reconciler } from "./reconciler";
 import { buildExecutionInput } from "./target-input";
 import { MemoryCheckStore, makeCheck, testConfig } from "./test-fixtures";
@@ -157,24 +157,11 @@ describe("the generated state machine on the emulator", () => {
 
 describe("the state machine as a resource kind on the emulator", () => {
   it("makes the planned calls in the listed order, names a failed call by it, and none when nothing differs", async () => {
-    // A state machine of its own (the runs above use the shared one), clients without SDK retries, and the calls
-    // recorded in the order they reach the emulator.
-    const config = { ...testConfig, stateMachineName: "audit-checks-runner-kind" };
-    const own = createAwsClients({
-      region: "us-east-1",
-      endpoint: emu.url,
-      credentials: { accessKeyId: "test", secretAccessKey: "test" },
-      maxAttempts: 1,
-    });
-    const writes: string[] = [];
-    own.sfn.middlewareStack.add(
-      (next, context) => (args) => {
-        const op = operationName(context.commandName ?? "");
-        if (!/^(Describe|List)/.test(op)) writes.push(op);
-        return next(args);
-      },
-      { step: "initialize", name: "recordWrites" },
-    );
+    // A state machine and a rule prefix of its own (the runs above use the shared ones, and their rules); the state
+    // machine's write calls in the order they are sent.
+    const config = { ...testConfig, stateMachineName: "audit-checks-runner-kind", rulePrefix: "audit-check-kind-" };
+    const own = recordingClients(emu, (op) => /^(Validate|Create|Update)StateMachine/.test(op));
+    const writes = own.sent;
     const r = new Reconciler({ events: own.events, sfn: own.sfn, config, store: new MemoryCheckStore() });
     const planned = (report: Awaited<ReturnType<Reconciler["reconcile"]>>) =>
       report.plan.stateMachine?.calls.map((c) => c.op);
@@ -192,12 +179,7 @@ describe("the state machine as a resource kind on the emulator", () => {
         }),
       );
     await otherRole(1);
-    const fault = await fetch(`${emu.url}/_emulator/faults`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ service: "states", operation: "UpdateStateMachine", kind: "throttle", count: 1 }),
-    });
-    expect(fault.ok).toBe(true);
+    await injectFault(emu, { service: "states", operation: "UpdateStateMachine", kind: "throttle", count: 1 });
     try {
       writes.length = 0;
       report = await r.reconcile();
@@ -207,7 +189,7 @@ describe("the state machine as a resource kind on the emulator", () => {
         "State machine audit-checks-runner-kind: UpdateStateMachine failed: ThrottlingException: Rate exceeded",
       );
     } finally {
-      await fetch(`${emu.url}/_emulator/faults`, { method: "DELETE" });
+      await clearFaults(emu);
     }
 
     writes.length = 0;
