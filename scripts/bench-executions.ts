@@ -215,8 +215,8 @@ async function main() {
       throw new Error(`${e.message}\n${serverLog}`);
     });
 
-    // The same SQL the page runs (lib/executions/list-query.ts), timed straight through pg.
-    const { pageSql, countSql, NAME_LIKE } = await import("@/lib/executions/list-query");
+    // The same SQL the page runs (lib/db/executions.ts), timed straight through pg.
+    const { pageSql, countSql, NAME_LIKE } = await import("@/lib/db/executions");
     // Prisma.Sql renders PostgreSQL placeholders ($1…) in `.text`.
     const toPg = (sql: Prisma.Sql) => ({ text: sql.text, values: sql.values as unknown[] });
 

@@ -3,9 +3,9 @@ import { Suspense } from "react";
 import { ChecksTable } from "@/components/checks/checks-table";
 import { SavedNotice } from "@/components/checks/saved-notice";
 import { ButtonLink } from "@/components/ui/button";
-import { loadLastRuns } from "@/lib/checks/last-runs-source";
-import { filterAndSort, parseListQuery, toCheckRow } from "@/lib/checks/list-view";
+import { filterAndSort, parseListQuery, toCheckRow, type LastRunView } from "@/lib/checks/list-view";
 import { listChecks } from "@/lib/db/checks";
+import { lastRunsByCheck, type LastRun } from "@/lib/db/executions";
 
 export const metadata: Metadata = { title: "Checks" };
 export const dynamic = "force-dynamic";
@@ -19,9 +19,9 @@ export default async function ChecksPage({
   const query = parseListQuery(params);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const checks = await listChecks();
-  const lastRuns = await loadLastRuns(checks.map((c) => c.id));
+  const lastRuns = await lastRunsByCheck(checks.map((c) => c.id));
   const rows = filterAndSort(
-    checks.map((c) => toCheckRow(c, lastRuns.get(c.id) ?? null)),
+    checks.map((c) => toCheckRow(c, lastRunView(lastRuns.get(c.id)))),
     query,
   );
   return (
@@ -43,4 +43,14 @@ export default async function ChecksPage({
       </Suspense>
     </div>
   );
+}
+
+/** A check's latest run as the list shows it: its verdict (RUNNING while it runs) and a link to it. */
+function lastRunView(run: LastRun | undefined): LastRunView | null {
+  if (!run) return null;
+  return {
+    at: run.startDate.toISOString(),
+    verdict: run.status === "RUNNING" ? "RUNNING" : (run.verdict ?? "ERROR"),
+    href: `/executions/${encodeURIComponent(run.name)}`,
+  };
 }

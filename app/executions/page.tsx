@@ -6,9 +6,9 @@ import { LiveRefresh } from "@/components/executions/live-refresh";
 import { SyncNowButton } from "@/components/executions/action-buttons";
 import { SyncStatusLine } from "@/components/executions/sync-status-line";
 import { buttonClass } from "@/components/ui/button";
-import { prisma } from "@/lib/db/client";
+import { listCheckNames } from "@/lib/db/checks";
 import { PAGE_SIZES, isFiltered, parseFilters, parsePage, toSearchParams } from "@/lib/executions/filters";
-import { listExecutions } from "@/lib/executions/list-query";
+import { getSyncState, listExecutions } from "@/lib/db/executions";
 import { stateMachineArn } from "@/lib/executions/runtime";
 
 export const dynamic = "force-dynamic";
@@ -25,8 +25,8 @@ export default async function ExecutionsPage({ searchParams }: Props) {
   const now = new Date();
   const [list, checks, syncState] = await Promise.all([
     listExecutions(filters, page, now),
-    prisma().check.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    prisma().executionSyncState.findUnique({ where: { stateMachineArn: stateMachineArn() } }),
+    listCheckNames(),
+    getSyncState(stateMachineArn()),
   ]);
   const running = list.rows.some((r) => r.status === "RUNNING");
   const firstPage = !page.before && !page.after;

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { prisma } from "@/lib/db/client";
-import { recentRuns } from "@/lib/executions/last-runs";
+import type { Check } from "@/lib/checks/types";
+import { recentRuns } from "@/lib/db/executions";
 import { groupDigits } from "@/lib/executions/result-format";
 import { RunNowButton } from "./action-buttons";
 import { StatusBadge, TriggerLabel, VerdictBadge } from "./badges";
@@ -11,12 +11,10 @@ import { formatElapsed, formatUtcShort } from "./time";
 const SHOWN = 10;
 
 /** A check's recent runs and their trend, with Run now and Test trigger (the check page's runs section). */
-export async function CheckRuns({ checkId }: { checkId: string }) {
-  const [runs, check] = await Promise.all([
-    recentRuns(checkId, 60),
-    prisma().check.findUnique({ where: { id: checkId }, select: { triggerKind: true } }),
-  ]);
-  const eventTriggered = check?.triggerKind === "EVENT_PATTERN";
+export async function CheckRuns({ check }: { check: Pick<Check, "id" | "trigger"> }) {
+  const checkId = check.id;
+  const runs = await recentRuns(checkId, 60);
+  const eventTriggered = check.trigger.kind === "eventPattern";
   const now = new Date();
   const running = runs.some((r) => r.status === "RUNNING");
   return (

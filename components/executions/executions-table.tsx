@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ExecutionListRow } from "@/lib/executions/list-query";
+import type { ExecutionListRow } from "@/lib/db/executions";
 import { groupDigits } from "@/lib/executions/result-format";
 import { StatusBadge, TriggerLabel, VerdictBadge } from "./badges";
 import { formatElapsed, formatUtcShort } from "./time";

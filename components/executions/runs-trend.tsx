@@ -1,4 +1,4 @@
-import type { RunPoint } from "@/lib/executions/last-runs";
+import type { RunPoint } from "@/lib/db/executions";
 import { formatUtc } from "./time";
 
 const VERDICT_COLOR: Record<string, string> = { PASS: "#10b981", FAIL: "#ef4444", ERROR: "#f59e0b" };

@@ -4,7 +4,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getCheck } from "@/lib/db/checks";
-import { indexedExecution } from "@/lib/executions/detail";
+import { newestExecution } from "@/lib/db/executions";
 import * as ops from "@/lib/executions/operations";
 import { syncNow } from "@/lib/executions/runtime";
 import { uuidSchema } from "@/lib/uuid";
@@ -19,7 +19,7 @@ async function checkOrFail(id: string) {
 }
 
 async function executionOrFail(name: string) {
-  const row = await indexedExecution(name);
+  const row = await newestExecution({ name });
   if (!row) throw new ActionError("This execution is not in the index.");
   return row;
 }

@@ -4,47 +4,108 @@
 import "server-only";
 import { GetExecutionHistoryCommand, type HistoryEvent } from "@aws-sdk/client-sfn";
 import type { QueryExecution } from "@aws-sdk/client-athena";
+import type { ExecutionInput } from "@/lib/checks/execution-contract";
 import { awsClients } from "@/lib/aws/clients";
-import type { Result } from "@/lib/result";
 import { describeAwsError } from "@/lib/aws/errors";
-import { prisma } from "@/lib/db/client";
-import type { Execution } from "@/lib/generated/prisma/client";
+import { getCheck } from "@/lib/db/checks";
+import { newestExecution } from "@/lib/db/executions";
+import type { Result } from "@/lib/result";
+import { parseExecutionInput } from "./execution-io";
+import { isClosed, type ExecutionRecord } from "./execution-record";
 import { tokenBucket } from "./rate-limit";
-import { executionArnFor, refreshOne } from "./runtime";
+import { DEFAULT_RESULT_PAGE_SIZE, loadResultPage, type ResultPageResult } from "./results-source";
+import { describeOne, executionArnFor } from "./runtime";
 import { lookupQuery } from "./sync";
 import { buildTimeline, type Timeline } from "./timeline";
-import { isClosed } from "./execution-record";
-
-export type ExecutionRow = Execution;
 
 /** GetExecutionHistory refills at 20/s; pages of an open execution poll it, so keep under that. */
 const historyBucket = tokenBucket(20, 20);
 /** AWS fails an execution at 25,000 history events: 25 pages of 1,000 is all there can be. */
 const MAX_HISTORY_PAGES = 25;
 
-/** The newest indexed execution with this name, as the index has it (no AWS call). */
-export function indexedExecution(name: string): Promise<ExecutionRow | null> {
-  return prisma().execution.findFirst({ where: { name }, orderBy: [{ startDate: "desc" }, { id: "desc" }] });
+/** Everything an execution page renders, read without writing anything. */
+export interface ExecutionView {
+  execution: ExecutionRecord;
+  /** The ExecutionInput, when the execution was started with one (then it can be rerun). */
+  input: ExecutionInput | null;
+  /** The triggering event, also from an input that is not a whole ExecutionInput. */
+  event: Record<string, unknown> | null;
+  running: boolean;
+  timeline: HistoryResult;
+  /** From the index, else from the history (a stopped or failed execution's output does not name its query). */
+  queryExecutionId: string | null;
+  query: QueryResult;
+  /** The check it ran, while that check exists. */
+  check: { id: string; name: string } | null;
+  /** The execution this one reran, while the index has it. */
+  rerunOf: { name: string } | null;
+  /** The first page of the result set, when the query succeeded. */
+  results: ResultPageResult | null;
 }
 
-/** The newest indexed execution with this name; when the index lacks it (just started), described from AWS. */
-export async function findExecution(name: string): Promise<ExecutionRow | null> {
-  const row = await indexedExecution(name);
+/**
+ * The newest execution with this name and everything its page shows. An open (or not yet indexed) execution is
+ * described from AWS now, so the page is current; storing that is the sync's job (the page's live refresh asks
+ * for a sync pass). Null when neither the index nor Step Functions knows the name.
+ */
+export async function loadExecutionView(name: string): Promise<ExecutionView | null> {
+  const execution = await currentExecution(name);
+  if (!execution) return null;
+  const input = parseExecutionInput(execution.input === null ? null : JSON.stringify(execution.input));
+  const event = input?.event ?? eventOf(execution.input);
+  const timeline = await loadTimeline(execution.executionArn);
+  const queryExecutionId = execution.queryExecutionId ?? (timeline.ok ? timeline.timeline.queryExecutionId : null);
+  const [query, check, rerunOf] = await Promise.all([
+    loadQuery(queryExecutionId),
+    execution.checkId ? getCheck(execution.checkId) : null,
+    execution.rerunOf ? newestExecution({ executionArn: execution.rerunOf }) : null,
+  ]);
+  const live = query.ok ? query.query : null;
+  const results =
+    live?.Status?.State === "SUCCEEDED"
+      ? await loadResultPage(
+          {
+            executionName: name,
+            queryExecutionId: live.QueryExecutionId!,
+            statementType: live.StatementType ?? null,
+            state: "SUCCEEDED",
+            error: null,
+          },
+          DEFAULT_RESULT_PAGE_SIZE,
+          null,
+        )
+      : null;
+  return {
+    execution,
+    input,
+    event,
+    running: !isClosed(execution.status),
+    timeline,
+    queryExecutionId,
+    query,
+    check: check ? { id: check.id, name: check.name } : null,
+    rerunOf: rerunOf ? { name: rerunOf.name } : null,
+    results,
+  };
+}
+
+/** The index's record of the newest execution with this name; an open or unknown one as AWS describes it now. */
+async function currentExecution(name: string): Promise<ExecutionRecord | null> {
+  const row = await newestExecution({ name });
   if (row && isClosed(row.status)) return row;
   try {
-    // Open (or unknown): ask AWS now so the page is current, and keep the index in step.
-    const arn = row?.executionArn ?? executionArnFor(name);
-    await refreshOne(arn);
-    return prisma().execution.findFirst({
-      where: { executionArn: arn },
-      orderBy: [{ startDate: "desc" }, { id: "desc" }],
-    });
+    return await describeOne(row?.executionArn ?? executionArnFor(name));
   } catch (error) {
     if (row) return row;
     const code = describeAwsError(error).code;
     if (code === "ExecutionDoesNotExist" || code === "InvalidArn" || code === "ValidationException") return null;
     throw error;
   }
+}
+
+function eventOf(input: unknown): Record<string, unknown> | null {
+  const event = (input as { event?: unknown } | null)?.event;
+  return event && typeof event === "object" && !Array.isArray(event) ? (event as Record<string, unknown>) : null;
 }
 
 export type HistoryResult = Result<{ timeline: Timeline }>;
@@ -90,11 +151,4 @@ export async function loadQuery(queryExecutionId: string | null): Promise<QueryR
         "Athena no longer has this query (it keeps query history for 45 days); the figures below are from the index.",
     };
   return { ok: true, query };
-}
-
-/** Records a query id found in the history, so the index (and the results routes) know it from now on. */
-export async function rememberQueryId(id: bigint, queryExecutionId: string): Promise<void> {
-  await prisma()
-    .execution.update({ where: { id }, data: { queryExecutionId } })
-    .catch(() => undefined);
 }

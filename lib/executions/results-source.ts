@@ -4,7 +4,7 @@ import "server-only";
 import { GetQueryExecutionCommand, GetQueryResultsCommand } from "@aws-sdk/client-athena";
 import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
-import { prisma } from "@/lib/db/client";
+import { newestExecution } from "@/lib/db/executions";
 import type { Failure, Result } from "@/lib/result";
 import { toResultPage, type ResultPage } from "./result-page";
 import type { FetchResultsPage } from "./results-csv";
@@ -25,11 +25,7 @@ export interface ResultsTarget {
 export async function resultsTarget(
   executionName: string,
 ): Promise<{ ok: true; target: ResultsTarget } | (Failure & { status: 404 | 410 })> {
-  const row = await prisma().execution.findFirst({
-    where: { name: executionName },
-    orderBy: [{ startDate: "desc" }, { id: "desc" }],
-    select: { name: true, queryExecutionId: true },
-  });
+  const row = await newestExecution({ name: executionName });
   if (!row) return { ok: false, error: "No such execution.", status: 404 };
   if (!row.queryExecutionId) return { ok: false, error: "This execution did not start a query.", status: 404 };
   try {

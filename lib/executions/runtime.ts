@@ -4,11 +4,9 @@
 import { env } from "@/lib/env";
 import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
-import { prisma } from "@/lib/db/client";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { prismaExecutionStore, saveSyncState } from "@/lib/db/executions";
 import { reconcileConfigFromEnv, stateMachineArn as reconcilerStateMachineArn } from "@/lib/reconcile/config";
-import { prismaExecutionStore } from "./store";
-import { refreshExecution, syncExecutions, type SyncReport } from "./sync";
+import { describeExecution, refreshExecution, syncExecutions, type SyncReport } from "./sync";
 import type { ExecutionRecord } from "./execution-record";
 
 /** The shared state machine's ARN (the reconciler's own derivation, so both always name the same machine). */
@@ -24,17 +22,13 @@ export function executionArnFor(name: string): string {
 const state = globalThis as { __accExecSync?: { running: Promise<SyncReport | null> | null; lastFinished: number } };
 const holder = (state.__accExecSync ??= { running: null, lastFinished: 0 });
 
-async function recordSyncState(arn: string, data: Prisma.ExecutionSyncStateUncheckedCreateInput): Promise<void> {
-  await prisma().executionSyncState.upsert({ where: { stateMachineArn: arn }, create: data, update: data });
-}
-
 async function runPass(): Promise<SyncReport | null> {
   const arn = stateMachineArn();
   const startedAt = new Date();
   try {
     const { sfn, athena } = awsClients();
     const report = await syncExecutions({ sfn, athena, store: prismaExecutionStore(), stateMachineArn: arn });
-    await recordSyncState(arn, {
+    await saveSyncState({
       stateMachineArn: arn,
       lastStartedAt: startedAt,
       lastFinishedAt: new Date(),
@@ -42,7 +36,7 @@ async function runPass(): Promise<SyncReport | null> {
         report.failures.length > 0
           ? `${report.failures.length} execution(s) could not be read: ${report.failures[0]!.error}`
           : null,
-      lastStats: report as unknown as Prisma.InputJsonValue,
+      lastStats: report,
     });
     return report;
   } catch (error) {
@@ -51,7 +45,7 @@ async function runPass(): Promise<SyncReport | null> {
       info.code === "StateMachineDoesNotExist"
         ? `The state machine ${env.STATE_MACHINE_NAME} does not exist yet: the reconciler creates it with the first check.`
         : `${info.code}: ${info.message}`;
-    await recordSyncState(arn, {
+    await saveSyncState({
       stateMachineArn: arn,
       lastStartedAt: startedAt,
       lastFinishedAt: new Date(),
@@ -78,10 +72,16 @@ export async function syncNow(
   return holder.running;
 }
 
-/** Describes one execution right now and stores it (after Run now, and for an open execution's page). */
+/** Describes one execution right now and stores it (after Run now, Rerun and Stop). */
 export async function refreshOne(executionArn: string): Promise<ExecutionRecord> {
   const { sfn, athena } = awsClients();
   return refreshExecution({ sfn, athena, store: prismaExecutionStore() }, executionArn);
+}
+
+/** Describes one execution right now without storing it (what an open execution's page shows). */
+export async function describeOne(executionArn: string): Promise<ExecutionRecord> {
+  const { sfn, athena } = awsClients();
+  return describeExecution({ sfn, athena }, executionArn);
 }
 
 const loop = globalThis as { __accExecSyncLoop?: { stop: () => void } };

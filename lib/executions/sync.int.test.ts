@@ -16,10 +16,8 @@ import {
 import { buildExecutionInput } from "@/lib/reconcile/target-input";
 import { makeCheck } from "@/lib/reconcile/test-fixtures";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
-import { lastRunsByCheck, recentRuns } from "./last-runs";
-import { listExecutions } from "./list-query";
 import { parseFilters, parsePage } from "./filters";
-import { prismaExecutionStore } from "./store";
+import { lastRunsByCheck, listExecutions, prismaExecutionStore, recentRuns } from "@/lib/db/executions";
 import { syncExecutions, type SyncLimits } from "./sync";
 import { setPrismaClient } from "@/lib/db/client";
 

@@ -6,7 +6,13 @@
 // so whatever an interrupted pass managed to store is always the oldest part of what it listed, and the next pass
 // lists down to it again.
 
-import { DescribeExecutionCommand, ListExecutionsCommand, type ExecutionListItem } from "@aws-sdk/client-sfn";
+import {
+  DescribeExecutionCommand,
+  GetExecutionHistoryCommand,
+  ListExecutionsCommand,
+  type ExecutionListItem,
+  type HistoryEvent,
+} from "@aws-sdk/client-sfn";
 import { GetQueryExecutionCommand, type QueryExecution } from "@aws-sdk/client-athena";
 import { describeAwsError } from "@/lib/aws/errors";
 import {
@@ -17,6 +23,7 @@ import {
   type ExecutionStatus,
 } from "./execution-record";
 import { mapBounded, tokenBucket, type TokenBucket } from "./rate-limit";
+import { queryIdInHistory } from "./timeline";
 
 export interface ExecutionKey {
   executionArn: string;
@@ -183,11 +190,29 @@ async function describeRecord(
     typeof toExecutionRecord
   >[0];
   let record = toExecutionRecord(d);
+  if (isClosed(record.status) && record.status !== "SUCCEEDED" && record.queryExecutionId === null) {
+    // A stopped or failed execution has no output naming its query; its history does.
+    const fromHistory = await queryIdFromHistory(deps.sfn, limits, executionArn);
+    if (fromHistory) record = { ...record, queryExecutionId: fromHistory };
+  }
   if (deps.athena && isClosed(record.status) && needsQueryLookup(record)) {
     const query = await lookupQuery(deps.athena, record.queryExecutionId!, report);
     if (query) record = toExecutionRecord(d, query);
   }
   return record;
+}
+
+/** The query an execution started, from the first page of its history; null when none or unreadable. */
+async function queryIdFromHistory(sfn: Send, limits: SyncLimits, executionArn: string): Promise<string | null> {
+  try {
+    await limits.describe.take();
+    const out = (await sfn.send(
+      new GetExecutionHistoryCommand({ executionArn, maxResults: 1000, includeExecutionData: true }),
+    )) as { events?: HistoryEvent[] };
+    return queryIdInHistory(out.events ?? []);
+  } catch {
+    return null;
+  }
 }
 
 /** Athena's view of a query; null once Athena has forgotten it (45 days) or cannot be reached. */
@@ -207,9 +232,9 @@ export async function lookupQuery(
   }
 }
 
-/** Describes one execution now (Run now, an execution page) and stores it; the index row it wrote. */
-export async function refreshExecution(
-  deps: Omit<SyncDeps, "stateMachineArn">,
+/** Describes one execution now, as the index would keep it, without storing it (an execution page's live view). */
+export async function describeExecution(
+  deps: Omit<SyncDeps, "stateMachineArn" | "store">,
   executionArn: string,
 ): Promise<ExecutionRecord> {
   const report: SyncReport = {
@@ -222,7 +247,15 @@ export async function refreshExecution(
     failures: [],
     deferred: 0,
   };
-  const record = await describeRecord(deps as SyncDeps, deps.limits ?? defaultSyncLimits, executionArn, report);
+  return describeRecord(deps as SyncDeps, deps.limits ?? defaultSyncLimits, executionArn, report);
+}
+
+/** Describes one execution now (after Run now, Rerun, Stop) and stores it; the index row it wrote. */
+export async function refreshExecution(
+  deps: Omit<SyncDeps, "stateMachineArn">,
+  executionArn: string,
+): Promise<ExecutionRecord> {
+  const record = await describeExecution(deps, executionArn);
   await deps.store.upsert([record]);
   return record;
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { CheckActions } from "@/components/checks/check-actions";
-import { CheckRunsSlot } from "@/components/checks/check-runs-slot";
+import { CheckRuns } from "@/components/executions/check-runs";
 import { CheckSpecView } from "@/components/checks/check-spec-view";
 import { EnabledBadge } from "@/components/checks/enabled-badge";
 import { SavedNotice } from "@/components/checks/saved-notice";
@@ -55,7 +55,7 @@ export default async function CheckPage({ params, searchParams }: Props) {
       </div>
       <SavedNotice saved={one(sp.saved)} sync={one(sp.sync)} note={one(sp.note)} />
       <CheckSpecView check={check} now={new Date()} />
-      <CheckRunsSlot checkId={check.id} />
+      <CheckRuns check={check} />
     </div>
   );
 }

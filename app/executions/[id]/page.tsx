@@ -12,12 +12,9 @@ import { BackLink } from "@/components/ui/back-link";
 import { formatElapsed, formatUtc } from "@/components/executions/time";
 import { buttonClass } from "@/components/ui/button";
 import { describeExpectation } from "@/lib/checks/expectation";
-import { prisma } from "@/lib/db/client";
-import { findExecution, loadQuery, loadTimeline, rememberQueryId } from "@/lib/executions/detail";
-import { parseExecutionInput } from "@/lib/executions/execution-io";
-import { isClosed } from "@/lib/executions/execution-record";
+import { loadExecutionView } from "@/lib/executions/detail";
 import { groupDigits } from "@/lib/executions/result-format";
-import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES, loadResultPage } from "@/lib/executions/results-source";
+import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES } from "@/lib/executions/results-source";
 
 export const dynamic = "force-dynamic";
 
@@ -29,45 +26,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function ExecutionPage({ params }: Props) {
   const name = decodeURIComponent((await params).id);
-  const execution = await findExecution(name);
-  if (!execution) notFound();
+  const view = await loadExecutionView(name);
+  if (!view) notFound();
+  const { execution, input, event, running, timeline, queryExecutionId, query, check, rerunOf, results } = view;
   const now = new Date();
-  const input = parseExecutionInput(execution.input === null ? null : JSON.stringify(execution.input));
-  const event = input?.event ?? (execution.input as { event?: unknown } | null)?.event ?? null;
-  const running = !isClosed(execution.status);
-
-  const timeline = await loadTimeline(execution.executionArn);
-  // A stopped or failed execution has no output naming its query; its history does.
-  const queryExecutionId = execution.queryExecutionId ?? (timeline.ok ? timeline.timeline.queryExecutionId : null);
-  if (queryExecutionId && !execution.queryExecutionId) await rememberQueryId(execution.id, queryExecutionId);
-  const [query, check, rerunOf] = await Promise.all([
-    loadQuery(queryExecutionId),
-    execution.checkId
-      ? prisma().check.findUnique({ where: { id: execution.checkId }, select: { id: true, name: true } })
-      : null,
-    execution.rerunOf
-      ? prisma().execution.findFirst({
-          where: { executionArn: execution.rerunOf },
-          select: { name: true },
-          orderBy: { startDate: "desc" },
-        })
-      : null,
-  ]);
   const live = query.ok ? query.query : null;
   const succeeded = live?.Status?.State === "SUCCEEDED";
-  const results = succeeded
-    ? await loadResultPage(
-        {
-          executionName: name,
-          queryExecutionId: live.QueryExecutionId!,
-          statementType: live.StatementType ?? null,
-          state: "SUCCEEDED",
-          error: null,
-        },
-        DEFAULT_RESULT_PAGE_SIZE,
-        null,
-      )
-    : null;
 
   return (
     <div className="space-y-6">
@@ -85,7 +49,12 @@ export default async function ExecutionPage({ params }: Props) {
               <span data-testid="execution-verdict">
                 <VerdictBadge verdict={execution.verdict} />
               </span>
-              <LiveRefresh active={running} intervalMs={2000} label="Live — updates until it ends" />
+              <LiveRefresh
+                active={running}
+                intervalMs={2000}
+                syncUrl="/executions/live"
+                label="Live — updates until it ends"
+              />
             </div>
             <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-zinc-600">
               <div>
@@ -106,7 +75,7 @@ export default async function ExecutionPage({ params }: Props) {
               <div>
                 <dt className="inline text-zinc-500">Trigger: </dt>
                 <dd className="inline">
-                  <TriggerLabel kind={execution.triggerKind?.toLowerCase() ?? null} />
+                  <TriggerLabel kind={execution.triggerKind} />
                   {execution.rerunOf ? (
                     <>
                       {" of "}
@@ -178,11 +147,7 @@ export default async function ExecutionPage({ params }: Props) {
 
       <Section title="Trigger event">
         {event ? (
-          <JsonBlock
-            summary={<EventSummary event={event as Record<string, unknown>} />}
-            value={event}
-            testId="trigger-event"
-          />
+          <JsonBlock summary={<EventSummary event={event} />} value={event} testId="trigger-event" />
         ) : (
           <p className="text-sm text-zinc-500">The execution input carries no event.</p>
         )}
@@ -207,7 +172,7 @@ export default async function ExecutionPage({ params }: Props) {
             dataScannedBytes: execution.dataScannedBytes,
             engineTimeMs: execution.engineTimeMs,
             queueTimeMs: execution.queueTimeMs,
-            statistics: execution.statistics as Record<string, number> | null,
+            statistics: execution.statistics,
             sql: input?.query.sql ?? null,
             parameters: input?.query.parameters ?? [],
             sources: input?.query.parameterSources ?? [],
