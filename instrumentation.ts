@@ -6,11 +6,11 @@ export async function register(): Promise<void> {
   const env = checkEnv();
   if (!env.ACC_BACKGROUND) return;
 
-  // Reconciler (C3): every check's rule and the shared state machine, every RECONCILE_INTERVAL_SECONDS.
+  // Reconciler: every check's rule and the shared state machine, every RECONCILE_INTERVAL_SECONDS.
   const { startReconcileLoop } = await import("@/lib/reconcile/background-loop");
   startReconcileLoop();
 
-  // Executions sync (C4): new and still-running executions into the index, every EXECUTIONS_SYNC_INTERVAL_SECONDS.
+  // Executions sync: new and still-running executions into the index, every EXECUTIONS_SYNC_INTERVAL_SECONDS.
   const { startExecutionsSyncLoop } = await import("@/lib/executions/runtime");
   startExecutionsSyncLoop();
 }

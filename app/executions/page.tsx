@@ -8,8 +8,8 @@ import { SyncStatusLine } from "@/components/executions/sync-status-line";
 import { buttonClass } from "@/components/ui/button";
 import { listCheckNames } from "@/lib/db/checks";
 import { PAGE_SIZES, isFiltered, parseFilters, parsePage, toSearchParams } from "@/lib/executions/filters";
-import { getSyncState, listExecutions } from "@/lib/db/executions";
-import { stateMachineArn } from "@/lib/executions/runtime";
+import { listExecutions } from "@/lib/db/executions";
+import { loadSyncState } from "@/lib/executions/runtime";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Executions" };
@@ -26,7 +26,7 @@ export default async function ExecutionsPage({ searchParams }: Props) {
   const [list, checks, syncState] = await Promise.all([
     listExecutions(filters, page, now),
     listCheckNames(),
-    getSyncState(stateMachineArn()),
+    loadSyncState(),
   ]);
   const running = list.rows.some((r) => r.status === "RUNNING");
   const firstPage = !page.before && !page.after;

@@ -5,7 +5,7 @@ import { useRef, useState, useTransition } from "react";
 import { deleteCheckAction, setCheckEnabledAction } from "@/lib/actions/checks";
 import { failureMessage } from "@/lib/actions/result";
 import { Button, ButtonLink } from "@/components/ui/button";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { FieldErrorList, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 
 /** Edit, enable/disable and delete (behind a dialog where the operator types the check's name). */
@@ -109,7 +109,7 @@ export function CheckActions({
               value={confirm}
               onChange={(e) => setConfirm(e.target.value)}
             />
-            <FieldErrors errors={deleteErrors} />
+            <FieldErrorList errors={deleteErrors} />
           </div>
           <div className="flex justify-end gap-2">
             <Button variant="ghost" onClick={() => dialog.current?.close()}>

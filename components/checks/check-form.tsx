@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { createCheckAction, updateCheckAction } from "@/lib/actions/checks";
-import type { FieldErrors as FieldErrorMap } from "@/lib/actions/result";
+import type { FieldErrors } from "@/lib/checks/schema";
 import { recognizeEcsStoppedPattern } from "@/lib/checks/ecs-pattern";
 import { checkSpecSchema, fieldErrorsFrom, type CheckDraft } from "@/lib/checks/schema";
 import { maxSlugLength, slugFromName } from "@/lib/checks/slug";
@@ -87,7 +87,7 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
   const [slugEdited, setSlugEdited] = useState(mode === "edit");
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
-  const [serverErrors, setServerErrors] = useState<FieldErrorMap>({});
+  const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const [clock, setClock] = useState(() => new Date(now));

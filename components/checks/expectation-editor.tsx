@@ -3,7 +3,7 @@
 import { COMPARISON_OPS, EXPECTATION_KIND_LABEL, OP_SYMBOL } from "@/lib/checks/expectation";
 import type { CheckDraft } from "@/lib/checks/schema";
 import type { ComparisonOp } from "@/lib/checks/types";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { FieldErrorList, inputClass } from "@/components/ui/field";
 
 type ExpectationDraft = CheckDraft["expectation"];
 
@@ -72,8 +72,8 @@ export function ExpectationEditor({
         {value.kind === "rowCount" && "Compares the number of rows the query returns."}
         {value.kind === "firstValue" && "Compares the first column of the first row, e.g. SELECT count(*) … = 0."}
       </p>
-      <FieldErrors errors={errors["expectation.op"]} />
-      <FieldErrors id="expectation-value-error" errors={errors["expectation.value"]} />
+      <FieldErrorList errors={errors["expectation.op"]} />
+      <FieldErrorList id="expectation-value-error" errors={errors["expectation.value"]} />
     </div>
   );
 }

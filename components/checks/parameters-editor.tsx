@@ -2,7 +2,7 @@
 
 import type { CheckDraft } from "@/lib/checks/schema";
 import { Button } from "@/components/ui/button";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { FieldErrorList, inputClass } from "@/components/ui/field";
 
 type ParameterDraft = CheckDraft["parameters"][number];
 
@@ -106,14 +106,14 @@ export function ParametersEditor({
                   </div>
                 </div>
                 <div className="pl-10">
-                  <FieldErrors errors={valueErrors} />
+                  <FieldErrorList errors={valueErrors} />
                 </div>
               </li>
             );
           })}
         </ol>
       ) : null}
-      <FieldErrors id="parameters-error" errors={errors.parameters} />
+      <FieldErrorList id="parameters-error" errors={errors.parameters} />
       <Button onClick={() => onChange([...parameters, { kind: "literal", value: "" }])}>Add parameter</Button>
     </div>
   );

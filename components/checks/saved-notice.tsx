@@ -3,6 +3,7 @@
 import { useEffect } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SyncMessage } from "@/components/reconcile/sync-message";
+import { syncStatusSchema } from "@/lib/checks/types";
 
 const VERB: Record<string, string> = {
   created: "Check created.",
@@ -34,7 +35,8 @@ export function SavedNotice({
     window.history.replaceState(window.history.state, "", `${url.pathname}${url.search}`);
   }, []);
   if (!saved && !deleted && !note) return null;
-  const tone = sync === "error" || sync === "drifted" ? "warning" : sync === "pending" ? "info" : "success";
+  const status = syncStatusSchema.safeParse(sync).data;
+  const tone = status === "ERROR" || status === "DRIFTED" ? "warning" : status === "PENDING" ? "info" : "success";
   const title = deleted ? `Deleted “${deleted}”.` : saved ? (VERB[saved] ?? "Saved.") : undefined;
   return (
     <div data-testid="saved-notice">

@@ -3,7 +3,7 @@
 import { ecsPatternText, type EcsFields } from "@/lib/checks/ecs-builder";
 import { parseEventPattern } from "@/lib/checks/event-pattern";
 import { describeEventPattern } from "@/lib/checks/trigger-summary";
-import { Field, FieldErrors, inputClass } from "@/components/ui/field";
+import { Field, FieldErrorList, inputClass } from "@/components/ui/field";
 import { CodeEditor } from "./code-editor";
 import { SchedulePreview } from "./schedule-preview";
 
@@ -143,7 +143,7 @@ export function TriggerEditor({
             >
               {ecsPatternText(ecs)}
             </pre>
-            <FieldErrors errors={patternErrors} />
+            <FieldErrorList errors={patternErrors} />
           </div>
         </div>
       ) : null}

@@ -23,12 +23,12 @@ export function Field({
       </label>
       <div className="mt-1.5">{children}</div>
       {hint ? <p className="mt-1 text-xs break-words text-zinc-500">{hint}</p> : null}
-      <FieldErrors id={`${id}-error`} errors={errors} />
+      <FieldErrorList id={`${id}-error`} errors={errors} />
     </div>
   );
 }
 
-export function FieldErrors({ id, errors }: { id?: string; errors?: string[] }) {
+export function FieldErrorList({ id, errors }: { id?: string; errors?: string[] }) {
   if (!errors || errors.length === 0) return null;
   return (
     <ul id={id} role="alert" data-field-error className="mt-1.5 space-y-0.5 text-sm text-red-700">

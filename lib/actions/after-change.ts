@@ -2,32 +2,32 @@
 // change now, and turn its answer into what the page shows. The write is already committed: a reconcile
 // failure is reported as an outcome, never as a failed save.
 import "server-only";
+import type { SyncStatus } from "@/lib/checks/types";
 import { reconcileAfterChange, type ChangeTarget } from "@/lib/reconcile/on-change";
 
 export interface ReconcileOutcome {
-  /** synced: AWS matches; pending: the next background pass applies it; drifted / error: needs attention. */
-  status: "synced" | "pending" | "drifted" | "error";
+  /** SYNCED: AWS matches; PENDING: the next background pass applies it; DRIFTED / ERROR: needs attention. */
+  status: SyncStatus;
   message: string;
 }
 
-const DEFAULT_MESSAGE: Record<ReconcileOutcome["status"], string> = {
-  synced: "Applied to AWS.",
-  pending: "The next reconcile pass will apply this change to AWS.",
-  drifted: "AWS differs from this check; the next reconcile pass will correct it.",
-  error: "Applying this change to AWS failed; see the sync status.",
+const DEFAULT_MESSAGE: Record<SyncStatus, string> = {
+  SYNCED: "Applied to AWS.",
+  PENDING: "The next reconcile pass will apply this change to AWS.",
+  DRIFTED: "AWS differs from this check; the next reconcile pass will correct it.",
+  ERROR: "Applying this change to AWS failed; see the sync status.",
 };
 
 /** What the reconciler did about this change, in words; never throws. */
 export async function reconcileOutcome(target: ChangeTarget): Promise<ReconcileOutcome> {
   try {
     const r = await reconcileAfterChange(target);
-    const status = r.status.toLowerCase() as ReconcileOutcome["status"];
-    return { status, message: r.message ?? DEFAULT_MESSAGE[status] };
+    return { status: r.status, message: r.message ?? DEFAULT_MESSAGE[r.status] };
   } catch (error) {
     // reconcileAfterChange promises not to throw; if it does anyway the save still stands.
     console.error("[reconcileOutcome] unexpected error", error);
     return {
-      status: "pending",
+      status: "PENDING",
       message: "Saved. The reconciler could not be reached now; its next pass will apply this change.",
     };
   }

@@ -52,7 +52,7 @@ describe("createCheckAction", () => {
     const r = await createCheckAction({ draft });
     expect(r).toEqual({
       ok: true,
-      data: { id: ID, version: 1, reconcile: { status: "synced", message: "Rule audit-check-failed-logins created." } },
+      data: { id: ID, version: 1, reconcile: { status: "SYNCED", message: "Rule audit-check-failed-logins created." } },
     });
     const [spec, actor] = db.createCheck.mock.calls[0]!;
     expect(spec.expectation).toEqual({ kind: "firstValue", op: "eq", value: 0 });
@@ -91,7 +91,7 @@ describe("createCheckAction", () => {
     db.createCheck.mockResolvedValue(saved);
     reconcile.reconcileAfterChange.mockResolvedValue({ status: "ERROR", message: "Reconcile failed: AccessDenied." });
     const r = await createCheckAction({ draft });
-    expect(r.ok && r.data.reconcile).toEqual({ status: "error", message: "Reconcile failed: AccessDenied." });
+    expect(r.ok && r.data.reconcile).toEqual({ status: "ERROR", message: "Reconcile failed: AccessDenied." });
   });
 });
 

@@ -2,8 +2,6 @@
 // Kept free of server imports so client components can import the types and helpers.
 import type { FieldErrors } from "@/lib/checks/schema";
 
-export type { FieldErrors };
-
 export type ActionFailure = { ok: false; fieldErrors: FieldErrors; formError?: string };
 
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;

@@ -1,6 +1,7 @@
 // The ECS builder's form fields (as typed) → field errors and the pattern text it shows and saves.
 import { buildEcsStoppedPattern, clusterArnError } from "./ecs-pattern";
 import { formatPatternJson } from "./pattern-format";
+import type { FieldErrors } from "./schema";
 
 export interface EcsFields {
   clusterArn: string;
@@ -11,8 +12,8 @@ export interface EcsFields {
 const EXIT_CODE = /^-?\d+$/;
 
 /** Problems with the builder's own fields (the server sees only the pattern they produce). */
-export function ecsFieldErrors(f: EcsFields): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
+export function ecsFieldErrors(f: EcsFields): FieldErrors {
+  const out: FieldErrors = {};
   const arn = clusterArnError(f.clusterArn);
   if (arn) out.clusterArn = [arn];
   if (f.exitCode.trim() !== "" && !EXIT_CODE.test(f.exitCode.trim()))

@@ -43,7 +43,9 @@ export interface CheckSpec {
   enabled: boolean;
 }
 
-export type SyncStatus = "PENDING" | "SYNCED" | "DRIFTED" | "ERROR";
+/** Whether AWS matches a check; the same words in the database, the code and the `sync` query parameter. */
+export const syncStatusSchema = z.enum(["PENDING", "SYNCED", "DRIFTED", "ERROR"]);
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
 /** Written back by the reconciler. */
 export interface CheckSyncState {

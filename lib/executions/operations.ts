@@ -12,12 +12,12 @@ import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { env } from "@/lib/env";
 import { buildExecutionInput } from "@/lib/reconcile/target-input";
-import { reconcileConfigFromEnv, ruleNameFor } from "@/lib/reconcile/config";
+import { reconcileConfigFromEnv, ruleNameFor, stateMachineArn } from "@/lib/reconcile/config";
 import { ExecutionRefusedError } from "./errors";
 import { executionName } from "./execution-name";
 import { parseExecutionInput } from "./execution-io";
 import { ecsSampleEvent, fitEventToPattern, scheduledEvent } from "./sample-event";
-import { refreshOne, stateMachineArn } from "./runtime";
+import { refreshOne } from "./runtime";
 
 /** The ARN of the check's rule (what a scheduled event names in `resources`). */
 export function ruleArnFor(check: Pick<Check, "slug">): string {
@@ -44,7 +44,11 @@ async function start(
     const name = executionName(slug, kind, at, attempt === 0 ? undefined : randomBytes(3).toString("hex"));
     try {
       const out = await sfn.send(
-        new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name, input: JSON.stringify(input) }),
+        new StartExecutionCommand({
+          stateMachineArn: stateMachineArn(reconcileConfigFromEnv()),
+          name,
+          input: JSON.stringify(input),
+        }),
       );
       const executionArn = out.executionArn!;
       await refreshOne(executionArn).catch(() => undefined); // the index shows it at once; the sync would anyway

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapBounded, tokenBucket } from "./rate-limit";
+import { mapWithConcurrency, tokenBucket } from "./rate-limit";
 
 describe("tokenBucket", () => {
   it("lets a burst through, then paces at the refill rate", async () => {
@@ -13,11 +13,11 @@ describe("tokenBucket", () => {
   });
 });
 
-describe("mapBounded", () => {
+describe("mapWithConcurrency", () => {
   it("never has more than `concurrency` calls in flight and keeps order", async () => {
     let inFlight = 0;
     let peak = 0;
-    const out = await mapBounded([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
+    const out = await mapWithConcurrency([1, 2, 3, 4, 5, 6, 7], 3, async (n) => {
       peak = Math.max(peak, ++inFlight);
       await new Promise((r) => setTimeout(r, 5));
       inFlight--;

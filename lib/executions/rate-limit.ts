@@ -33,8 +33,8 @@ export function tokenBucket(perSecond: number, burst: number, now: () => number 
   };
 }
 
-/** Maps over items with at most `concurrency` calls in flight; results keep the input order. */
-export async function mapBounded<T, R>(
+/** Maps over items with at most `concurrency` calls in flight; results keep the input order; rejects on the first error. */
+export async function mapWithConcurrency<T, R>(
   items: T[],
   concurrency: number,
   fn: (item: T, index: number) => Promise<R>,

@@ -4,26 +4,31 @@
 import { env } from "@/lib/env";
 import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
-import { prismaExecutionStore, saveSyncState } from "@/lib/db/executions";
-import { reconcileConfigFromEnv, stateMachineArn as reconcilerStateMachineArn } from "@/lib/reconcile/config";
+import { getSyncState, prismaExecutionStore, saveSyncState, type SyncState } from "@/lib/db/executions";
+import { reconcileConfigFromEnv, stateMachineArn } from "@/lib/reconcile/config";
 import { describeExecution, refreshExecution, syncExecutions, type SyncReport } from "./sync";
 import type { ExecutionRecord } from "./execution-record";
 
-/** The shared state machine's ARN (the reconciler's own derivation, so both always name the same machine). */
-export function stateMachineArn(): string {
-  return reconcilerStateMachineArn(reconcileConfigFromEnv());
+/** The shared state machine's ARN, as the reconciler derives it (so both always name the same machine). */
+function runnerArn(): string {
+  return stateMachineArn(reconcileConfigFromEnv());
 }
 
 /** The ARN of one of its executions, from the execution name. */
 export function executionArnFor(name: string): string {
-  return `${stateMachineArn().replace(":stateMachine:", ":execution:")}:${name}`;
+  return `${runnerArn().replace(":stateMachine:", ":execution:")}:${name}`;
+}
+
+/** How the last sync pass went (the executions page's status line). */
+export function loadSyncState(): Promise<SyncState | null> {
+  return getSyncState(runnerArn());
 }
 
 const state = globalThis as { __accExecSync?: { running: Promise<SyncReport | null> | null; lastFinished: number } };
 const holder = (state.__accExecSync ??= { running: null, lastFinished: 0 });
 
 async function runPass(): Promise<SyncReport | null> {
-  const arn = stateMachineArn();
+  const arn = runnerArn();
   const startedAt = new Date();
   try {
     const { sfn, athena } = awsClients();

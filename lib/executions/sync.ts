@@ -22,7 +22,7 @@ import {
   type ExecutionRecord,
   type ExecutionStatus,
 } from "./execution-record";
-import { mapBounded, tokenBucket, type TokenBucket } from "./rate-limit";
+import { mapWithConcurrency, tokenBucket, type TokenBucket } from "./rate-limit";
 import { queryIdInHistory } from "./timeline";
 
 export interface ExecutionKey {
@@ -147,7 +147,7 @@ export async function syncExecutions(deps: SyncDeps): Promise<SyncReport> {
   const batchSize = deps.batchSize ?? 20;
   for (let i = 0; i < work.length; i += batchSize) {
     const batch = work.slice(i, i + batchSize);
-    const records = await mapBounded(batch, limits.concurrency, async (k) => {
+    const records = await mapWithConcurrency(batch, limits.concurrency, async (k) => {
       try {
         return await describeRecord(deps, limits, k.executionArn, report);
       } catch (error) {
