@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DescribeExecutionCommand, ListExecutionsCommand } from "@aws-sdk/client-sfn";
+import { DescribeExecutionCommand, GetExecutionHistoryCommand, ListExecutionsCommand } from "@aws-sdk/client-sfn";
 import { keyOf, syncExecutions, type ExecutionKey, type ExecutionStore, type SyncLimits } from "./sync";
 import type { ExecutionRecord, ExecutionStatus } from "./execution-record";
 
@@ -12,11 +12,13 @@ interface FakeExecution {
   status: ExecutionStatus;
   start: number;
   output?: string;
+  /** The query its StartQuery task submitted, as the history shows it. */
+  historyQueryId?: string;
 }
 
 /** A fake Step Functions holding `executions`, counting the calls it answers. */
 function fakeSfn(executions: FakeExecution[], opts: { failDescribe?: Set<string> } = {}) {
-  const calls = { list: 0, describe: [] as string[] };
+  const calls = { list: 0, describe: [] as string[], history: [] as string[] };
   const arn = (n: string) => `arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:${n}`;
   const sorted = () => [...executions].sort((a, b) => b.start - a.start);
   const send = async (command: unknown) => {
@@ -65,6 +67,23 @@ function fakeSfn(executions: FakeExecution[], opts: { failDescribe?: Set<string>
         output: e.output,
       };
     }
+    if (command instanceof GetExecutionHistoryCommand) {
+      const name = command.input.executionArn!.split(":").pop()!;
+      calls.history.push(name);
+      const e = executions.find((x) => x.name === name)!;
+      const submitted = e.historyQueryId
+        ? [
+            {
+              type: "TaskSubmitted",
+              taskSubmittedEventDetails: {
+                resource: "startQueryExecution.sync",
+                output: JSON.stringify({ QueryExecutionId: e.historyQueryId }),
+              },
+            },
+          ]
+        : [];
+      return { events: submitted };
+    }
     throw new Error(`unexpected command ${String(command)}`);
   };
   return { send, calls };
@@ -108,6 +127,22 @@ const ok = (verdict: string) =>
   });
 
 describe("syncExecutions", () => {
+  it("finds the query of a stopped or failed execution in its history, and only for those", async () => {
+    const execs: FakeExecution[] = [
+      { name: "stopped", status: "ABORTED", start: 1000, historyQueryId: "q-stopped" },
+      { name: "failed", status: "FAILED", start: 1001 },
+      { name: "passed", status: "SUCCEEDED", start: 1002, output: ok("PASS") },
+    ];
+    const sfn = fakeSfn(execs);
+    const { store, rows } = memoryStore();
+    await syncExecutions({ sfn, store, stateMachineArn: SM, limits: noLimits });
+    const byName = new Map([...rows.values()].map((r) => [r.name, r]));
+    expect(byName.get("stopped")?.queryExecutionId).toBe("q-stopped");
+    expect(byName.get("failed")?.queryExecutionId).toBeNull();
+    expect(byName.get("passed")?.queryExecutionId).toBe("q");
+    expect(sfn.calls.history.sort()).toEqual(["failed", "stopped"]);
+  });
+
   it("indexes everything on the first pass, oldest first, attributing each to its check", async () => {
     const execs: FakeExecution[] = Array.from({ length: 250 }, (_, i) => ({
       name: `e${i}`,
