@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { validatePattern } from "./index";
-import { validationCases } from "./validation-cases";
+import { validatePattern } from "../../src/events/pattern/index";
+import { validationCases } from "./validation.cases";
 
 describe("EventBridge pattern validation table", () => {
   it("covers accepted and refused patterns", () => {

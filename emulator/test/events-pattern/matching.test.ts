@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { patternCases } from "./cases";
-import { matchesPattern, validatePattern } from "./index";
+import { patternCases } from "./matching.cases";
+import { matchesPattern, validatePattern } from "../../src/events/pattern/index";
 
 describe("EventBridge pattern cases from the AWS documentation", () => {
   it("has at least 80 cases, with both outcomes, each citing its source", () => {

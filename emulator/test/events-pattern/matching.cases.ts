@@ -1,5 +1,5 @@
-import seedEvent from "../../../../fixtures/seed/seed-ecs-task-state-change.event.json";
-import seedRulePattern from "../../../../fixtures/seed/seed-rule-pattern.json";
+import seedEvent from "../../../fixtures/seed/seed-ecs-task-state-change.event.json";
+import seedRulePattern from "../../../fixtures/seed/seed-rule-pattern.json";
 
 /**
  * Pattern-matching cases taken from the Amazon EventBridge user guide (each names its page and section),
