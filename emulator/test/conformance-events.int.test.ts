@@ -428,8 +428,8 @@ describe("TestEventPattern", () => {
         )
       ).name,
     ).toBe("InvalidEventPatternException");
-    // id, account, source, time, region, resources and detail-type are mandatory in the event.
-    for (const field of ["id", "resources", "detail-type"] as const) {
+    // id, account, source, time, region and detail-type are mandatory in the event.
+    for (const field of ["id", "account", "source", "time", "region", "detail-type"] as const) {
       const partial: Record<string, unknown> = { ...event };
       delete partial[field];
       const err = await errorOf(
@@ -439,6 +439,43 @@ describe("TestEventPattern", () => {
       );
       expect(err.name, field).toBe("ValidationException");
     }
+  });
+
+  it("answers an event without resources (the API reference calls it required; AWS does not refuse it)", async () => {
+    const withoutResources: Record<string, unknown> = { ...event };
+    delete withoutResources.resources;
+    const ask = (pattern: unknown) =>
+      c.events.send(
+        new TestEventPatternCommand({ EventPattern: JSON.stringify(pattern), Event: JSON.stringify(withoutResources) }),
+      );
+    expect((await ask({ source: [event.source] })).Result).toBe(true);
+    expect((await ask({ resources: [{ exists: false }] })).Result).toBe(true);
+    expect((await ask({ resources: [{ exists: true }] })).Result).toBe(false);
+    expect((await ask({ resources: [{ prefix: "arn:" }] })).Result).toBe(false);
+  });
+
+  it("refuses a wildcard pattern that is too complex with AWS's message", async () => {
+    const err = await errorOf(
+      c.events.send(
+        new TestEventPatternCommand({
+          EventPattern: JSON.stringify({ resources: [{ wildcard: "*:*:*:*:*:event-bus/*" }] }),
+          Event: JSON.stringify(event),
+        }),
+      ),
+    );
+    expect(err.name).toBe("InvalidEventPatternException");
+    expect(err.message).toBe(
+      "Event pattern is not valid. Reason: Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character",
+    );
+    const put = await errorOf(
+      c.events.send(
+        new PutRuleCommand({
+          Name: "too-complex",
+          EventPattern: JSON.stringify({ detail: { arn: [{ wildcard: "*:*:*:*:*:event-bus/*" }] } }),
+        }),
+      ),
+    );
+    expect(put.name).toBe("InvalidEventPatternException");
   });
 });
 

@@ -155,8 +155,9 @@ export function eventOperations(deps: BusDeps, patterns: PatternCache): Record<s
       } catch {
         throw new AwsError("ValidationException", "Parameter Event is not valid.");
       }
-      // The fields AWS documents as mandatory for TestEventPattern's Event.
-      const required = ["id", "account", "source", "time", "region", "resources", "detail-type"];
+      // The API reference lists `resources` as mandatory too, but AWS answers events without it: only these
+      // envelope fields are refused when missing.
+      const required = ["id", "account", "source", "time", "region", "detail-type"];
       if (event === null || typeof event !== "object" || Array.isArray(event) || !required.every((k) => k in event)) {
         throw new AwsError("ValidationException", "Parameter Event is not valid.");
       }

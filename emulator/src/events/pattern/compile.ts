@@ -1,3 +1,4 @@
+import { MAX_WILDCARD_COMPLEXITY, wildcardComplexity, wildcardTokens } from "./complexity";
 import { parseCidr, singleAddress } from "./ip";
 import * as m from "./matchers";
 import { parseWildcard, type WildcardPattern } from "./text";
@@ -72,11 +73,37 @@ export function compilePattern(
     if (!isObject(pattern)) fail("Filter is not an object");
     const branches: Branch[] = [];
     parseObject(pattern, "", 1, branches, false);
+    checkWildcardComplexity(branches);
     return { ok: true, compiled: finish(branches) };
   } catch (error) {
     if (error instanceof PatternError) return { ok: false, reason: error.message };
     // Anything else (e.g. a pattern object nested deeper than the stack) is not a valid pattern either.
     return { ok: false, reason: "Event pattern could not be processed" };
+  }
+}
+
+/**
+ * EventBridge refuses patterns whose wildcards would make matching slow. Like event-ruler, only branches that
+ * contain a wildcard count, and each field is measured with the wildcard patterns all those branches give it.
+ */
+function checkWildcardComplexity(branches: Branch[]): void {
+  const byField = new Map<string, Map<string, number[]>>();
+  for (const branch of branches) {
+    const fields = [...branch.entries()].flatMap(([path, rule]) =>
+      rule.positives.flatMap((matcher) => (matcher.wildcards ?? []).map((w) => [path, w.pieces] as const)),
+    );
+    for (const [path, pieces] of fields) {
+      const patterns = byField.get(path) ?? new Map<string, number[]>();
+      patterns.set(JSON.stringify(pieces), wildcardTokens(pieces));
+      byField.set(path, patterns);
+    }
+  }
+  for (const patterns of byField.values()) {
+    if (wildcardComplexity([...patterns.values()]) >= MAX_WILDCARD_COMPLEXITY) {
+      fail(
+        "Rule is too complex - try using fewer wildcard characters or fewer repeating character sequences after a wildcard character",
+      );
+    }
   }
 }
 

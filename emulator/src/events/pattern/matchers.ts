@@ -54,7 +54,7 @@ export function ignoreCase(expected: string): ValueMatcher {
 }
 
 export function wildcard(pattern: WildcardPattern): ValueMatcher {
-  return { kind: "wildcard", test: (v) => isString(v) && matchesWildcard(v, pattern) };
+  return { kind: "wildcard", wildcards: [pattern], test: (v) => isString(v) && matchesWildcard(v, pattern) };
 }
 
 export function cidr(block: AddressSet): ValueMatcher {
@@ -111,6 +111,7 @@ export function anythingButIgnoreCase(excluded: readonly string[]): ValueMatcher
 export function anythingButWildcard(excluded: readonly WildcardPattern[]): ValueMatcher {
   return {
     kind: "anything-but-wildcard",
+    wildcards: excluded,
     test: (v) => !(isString(v) && excluded.some((w) => matchesWildcard(v, w))),
   };
 }

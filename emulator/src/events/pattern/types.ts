@@ -1,9 +1,13 @@
+import type { WildcardPattern } from "./text";
+
 /** A JSON leaf value as it appears in an event (objects and arrays are walked, never compared). */
 export type Leaf = string | number | boolean | null;
 
 /** One alternative of a pattern field, e.g. `{ "prefix": "us-" }` or the exact value `"aws.ec2"`. */
 export interface ValueMatcher {
   readonly kind: string;
+  /** The wildcard patterns of a `wildcard` / `anything-but` `wildcard` alternative (they count towards complexity). */
+  readonly wildcards?: readonly WildcardPattern[];
   test(value: Leaf): boolean;
 }
 
