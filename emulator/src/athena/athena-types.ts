@@ -90,8 +90,12 @@ export function athenaType(type: DuckDBType): { type: string; precision: number;
 /** A function that prints one non-null value of `type` the way Athena's GetQueryResults shows it. */
 export type ValueFormatter = (value: DuckDBValue) => string;
 
-/** Builds the printer for a column type once, so formatting 100,000 rows does no type dispatch per value. */
-export function formatterFor(type: DuckDBType): ValueFormatter {
+/**
+ * Builds the printer for a column type once, so formatting 100,000 rows does no type dispatch per value.
+ * `zone` is the zone `timestamp with time zone` values are shown in (Trino keeps it per value; the emulator
+ * keeps one per query: see rewrite.ts).
+ */
+export function formatterFor(type: DuckDBType, zone = "UTC"): ValueFormatter {
   if (type.alias?.toUpperCase() === "JSON") return (v) => String(v);
   switch (type.typeId) {
     case DuckDBTypeId.VARCHAR:
@@ -103,8 +107,9 @@ export function formatterFor(type: DuckDBType): ValueFormatter {
     case DuckDBTypeId.DOUBLE:
       return (v) => formatDouble(v as number);
     case DuckDBTypeId.TIMESTAMP:
+      return (v) => formatTimestamp((v as { micros: bigint }).micros, false);
     case DuckDBTypeId.TIMESTAMP_TZ:
-      return (v) => formatTimestamp((v as { micros: bigint }).micros, type.typeId === DuckDBTypeId.TIMESTAMP_TZ);
+      return (v) => formatZonedTimestamp((v as { micros: bigint }).micros, zone);
     case DuckDBTypeId.TIMESTAMP_S:
       return (v) => formatTimestamp((v as { seconds: bigint }).seconds * 1_000_000n, false);
     case DuckDBTypeId.TIMESTAMP_MS:
@@ -117,19 +122,19 @@ export function formatterFor(type: DuckDBType): ValueFormatter {
       return (v) => Array.from((v as { bytes: Uint8Array }).bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
     case DuckDBTypeId.LIST:
     case DuckDBTypeId.ARRAY: {
-      const item = nested((type as DuckDBListType | DuckDBArrayType).valueType);
+      const item = nested((type as DuckDBListType | DuckDBArrayType).valueType, zone);
       return (v) => `[${(v as { items: readonly DuckDBValue[] }).items.map(item).join(", ")}]`;
     }
     case DuckDBTypeId.MAP: {
       const t = type as DuckDBMapType;
-      const key = nested(t.keyType);
-      const value = nested(t.valueType);
+      const key = nested(t.keyType, zone);
+      const value = nested(t.valueType, zone);
       return (v) =>
         `{${(v as { entries: { key: DuckDBValue; value: DuckDBValue }[] }).entries.map((e) => `${key(e.key)}=${value(e.value)}`).join(", ")}}`;
     }
     case DuckDBTypeId.STRUCT: {
       const t = type as DuckDBStructType;
-      const fields = t.entryNames.map((name, i) => ({ name, format: nested(t.entryTypes[i]!) }));
+      const fields = t.entryNames.map((name, i) => ({ name, format: nested(t.entryTypes[i]!, zone) }));
       return (v) => {
         const entries = (v as { entries: Readonly<Record<string, DuckDBValue>> }).entries;
         return `{${fields.map((f) => `${f.name}=${f.format(entries[f.name] ?? null)}`).join(", ")}}`;
@@ -141,8 +146,8 @@ export function formatterFor(type: DuckDBType): ValueFormatter {
 }
 
 // Inside arrays, maps and rows a NULL prints as `null`.
-function nested(type: DuckDBType): ValueFormatter {
-  const format = formatterFor(type);
+function nested(type: DuckDBType, zone: string): ValueFormatter {
+  const format = formatterFor(type, zone);
   return (v) => (v === null || v === undefined ? "null" : format(v));
 }
 
@@ -169,6 +174,38 @@ export function formatTimestamp(micros: bigint, withZone: boolean): string {
   if (Number.isNaN(d.getTime())) return String(micros);
   const iso = d.toISOString(); // YYYY-MM-DDTHH:MM:SS.mmmZ
   return `${iso.slice(0, 10)} ${iso.slice(11, 23)}${withZone ? " UTC" : ""}`;
+}
+
+/** Minutes east of UTC of `zone` (an IANA name or ±HH:MM) at the instant `ms`. */
+export function zoneOffsetMinutes(zone: string, ms: number): number {
+  if (zone === "UTC") return 0;
+  const fixed = /^([+-])(\d{2}):(\d{2})$/.exec(zone);
+  if (fixed) return (fixed[1] === "-" ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  }).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return Math.round((wall - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+}
+
+/** Trino's `timestamp(3) with time zone` text: the wall-clock time in `zone`, then the zone ('… UTC', '… +02:00'). */
+export function formatZonedTimestamp(micros: bigint, zone: string): string {
+  const ms = Number(micros / 1000n) - (micros < 0n && micros % 1000n !== 0n ? 1 : 0);
+  let offset = 0;
+  try {
+    offset = zoneOffsetMinutes(zone, ms);
+  } catch {
+    return `${formatTimestamp(micros, false)} UTC`;
+  }
+  return `${formatTimestamp(micros + BigInt(offset) * 60_000_000n, false)} ${zone}`;
 }
 
 function formatTime(micros: bigint): string {

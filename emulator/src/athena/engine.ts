@@ -95,6 +95,8 @@ export class AthenaEngine {
     });
     const admin = await instance.connect();
     await admin.run("SET GLOBAL TimeZone = 'UTC'");
+    // Trino divides integers as integers (7 / 2 = 3, truncated toward zero).
+    await admin.run("SET GLOBAL integer_division = true");
     await installTrinoFunctions(admin);
     await ensureDatasets(admin, options.dataDir, options.catalog, {
       auditRows: options.auditRows,
@@ -214,8 +216,11 @@ export class AthenaEngine {
   ): Promise<ExecuteOutcome> {
     let engineSql: string;
     let parameterCount: number;
+    let zone: string;
     try {
-      ({ sql: engineSql, parameterCount } = rewriteTrinoSql(req.sql));
+      const rewritten = rewriteTrinoSql(req.sql);
+      ({ sql: engineSql, parameterCount } = rewritten);
+      zone = displayZone(rewritten);
     } catch (err) {
       return failed(kind, userFailure(`INVALID_FUNCTION_ARGUMENT: ${(err as Error).message}`), ms(pre0));
     }
@@ -249,6 +254,7 @@ export class AthenaEngine {
     try {
       await conn.run(`USE ${ident(catalog)}.${ident(database)}`);
       await conn.run(`SET search_path = '${catalog}.${database},${TRINO_MACRO_SCHEMA}'`);
+      await conn.run(`SET TimeZone = '${sessionZone(zone)}'`);
       const before = await this.bytesRead(conn);
       // Parsed before the statement streams: a second statement on this connection would end the stream.
       const selectList = await topSelectList(conn, engineSql);
@@ -280,7 +286,7 @@ export class AthenaEngine {
           caseSensitive: a.type === "varchar" || a.type === "json",
         };
       });
-      const formatters = types.map(formatterFor);
+      const formatters = types.map((t) => formatterFor(t, zone));
       writer = new CsvResultWriter(req.resultFile);
       await writer.write(csvLine(columns.map((c) => c.name)));
       let rowCount = 0;
@@ -462,6 +468,30 @@ export class AthenaEngine {
     );
     return BigInt(reader.getRows()[0]![0] as bigint);
   }
+}
+
+/**
+ * Trino keeps a zone in every `timestamp with time zone` value; DuckDB keeps only the instant. A query that
+ * names one zone (AT TIME ZONE / with_timezone first, else literals and ISO offsets) shows its values in it and runs
+ * with it as the session zone, so date_trunc / date_add / date_diff / extract work in that zone as Trino's do.
+ * Queries naming no zone, or several, use UTC, Athena's session zone.
+ */
+export function displayZone(named: { zones: readonly string[]; conversions: readonly string[] }): string {
+  const conversions = new Set(named.conversions);
+  if (conversions.size > 0) return conversions.size === 1 ? [...conversions][0]! : "UTC";
+  const zones = new Set(named.zones);
+  return zones.size === 1 ? [...zones][0]! : "UTC";
+}
+
+/** The DuckDB TimeZone setting for a Trino zone: IANA names as they are, whole-hour offsets as Etc/GMT∓h. */
+export function sessionZone(zone: string): string {
+  const offset = /^([+-])(\d{2}):(\d{2})$/.exec(zone);
+  if (offset) {
+    if (offset[3] !== "00") return "UTC";
+    const hours = Number(offset[2]);
+    return hours === 0 ? "UTC" : `Etc/GMT${offset[1] === "+" ? "-" : "+"}${hours}`;
+  }
+  return /^[A-Za-z0-9_/+-]+$/.test(zone) ? zone : "UTC";
 }
 
 function failed(kind: StatementKind, failure: QueryFailure, preProcessingMs: number): ExecuteOutcome {

@@ -4,15 +4,32 @@
 import {
   ANY,
   BIGINT,
+  BOOLEAN,
+  DOUBLE,
   DuckDBScalarFunction,
+  DuckDBTimestampTZValue,
   DuckDBTimestampValue,
+  INTEGER,
   LIST,
   TIMESTAMP,
+  TIMESTAMPTZ,
   VARCHAR,
   type DuckDBConnection,
   type DuckDBListValue,
+  type DuckDBType,
+  type DuckDBValue,
 } from "@duckdb/node-api";
+import { formatterFor } from "../athena-types";
 import { parseMysqlDate } from "./mysql-format";
+import {
+  formatNumber,
+  javaFormat,
+  luhnCheck,
+  parseDataSize,
+  regexpCount,
+  regexpPosition,
+  trinoTypeName,
+} from "./scalars";
 
 /** Where the macros live; every query connection must have it on its search path. */
 export const TRINO_MACRO_SCHEMA = "memory.main";
@@ -37,6 +54,8 @@ const MACROS: string[] = [
   "day_of_year(t) AS dayofyear(t)",
   "doy(t) AS dayofyear(t)",
   "year_of_week(t) AS isoyear(t)",
+  "yow(t) AS isoyear(t)",
+  "week_of_year(t) AS week(t)",
   "last_day_of_month(t) AS last_day(t)",
   "sequence(a, b) AS generate_series(a, b), (a, b, c) AS generate_series(a, b, c)",
   "arbitrary(x) AS any_value(x)",
@@ -58,10 +77,96 @@ const MACROS: string[] = [
   "rand() AS random()",
   "array_max(a) AS list_max(a)",
   "array_min(a) AS list_min(a)",
+  // Trino answers NULL past the last field; DuckDB's split_part answers ''.
+  "split_part(s, d, i) AS CASE WHEN i < 1 THEN error('Index must be greater than zero') ELSE string_split(s, d)[i] END",
+  "regexp_split(s, p) AS string_split_regex(s, p)",
+  "parse_data_size(s) AS CAST(trino_parse_data_size(s) AS DECIMAL(38, 0))",
+  "is_json_scalar(j) AS json_type(json(j)) NOT IN ('OBJECT', 'ARRAY')",
+  "json_array_get(j, i) AS json_extract(json(j), CASE WHEN i < 0 THEN '$[#' || i || ']' ELSE '$[' || i || ']' END)",
+  // Trino's JSON values cast to SQL types unwrap the JSON: a JSON string is its text, JSON null is NULL.
+  "trino_json_to_varchar(j) AS CASE json_type(json(j)) WHEN 'NULL' THEN NULL WHEN 'VARCHAR' THEN json_extract_string(json(j), '$') WHEN 'OBJECT' THEN error('Cannot cast JSON object to varchar') WHEN 'ARRAY' THEN error('Cannot cast JSON array to varchar') ELSE CAST(json(j) AS VARCHAR) END",
+  "with_timezone(t, z) AS trino_at_time_zone(t)",
+  "at_timezone(t, z) AS trino_at_time_zone(t)",
+];
+
+/** A DuckDB function computed in JavaScript, one row at a time; a thrown Error fails the query with its message. */
+function rowFunction(
+  name: string,
+  parameterTypes: DuckDBType[],
+  returnType: DuckDBType,
+  compute: (args: unknown[], types: DuckDBType[]) => unknown,
+  options: { varArgs?: DuckDBType; nulls?: "propagate" | "pass" } = {},
+): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name,
+    returnType,
+    parameterTypes,
+    varArgsType: options.varArgs,
+    specialHandling: options.nulls === "pass",
+    mainFunction: (info, input, output) => {
+      const vectors = Array.from({ length: input.columnCount }, (_, i) => input.getColumnVector(i));
+      const types = vectors.map((v) => v.type);
+      for (let row = 0; row < input.rowCount; row++) {
+        const args = vectors.map((v) => v.getItem(row));
+        if (options.nulls !== "pass" && args.some((a) => a === null)) {
+          output.setItem(row, null);
+          continue;
+        }
+        try {
+          output.setItem(row, compute(args, types) as DuckDBValue);
+        } catch (err) {
+          info.setError((err as Error).message);
+          return;
+        }
+      }
+      output.flush();
+    },
+  });
+}
+
+/** Java's String.valueOf as Trino's format() applies it to `%s`: the value as a query result would show it. */
+function argumentText(types: DuckDBType[], offset: number) {
+  return (value: unknown, index: number) =>
+    value === null ? "null" : formatterFor(types[index + offset]!)(value as DuckDBValue);
+}
+
+const JS_FUNCTIONS: DuckDBScalarFunction[] = [
+  rowFunction("trino_type_name", [VARCHAR], VARCHAR, ([t]) => trinoTypeName(String(t))),
+  rowFunction("luhn_check", [VARCHAR], BOOLEAN, ([s]) => luhnCheck(String(s))),
+  rowFunction("trino_parse_data_size", [VARCHAR], VARCHAR, ([s]) => parseDataSize(String(s))),
+  rowFunction("format_number", [DOUBLE], VARCHAR, ([x]) => formatNumber(Number(x))),
+  rowFunction("regexp_count", [VARCHAR, VARCHAR], BIGINT, ([s, p]) => BigInt(regexpCount(String(s), String(p)))),
+  rowFunction("regexp_position", [VARCHAR, VARCHAR], INTEGER, ([s, p]) => regexpPosition(String(s), String(p))),
+  rowFunction("regexp_position", [VARCHAR, VARCHAR, BIGINT], INTEGER, ([s, p, start]) =>
+    regexpPosition(String(s), String(p), Number(start)),
+  ),
+  rowFunction("regexp_position", [VARCHAR, VARCHAR, BIGINT, BIGINT], INTEGER, ([s, p, start, n]) =>
+    regexpPosition(String(s), String(p), Number(start), Number(n)),
+  ),
+  rowFunction(
+    "trino_format",
+    [VARCHAR],
+    VARCHAR,
+    ([format, ...args], types) => {
+      if (format === null) return null;
+      return javaFormat(String(format), args, argumentText(types, 1));
+    },
+    { varArgs: ANY, nulls: "pass" },
+  ),
+  // `AT TIME ZONE` and with_timezone keep the instant; the zone only changes how it is shown (see rewrite.ts).
+  rowFunction("trino_at_time_zone", [TIMESTAMPTZ], TIMESTAMPTZ, ([t]) => t),
+  rowFunction(
+    "trino_at_time_zone",
+    [TIMESTAMP],
+    TIMESTAMPTZ,
+    ([t]) => new DuckDBTimestampTZValue((t as DuckDBTimestampValue).micros),
+  ),
 ];
 
 /** Creates the Trino macros and JS functions on the instance behind `connection` (idempotent). */
 export async function installTrinoFunctions(connection: DuckDBConnection): Promise<void> {
+  // Registered first: some macros call them.
+  for (const fn of JS_FUNCTIONS) connection.registerScalarFunction(fn);
   for (const macro of MACROS) await connection.run(`CREATE OR REPLACE MACRO ${TRINO_MACRO_SCHEMA}.${macro}`);
 
   connection.registerScalarFunction(
