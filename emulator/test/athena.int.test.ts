@@ -174,6 +174,41 @@ describe("StartQueryExecution → GetQueryExecution", () => {
     expect(two.Status?.AthenaError?.ErrorMessage).toMatch(/^Only one sql statement is allowed/);
   });
 
+  it("answers Athena's FUNCTION_NOT_FOUND for a function Trino lacks, even one DuckDB has", async () => {
+    for (const [sql, message] of [
+      ["SELECT list_value(1, 2)", "FUNCTION_NOT_FOUND: line 1:8: Function 'list_value' not registered"],
+      ["SELECT 1,\n  strftime(now(), '%Y')", "FUNCTION_NOT_FOUND: line 2:3: Function 'strftime' not registered"],
+      ["SELECT no_such_function(1)", "FUNCTION_NOT_FOUND: line 1:8: Function 'no_such_function' not registered"],
+    ] as const) {
+      const q = await runToEnd(athena, { QueryString: sql });
+      expect(q.Status?.State, sql).toBe("FAILED");
+      expect(q.Status?.AthenaError?.ErrorMessage, sql).toBe(message);
+    }
+  });
+
+  it("renders Trino semantics end to end: integer division, typeof, zones, VALUES without parentheses", async () => {
+    const cells = async (sql: string) => {
+      const q = await runToEnd(athena, { QueryString: sql });
+      expect(q.Status?.State, `${sql}: ${q.Status?.AthenaError?.ErrorMessage}`).toBe("SUCCEEDED");
+      const res = await athena.send(new GetQueryResultsCommand({ QueryExecutionId: q.QueryExecutionId }));
+      return {
+        rows: res.ResultSet!.Rows!.slice(1).map((r) => r.Data!.map((d) => d.VarCharValue ?? null)),
+        types: res.ResultSet!.ResultSetMetadata!.ColumnInfo!.map((c) => c.Type),
+      };
+    };
+    expect((await cells("SELECT 7 / 2, -7 % 3, typeof('abc'), split_part('a,b', ',', 3)")).rows).toEqual([
+      ["3", "-1", "varchar(3)", null],
+    ]);
+    const zoned = await cells(
+      "SELECT from_iso8601_timestamp('2020-05-11T11:15:05.055+01:00'), date_trunc('day', from_iso8601_timestamp('2020-05-11T00:15:05+01:00'))",
+    );
+    expect(zoned.rows).toEqual([["2020-05-11 11:15:05.055 +01:00", "2020-05-11 00:00:00.000 +01:00"]]);
+    expect(zoned.types).toEqual(["timestamp with time zone", "timestamp with time zone"]);
+    // Other queries on the same connection go back to UTC.
+    expect((await cells("SELECT TIMESTAMP '2020-06-10 15:55:23 UTC'")).rows).toEqual([["2020-06-10 15:55:23.000 UTC"]]);
+    expect((await cells("VALUES 1, 2, 3")).rows).toEqual([["1"], ["2"], ["3"]]);
+  });
+
   it("does not let a query reach files outside the catalog", async () => {
     const q = await runToEnd(athena, { QueryString: "SELECT * FROM read_text('/etc/passwd')" });
     expect(q.Status?.State).toBe("FAILED");

@@ -24,6 +24,7 @@ import { translateDuckDbError, userFailure, type QueryFailure } from "./errors";
 import { ParameterError, parseParameters } from "./parameters";
 import { csvLine, CsvResultWriter } from "./results";
 import { classifyStatement, type StatementKind, type StatementType } from "./statement";
+import { unknownFunctionError } from "./trino/function-names";
 import { installTrinoFunctions, TRINO_MACRO_SCHEMA } from "./trino/functions";
 import { rewriteTrinoSql, statementCount } from "./trino/rewrite";
 
@@ -85,6 +86,8 @@ export class AthenaEngine {
     private readonly admin: DuckDBConnection,
     private readonly options: EngineOptions,
     private readonly datasetsDir: string,
+    /** Every function name DuckDB resolves (built-ins and the Trino layer). */
+    private readonly engineFunctions: ReadonlySet<string>,
   ) {}
 
   /** Generates missing data sets, loads the catalog as views, and opens the connection pool. */
@@ -121,7 +124,9 @@ export class AthenaEngine {
     const datasetsDir = path.join(options.dataDir, "datasets");
     await admin.run(`SET allowed_directories = ['${(datasetsDir + path.sep).replace(/'/g, "''")}']`);
     await admin.run("SET enable_external_access = false");
-    const engine = new AthenaEngine(instance, admin, options, datasetsDir + path.sep);
+    const functionRows = await admin.runAndReadAll("SELECT DISTINCT lower(function_name) FROM duckdb_functions()");
+    const engineFunctions = new Set(functionRows.getRows().map((row) => String(row[0])));
+    const engine = new AthenaEngine(instance, admin, options, datasetsDir + path.sep, engineFunctions);
     for (let i = 0; i < Math.max(1, options.concurrency); i++) {
       const conn = await instance.connect();
       const id = (await conn.runAndReadAll("SELECT current_connection_id()")).getRows()[0]![0] as bigint;
@@ -214,6 +219,8 @@ export class AthenaEngine {
     database: string,
     pre0: number,
   ): Promise<ExecuteOutcome> {
+    const unknownFunction = unknownFunctionError(req.sql, this.engineFunctions);
+    if (unknownFunction) return failed(kind, userFailure(unknownFunction), ms(pre0));
     let engineSql: string;
     let parameterCount: number;
     let zone: string;
