@@ -9,6 +9,7 @@ import {
   type DuckDBType,
   type DuckDBValue,
 } from "@duckdb/node-api";
+import { canonicalJson } from "./trino/scalars";
 
 /** One column of a result as ResultSetMetadata.ColumnInfo describes it. */
 export interface AthenaColumn {
@@ -96,7 +97,7 @@ export type ValueFormatter = (value: DuckDBValue) => string;
  * keeps one per query: see rewrite.ts).
  */
 export function formatterFor(type: DuckDBType, zone = "UTC"): ValueFormatter {
-  if (type.alias?.toUpperCase() === "JSON") return (v) => String(v);
+  if (type.alias?.toUpperCase() === "JSON") return (v) => canonicalJson(String(v));
   switch (type.typeId) {
     case DuckDBTypeId.VARCHAR:
     case DuckDBTypeId.ENUM:

@@ -39,7 +39,7 @@ describe("Trino functions on DuckDB", () => {
     ["from_iso8601_date('2024-01-02')", "2024-01-02"],
     ["regexp_like('prod-aurora-cluster-instance-1', '^prod-.*-[0-9]$')", "true"],
     ["regexp_like('abc', 'x')", "false"],
-    ["from_unixtime(1700000000)", "2023-11-14 22:13:20.000"],
+    ["from_unixtime(1700000000)", "2023-11-14 22:13:20.000 UTC"],
     ["to_unixtime(TIMESTAMP '2024-01-01 00:00:01')", "1.704067201E9"],
     ["date_format(TIMESTAMP '2024-03-04 05:06:07', '%Y/%m/%d %H:%i')", "2024/03/04 05:06"],
     ['json_extract_scalar(\'{"a":{"b":"x"}}\', \'$.a.b\')', "x"],

@@ -5,6 +5,7 @@ import {
   ANY,
   BIGINT,
   BOOLEAN,
+  DATE,
   DOUBLE,
   DuckDBScalarFunction,
   DuckDBTimestampTZValue,
@@ -22,14 +23,20 @@ import {
 import { formatterFor } from "../athena-types";
 import { parseMysqlDate } from "./mysql-format";
 import {
+  canonicalJson,
   formatNumber,
+  humanReadableSeconds,
+  isoOffset,
   javaFormat,
   luhnCheck,
   parseDataSize,
   regexpCount,
   regexpPosition,
   trinoTypeName,
+  urlDecode,
+  urlEncode,
 } from "./scalars";
+import { formatTimestamp, zoneOffsetMinutes } from "../athena-types";
 
 /** Where the macros live; every query connection must have it on its search path. */
 export const TRINO_MACRO_SCHEMA = "memory.main";
@@ -38,15 +45,13 @@ const MACROS: string[] = [
   "regexp_like(s, p) AS regexp_matches(s, p)",
   "approx_distinct(x) AS approx_count_distinct(x), (x, e) AS approx_count_distinct(x)",
   "approx_percentile(x, p) AS approx_quantile(x, p)",
-  // Trino returns timestamp(3) with time zone; the session time zone is UTC so a plain timestamp reads the same.
-  "from_unixtime(x) AS make_timestamp(CAST(round(CAST(x AS DOUBLE) * 1000000) AS BIGINT)), (x, tz) AS timezone(tz, to_timestamp(CAST(x AS DOUBLE)))",
+  // Trino returns timestamp(3) with time zone (UTC; rewrite.ts handles the zone argument).
+  "from_unixtime(x) AS to_timestamp(CAST(x AS DOUBLE))",
   "to_unixtime(t) AS epoch(t)",
   "from_iso8601_timestamp(s) AS CAST(s AS TIMESTAMPTZ)",
   "from_iso8601_date(s) AS CAST(s AS DATE)",
-  "to_iso8601(t) AS strftime(CAST(t AS TIMESTAMP), '%Y-%m-%dT%H:%M:%S.%gZ')",
   "json_extract_scalar(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL ELSE json_extract_string(j, p) END",
   "json_parse(s) AS json(s)",
-  "json_format(j) AS CAST(j AS VARCHAR)",
   "array_join(a, s) AS array_to_string(a, s)",
   "day_of_week(t) AS isodow(t)",
   "dow(t) AS isodow(t)",
@@ -87,6 +92,24 @@ const MACROS: string[] = [
   "trino_json_to_varchar(j) AS CASE json_type(json(j)) WHEN 'NULL' THEN NULL WHEN 'VARCHAR' THEN json_extract_string(json(j), '$') WHEN 'OBJECT' THEN error('Cannot cast JSON object to varchar') WHEN 'ARRAY' THEN error('Cannot cast JSON array to varchar') ELSE CAST(json(j) AS VARCHAR) END",
   "with_timezone(t, z) AS trino_at_time_zone(t)",
   "at_timezone(t, z) AS trino_at_time_zone(t)",
+  // Athena's session zone.
+  "current_timezone() AS 'UTC'",
+  "width_bucket(x, lo, hi, n) AS CAST(CASE WHEN CAST(x AS DOUBLE) < lo THEN 0 WHEN CAST(x AS DOUBLE) >= hi THEN n + 1 ELSE floor((CAST(x AS DOUBLE) - lo) / (CAST(hi AS DOUBLE) - lo) * n) + 1 END AS BIGINT)",
+  // Trino keeps the first occurrence of each element, in order; DuckDB's list_distinct does not keep the order.
+  "array_distinct(a) AS list_filter(a, (x, i) -> list_position(a, x) = i)",
+  "array_remove(a, v) AS list_filter(a, x -> x IS DISTINCT FROM v)",
+  "split_to_map(s, entry, kv) AS map_from_entries(list_transform(string_split(s, entry), e -> {'k': string_split(e, kv)[1], 'v': string_split(e, kv)[2]}))",
+  "url_extract_protocol(u) AS nullif(regexp_extract(u, '^([A-Za-z][A-Za-z0-9+.-]*):', 1), '')",
+  "url_extract_query(u) AS CASE WHEN regexp_matches(u, '\\?') THEN regexp_extract(u, '\\?([^#]*)', 1) END",
+  "url_extract_fragment(u) AS CASE WHEN regexp_matches(u, '#') THEN regexp_extract(u, '#(.*)$', 1) END",
+  "url_extract_port(u) AS TRY_CAST(nullif(regexp_extract(u, '^[A-Za-z][A-Za-z0-9+.-]*://[^/:?#]+:([0-9]+)', 1), '') AS BIGINT)",
+  "url_extract_parameter(u, n) AS CASE WHEN regexp_matches(regexp_extract(u, '^[^#]*'), '[?&]' || n || '(=|&|$)') THEN regexp_extract(regexp_extract(u, '^[^#]*'), '[?&]' || n || '=([^&]*)', 1) END",
+  // DuckDB's millisecond() counts the seconds too.
+  "millisecond(t) AS CAST(microsecond(t) // 1000 AS BIGINT) % 1000",
+  "bitwise_xor(a, b) AS xor(a, b)",
+  "bitwise_not(a) AS ~a",
+  "hamming_distance(a, b) AS hamming(a, b)",
+  "normalize(s) AS nfc_normalize(s)",
 ];
 
 /** A DuckDB function computed in JavaScript, one row at a time; a thrown Error fails the query with its message. */
@@ -130,7 +153,41 @@ function argumentText(types: DuckDBType[], offset: number) {
     value === null ? "null" : formatterFor(types[index + offset]!)(value as DuckDBValue);
 }
 
+/** ISO 8601 text of a timestamp with time zone shown in `zone` (a DuckDB TimeZone setting). */
+function isoZoned(micros: bigint, zone: string): string {
+  const ms = Number(micros / 1000n);
+  let offset = 0;
+  const etc = /^Etc\/GMT([+-])(\d+)$/.exec(zone);
+  if (etc) offset = (etc[1] === "+" ? -60 : 60) * Number(etc[2]);
+  else if (zone !== "UTC") offset = zoneOffsetMinutes(zone, ms);
+  const local = formatTimestamp(micros + BigInt(offset) * 60_000_000n, false).replace(" ", "T");
+  return `${local}${isoOffset(offset)}`;
+}
+
 const JS_FUNCTIONS: DuckDBScalarFunction[] = [
+  rowFunction("human_readable_seconds", [DOUBLE], VARCHAR, ([x]) => humanReadableSeconds(Number(x))),
+  rowFunction("from_base", [VARCHAR, BIGINT], BIGINT, ([text, radix]) => {
+    const r = Number(radix);
+    const digits = String(text).toLowerCase();
+    const negative = digits.startsWith("-");
+    const body = negative ? digits.slice(1) : digits;
+    if (r < 2 || r > 36 || body === "" || [...body].some((c) => Number.isNaN(parseInt(c, r)))) {
+      throw new Error(`Not a valid base-${r} number: ${String(text)}`);
+    }
+    const value = [...body].reduce((acc, c) => acc * BigInt(r) + BigInt(parseInt(c, r)), 0n);
+    return negative ? -value : value;
+  }),
+  rowFunction("trino_url_encode", [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),
+  rowFunction("trino_url_decode", [VARCHAR], VARCHAR, ([s]) => urlDecode(String(s))),
+  rowFunction("json_format", [VARCHAR], VARCHAR, ([s]) => canonicalJson(String(s))),
+  // to_iso8601 by argument type; the zone is the query's session zone (rewrite.ts passes it).
+  rowFunction("trino_to_iso8601", [DATE, VARCHAR], VARCHAR, ([d]) => String(d)),
+  rowFunction("trino_to_iso8601", [TIMESTAMP, VARCHAR], VARCHAR, ([t]) =>
+    formatTimestamp((t as DuckDBTimestampValue).micros, false).replace(" ", "T"),
+  ),
+  rowFunction("trino_to_iso8601", [TIMESTAMPTZ, VARCHAR], VARCHAR, ([t, zone]) =>
+    isoZoned((t as DuckDBTimestampTZValue).micros, String(zone)),
+  ),
   rowFunction("trino_type_name", [VARCHAR], VARCHAR, ([t]) => trinoTypeName(String(t))),
   rowFunction("luhn_check", [VARCHAR], BOOLEAN, ([s]) => luhnCheck(String(s))),
   rowFunction("trino_parse_data_size", [VARCHAR], VARCHAR, ([s]) => parseDataSize(String(s))),

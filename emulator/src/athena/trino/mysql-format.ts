@@ -21,7 +21,10 @@ const TO_STRFTIME: Record<string, string> = {
   S: "%S",
   s: "%S",
   T: "%H:%M:%S",
+  // ISO 8601 week (Monday first) and its year.
   v: "%V",
+  x: "%G",
+  u: "%V",
   W: "%A",
   Y: "%Y",
   y: "%y",
@@ -223,6 +226,10 @@ const JODA: [RegExp, string][] = [
   [/^yyyy/, "%Y"],
   [/^yy/, "%y"],
   [/^y/, "%Y"],
+  // ISO 8601 week-based year and week of that year.
+  [/^xxxx/, "%G"],
+  [/^x/, "%G"],
+  [/^ww/, "%V"],
   [/^MMMM/, "%B"],
   [/^MMM/, "%b"],
   [/^MM/, "%m"],

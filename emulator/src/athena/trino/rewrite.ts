@@ -352,6 +352,22 @@ function literalString(arg: Node[]): string | undefined {
 type Zones = { zones: Set<string>; conversions: Set<string> };
 type Rule = (rendered: string[], raw: Node[][], zones: Zones) => string | undefined;
 
+/** Whether an argument is a DATE by its form: a DATE literal, current_date, date(…), CAST(… AS DATE). */
+function isDateExpression(arg: Node[]): boolean {
+  const sig = arg.filter((n) => !isSpace(n));
+  const [first, second] = sig;
+  if (first?.kind !== "token") return false;
+  const word = first.token.text.toLowerCase();
+  if (sig.length === 1) return word === "current_date";
+  if (sig.length !== 2) return false;
+  if (word === "date" && second?.kind === "token" && second.token.kind === "string") return true;
+  if (second?.kind !== "group") return false;
+  if (word === "date" || word === "from_iso8601_date" || word === "last_day_of_month") return true;
+  if (word !== "cast" && word !== "try_cast") return false;
+  const cast = splitCast(second.items);
+  return cast !== undefined && /^\s*date\s*$/i.test(cast.type);
+}
+
 /** Whether an argument is a JSON value by its form: a JSON literal or a call returning JSON. */
 function isJsonExpression(arg: Node[]): boolean {
   const sig = arg.filter((n) => !isSpace(n));
@@ -498,7 +514,13 @@ const CALL_REWRITES: Record<string, Rule> = {
     const unit = literalString(raw[0]!)?.toLowerCase();
     const toInterval = unit === undefined ? undefined : INTERVAL_FUNCTIONS[unit];
     if (!toInterval) throw new Error(`'${unit ?? args[0]}' is not a valid unit for date_add`);
-    return `((${args[2]}) + ${toInterval(args[1]!)})`;
+    const sum = `((${args[2]}) + ${toInterval(args[1]!)})`;
+    return isDateExpression(raw[2]!) ? `CAST(${sum} AS DATE)` : sum;
+  },
+  // DuckDB truncates a DATE into a TIMESTAMP; Trino keeps it a DATE.
+  date_trunc(args, raw) {
+    if (args.length !== 2 || !isDateExpression(raw[1]!)) return undefined;
+    return `CAST(date_trunc(${args.join(", ")}) AS DATE)`;
   },
   // Trino: element_at(array, 1-based index | -n from the end) and element_at(map, key) → NULL when absent.
   element_at(args) {
@@ -561,6 +583,32 @@ const CALL_REWRITES: Record<string, Rule> = {
   },
   at_timezone(args, raw, zones) {
     return CALL_REWRITES.with_timezone!(args, raw, zones);
+  },
+  to_base: (args) => (args.length === 2 ? `lower(to_base(${args.join(", ")}))` : undefined),
+  url_encode: (args) => (args.length === 1 ? `trino_url_encode(${args[0]})` : undefined),
+  url_decode: (args) => (args.length === 1 ? `trino_url_decode(${args[0]})` : undefined),
+  to_iso8601: (args) => (args.length === 1 ? `trino_to_iso8601(${args[0]}, current_setting('TimeZone'))` : undefined),
+  from_unixtime(args, raw, zones) {
+    if (args.length !== 2) return undefined;
+    const zone = literalString(raw[1]!);
+    if (zone !== undefined) zones.conversions.add(canonicalZone(zone));
+    return `trino_at_time_zone(to_timestamp(CAST(${args[0]} AS DOUBLE)))`;
+  },
+  // Trino: reduce(array, initial, (state, x) -> …, state -> result).
+  reduce(args) {
+    if (args.length !== 4) return undefined;
+    return `list_transform([list_reduce(${args[0]}, ${args[2]}, ${args[1]})], ${args[3]})[1]`;
+  },
+  any_match: (args) =>
+    args.length === 2 ? `coalesce(list_bool_or(list_transform(${args[0]}, ${args[1]})), false)` : undefined,
+  all_match: (args) =>
+    args.length === 2 ? `coalesce(list_bool_and(list_transform(${args[0]}, ${args[1]})), true)` : undefined,
+  none_match: (args) =>
+    args.length === 2 ? `NOT coalesce(list_bool_or(list_transform(${args[0]}, ${args[1]})), false)` : undefined,
+  // array_join(array, delimiter, null_replacement)
+  array_join(args) {
+    if (args.length !== 3) return undefined;
+    return `array_to_string(list_transform(${args[0]}, x -> coalesce(CAST(x AS VARCHAR), ${args[2]})), ${args[1]})`;
   },
   // Lambdas cannot pass through a macro: rename to DuckDB's list functions instead.
   transform: (args) => `list_transform(${args.join(", ")})`,

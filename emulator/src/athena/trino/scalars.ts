@@ -394,3 +394,63 @@ function dateConversion(code: string, value: ScalarArg): string {
       throw new Error(`Unknown format conversion: 't${code}'`);
   }
 }
+
+/** Trino's human_readable_seconds(96) = '1 minute, 36 seconds': weeks down to seconds, zero parts left out. */
+export function humanReadableSeconds(seconds: number): string {
+  if (!Number.isFinite(seconds)) throw new Error("Invalid argument found: NaN or Infinity");
+  let rest = Math.round(Math.abs(seconds));
+  const parts: string[] = [];
+  for (const [unit, size] of [
+    ["week", 604_800],
+    ["day", 86_400],
+    ["hour", 3_600],
+    ["minute", 60],
+    ["second", 1],
+  ] as const) {
+    const count = Math.floor(rest / size);
+    rest -= count * size;
+    if (count > 0) parts.push(`${count} ${unit}${count === 1 ? "" : "s"}`);
+  }
+  return parts.length ? parts.join(", ") : "0 seconds";
+}
+
+/** Java's URLEncoder (what Trino's url_encode uses): space as '+', only [A-Za-z0-9.*_-] left as they are. */
+export function urlEncode(text: string): string {
+  return encodeURIComponent(text)
+    .replace(/%20/g, "+")
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** Java's URLDecoder (Trino's url_decode): '+' is a space. */
+export function urlDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, " "));
+  } catch {
+    throw new Error(`Cannot decode '${text}'`);
+  }
+}
+
+/** JSON text without insignificant whitespace, as Trino stores and prints JSON values. */
+export function canonicalJson(text: string): string {
+  let out = "";
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (inString) {
+      out += ch;
+      if (ch === "\\") out += text[++i] ?? "";
+      else if (ch === '"') inString = false;
+    } else if (ch === '"') {
+      inString = true;
+      out += ch;
+    } else if (!/\s/.test(ch)) out += ch;
+  }
+  return out;
+}
+
+/** Minutes east of UTC as Trino writes an offset in ISO 8601 ('Z' for UTC). */
+export function isoOffset(minutes: number): string {
+  if (minutes === 0) return "Z";
+  const abs = Math.abs(minutes);
+  return `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
