@@ -119,6 +119,8 @@ export function formatterFor(type: DuckDBType, zone = "UTC"): ValueFormatter {
       return (v) => formatTimestamp((v as { nanos: bigint }).nanos / 1_000n, false);
     case DuckDBTypeId.TIME:
       return (v) => formatTime((v as { micros: bigint }).micros);
+    case DuckDBTypeId.INTERVAL:
+      return (v) => formatInterval(v as { months: number; days: number; micros: bigint });
     case DuckDBTypeId.BLOB:
       return (v) => Array.from((v as { bytes: Uint8Array }).bytes, (b) => b.toString(16).padStart(2, "0")).join(" ");
     case DuckDBTypeId.LIST:
@@ -207,6 +209,23 @@ export function formatZonedTimestamp(micros: bigint, zone: string): string {
     return `${formatTimestamp(micros, false)} UTC`;
   }
   return `${formatTimestamp(micros + BigInt(offset) * 60_000_000n, false)} ${zone}`;
+}
+
+/**
+ * Trino's interval text: `interval year to month` as 'Y-M' ('1-2'), `interval day to second` as
+ * 'D HH:MM:SS.mmm' ('2 00:00:00.000'); DuckDB keeps both in one value.
+ */
+export function formatInterval(v: { months: number; days: number; micros: bigint }): string {
+  if (v.months !== 0 && v.days === 0 && v.micros === 0n) {
+    const abs = Math.abs(v.months);
+    return `${v.months < 0 ? "-" : ""}${Math.floor(abs / 12)}-${abs % 12}`;
+  }
+  const total = BigInt(v.days) * 86_400_000_000n + v.micros;
+  const negative = total < 0n;
+  const ms = (negative ? -total : total) / 1000n;
+  const days = ms / 86_400_000n;
+  const rest = Number(ms % 86_400_000n);
+  return `${negative ? "-" : ""}${days} ${formatTime(BigInt(rest) * 1000n)}`;
 }
 
 function formatTime(micros: bigint): string {

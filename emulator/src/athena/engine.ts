@@ -490,11 +490,23 @@ export function displayZone(named: { zones: readonly string[]; conversions: read
   return zones.size === 1 ? [...zones][0]! : "UTC";
 }
 
+// Zones without daylight saving time that keep these offsets all year (DuckDB has no Etc/ zone for them).
+const FRACTIONAL_OFFSET_ZONES: Record<string, string> = {
+  "+03:30": "Asia/Tehran",
+  "+04:30": "Asia/Kabul",
+  "+05:30": "Asia/Kolkata",
+  "+05:45": "Asia/Kathmandu",
+  "+06:30": "Asia/Yangon",
+  "+08:45": "Australia/Eucla",
+  "+09:30": "Australia/Darwin",
+  "-09:30": "Pacific/Marquesas",
+};
+
 /** The DuckDB TimeZone setting for a Trino zone: IANA names as they are, whole-hour offsets as Etc/GMT∓h. */
 export function sessionZone(zone: string): string {
   const offset = /^([+-])(\d{2}):(\d{2})$/.exec(zone);
   if (offset) {
-    if (offset[3] !== "00") return "UTC";
+    if (offset[3] !== "00") return FRACTIONAL_OFFSET_ZONES[zone] ?? "UTC";
     const hours = Number(offset[2]);
     return hours === 0 ? "UTC" : `Etc/GMT${offset[1] === "+" ? "-" : "+"}${hours}`;
   }

@@ -114,6 +114,12 @@ describe("time zones (language/types 'timestamp with time zone', functions/datet
     ["week_of_year(DATE '2021-01-04')", "1"],
     ["year_of_week(DATE '2021-01-03')", "2020"],
     ["day_of_week(DATE '2021-01-03')", "7"],
+    ["date_trunc('day', from_iso8601_timestamp('2020-05-11T02:15:05+05:30'))", "2020-05-11 00:00:00.000 +05:30"],
+    ["INTERVAL '2' DAY", "2 00:00:00.000"],
+    ["INTERVAL '90' MINUTE", "0 01:30:00.000"],
+    ["INTERVAL '3' MONTH", "0-3"],
+    ["INTERVAL '14' MONTH", "1-2"],
+    ["TIMESTAMP '2020-01-02 00:00:00' - TIMESTAMP '2020-01-01 12:00:00'", "0 12:00:00.000"],
   ]);
 });
 
