@@ -2,45 +2,16 @@
 // gives (https://trino.io/docs/current/functions/*.html) and Athena prints. Each query goes through what the
 // engine does: the rewrite, the session settings, and the result formatting.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { athenaType, formatterFor } from "../athena-types";
-import { displayZone, sessionZone } from "../engine";
-import { installTrinoFunctions, TRINO_MACRO_SCHEMA } from "./functions";
+import { openTrinoSession, type TrinoSession } from "../../../test/trino-session";
 import { rewriteTrinoSql } from "./rewrite";
 
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-
+let session: TrinoSession;
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false" });
-  const admin = await instance.connect();
-  await admin.run("SET GLOBAL TimeZone = 'UTC'");
-  await admin.run("SET GLOBAL integer_division = true");
-  await installTrinoFunctions(admin);
-  conn = await instance.connect();
-  await conn.run(`SET search_path = 'memory.main,${TRINO_MACRO_SCHEMA}'`);
+  session = await openTrinoSession();
 });
+afterAll(() => session?.close());
 
-afterAll(() => {
-  conn?.closeSync();
-  instance?.closeSync();
-});
-
-/** Runs a Trino statement as the engine does; every value of the first row as Athena prints it (null = NULL). */
-async function run(trinoSql: string): Promise<{ values: (string | null)[]; types: string[] }> {
-  const rewritten = rewriteTrinoSql(trinoSql);
-  const zone = displayZone(rewritten);
-  await conn.run(`SET TimeZone = '${sessionZone(zone)}'`);
-  const reader = await conn.runAndReadAll(rewritten.sql);
-  const types = reader.columnTypes();
-  const row = reader.getRows()[0] ?? [];
-  return {
-    values: row.map((v, i) => (v === null ? null : formatterFor(types[i]!, zone)(v))),
-    types: types.map((t) => athenaType(t).type),
-  };
-}
-
-const value = async (expression: string) => (await run(`SELECT ${expression}`)).values[0];
+const value = (expression: string) => session.value(expression);
 
 function table(cases: [string, string | null][]) {
   it.each(cases)("%s → %s", async (sql, expected) => {
@@ -281,16 +252,16 @@ describe("more of Trino's functions, with the answers its documentation gives", 
 
 describe("VALUES rows without parentheses (sql/values)", () => {
   it("VALUES 1, 2, 3 is three rows of one column", async () => {
-    const reader = await conn.runAndReadAll(
+    const reader = await session.conn.runAndReadAll(
       rewriteTrinoSql("SELECT count(*), sum(x) FROM (VALUES 1, 2, 3) AS t(x)").sql,
     );
     expect(reader.getRows()[0]!.map(String)).toEqual(["3", "6"]);
-    const top = await conn.runAndReadAll(rewriteTrinoSql("VALUES 1, 2, 3").sql);
+    const top = await session.conn.runAndReadAll(rewriteTrinoSql("VALUES 1, 2, 3").sql);
     expect(top.getRows().map((r) => String(r[0]))).toEqual(["1", "2", "3"]);
   });
 
   it("mixes bare and parenthesised rows and leaves ORDER BY / LIMIT alone", async () => {
-    const reader = await conn.runAndReadAll(
+    const reader = await session.conn.runAndReadAll(
       rewriteTrinoSql("SELECT x FROM (VALUES 'a', ('b'), 'c' || 'd') AS t(x) ORDER BY x DESC LIMIT 2").sql,
     );
     expect(reader.getRows().map((r) => r[0])).toEqual(["cd", "b"]);

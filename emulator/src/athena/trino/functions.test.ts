@@ -1,41 +1,21 @@
 // The Trino layer run on an in-memory DuckDB (no files): each function answers what Trino answers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
-import { installTrinoFunctions, TRINO_MACRO_SCHEMA } from "./functions";
+import { openTrinoSession, type TrinoSession } from "../../../test/trino-session";
 import { rewriteTrinoSql } from "./rewrite";
-import { formatterFor } from "../athena-types";
 
-let instance: DuckDBInstance;
-let conn: DuckDBConnection;
-
+let session: TrinoSession;
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false" });
-  const admin = await instance.connect();
-  await admin.run("SET GLOBAL TimeZone = 'UTC'");
-  await installTrinoFunctions(admin);
-  await admin.run("ATTACH ':memory:' AS awsdatacatalog; CREATE SCHEMA awsdatacatalog.db");
-  conn = await instance.connect();
-  await conn.run("USE awsdatacatalog.db");
-  await conn.run(`SET search_path = 'awsdatacatalog.db,${TRINO_MACRO_SCHEMA}'`);
+  session = await openTrinoSession();
 });
+afterAll(() => session?.close());
 
-afterAll(() => {
-  conn?.closeSync();
-  instance?.closeSync();
-});
-
-/** Runs Trino SQL through the rewrite and returns the single value as Athena would print it. */
-async function value(trinoSql: string): Promise<string | null> {
-  const reader = await conn.runAndReadAll(rewriteTrinoSql(`SELECT ${trinoSql}`).sql);
-  const v = reader.getRows()[0]![0]!;
-  return v === null ? null : formatterFor(reader.columnTypes()[0]!)(v);
-}
+const value = (trinoSql: string) => session.value(trinoSql);
 
 describe("Trino functions on DuckDB", () => {
   const cases: [string, string | null][] = [
     ["date_parse('2024-03-04 05:06:07', '%Y-%m-%d %H:%i:%s')", "2024-03-04 05:06:07.000"],
     ["from_iso8601_timestamp('2024-01-02T03:04:05Z')", "2024-01-02 03:04:05.000 UTC"],
-    ["from_iso8601_timestamp('2024-01-02T03:04:05+02:00')", "2024-01-02 01:04:05.000 UTC"],
+    ["from_iso8601_timestamp('2024-01-02T03:04:05+02:00')", "2024-01-02 03:04:05.000 +02:00"],
     ["from_iso8601_date('2024-01-02')", "2024-01-02"],
     ["regexp_like('prod-aurora-cluster-instance-1', '^prod-.*-[0-9]$')", "true"],
     ["regexp_like('abc', 'x')", "false"],
@@ -78,7 +58,7 @@ describe("Trino functions on DuckDB", () => {
   });
 
   it("approx_distinct and approx_percentile aggregate", async () => {
-    const reader = await conn.runAndReadAll(
+    const reader = await session.conn.runAndReadAll(
       rewriteTrinoSql(
         "SELECT approx_distinct(x % 10), approx_percentile(x, 0.5) FROM unnest(sequence(1, 1001)) AS t(x)",
       ).sql,
@@ -89,14 +69,14 @@ describe("Trino functions on DuckDB", () => {
   });
 
   it("unnest(sequence(1, 100000)) yields 100,000 rows", async () => {
-    const reader = await conn.runAndReadAll(
+    const reader = await session.conn.runAndReadAll(
       rewriteTrinoSql("SELECT count(*), max(n) FROM unnest(sequence(1, 100000)) AS t(n)").sql,
     );
     expect(reader.getRows()[0]!.map(String)).toEqual(["100000", "100000"]);
   });
 
   it("date_parse fails the query with Trino's message on bad input", async () => {
-    await expect(conn.runAndReadAll("SELECT date_parse('not a date', '%Y-%m-%d')")).rejects.toThrow(
+    await expect(session.conn.runAndReadAll("SELECT date_parse('not a date', '%Y-%m-%d')")).rejects.toThrow(
       /Invalid format: "not a date"/,
     );
   });
