@@ -250,6 +250,23 @@ describe("more of Trino's functions, with the answers its documentation gives", 
   ]);
 });
 
+describe("lambdas over maps and pairs of arrays, ngrams, soundex (functions/map, functions/array, functions/string)", () => {
+  table([
+    ["zip_with(ARRAY[1, 2], ARRAY[3, 4], (x, y) -> x + y)", "[4, 6]"],
+    ["zip_with(ARRAY['a', 'b', 'c'], ARRAY['d', 'e', 'f'], (x, y) -> concat(x, y))", "[ad, be, cf]"],
+    ["zip_with(ARRAY['a'], ARRAY['d', NULL, 'f'], (x, y) -> coalesce(x, y))", "[a, null, f]"],
+    ["transform_values(MAP(ARRAY[1, 2, 3], ARRAY[10, 20, 30]), (k, v) -> v + k)", "{1=11, 2=22, 3=33}"],
+    ["transform_keys(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']), (k, v) -> k + 1)", "{2=a, 3=b, 4=c}"],
+    ["map_filter(MAP(ARRAY[10, 20, 30], ARRAY['a', NULL, 'c']), (k, v) -> v IS NOT NULL)", "{10=a, 30=c}"],
+    ["map_filter(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[20, 3, 15]), (k, v) -> v > 10)", "{k1=20, k3=15}"],
+    ["ngrams(ARRAY['foo', 'bar', 'baz', 'foo'], 2)", "[[foo, bar], [bar, baz], [baz, foo]]"],
+    ["ngrams(ARRAY['foo', 'bar', 'baz', 'foo'], 5)", "[[foo, bar, baz, foo]]"],
+    ["soundex('Robert')", "R163"],
+    ["soundex('Tymczak')", "T522"],
+    ["soundex('Ashcraft')", "A261"],
+  ]);
+});
+
 describe("VALUES rows without parentheses (sql/values)", () => {
   it("VALUES 1, 2, 3 is three rows of one column", async () => {
     const reader = await session.conn.runAndReadAll(

@@ -28,6 +28,7 @@ import {
   humanReadableSeconds,
   isoOffset,
   javaFormat,
+  soundex,
   luhnCheck,
   parseDataSize,
   regexpCount,
@@ -110,6 +111,7 @@ const MACROS: string[] = [
   "bitwise_not(a) AS ~a",
   "hamming_distance(a, b) AS hamming(a, b)",
   "normalize(s) AS nfc_normalize(s)",
+  "ngrams(a, n) AS CASE WHEN len(a) <= n THEN [a] ELSE list_transform(generate_series(1, len(a) - n + 1), i -> a[i:i + n - 1]) END",
 ];
 
 /** A DuckDB function computed in JavaScript, one row at a time; a thrown Error fails the query with its message. */
@@ -177,6 +179,7 @@ const JS_FUNCTIONS: DuckDBScalarFunction[] = [
     const value = [...body].reduce((acc, c) => acc * BigInt(r) + BigInt(parseInt(c, r)), 0n);
     return negative ? -value : value;
   }),
+  rowFunction("soundex", [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
   rowFunction("trino_url_encode", [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),
   rowFunction("trino_url_decode", [VARCHAR], VARCHAR, ([s]) => urlDecode(String(s))),
   rowFunction("json_format", [VARCHAR], VARCHAR, ([s]) => canonicalJson(String(s))),

@@ -493,6 +493,39 @@ function regexpReplaceWithLambda(input: string, patternArg: Node[], param: strin
   return `array_to_string(list_transform(generate_series(1, len(${pieces})), __trino_i -> CASE WHEN __trino_i = 1 THEN '' ELSE CAST(${replaced} AS VARCHAR) END || ${pieces}[__trino_i]), '')`;
 }
 
+/** A lambda argument `(a, b) -> body` or `a -> body`, as written. */
+function parseLambda(text: string): { params: string[]; body: string } | undefined {
+  const m = /^\(?\s*([A-Za-z_][A-Za-z0-9_]*)\s*(?:,\s*([A-Za-z_][A-Za-z0-9_]*)\s*)?\)?\s*->\s*([\s\S]+)$/.exec(text);
+  if (!m) return undefined;
+  return { params: m[2] ? [m[1]!, m[2]] : [m[1]!], body: m[3]! };
+}
+
+/** The lambda's body with each parameter replaced by an expression (names after a dot are field names, kept). */
+function applyLambda(lambda: { params: string[]; body: string }, values: string[]): string {
+  const tokens = tokenize(lambda.body);
+  return tokens
+    .map((t, i) => {
+      const k = lambda.params.indexOf(t.text);
+      const afterDot = significant(tokens.slice(0, i)).at(-1)?.text === ".";
+      return t.kind === "ident" && k >= 0 && !afterDot ? `(${values[k]})` : t.text;
+    })
+    .join("");
+}
+
+/** map_filter / transform_keys / transform_values: the map's entries through a two-parameter lambda. */
+function mapLambda(kind: "filter" | "keys" | "values"): Rule {
+  return (args) => {
+    const lambda = args.length === 2 ? parseLambda(args[1]!) : undefined;
+    if (!lambda || lambda.params.length !== 2) return undefined;
+    const body = applyLambda(lambda, ["__trino_e.key", "__trino_e.value"]);
+    const entries = `map_entries(${args[0]})`;
+    if (kind === "filter") return `map_from_entries(list_filter(${entries}, __trino_e -> ${body}))`;
+    const entry =
+      kind === "keys" ? `{'key': ${body}, 'value': __trino_e.value}` : `{'key': __trino_e.key, 'value': ${body}}`;
+    return `map_from_entries(list_transform(${entries}, __trino_e -> ${entry}))`;
+  };
+}
+
 function castRule(name: string): Rule {
   return (_args, raw, zones) => {
     if (raw.length !== 1) return undefined;
@@ -609,6 +642,16 @@ const CALL_REWRITES: Record<string, Rule> = {
   array_join(args) {
     if (args.length !== 3) return undefined;
     return `array_to_string(list_transform(${args[0]}, x -> coalesce(CAST(x AS VARCHAR), ${args[2]})), ${args[1]})`;
+  },
+  map_filter: mapLambda("filter"),
+  transform_keys: mapLambda("keys"),
+  transform_values: mapLambda("values"),
+  // zip_with(a, b, (x, y) -> …): element by element, the shorter array padded with NULLs.
+  zip_with(args) {
+    const lambda = args.length === 3 ? parseLambda(args[2]!) : undefined;
+    if (!lambda || lambda.params.length !== 2) return undefined;
+    const body = applyLambda(lambda, [`(${args[0]})[__trino_i]`, `(${args[1]})[__trino_i]`]);
+    return `list_transform(generate_series(1, greatest(len(${args[0]}), len(${args[1]}))), __trino_i -> ${body})`;
   },
   // Lambdas cannot pass through a macro: rename to DuckDB's list functions instead.
   transform: (args) => `list_transform(${args.join(", ")})`,

@@ -454,3 +454,39 @@ export function isoOffset(minutes: number): string {
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
+
+const SOUNDEX_CODES: Record<string, string> = {
+  B: "1",
+  F: "1",
+  P: "1",
+  V: "1",
+  C: "2",
+  G: "2",
+  J: "2",
+  K: "2",
+  Q: "2",
+  S: "2",
+  X: "2",
+  Z: "2",
+  D: "3",
+  T: "3",
+  L: "4",
+  M: "5",
+  N: "5",
+  R: "6",
+};
+
+/** American Soundex (Trino's soundex): first letter, then up to three digits; H and W do not separate codes. */
+export function soundex(text: string): string {
+  const letters = text.toUpperCase().replace(/[^A-Z]/g, "");
+  if (letters === "") return "";
+  let out = letters[0]!;
+  let previous = SOUNDEX_CODES[letters[0]!] ?? "";
+  for (const ch of letters.slice(1)) {
+    const code = SOUNDEX_CODES[ch] ?? "";
+    if (code && code !== previous) out += code;
+    if (ch !== "H" && ch !== "W") previous = code;
+    if (out.length === 4) break;
+  }
+  return out.padEnd(4, "0");
+}
