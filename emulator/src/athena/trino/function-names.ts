@@ -52,7 +52,8 @@ const NOT_CALLS = `all and any array as at between bigint boolean by case char c
 else end except exists fetch filter from grouping groups having in inner integer intersect interval ipaddress
 join json lateral limit map not offset on or order over partition range real recursive rollup row rows select
 sets smallint some table then time timestamp tinyint union unnest using uuid values varbinary varchar when
-where window with within zone`;
+where window with within zone like ilike escape is null cross left right full natural outer tablesample
+bernoulli system`;
 
 const words = (list: string) => new Set(list.split(/\s+/).filter(Boolean));
 const KNOWN = new Set([...words(TRINO_FUNCTIONS), ...words(NOT_CALLS)]);
