@@ -1,13 +1,10 @@
+import { ChecksHeader } from "@/components/checks/checks-header";
+
 // The list's header is static: show it at once so nothing jumps when the rows arrive.
 export default function Loading() {
   return (
     <div className="space-y-6" aria-busy="true" aria-label="Loading checks">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Checks</h1>
-        <p className="mt-1 text-sm text-zinc-600">
-          Each check is an Athena query with a trigger and an expected result.
-        </p>
-      </div>
+      <ChecksHeader />
       <div className="space-y-3">
         <div className="h-8 w-72 animate-pulse rounded-md bg-zinc-200" />
         <div className="overflow-hidden rounded-lg border border-zinc-200 bg-white">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { ChecksHeader } from "@/components/checks/checks-header";
 import { ChecksTable } from "@/components/checks/checks-table";
 import { SavedNotice } from "@/components/checks/saved-notice";
 import { ButtonLink } from "@/components/ui/button";
@@ -26,17 +27,13 @@ export default async function ChecksPage({
   );
   return (
     <div className="space-y-6">
-      <div className="flex items-end justify-between gap-4">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Checks</h1>
-          <p className="mt-1 text-sm text-zinc-600">
-            Each check is an Athena query with a trigger and an expected result.
-          </p>
-        </div>
-        <ButtonLink href="/checks/new" variant="primary">
-          New check
-        </ButtonLink>
-      </div>
+      <ChecksHeader
+        actions={
+          <ButtonLink href="/checks/new" variant="primary">
+            New check
+          </ButtonLink>
+        }
+      />
       <SavedNotice deleted={one(params.deleted)} sync={one(params.sync)} note={one(params.note)} />
       <Suspense>
         <ChecksTable rows={rows} query={query} total={checks.length} />

@@ -7,6 +7,8 @@ import { SyncNowButton } from "@/components/executions/action-buttons";
 import { SyncStatusLine } from "@/components/executions/sync-status-line";
 import { buttonClass } from "@/components/ui/button";
 import { listCheckNames } from "@/lib/db/checks";
+import { EmptyState } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { PAGE_SIZES, isFiltered, parseFilters, parsePage, toSearchParams } from "@/lib/executions/filters";
 import { listExecutions } from "@/lib/db/executions";
 import { loadSyncState } from "@/lib/executions/runtime";
@@ -35,25 +37,27 @@ export default async function ExecutionsPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Executions</h1>
-          <p className="mt-1 text-sm text-zinc-600">
+      <PageHeader
+        title="Executions"
+        description={
+          <>
             Every run of the shared state machine, kept here after AWS forgets it.{" "}
             <SyncStatusLine state={syncState} now={now} />
-          </p>
-        </div>
-        <div className="flex items-center gap-3">
-          {/* On the first page, new executions appear by themselves; faster while one is running. */}
-          <LiveRefresh
-            active={running || firstPage}
-            intervalMs={running ? 3000 : 15000}
-            syncUrl="/executions/live"
-            label={running ? "Live" : "Auto-refresh"}
-          />
-          <SyncNowButton />
-        </div>
-      </div>
+          </>
+        }
+        actions={
+          <div className="flex items-center gap-3">
+            {/* On the first page, new executions appear by themselves; faster while one is running. */}
+            <LiveRefresh
+              active={running || firstPage}
+              intervalMs={running ? 3000 : 15000}
+              syncUrl="/executions/live"
+              label={running ? "Live" : "Auto-refresh"}
+            />
+            <SyncNowButton />
+          </div>
+        }
+      />
 
       <ExecutionsFilters
         checks={checks}
@@ -72,7 +76,7 @@ export default async function ExecutionsPage({ searchParams }: Props) {
       />
 
       {list.rows.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-12 text-center">
+        <EmptyState>
           {isFiltered(filters) ? (
             <>
               <p className="text-sm font-medium text-zinc-800">No executions match these filters.</p>
@@ -88,7 +92,7 @@ export default async function ExecutionsPage({ searchParams }: Props) {
               </p>
             </>
           )}
-        </div>
+        </EmptyState>
       ) : (
         <>
           <ExecutionsTable rows={list.rows} now={now} />

@@ -7,6 +7,7 @@ import { PlanTable } from "@/components/reconcile/plan-table";
 import { Badge } from "@/components/ui/badge";
 import { formatUtcSecond } from "@/components/ui/format";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { describeAwsError } from "@/lib/aws/errors";
 import { env } from "@/lib/env";
 import type { ReconcileReport } from "@/lib/reconcile/reconciler";
@@ -57,17 +58,19 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="text-xl font-semibold tracking-tight">Reconcile</h1>
-          <p className="mt-1 max-w-3xl text-sm text-zinc-600">
+      <PageHeader
+        title="Reconcile"
+        narrow
+        actionsAlign="start"
+        description={
+          <>
             Every check becomes one EventBridge rule <code className="font-mono">{env.RULE_PREFIX}&lt;slug&gt;</code>{" "}
             targeting the shared state machine <code className="font-mono">{env.STATE_MACHINE_NAME}</code>. The
             background reconciler applies this plan every {env.RECONCILE_INTERVAL_SECONDS} s; here you see it first.
-          </p>
-        </div>
-        <ApplyButton action={applyPlan} disabled={!!error} />
-      </div>
+          </>
+        }
+        actions={<ApplyButton action={applyPlan} disabled={!!error} />}
+      />
 
       {error ? (
         <Notice tone="error" title="Could not read AWS">

@@ -3,6 +3,8 @@
 import type { Metadata } from "next";
 import { Breakable, WrappingJson } from "@/components/reconcile/breakable";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { Table, TableBody, TableHead } from "@/components/ui/table";
 import { env } from "@/lib/env";
 import { reconcileConfigFromEnv, stateMachineArn } from "@/lib/reconcile/config";
 import { currentIamPolicies } from "@/lib/reconcile/iam-inputs";
@@ -143,45 +145,32 @@ export default async function SettingsPage() {
   ];
   return (
     <div className="space-y-8">
-      <div>
-        <h1 className="text-xl font-semibold tracking-tight">Settings</h1>
-        <p className="mt-1 text-sm text-zinc-600">
-          Set through environment variables at start; invalid values stop the console with a list of what is wrong.
-        </p>
-      </div>
+      <PageHeader
+        title="Settings"
+        description="Set through environment variables at start; invalid values stop the console with a list of what is wrong."
+      />
 
       <section aria-labelledby="config" className="space-y-3">
         <h2 id="config" className="text-base font-semibold text-zinc-900">
           Effective configuration
         </h2>
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-          <table className="min-w-full text-sm">
-            <thead className="bg-zinc-50 text-left text-xs uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className="px-4 py-2">
-                  Variable
-                </th>
-                <th scope="col" className="w-[30%] px-4 py-2">
-                  Value
-                </th>
-                <th scope="col" className="px-4 py-2">
-                  Meaning
-                </th>
+        <Table>
+          <TableHead
+            cell="px-4 py-2"
+            columns={[{ label: "Variable" }, { label: "Value", className: "w-[30%]" }, { label: "Meaning" }]}
+          />
+          <TableBody>
+            {rows.map(([name, value, meaning]) => (
+              <tr key={name} className="align-top">
+                <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{name}</td>
+                <td className="px-4 py-2 font-mono text-xs wrap-anywhere">
+                  <Breakable text={value} />
+                </td>
+                <td className="px-4 py-2 text-zinc-600">{meaning}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map(([name, value, meaning]) => (
-                <tr key={name} className="border-t border-zinc-100 align-top">
-                  <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{name}</td>
-                  <td className="px-4 py-2 font-mono text-xs wrap-anywhere">
-                    <Breakable text={value} />
-                  </td>
-                  <td className="px-4 py-2 text-zinc-600">{meaning}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </TableBody>
+        </Table>
       </section>
 
       <section aria-labelledby="iam" className="space-y-4">

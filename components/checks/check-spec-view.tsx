@@ -3,18 +3,11 @@ import { formatPatternJson } from "@/lib/checks/pattern-format";
 import { describeSchedule, nextFireTimes } from "@/lib/checks/schedule";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import type { Check } from "@/lib/checks/types";
+import { Card } from "@/components/ui/card";
 import { formatUtcMinute, formatUtcSecond } from "@/components/ui/format";
+import { TableBody, TableHead } from "@/components/ui/table";
 import { SyncMessage } from "@/components/reconcile/sync-message";
 import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
-
-function Card({ title, children, className = "" }: { title: string; children: React.ReactNode; className?: string }) {
-  return (
-    <section className={`rounded-lg border border-zinc-200 bg-white p-5 shadow-xs ${className}`}>
-      <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
-}
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -58,14 +51,13 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
             <p className="mt-1 text-sm text-zinc-500">None.</p>
           ) : (
             <table className="mt-2 w-full text-left text-sm">
-              <thead className="text-xs uppercase tracking-wide text-zinc-500">
-                <tr>
-                  <th className="w-12 py-1 font-medium">#</th>
-                  <th className="w-36 py-1 font-medium">Kind</th>
-                  <th className="py-1 font-medium">Value</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
+              <TableHead
+                cell="py-1"
+                tinted={false}
+                ruled={false}
+                columns={[{ label: "#", className: "w-12" }, { label: "Kind", className: "w-36" }, { label: "Value" }]}
+              />
+              <TableBody>
                 {check.parameters.map((p, i) => (
                   <tr key={i}>
                     <td className="py-1.5 font-mono text-xs text-zinc-500 tabular-nums">?{i + 1}</td>
@@ -73,7 +65,7 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
                     <td className="py-1.5 font-mono text-xs break-all">{p.kind === "literal" ? p.value : p.path}</td>
                   </tr>
                 ))}
-              </tbody>
+              </TableBody>
             </table>
           )}
         </Card>

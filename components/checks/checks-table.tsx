@@ -6,8 +6,10 @@ import { useEffect, useState } from "react";
 import type { CheckRow, ListQuery, SortKey } from "@/lib/checks/list-view";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatUtcMinute } from "@/components/ui/format";
+import { Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { EnabledBadge } from "./enabled-badge";
 import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
 
@@ -77,7 +79,7 @@ function sortHref(query: ListQuery, key: SortKey): string {
 export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: ListQuery; total: number }) {
   if (total === 0) {
     return (
-      <div className="rounded-lg border border-dashed border-zinc-300 bg-white px-6 py-16 text-center">
+      <EmptyState className="py-16">
         <h2 className="text-base font-semibold">No checks yet</h2>
         <p className="mx-auto mt-1 max-w-md text-sm text-zinc-600">
           A check runs an Athena query when an event arrives or on a schedule, and tells you when the result is not what
@@ -86,7 +88,7 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
         <ButtonLink href="/checks/new" variant="primary" className="mt-6">
           Create your first check
         </ButtonLink>
-      </div>
+      </EmptyState>
     );
   }
   return (
@@ -97,98 +99,87 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
           {rows.length === total ? `${total} check${total === 1 ? "" : "s"}` : `${rows.length} of ${total} checks`}
         </p>
       </div>
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-xs">
-        <table className="w-full table-fixed text-left text-sm">
-          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs font-medium uppercase tracking-wide text-zinc-500">
+      <Table className="w-full table-fixed text-left">
+        <TableHead
+          cell="px-4 py-2.5"
+          columns={COLUMNS.map((c) => {
+            const active = query.sort === c.key;
+            return {
+              className: c.className,
+              sort: active ? (query.dir === "asc" ? "ascending" : "descending") : "none",
+              label: (
+                <Link
+                  href={sortHref(query, c.key)}
+                  className={`inline-flex items-center gap-1 hover:text-zinc-900 ${active ? "text-zinc-900" : ""}`}
+                >
+                  {c.label}
+                  <span aria-hidden className="text-[10px]">
+                    {active ? (query.dir === "asc" ? "▲" : "▼") : ""}
+                  </span>
+                </Link>
+              ),
+            };
+          })}
+        />
+        <TableBody>
+          {rows.length === 0 ? (
             <tr>
-              {COLUMNS.map((c) => {
-                const active = query.sort === c.key;
-                return (
-                  <th
-                    key={c.key}
-                    scope="col"
-                    className={`px-4 py-2.5 ${c.className}`}
-                    aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}
-                  >
-                    <Link
-                      href={sortHref(query, c.key)}
-                      className={`inline-flex items-center gap-1 hover:text-zinc-900 ${active ? "text-zinc-900" : ""}`}
-                    >
-                      {c.label}
-                      <span aria-hidden className="text-[10px]">
-                        {active ? (query.dir === "asc" ? "▲" : "▼") : ""}
-                      </span>
-                    </Link>
-                  </th>
-                );
-              })}
+              <td colSpan={COLUMNS.length} className="px-4 py-10 text-center text-zinc-600">
+                No checks match “{query.q}”.{" "}
+                <Link href="/checks" className="font-medium text-blue-700 hover:underline">
+                  Clear the search
+                </Link>
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={COLUMNS.length} className="px-4 py-10 text-center text-zinc-600">
-                  No checks match “{query.q}”.{" "}
-                  <Link href="/checks" className="font-medium text-blue-700 hover:underline">
-                    Clear the search
+          ) : (
+            rows.map((r) => (
+              <TableRow key={r.id} hover className="align-top" data-testid="check-row">
+                <td className="px-4 py-3">
+                  <Link
+                    href={`/checks/${r.id}`}
+                    className="block font-medium wrap-anywhere text-zinc-900 hover:underline"
+                  >
+                    {r.name}
                   </Link>
+                  <span className="block font-mono text-xs break-all text-zinc-500">{r.slug}</span>
                 </td>
-              </tr>
-            ) : (
-              rows.map((r) => (
-                <tr key={r.id} className="align-top hover:bg-zinc-50" data-testid="check-row">
-                  <td className="px-4 py-3">
-                    <Link
-                      href={`/checks/${r.id}`}
-                      className="block font-medium wrap-anywhere text-zinc-900 hover:underline"
-                    >
-                      {r.name}
-                    </Link>
-                    <span className="block font-mono text-xs break-all text-zinc-500">{r.slug}</span>
-                  </td>
-                  {/* Long ARNs and pattern values have no spaces: let them wrap inside the column. */}
-                  <td className="px-4 py-3 text-zinc-700 wrap-anywhere">{r.trigger}</td>
-                  <td className="px-4 py-3 text-zinc-700 tabular-nums wrap-anywhere">{r.expectation}</td>
-                  <td className="px-4 py-3">
-                    <EnabledBadge enabled={r.enabled} />
-                  </td>
-                  <td className="px-4 py-3">
-                    <SyncStatusBadge
-                      status={r.syncStatus}
-                      message={r.syncMessage}
-                      terminal={r.syncErrorTerminal}
-                      generation={r.generation}
-                      observedGeneration={r.observedGeneration}
-                      lastReconciledAt={r.lastReconciledAt}
-                    />
-                  </td>
-                  <td className="px-4 py-3 tabular-nums">
-                    {r.lastRun ? (
-                      <span className="flex flex-col items-start gap-1">
-                        <Badge tone={VERDICT_TONE[r.lastRun.verdict]}>{r.lastRun.verdict}</Badge>
-                        {r.lastRun.href ? (
-                          <Link
-                            href={r.lastRun.href}
-                            className="whitespace-nowrap text-xs text-zinc-600 hover:underline"
-                          >
-                            {formatUtcMinute(r.lastRun.at)}
-                          </Link>
-                        ) : (
-                          <span className="whitespace-nowrap text-xs text-zinc-600">
-                            {formatUtcMinute(r.lastRun.at)}
-                          </span>
-                        )}
-                      </span>
-                    ) : (
-                      <span className="text-zinc-400">never run</span>
-                    )}
-                  </td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+                {/* Long ARNs and pattern values have no spaces: let them wrap inside the column. */}
+                <td className="px-4 py-3 text-zinc-700 wrap-anywhere">{r.trigger}</td>
+                <td className="px-4 py-3 text-zinc-700 tabular-nums wrap-anywhere">{r.expectation}</td>
+                <td className="px-4 py-3">
+                  <EnabledBadge enabled={r.enabled} />
+                </td>
+                <td className="px-4 py-3">
+                  <SyncStatusBadge
+                    status={r.syncStatus}
+                    message={r.syncMessage}
+                    terminal={r.syncErrorTerminal}
+                    generation={r.generation}
+                    observedGeneration={r.observedGeneration}
+                    lastReconciledAt={r.lastReconciledAt}
+                  />
+                </td>
+                <td className="px-4 py-3 tabular-nums">
+                  {r.lastRun ? (
+                    <span className="flex flex-col items-start gap-1">
+                      <Badge tone={VERDICT_TONE[r.lastRun.verdict]}>{r.lastRun.verdict}</Badge>
+                      {r.lastRun.href ? (
+                        <Link href={r.lastRun.href} className="whitespace-nowrap text-xs text-zinc-600 hover:underline">
+                          {formatUtcMinute(r.lastRun.at)}
+                        </Link>
+                      ) : (
+                        <span className="whitespace-nowrap text-xs text-zinc-600">{formatUtcMinute(r.lastRun.at)}</span>
+                      )}
+                    </span>
+                  ) : (
+                    <span className="text-zinc-400">never run</span>
+                  )}
+                </td>
+              </TableRow>
+            ))
+          )}
+        </TableBody>
+      </Table>
     </div>
   );
 }

@@ -1,19 +1,35 @@
+import type { ExecutionTrigger, Verdict } from "@/lib/checks/execution-contract";
+import type { ExecutionStatus } from "@/lib/executions/execution-record";
 import { Badge, type Tone } from "@/components/ui/badge";
 
-const STATUS: Record<string, { tone: Tone; label: string }> = {
-  RUNNING: { tone: "blue", label: "Running" },
-  SUCCEEDED: { tone: "green", label: "Succeeded" },
-  FAILED: { tone: "red", label: "Failed" },
-  TIMED_OUT: { tone: "red", label: "Timed out" },
-  ABORTED: { tone: "gray", label: "Stopped" },
-  PENDING_REDRIVE: { tone: "amber", label: "Pending redrive" },
+/** What the console calls each execution status (the badges and the status filter). */
+export const STATUS_LABEL: Record<ExecutionStatus, string> = {
+  RUNNING: "Running",
+  SUCCEEDED: "Succeeded",
+  FAILED: "Failed",
+  TIMED_OUT: "Timed out",
+  ABORTED: "Stopped",
+  PENDING_REDRIVE: "Pending redrive",
 };
+
+const STATUS_TONE: Record<ExecutionStatus, Tone> = {
+  RUNNING: "blue",
+  SUCCEEDED: "green",
+  FAILED: "red",
+  TIMED_OUT: "red",
+  ABORTED: "gray",
+  PENDING_REDRIVE: "amber",
+};
+
+/** A verdict in running text (the verdict filter); the badge shows the verdict itself. */
+export const VERDICT_LABEL: Record<Verdict, string> = { PASS: "Pass", FAIL: "Fail", ERROR: "Error" };
 
 const VERDICT: Record<string, Tone> = { PASS: "green", FAIL: "red", ERROR: "amber" };
 
 /** Step Functions' status of the execution (did it run to the end?). */
 export function StatusBadge({ status }: { status: string }) {
-  const s = STATUS[status] ?? { tone: "gray" as Tone, label: status };
+  const known = status in STATUS_TONE ? (status as ExecutionStatus) : null;
+  const s = known ? { tone: STATUS_TONE[known], label: STATUS_LABEL[known] } : { tone: "gray" as Tone, label: status };
   return (
     <Badge tone={s.tone} title={`Execution status: ${status}`}>
       {status === "RUNNING" ? (
@@ -34,7 +50,8 @@ export function VerdictBadge({ verdict }: { verdict: string | null }) {
   );
 }
 
-const TRIGGER_LABEL: Record<string, string> = {
+/** What started an execution, as the lists and the trigger filter name it. */
+export const TRIGGER_LABEL: Record<ExecutionTrigger, string> = {
   event: "Event",
   schedule: "Schedule",
   manual: "Run now",
@@ -43,5 +60,5 @@ const TRIGGER_LABEL: Record<string, string> = {
 
 export function TriggerLabel({ kind }: { kind: string | null }) {
   if (!kind) return <span className="text-xs text-zinc-400">unknown</span>;
-  return <span className="text-xs text-zinc-700">{TRIGGER_LABEL[kind] ?? kind}</span>;
+  return <span className="text-xs text-zinc-700">{TRIGGER_LABEL[kind as ExecutionTrigger] ?? kind}</span>;
 }

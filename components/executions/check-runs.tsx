@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { Check } from "@/lib/checks/types";
 import { recentRuns } from "@/lib/db/executions";
 import { groupDigits } from "@/lib/executions/result-format";
+import { Card } from "@/components/ui/card";
+import { NumericCell, Table, TableBody, TableHead, type TableColumn } from "@/components/ui/table";
 import { RunNowButton } from "./action-buttons";
 import { StatusBadge, TriggerLabel, VerdictBadge } from "./badges";
 import { LiveRefresh } from "./live-refresh";
@@ -9,6 +11,16 @@ import { RunsTrend } from "./runs-trend";
 import { formatElapsed, formatUtcShort } from "./time";
 
 const SHOWN = 10;
+
+const COLUMNS: TableColumn[] = [
+  { label: "Execution", className: "pr-3" },
+  { label: "Trigger", className: "px-3" },
+  { label: "Status", className: "px-3" },
+  { label: "Verdict", className: "px-3" },
+  { label: "First value", numeric: true, className: "px-3" },
+  { label: "Started (UTC)", className: "px-3" },
+  { label: "Duration", numeric: true, className: "pl-3" },
+];
 
 /** A check's recent runs and their trend, with Run now and Test trigger (the check page's runs section). */
 export async function CheckRuns({ check }: { check: Pick<Check, "id" | "trigger"> }) {
@@ -18,18 +30,14 @@ export async function CheckRuns({ check }: { check: Pick<Check, "id" | "trigger"
   const now = new Date();
   const running = runs.some((r) => r.status === "RUNNING");
   return (
-    <section
+    <Card
+      title="Runs"
+      titleId="runs-heading"
       aria-labelledby="runs-heading"
-      className="rounded-lg border border-zinc-200 bg-white p-5 shadow-xs"
       data-testid="check-runs"
-    >
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <div className="flex items-center gap-3">
-          <h2 id="runs-heading" className="text-base font-semibold text-zinc-900">
-            Runs
-          </h2>
-          <LiveRefresh active={running} intervalMs={3000} syncUrl="/executions/live" />
-        </div>
+      bodyClassName=""
+      beside={<LiveRefresh active={running} intervalMs={3000} syncUrl="/executions/live" />}
+      actions={
         <div className="flex items-center gap-2">
           {eventTriggered ? (
             <Link href={`/executions/test-trigger?check=${checkId}`} className="text-sm text-blue-700 hover:underline">
@@ -41,39 +49,16 @@ export async function CheckRuns({ check }: { check: Pick<Check, "id" | "trigger"
           </Link>
           <RunNowButton checkId={checkId} />
         </div>
-      </div>
+      }
+    >
       {runs.length === 0 ? (
         <p className="mt-3 text-sm text-zinc-500">No runs yet. Run it now, or wait for its trigger.</p>
       ) : (
         <div className="mt-4 space-y-4">
           <RunsTrend runs={runs} />
-          <table className="min-w-full text-sm">
-            <thead className="border-b border-zinc-200 text-left text-xs font-medium uppercase tracking-wide text-zinc-500">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  Execution
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Trigger
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Status
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Verdict
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  First value
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  Started (UTC)
-                </th>
-                <th scope="col" className="py-2 pl-3 text-right">
-                  Duration
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
+          <Table framed={false}>
+            <TableHead tinted={false} cell="py-2" columns={COLUMNS} />
+            <TableBody>
               {runs.slice(0, SHOWN).map((r) => (
                 <tr key={r.id} data-execution={r.name}>
                   <td className="max-w-[22rem] py-2 pr-3">
@@ -93,23 +78,23 @@ export async function CheckRuns({ check }: { check: Pick<Check, "id" | "trigger"
                   <td className="px-3 py-2">
                     <VerdictBadge verdict={r.verdict} />
                   </td>
-                  <td className="px-3 py-2 text-right font-mono text-xs tabular-nums">
+                  <NumericCell className="px-3 py-2 font-mono text-xs">
                     {r.firstValue === null ? (
                       <span className="text-zinc-400">—</span>
                     ) : (
                       (groupDigits(r.firstValue) ?? r.firstValue)
                     )}
-                  </td>
+                  </NumericCell>
                   <td className="whitespace-nowrap px-3 py-2 font-mono text-xs tabular-nums text-zinc-700">
                     {formatUtcShort(r.startDate)}
                   </td>
-                  <td className="whitespace-nowrap py-2 pl-3 text-right text-xs tabular-nums text-zinc-700">
+                  <NumericCell className="whitespace-nowrap py-2 pl-3 text-xs text-zinc-700">
                     {formatElapsed(r.startDate, r.stopDate, now)}
-                  </td>
+                  </NumericCell>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
           {runs.length > SHOWN ? (
             <Link href={`/executions?check=${checkId}`} className="inline-block text-sm text-blue-700 hover:underline">
               All runs of this check →
@@ -117,6 +102,6 @@ export async function CheckRuns({ check }: { check: Pick<Check, "id" | "trigger"
           ) : null}
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -3,7 +3,11 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
+import { cardClass } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
+import type { Verdict } from "@/lib/checks/execution-contract";
+import { RANGES, STATUSES, TRIGGER_KINDS, VERDICTS, type RangePreset } from "@/lib/executions/filters";
+import { STATUS_LABEL, TRIGGER_LABEL, VERDICT_LABEL } from "./badges";
 
 interface Props {
   checks: { id: string; name: string }[];
@@ -25,6 +29,23 @@ interface Props {
 // the whole bar, buttons included, fits one row at 1440 px and wraps cleanly below that.
 // A fixed height, because Chromium draws a select a little taller than a text input with the same padding.
 const field = (width: string) => inputClass(false, `h-9 ${width}`);
+
+const RANGE_LABEL: Record<RangePreset, string> = {
+  "1h": "Last hour",
+  "24h": "Last 24 hours",
+  "7d": "Last 7 days",
+  "30d": "Last 30 days",
+};
+const RANGE_PRESETS = Object.keys(RANGES) as RangePreset[];
+const FAIL_OR_ERROR = (["FAIL", "ERROR"] satisfies Verdict[]).join(",");
+
+function Options<T extends string>({ values, labels }: { values: readonly T[]; labels: Record<T, string> }) {
+  return values.map((v) => (
+    <option key={v} value={v}>
+      {labels[v]}
+    </option>
+  ));
+}
 
 /** The filter bar: every change goes to the URL (and back to the first page), so a view can be shared or reloaded. */
 export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
@@ -77,7 +98,7 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
     <form
       onSubmit={submit}
       aria-label="Filter executions"
-      className="flex flex-wrap items-end gap-x-3 gap-y-3 rounded-lg border border-zinc-200 bg-white p-3 shadow-xs"
+      className={cardClass("flex flex-wrap items-end gap-x-3 gap-y-3 p-3")}
       aria-busy={pending}
     >
       <Labeled label="Execution name">
@@ -103,38 +124,26 @@ export function ExecutionsFilters({ checks, initial, pageSizes }: Props) {
       <Labeled label="Status">
         <select name="status" value={state.status} onChange={change("status")} className={field("w-28")}>
           <option value="">Any</option>
-          <option value="RUNNING">Running</option>
-          <option value="SUCCEEDED">Succeeded</option>
-          <option value="FAILED">Failed</option>
-          <option value="TIMED_OUT">Timed out</option>
-          <option value="ABORTED">Stopped</option>
+          <Options values={STATUSES} labels={STATUS_LABEL} />
         </select>
       </Labeled>
       <Labeled label="Verdict">
         <select name="verdict" value={state.verdict} onChange={change("verdict")} className={field("w-32")}>
           <option value="">Any</option>
-          <option value="PASS">Pass</option>
-          <option value="FAIL">Fail</option>
-          <option value="ERROR">Error</option>
-          <option value="FAIL,ERROR">Fail or error</option>
+          <Options values={VERDICTS} labels={VERDICT_LABEL} />
+          <option value={FAIL_OR_ERROR}>Fail or error</option>
         </select>
       </Labeled>
       <Labeled label="Trigger">
         <select name="trigger" value={state.trigger} onChange={change("trigger")} className={field("w-28")}>
           <option value="">Any</option>
-          <option value="event">Event</option>
-          <option value="schedule">Schedule</option>
-          <option value="manual">Run now</option>
-          <option value="rerun">Rerun</option>
+          <Options values={TRIGGER_KINDS} labels={TRIGGER_LABEL} />
         </select>
       </Labeled>
       <Labeled label="Started">
         <select name="range" value={state.range} onChange={change("range")} className={field("w-36")}>
           <option value="">Any time</option>
-          <option value="1h">Last hour</option>
-          <option value="24h">Last 24 hours</option>
-          <option value="7d">Last 7 days</option>
-          <option value="30d">Last 30 days</option>
+          <Options values={RANGE_PRESETS} labels={RANGE_LABEL} />
           <option value="custom">Between… (UTC)</option>
         </select>
       </Labeled>

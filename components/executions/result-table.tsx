@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import type { ResultPage } from "@/lib/executions/result-page";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { NumericCell, Table, TableBody, TableRow } from "@/components/ui/table";
 import { ResultCell } from "./result-cell";
 
 interface Props {
@@ -70,47 +71,45 @@ export function ResultTable({ executionName, initial, pageSize, pageSizes }: Pro
   const last = offsets[index]! + page.rows.length;
   return (
     <div className="space-y-2" data-testid="result-table">
-      <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white" aria-busy={pending}>
-        <table className={`w-max min-w-[40%] max-w-none text-sm ${pending ? "opacity-60" : ""}`}>
-          <thead className="border-b border-zinc-200 bg-zinc-50 text-xs">
-            <tr>
-              <th scope="col" className="w-12 px-3 py-2 text-right font-medium text-zinc-400">
-                #
+      <Table busy={pending} className={`w-max min-w-[40%] max-w-none ${pending ? "opacity-60" : ""}`}>
+        <thead className="border-b border-zinc-200 bg-zinc-50 text-xs">
+          <tr>
+            <th scope="col" className="w-12 px-3 py-2 text-right font-medium text-zinc-400">
+              #
+            </th>
+            {page.columns.map((c, i) => (
+              <th
+                key={i}
+                scope="col"
+                className={`px-3 py-2 font-medium text-zinc-700 ${c.align === "right" ? "text-right" : "text-left"}`}
+              >
+                <span className="block font-mono">{c.name}</span>
+                <span className="block font-mono text-[10px] font-normal text-zinc-400">{c.type}</span>
               </th>
-              {page.columns.map((c, i) => (
-                <th
-                  key={i}
-                  scope="col"
-                  className={`px-3 py-2 font-medium text-zinc-700 ${c.align === "right" ? "text-right" : "text-left"}`}
-                >
-                  <span className="block font-mono">{c.name}</span>
-                  <span className="block font-mono text-[10px] font-normal text-zinc-400">{c.type}</span>
-                </th>
-              ))}
+            ))}
+          </tr>
+        </thead>
+        <TableBody>
+          {page.rows.length === 0 ? (
+            <tr>
+              <td colSpan={page.columns.length + 1} className="px-3 py-6 text-center text-sm text-zinc-500">
+                The query returned no rows.
+              </td>
             </tr>
-          </thead>
-          <tbody className="divide-y divide-zinc-100">
-            {page.rows.length === 0 ? (
-              <tr>
-                <td colSpan={page.columns.length + 1} className="px-3 py-6 text-center text-sm text-zinc-500">
-                  The query returned no rows.
-                </td>
-              </tr>
-            ) : (
-              page.rows.map((row, r) => (
-                <tr key={r} className="hover:bg-zinc-50">
-                  <td className="px-3 py-1.5 text-right font-mono text-xs tabular-nums text-zinc-400">
-                    {(offsets[index]! + r + 1).toLocaleString("en-US")}
-                  </td>
-                  {page.columns.map((c, i) => (
-                    <ResultCell key={i} column={c} value={row[i] ?? null} />
-                  ))}
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
-      </div>
+          ) : (
+            page.rows.map((row, r) => (
+              <TableRow key={r} hover>
+                <NumericCell className="px-3 py-1.5 font-mono text-xs text-zinc-400">
+                  {(offsets[index]! + r + 1).toLocaleString("en-US")}
+                </NumericCell>
+                {page.columns.map((c, i) => (
+                  <ResultCell key={i} column={c} value={row[i] ?? null} />
+                ))}
+              </TableRow>
+            ))
+          )}
+        </TableBody>
+      </Table>
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm text-zinc-600">
         <p aria-live="polite">
           {page.rows.length > 0 ? (

@@ -1,6 +1,15 @@
 // The plan as a table: what each rule needs and why, drift marked, and a field-level diff (observed → desired).
 import type { PlanItem } from "@/lib/reconcile/plan";
 import { Badge, type Tone } from "@/components/ui/badge";
+import { Table, TableBody, TableHead, type TableColumn } from "@/components/ui/table";
+
+const COLUMNS: TableColumn[] = [
+  { label: "Rule" },
+  { label: "Check" },
+  { label: "Action" },
+  { label: "Why" },
+  { label: "API calls" },
+];
 
 const ACTION_TONE: Record<PlanItem["action"], Tone> = {
   create: "blue",
@@ -71,70 +80,50 @@ function Diff({ item }: { item: PlanItem }) {
 export function PlanTable({ items }: { items: PlanItem[] }) {
   if (items.length === 0) return <p className="text-sm text-zinc-600">Nothing here.</p>;
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-      <table className="min-w-full text-sm">
-        <thead className="bg-zinc-50 text-left text-xs uppercase tracking-wide text-zinc-500">
-          <tr>
-            <th scope="col" className="px-4 py-2">
-              Rule
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Check
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Action
-            </th>
-            <th scope="col" className="px-4 py-2">
-              Why
-            </th>
-            <th scope="col" className="px-4 py-2">
-              API calls
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((item) => (
-            <tr key={`${item.ruleName}-${item.checkId ?? ""}`} className="border-t border-zinc-100 align-top">
-              <td className="px-4 py-3 font-mono text-xs">{item.ruleName}</td>
-              <td className="px-4 py-3">
-                {item.checkId && item.checkName ? (
-                  <a className="text-blue-700 hover:underline" href={`/checks/${item.checkId}`}>
-                    {item.checkName}
-                  </a>
-                ) : (
-                  <span className="text-zinc-500">—</span>
-                )}
-              </td>
-              <td className="px-4 py-3">
-                <span className="flex flex-wrap gap-1">
-                  <Badge tone={ACTION_TONE[item.action]}>{ACTION_LABEL[item.action]}</Badge>
-                  {item.drift ? (
-                    <Badge tone="amber" title="AWS differs from a spec this console had already applied">
-                      Drift
-                    </Badge>
-                  ) : null}
-                </span>
-              </td>
-              <td className="px-4 py-3">
-                <ul className="list-disc space-y-0.5 pl-4 text-zinc-700">
-                  {item.reasons.map((r) => (
-                    <li key={r}>{r}</li>
-                  ))}
-                </ul>
-                <Diff item={item} />
-                {!item.detailed && item.action === "noop" ? (
-                  <p className="mt-1 text-xs text-zinc-500">
-                    Targets and tags vouched for by the Description hash this pass.
-                  </p>
+    <Table>
+      <TableHead cell="px-4 py-2" columns={COLUMNS} />
+      <TableBody>
+        {items.map((item) => (
+          <tr key={`${item.ruleName}-${item.checkId ?? ""}`} className="align-top">
+            <td className="px-4 py-3 font-mono text-xs">{item.ruleName}</td>
+            <td className="px-4 py-3">
+              {item.checkId && item.checkName ? (
+                <a className="text-blue-700 hover:underline" href={`/checks/${item.checkId}`}>
+                  {item.checkName}
+                </a>
+              ) : (
+                <span className="text-zinc-500">—</span>
+              )}
+            </td>
+            <td className="px-4 py-3">
+              <span className="flex flex-wrap gap-1">
+                <Badge tone={ACTION_TONE[item.action]}>{ACTION_LABEL[item.action]}</Badge>
+                {item.drift ? (
+                  <Badge tone="amber" title="AWS differs from a spec this console had already applied">
+                    Drift
+                  </Badge>
                 ) : null}
-              </td>
-              <td className="px-4 py-3 font-mono text-xs text-zinc-600">
-                {item.calls.map((c) => c.op).join(" → ") || "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+              </span>
+            </td>
+            <td className="px-4 py-3">
+              <ul className="list-disc space-y-0.5 pl-4 text-zinc-700">
+                {item.reasons.map((r) => (
+                  <li key={r}>{r}</li>
+                ))}
+              </ul>
+              <Diff item={item} />
+              {!item.detailed && item.action === "noop" ? (
+                <p className="mt-1 text-xs text-zinc-500">
+                  Targets and tags vouched for by the Description hash this pass.
+                </p>
+              ) : null}
+            </td>
+            <td className="px-4 py-3 font-mono text-xs text-zinc-600">
+              {item.calls.map((c) => c.op).join(" → ") || "—"}
+            </td>
+          </tr>
+        ))}
+      </TableBody>
+    </Table>
   );
 }

@@ -7,7 +7,7 @@ import { CheckSpecView } from "@/components/checks/check-spec-view";
 import { EnabledBadge } from "@/components/checks/enabled-badge";
 import { SavedNotice } from "@/components/checks/saved-notice";
 import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
-import { BackLink } from "@/components/ui/back-link";
+import { PageHeader } from "@/components/ui/page-header";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
 
@@ -31,28 +31,26 @@ export default async function CheckPage({ params, searchParams }: Props) {
   if (!check) notFound();
   return (
     <div className="space-y-6">
-      <div>
-        <BackLink href="/checks">Checks</BackLink>
-        <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0 flex-1 basis-sm">
-            <h1 className="text-xl font-semibold tracking-tight wrap-anywhere">{check.name}</h1>
-            <p className="mt-1 text-sm text-zinc-600 wrap-anywhere">{describeTrigger(check.trigger)}</p>
-            <div className="mt-2 flex items-center gap-2">
-              <EnabledBadge enabled={check.enabled} />
-              <SyncStatusBadge
-                status={check.syncStatus}
-                message={check.syncMessage}
-                terminal={check.syncErrorTerminal}
-                generation={check.generation}
-                observedGeneration={check.observedGeneration}
-                lastReconciledAt={check.lastReconciledAt}
-              />
-              <span className="font-mono text-xs text-zinc-500">{check.slug}</span>
-            </div>
-          </div>
-          <CheckActions id={check.id} name={check.name} version={check.version} enabled={check.enabled} />
+      <PageHeader
+        title={check.name}
+        back={{ href: "/checks", label: "Checks" }}
+        description={describeTrigger(check.trigger)}
+        actionsAlign="start"
+        actions={<CheckActions id={check.id} name={check.name} version={check.version} enabled={check.enabled} />}
+      >
+        <div className="mt-2 flex items-center gap-2">
+          <EnabledBadge enabled={check.enabled} />
+          <SyncStatusBadge
+            status={check.syncStatus}
+            message={check.syncMessage}
+            terminal={check.syncErrorTerminal}
+            generation={check.generation}
+            observedGeneration={check.observedGeneration}
+            lastReconciledAt={check.lastReconciledAt}
+          />
+          <span className="font-mono text-xs text-zinc-500">{check.slug}</span>
         </div>
-      </div>
+      </PageHeader>
       <SavedNotice saved={one(sp.saved)} sync={one(sp.sync)} note={one(sp.note)} />
       <CheckSpecView check={check} now={new Date()} />
       <CheckRuns check={check} />

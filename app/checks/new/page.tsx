@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { CheckForm } from "@/components/checks/check-form";
-import { BackLink } from "@/components/ui/back-link";
+import { PageHeader } from "@/components/ui/page-header";
 import { newCheckDraft } from "@/lib/checks/form-defaults";
 import { env } from "@/lib/env";
 
@@ -16,10 +16,7 @@ export default function NewCheckPage() {
   });
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <div>
-        <BackLink href="/checks">Checks</BackLink>
-        <h1 className="mt-1 text-xl font-semibold tracking-tight">New check</h1>
-      </div>
+      <PageHeader title="New check" back={{ href: "/checks", label: "Checks" }} />
       <CheckForm mode="create" initial={initial} rulePrefix={env.RULE_PREFIX} now={new Date().toISOString()} />
     </div>
   );

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TestTriggerForm } from "@/components/executions/test-trigger-form";
-import { BackLink } from "@/components/ui/back-link";
+import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
 import { canSendEvents, sampleEventFor } from "@/lib/executions/operations";
@@ -34,21 +35,21 @@ export default async function TestTriggerPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-4">
-      <div>
-        <BackLink href={`/checks/${check.id}`}>{check.name}</BackLink>
-        <h1 className="mt-1 text-xl font-semibold tracking-tight">Test trigger</h1>
-        <p className="mt-1 text-sm text-zinc-600">{describeTrigger(check.trigger)}</p>
-      </div>
+      <PageHeader
+        title="Test trigger"
+        back={{ href: `/checks/${check.id}`, label: check.name }}
+        description={describeTrigger(check.trigger)}
+      />
       {check.trigger.kind !== "eventPattern" ? (
         <Notice tone="info" title="This check runs on a schedule.">
           It has no event pattern to test; use Run now on its page to run it.
         </Notice>
       ) : (
         <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
-          <section className="rounded-lg border border-zinc-200 bg-white p-5 shadow-xs" aria-label="Event">
+          <Card aria-label="Event">
             <TestTriggerForm checkId={check.id} samples={samples} canSend={canSendEvents()} />
-          </section>
-          <aside className="space-y-2 rounded-lg border border-zinc-200 bg-white p-5 shadow-xs" aria-label="Pattern">
+          </Card>
+          <Card as="aside" className="space-y-2" aria-label="Pattern">
             <h2 className="text-sm font-semibold text-zinc-900">The check&apos;s event pattern</h2>
             <pre
               className="overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-50 p-3 font-mono text-xs leading-5"
@@ -60,7 +61,7 @@ export default async function TestTriggerPage({ searchParams }: Props) {
               Arrays list accepted values; for an array of objects in the event (such as <code>containers</code>), one
               element matching is enough.
             </p>
-          </aside>
+          </Card>
         </div>
       )}
     </div>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckForm } from "@/components/checks/check-form";
-import { BackLink } from "@/components/ui/back-link";
+import { PageHeader } from "@/components/ui/page-header";
 import { draftFromSpec } from "@/lib/checks/schema";
 import { getCheck } from "@/lib/db/checks";
 import { cache } from "react";
@@ -25,11 +25,11 @@ export default async function EditCheckPage({ params }: Props) {
   if (!check) notFound();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
-      <div>
-        <BackLink href={`/checks/${check.id}`}>{check.name}</BackLink>
-        <h1 className="mt-1 text-xl font-semibold tracking-tight">Edit check</h1>
-        <p className="mt-1 text-sm text-zinc-500 tabular-nums">Editing version {check.version}.</p>
-      </div>
+      <PageHeader
+        title="Edit check"
+        back={{ href: `/checks/${check.id}`, label: check.name }}
+        description={<span className="text-zinc-500 tabular-nums">Editing version {check.version}.</span>}
+      />
       <CheckForm
         key={`${check.id}:${check.version}`}
         mode="edit"

@@ -1,0 +1,220 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { maxSlugLength } from "@/lib/checks/slug";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Field, inputClass } from "@/components/ui/field";
+import { CodeEditor } from "./code-editor";
+import { ExpectationEditor } from "./expectation-editor";
+import { ParametersEditor } from "./parameters-editor";
+import { TriggerEditor } from "./trigger-editor";
+import type { CheckDraftState } from "./use-check-draft";
+
+type SectionProps = { d: CheckDraftState };
+
+function FormSection({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <Card title={title} description={description} bodyClassName="mt-4 space-y-4">
+      {children}
+    </Card>
+  );
+}
+
+/** Name, slug, description and the enabled switch. */
+export function IdentitySection({ d }: SectionProps) {
+  const { base, update, visible, mode, initial, rulePrefix } = d;
+  return (
+    <FormSection title="Check">
+      <div className="grid gap-4 md:grid-cols-2">
+        <Field id="name" label="Name" hint="Any language; must be unique." errors={visible("name")}>
+          <input
+            id="name"
+            className={inputClass(!!visible("name"))}
+            value={base.name}
+            onChange={(e) => update("name", e.target.value)}
+            maxLength={200}
+          />
+        </Field>
+        <Field
+          id="slug"
+          label="Slug"
+          hint={`Rule name: ${rulePrefix}${base.slug || "<slug>"} · A–Z, 0–9, - and _, at most ${maxSlugLength(rulePrefix)}${
+            mode === "edit" && base.slug !== initial.slug ? " · Changing it replaces the check's EventBridge rule." : ""
+          }`}
+          errors={visible("slug")}
+        >
+          <input
+            id="slug"
+            className={inputClass(!!visible("slug"), "font-mono")}
+            value={base.slug}
+            spellCheck={false}
+            onChange={(e) => d.editSlug(e.target.value)}
+          />
+        </Field>
+      </div>
+      <Field
+        id="description"
+        label="Description"
+        hint="Optional: what a failure means and who to tell."
+        errors={visible("description")}
+      >
+        <textarea
+          id="description"
+          rows={2}
+          className={inputClass(!!visible("description"), "field-sizing-content min-h-16 max-h-64")}
+          value={base.description}
+          onChange={(e) => update("description", e.target.value)}
+        />
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={base.enabled}
+          onChange={(e) => update("enabled", e.target.checked)}
+          className="h-4 w-4 accent-zinc-900"
+        />
+        Enabled <span className="text-zinc-500">— a disabled check keeps its rule but the rule does not fire.</span>
+      </label>
+    </FormSection>
+  );
+}
+
+/** The SQL and the values of its placeholders. */
+export function QuerySection({ d }: SectionProps) {
+  const { base, update, visible } = d;
+  return (
+    <FormSection title="Query" description="Athena SQL (Trino). Use ? for values that come from parameters.">
+      <Field id="sql" label="SQL" errors={visible("sql")}>
+        <CodeEditor
+          id="sql"
+          language="sql"
+          label="SQL"
+          value={base.sql}
+          onChange={(v) => update("sql", v)}
+          invalid={!!visible("sql")}
+          minHeight="10rem"
+        />
+      </Field>
+      <div>
+        <p className="text-sm font-medium text-zinc-800">Parameters</p>
+        <div className="mt-1.5">
+          <ParametersEditor
+            parameters={base.parameters}
+            onChange={(p) => update("parameters", p)}
+            placeholders={d.placeholders}
+            errors={d.errorsFor("parameters")}
+          />
+        </div>
+      </div>
+    </FormSection>
+  );
+}
+
+/** When the check runs. `now` is the server's time, so the first render of the schedule preview matches. */
+export function TriggerSection({ d, now }: SectionProps & { now: string }) {
+  const [clock, setClock] = useState(() => new Date(now));
+  useEffect(() => {
+    const t = setInterval(() => setClock(new Date()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+  const { trigger } = d;
+  return (
+    <FormSection title="Trigger" description="When the check runs.">
+      <TriggerEditor
+        mode={trigger.mode}
+        onModeChange={trigger.setMode}
+        ecs={trigger.ecs}
+        onEcsChange={trigger.setEcs}
+        ecsErrors={trigger.ecsErrors}
+        patternText={trigger.patternText}
+        onPatternTextChange={trigger.setPatternText}
+        expression={trigger.expression}
+        onExpressionChange={trigger.setExpression}
+        patternErrors={d.visible("trigger.patternText")}
+        expressionErrors={d.visible("trigger.expression")}
+        now={clock}
+      />
+    </FormSection>
+  );
+}
+
+/** What a passing run returns. */
+export function ExpectationSection({ d }: SectionProps) {
+  return (
+    <FormSection title="Expectation" description="What a passing run returns.">
+      <ExpectationEditor
+        value={d.base.expectation}
+        onChange={(e) => d.update("expectation", e)}
+        errors={d.errorsFor("expectation")}
+      />
+    </FormSection>
+  );
+}
+
+const LOCATION_FIELDS = [
+  { key: "catalog", label: "Data catalog" },
+  { key: "database", label: "Database" },
+  { key: "workgroup", label: "Workgroup" },
+] as const;
+
+/** Athena's catalog, database, workgroup and output location. */
+export function LocationSection({ d }: SectionProps) {
+  const { base, update, visible } = d;
+  return (
+    <FormSection title="Where the query runs">
+      <div className="grid gap-4 md:grid-cols-3">
+        {LOCATION_FIELDS.map(({ key, label }) => (
+          <Field key={key} id={key} label={label} errors={visible(key)}>
+            <input
+              id={key}
+              className={inputClass(!!visible(key), "font-mono")}
+              value={base[key]}
+              onChange={(e) => update(key, e.target.value)}
+              spellCheck={false}
+            />
+          </Field>
+        ))}
+      </div>
+      <Field
+        id="outputLocation"
+        label="Output location"
+        hint="The S3 folder Athena writes results to, e.g. s3://my-bucket/athena-results/."
+        errors={visible("outputLocation")}
+      >
+        <input
+          id="outputLocation"
+          className={inputClass(!!visible("outputLocation"), "font-mono")}
+          value={base.outputLocation}
+          onChange={(e) => update("outputLocation", e.target.value)}
+          spellCheck={false}
+        />
+      </Field>
+    </FormSection>
+  );
+}
+
+/** The bar that stays at the window's bottom: what blocks the save, Cancel and Save. */
+export function SaveBar({ d, checkId, pending }: SectionProps & { checkId?: string; pending: boolean }) {
+  return (
+    <div className="sticky bottom-0 -mx-6 flex items-center justify-end gap-3 border-t border-zinc-200 bg-zinc-50/95 px-6 py-3 backdrop-blur">
+      {d.submitted && d.invalid ? (
+        <p className="mr-auto text-sm text-red-700">Fix the fields marked in red, then save.</p>
+      ) : null}
+      <ButtonLink href={d.mode === "edit" && checkId ? `/checks/${checkId}` : "/checks"} variant="ghost">
+        Cancel
+      </ButtonLink>
+      <Button type="submit" variant="primary" disabled={pending}>
+        {pending ? "Saving…" : d.mode === "create" ? "Create check" : "Save changes"}
+      </Button>
+    </div>
+  );
+}
