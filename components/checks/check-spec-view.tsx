@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { formatUtcMinute, formatUtcSecond } from "@/components/ui/format";
 import { TableBody, TableHead } from "@/components/ui/table";
 import { SyncMessage } from "@/components/reconcile/sync-message";
-import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
+import { CheckSyncBadge } from "@/components/reconcile/sync-status-badge";
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -112,13 +112,7 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
         <Card title="AWS sync">
           <dl>
             <Row label="Status">
-              <SyncStatusBadge
-                status={check.syncStatus}
-                terminal={check.syncErrorTerminal}
-                generation={check.generation}
-                observedGeneration={check.observedGeneration}
-                lastReconciledAt={check.lastReconciledAt}
-              />
+              <CheckSyncBadge check={check} withMessage={false} />
             </Row>
             {check.syncMessage ? (
               <Row label="Message">

@@ -11,7 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { formatUtcMinute } from "@/components/ui/format";
 import { Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { EnabledBadge } from "./enabled-badge";
-import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
+import { CheckSyncBadge } from "@/components/reconcile/sync-status-badge";
 
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
   { key: "name", label: "Name", className: "w-[24%]" },
@@ -150,14 +150,7 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
                   <EnabledBadge enabled={r.enabled} />
                 </td>
                 <td className="px-4 py-3">
-                  <SyncStatusBadge
-                    status={r.syncStatus}
-                    message={r.syncMessage}
-                    terminal={r.syncErrorTerminal}
-                    generation={r.generation}
-                    observedGeneration={r.observedGeneration}
-                    lastReconciledAt={r.lastReconciledAt}
-                  />
+                  <CheckSyncBadge check={r} />
                 </td>
                 <td className="px-4 py-3 tabular-nums">
                   {r.lastRun ? (

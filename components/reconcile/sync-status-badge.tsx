@@ -50,3 +50,27 @@ export function SyncStatusBadge({
     </Badge>
   );
 }
+
+/** The sync fields of a check (or of a row of the checks list). */
+export interface CheckSyncFields {
+  syncStatus: SyncStatus;
+  syncMessage: string | null;
+  syncErrorTerminal: boolean;
+  generation: number;
+  observedGeneration: number | null;
+  lastReconciledAt: Date | string | null;
+}
+
+/** A check's badge; `withMessage={false}` where the page shows the message beside it already. */
+export function CheckSyncBadge({ check, withMessage = true }: { check: CheckSyncFields; withMessage?: boolean }) {
+  return (
+    <SyncStatusBadge
+      status={check.syncStatus}
+      message={withMessage ? check.syncMessage : undefined}
+      terminal={check.syncErrorTerminal}
+      generation={check.generation}
+      observedGeneration={check.observedGeneration}
+      lastReconciledAt={check.lastReconciledAt}
+    />
+  );
+}

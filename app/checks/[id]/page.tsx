@@ -6,7 +6,7 @@ import { CheckRuns } from "@/components/executions/check-runs";
 import { CheckSpecView } from "@/components/checks/check-spec-view";
 import { EnabledBadge } from "@/components/checks/enabled-badge";
 import { SavedNotice } from "@/components/checks/saved-notice";
-import { SyncStatusBadge } from "@/components/reconcile/sync-status-badge";
+import { CheckSyncBadge } from "@/components/reconcile/sync-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
@@ -40,14 +40,7 @@ export default async function CheckPage({ params, searchParams }: Props) {
       >
         <div className="mt-2 flex items-center gap-2">
           <EnabledBadge enabled={check.enabled} />
-          <SyncStatusBadge
-            status={check.syncStatus}
-            message={check.syncMessage}
-            terminal={check.syncErrorTerminal}
-            generation={check.generation}
-            observedGeneration={check.observedGeneration}
-            lastReconciledAt={check.lastReconciledAt}
-          />
+          <CheckSyncBadge check={check} />
           <span className="font-mono text-xs text-zinc-500">{check.slug}</span>
         </div>
       </PageHeader>
