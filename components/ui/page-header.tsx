@@ -14,6 +14,7 @@ export function PageHeader({
   titleClassName = "text-xl",
   titleTestId,
   narrow = false,
+  fill = false,
   children,
 }: {
   title: ReactNode;
@@ -27,6 +28,11 @@ export function PageHeader({
   titleTestId?: string;
   /** Keeps a long description to a readable line length. */
   narrow?: boolean;
+  /**
+   * The title block takes the row and wraps anywhere (a long name without spaces); the actions move under it only
+   * when less than 24rem would be left. Without it the actions move under a title block that does not fit beside them.
+   */
+  fill?: boolean;
   children?: ReactNode;
 }) {
   return (
@@ -35,12 +41,17 @@ export function PageHeader({
       <div
         className={`flex flex-wrap justify-between gap-4 ${actionsAlign === "start" ? "items-start" : "items-end"} ${back ? "mt-1" : ""}`}
       >
-        <div className="min-w-0 flex-1 basis-sm">
-          <h1 className={`font-semibold tracking-tight wrap-anywhere ${titleClassName}`} data-testid={titleTestId}>
+        <div className={fill ? "min-w-0 flex-1 basis-sm" : ""}>
+          <h1
+            className={`font-semibold tracking-tight ${fill ? "wrap-anywhere" : ""} ${titleClassName}`}
+            data-testid={titleTestId}
+          >
             {title}
           </h1>
           {description ? (
-            <p className={`mt-1 text-sm text-zinc-600 wrap-anywhere ${narrow ? "max-w-3xl" : ""}`}>{description}</p>
+            <p className={`mt-1 text-sm text-zinc-600 ${fill ? "wrap-anywhere" : ""} ${narrow ? "max-w-3xl" : ""}`}>
+              {description}
+            </p>
           ) : null}
           {children}
         </div>

@@ -36,6 +36,7 @@ export default async function CheckPage({ params, searchParams }: Props) {
         back={{ href: "/checks", label: "Checks" }}
         description={describeTrigger(check.trigger)}
         actionsAlign="start"
+        fill
         actions={<CheckActions id={check.id} name={check.name} version={check.version} enabled={check.enabled} />}
       >
         <div className="mt-2 flex items-center gap-2">
