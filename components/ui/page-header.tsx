@@ -41,7 +41,7 @@ export function PageHeader({
       <div
         className={`flex flex-wrap justify-between gap-4 ${actionsAlign === "start" ? "items-start" : "items-end"} ${back ? "mt-1" : ""}`}
       >
-        <div className={fill ? "min-w-0 flex-1 basis-sm" : ""}>
+        <div className={fill ? "min-w-0 flex-1 basis-sm" : "min-w-0"}>
           <h1
             className={`font-semibold tracking-tight ${fill ? "wrap-anywhere" : ""} ${titleClassName}`}
             data-testid={titleTestId}

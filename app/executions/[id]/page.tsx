@@ -8,9 +8,10 @@ import { LiveRefresh } from "@/components/executions/live-refresh";
 import { QueryPanel } from "@/components/executions/query-panel";
 import { ResultTable } from "@/components/executions/result-table";
 import { TimelineView } from "@/components/executions/timeline-view";
-import { BackLink } from "@/components/ui/back-link";
 import { formatElapsed, formatUtc } from "@/components/executions/time";
 import { buttonClass } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
 import { describeExpectation } from "@/lib/checks/expectation";
 import { loadExecutionView } from "@/lib/executions/detail";
 import { groupDigits } from "@/lib/executions/result-format";
@@ -35,82 +36,82 @@ export default async function ExecutionPage({ params }: Props) {
 
   return (
     <div className="space-y-6">
-      <div>
-        <BackLink href="/executions">Executions</BackLink>
-        <div className="mt-1 flex flex-wrap items-start justify-between gap-4">
-          <div className="min-w-0">
-            <h1 className="break-all font-mono text-lg font-semibold tracking-tight" data-testid="execution-name">
-              {execution.name}
-            </h1>
-            <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
-              <span data-testid="execution-status">
-                <StatusBadge status={execution.status} />
-              </span>
-              <span data-testid="execution-verdict">
-                <VerdictBadge verdict={execution.verdict} />
-              </span>
-              <LiveRefresh
-                active={running}
-                intervalMs={2000}
-                syncUrl="/executions/live"
-                label="Live — updates until it ends"
-              />
-            </div>
-            <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-zinc-600">
-              <div>
-                <dt className="inline text-zinc-500">Check: </dt>
-                <dd className="inline">
-                  {check ? (
-                    <Link href={`/checks/${check.id}`} className="text-blue-700 hover:underline">
-                      {check.name}
-                    </Link>
-                  ) : (
-                    (execution.checkSlug ?? "—") + (execution.checkId ? " (deleted)" : "")
-                  )}
-                  {execution.checkGeneration !== null ? (
-                    <span className="text-zinc-400"> · generation {execution.checkGeneration}</span>
-                  ) : null}
-                </dd>
-              </div>
-              <div>
-                <dt className="inline text-zinc-500">Trigger: </dt>
-                <dd className="inline">
-                  <TriggerLabel kind={execution.triggerKind} />
-                  {execution.rerunOf ? (
-                    <>
-                      {" of "}
-                      {rerunOf ? (
-                        <Link
-                          href={`/executions/${encodeURIComponent(rerunOf.name)}`}
-                          className="font-mono text-xs text-blue-700 hover:underline"
-                        >
-                          {rerunOf.name}
-                        </Link>
-                      ) : (
-                        <span className="font-mono text-xs">{execution.rerunOf.split(":").pop()}</span>
-                      )}
-                    </>
-                  ) : null}
-                </dd>
-              </div>
-              <div>
-                <dt className="inline text-zinc-500">Started: </dt>
-                <dd className="inline font-mono text-xs">{formatUtc(execution.startDate)}</dd>
-              </div>
-              <div>
-                <dt className="inline text-zinc-500">{running ? "Running for" : "Took"}: </dt>
-                <dd className="inline tabular-nums">{formatElapsed(execution.startDate, execution.stopDate, now)}</dd>
-              </div>
-            </dl>
-          </div>
+      <PageHeader
+        title={execution.name}
+        titleClassName="break-all font-mono text-lg"
+        titleTestId="execution-name"
+        back={{ href: "/executions", label: "Executions" }}
+        actionsAlign="start"
+        actions={
           <div className="flex items-start gap-2">
             {running ? <StopButton name={execution.name} /> : null}
             {input ? <RerunButton name={execution.name} /> : null}
           </div>
+        }
+      >
+        <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+          <span data-testid="execution-status">
+            <StatusBadge status={execution.status} />
+          </span>
+          <span data-testid="execution-verdict">
+            <VerdictBadge verdict={execution.verdict} />
+          </span>
+          <LiveRefresh
+            active={running}
+            intervalMs={2000}
+            syncUrl="/executions/live"
+            label="Live — updates until it ends"
+          />
         </div>
-      </div>
+        <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm text-zinc-600">
+          <div>
+            <dt className="inline text-zinc-500">Check: </dt>
+            <dd className="inline">
+              {check ? (
+                <Link href={`/checks/${check.id}`} className="text-blue-700 hover:underline">
+                  {check.name}
+                </Link>
+              ) : (
+                (execution.checkSlug ?? "—") + (execution.checkId ? " (deleted)" : "")
+              )}
+              {execution.checkGeneration !== null ? (
+                <span className="text-zinc-400"> · generation {execution.checkGeneration}</span>
+              ) : null}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-zinc-500">Trigger: </dt>
+            <dd className="inline">
+              <TriggerLabel kind={execution.triggerKind} />
+              {execution.rerunOf ? (
+                <>
+                  {" of "}
+                  {rerunOf ? (
+                    <Link
+                      href={`/executions/${encodeURIComponent(rerunOf.name)}`}
+                      className="font-mono text-xs text-blue-700 hover:underline"
+                    >
+                      {rerunOf.name}
+                    </Link>
+                  ) : (
+                    <span className="font-mono text-xs">{execution.rerunOf.split(":").pop()}</span>
+                  )}
+                </>
+              ) : null}
+            </dd>
+          </div>
+          <div>
+            <dt className="inline text-zinc-500">Started: </dt>
+            <dd className="inline font-mono text-xs">{formatUtc(execution.startDate)}</dd>
+          </div>
+          <div>
+            <dt className="inline text-zinc-500">{running ? "Running for" : "Took"}: </dt>
+            <dd className="inline tabular-nums">{formatElapsed(execution.startDate, execution.stopDate, now)}</dd>
+          </div>
+        </dl>
+      </PageHeader>
 
-      <Section title="Outcome">
+      <Card title="Outcome" aria-label="Outcome">
         <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
           <Fact label="Verdict">
             <VerdictBadge verdict={execution.verdict} />
@@ -143,25 +144,25 @@ export default async function ExecutionPage({ params }: Props) {
             ) : null}
           </div>
         ) : null}
-      </Section>
+      </Card>
 
-      <Section title="Trigger event">
+      <Card title="Trigger event" aria-label="Trigger event">
         {event ? (
           <JsonBlock summary={<EventSummary event={event} />} value={event} testId="trigger-event" />
         ) : (
           <p className="text-sm text-zinc-500">The execution input carries no event.</p>
         )}
-      </Section>
+      </Card>
 
-      <Section title="Timeline">
+      <Card title="Timeline" aria-label="Timeline">
         {timeline.ok ? (
           <TimelineView timeline={timeline.timeline} now={now} />
         ) : (
           <p className="text-sm text-amber-800">{timeline.error}</p>
         )}
-      </Section>
+      </Card>
 
-      <Section title="Athena query">
+      <Card title="Athena query" aria-label="Athena query">
         <QueryPanel
           live={live}
           unavailable={query.ok ? null : query.error}
@@ -178,11 +179,12 @@ export default async function ExecutionPage({ params }: Props) {
             sources: input?.query.parameterSources ?? [],
           }}
         />
-      </Section>
+      </Card>
 
-      <Section
+      <Card
         title="Result"
-        action={
+        aria-label="Result"
+        actions={
           succeeded ? (
             <a
               href={`/executions/${encodeURIComponent(execution.name)}/results.csv`}
@@ -215,20 +217,8 @@ export default async function ExecutionPage({ params }: Props) {
             Athena could not return the results: {results.error}
           </p>
         )}
-      </Section>
+      </Card>
     </div>
-  );
-}
-
-function Section({ title, action, children }: { title: string; action?: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <section className="rounded-lg border border-zinc-200 bg-white p-5 shadow-xs" aria-label={title}>
-      <div className="mb-3 flex items-center justify-between gap-4">
-        <h2 className="text-base font-semibold text-zinc-900">{title}</h2>
-        {action}
-      </div>
-      {children}
-    </section>
   );
 }
 
