@@ -14,7 +14,7 @@ import { parseExecutionInput } from "./execution-io";
 import { isClosed, type ExecutionRecord } from "./execution-record";
 import { tokenBucket } from "./rate-limit";
 import { DEFAULT_RESULT_PAGE_SIZE, loadResultPage, type ResultPageResult } from "./results-source";
-import { describeOne, executionArnFor } from "./runtime";
+import { currentExecution } from "./current-execution";
 import { lookupQuery } from "./sync";
 import { buildTimeline, type Timeline } from "./timeline";
 
@@ -87,20 +87,6 @@ export async function loadExecutionView(name: string): Promise<ExecutionView | n
     rerunOf: rerunOf ? { name: rerunOf.name } : null,
     results,
   };
-}
-
-/** The index's record of the newest execution with this name; an open or unknown one as AWS describes it now. */
-async function currentExecution(name: string): Promise<ExecutionRecord | null> {
-  const row = await newestExecution({ name });
-  if (row && isClosed(row.status)) return row;
-  try {
-    return await describeOne(row?.executionArn ?? executionArnFor(name));
-  } catch (error) {
-    if (row) return row;
-    const code = describeAwsError(error).code;
-    if (code === "ExecutionDoesNotExist" || code === "InvalidArn" || code === "ValidationException") return null;
-    throw error;
-  }
 }
 
 function eventOf(input: unknown): Record<string, unknown> | null {

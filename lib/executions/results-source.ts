@@ -4,7 +4,7 @@ import "server-only";
 import { GetQueryExecutionCommand, GetQueryResultsCommand } from "@aws-sdk/client-athena";
 import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
-import { newestExecution } from "@/lib/db/executions";
+import { currentExecution } from "./current-execution";
 import type { Failure, Result } from "@/lib/result";
 import { toResultPage, type ResultPage } from "./result-page";
 import type { FetchResultsPage } from "./results-csv";
@@ -25,7 +25,8 @@ export interface ResultsTarget {
 export async function resultsTarget(
   executionName: string,
 ): Promise<{ ok: true; target: ResultsTarget } | (Failure & { status: 404 | 410 })> {
-  const row = await newestExecution({ name: executionName });
+  // Not only the index: a run that ended moments ago may not be indexed with its query id yet.
+  const row = await currentExecution(executionName);
   if (!row) return { ok: false, error: "No such execution.", status: 404 };
   if (!row.queryExecutionId) return { ok: false, error: "This execution did not start a query.", status: 404 };
   try {
