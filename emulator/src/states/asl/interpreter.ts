@@ -559,8 +559,8 @@ export class Interpreter {
         const output = await this.runWork(state, input, env, run, jsonata);
         return { output, next };
       } catch (raw) {
-        if (raw instanceof QueryError) throw raw;
-        const err = asStatesError(raw);
+        // A JSONata evaluation error is an ordinary States error here: Retry and Catch see it.
+        const err = raw instanceof QueryError ? this.evaluationFailed(run, raw) : asStatesError(raw);
         if (err.terminal || env.signal.aborted) throw err;
         const index = retriers.findIndex((r) => matches(r.ErrorEquals, err.error));
         if (index >= 0) {
