@@ -6,7 +6,8 @@ import { invalidDefinitionMessage, validateDefinition } from "./definition-valid
 
 const seedPath = path.resolve(__dirname, "../../../fixtures/seed/seed-state-machine.asl.json");
 
-describe("validateDefinition", () => {
+// asl-validator compiles its schemas on every call (~0.3 s of CPU, seconds on a busy machine).
+describe("validateDefinition", { timeout: 30_000 }, () => {
   it("reports every defect of the original seed state machine", () => {
     const r = validateDefinition(fs.readFileSync(seedPath, "utf8"));
     expect(r.ok).toBe(false);
