@@ -286,16 +286,15 @@ function checkExpressions(value: unknown, location: string, err: Report): void {
   });
 }
 
+const NOT_IN_JSONATA = (field: string) => `The field '${field}' is not supported when the QueryLanguage is JSONata`;
+const ONLY_IN_JSONATA = (field: string) => `The field '${field}' is supported only when the QueryLanguage is JSONata`;
+
+function refuseFields(state: Obj, fields: string[], at: string, message: (field: string) => string, err: Report) {
+  for (const field of fields) if (field in state) err("SCHEMA_VALIDATION_FAILED", message(field), `${at}/${field}`);
+}
+
 function checkJsonataState(state: Obj, at: string, err: Report): void {
-  for (const field of JSONPATH_ONLY) {
-    if (field in state) {
-      err(
-        "SCHEMA_VALIDATION_FAILED",
-        `The field '${field}' is not supported when the QueryLanguage is JSONata`,
-        `${at}/${field}`,
-      );
-    }
-  }
+  refuseFields(state, JSONPATH_ONLY, at, NOT_IN_JSONATA, err);
   for (const field of JSONATA_FIELDS) if (field in state) checkExpressions(state[field], `${at}/${field}`, err);
   if (state.Type === "Choice" && Array.isArray(state.Choices)) {
     state.Choices.forEach((rule, i) => {
@@ -306,11 +305,7 @@ function checkJsonataState(state: Obj, at: string, err: Report): void {
       }
       for (const key of Object.keys(rule)) {
         if (!["Condition", "Next", "Output", "Assign", "Comment"].includes(key)) {
-          err(
-            "SCHEMA_VALIDATION_FAILED",
-            `The field '${key}' is not supported when the QueryLanguage is JSONata`,
-            `${where}/${key}`,
-          );
+          err("SCHEMA_VALIDATION_FAILED", NOT_IN_JSONATA(key), `${where}/${key}`);
         }
       }
       for (const field of ["Condition", "Output", "Assign"])
@@ -321,11 +316,7 @@ function checkJsonataState(state: Obj, at: string, err: Report): void {
     state.Catch.forEach((c, i) => {
       if (!isObj(c)) return;
       if ("ResultPath" in c) {
-        err(
-          "SCHEMA_VALIDATION_FAILED",
-          "The field 'ResultPath' is not supported when the QueryLanguage is JSONata",
-          `${at}/Catch/${i}/ResultPath`,
-        );
+        err("SCHEMA_VALIDATION_FAILED", NOT_IN_JSONATA("ResultPath"), `${at}/Catch/${i}/ResultPath`);
       }
       for (const field of ["Output", "Assign"])
         if (field in c) checkExpressions(c[field], `${at}/Catch/${i}/${field}`, err);
@@ -334,23 +325,11 @@ function checkJsonataState(state: Obj, at: string, err: Report): void {
 }
 
 function checkJsonPathState(state: Obj, at: string, err: Report): void {
-  for (const field of JSONATA_ONLY) {
-    if (field in state) {
-      err(
-        "SCHEMA_VALIDATION_FAILED",
-        `The field '${field}' is supported only when the QueryLanguage is JSONata`,
-        `${at}/${field}`,
-      );
-    }
-  }
+  refuseFields(state, JSONATA_ONLY, at, ONLY_IN_JSONATA, err);
   if (state.Type === "Choice" && Array.isArray(state.Choices)) {
     state.Choices.forEach((rule, i) => {
       if (isObj(rule) && "Condition" in rule) {
-        err(
-          "SCHEMA_VALIDATION_FAILED",
-          "The field 'Condition' is supported only when the QueryLanguage is JSONata",
-          `${at}/Choices/${i}/Condition`,
-        );
+        err("SCHEMA_VALIDATION_FAILED", ONLY_IN_JSONATA("Condition"), `${at}/Choices/${i}/Condition`);
       }
     });
   }

@@ -3,7 +3,7 @@
 // TIMED_OUT, or ABORTED when StopExecution interrupted it). The interpreter records the state events; the task
 // runner here records the Task* events.
 import type { Invoker } from "../core/types";
-import { asStatesError, Interpreter, StatesError } from "./asl/interpreter";
+import { asStatesError, Interpreter, StatesError, type TaskRequest } from "./asl/interpreter";
 import type { HistoryRecorder } from "./history";
 import {
   parseResource,
@@ -141,14 +141,7 @@ export class ExecutionRun {
     return { status: "FAILED", error: e.error, cause: e.causeText };
   }
 
-  private async runTask(task: {
-    stateName: string;
-    state: Obj;
-    parameters: unknown;
-    timeoutSeconds: number | undefined;
-    heartbeatSeconds: number | undefined;
-    signal: AbortSignal;
-  }): Promise<unknown> {
+  private async runTask(task: TaskRequest): Promise<unknown> {
     const { stateName, state, parameters, signal } = task;
     const resourceArn = String(state.Resource);
     const parsed = parseResource(resourceArn);

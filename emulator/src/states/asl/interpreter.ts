@@ -53,18 +53,22 @@ export interface Recorder {
   readonly events: readonly unknown[];
 }
 
+/** One attempt of a Task state, as the host runs it. */
+export interface TaskRequest {
+  stateName: string;
+  state: Obj;
+  parameters: unknown;
+  timeoutSeconds: number | undefined;
+  heartbeatSeconds: number | undefined;
+  /** Aborted when the execution (or the enclosing Map iteration / Parallel branch) stops. */
+  signal: AbortSignal;
+}
+
 export interface InterpreterHost {
   recorder: Recorder;
   context: ExecutionContext;
   /** Runs a Task's resource with its parameters; records the Task* events; rejects with the task's error. */
-  runTask(task: {
-    stateName: string;
-    state: Obj;
-    parameters: unknown;
-    timeoutSeconds: number | undefined;
-    heartbeatSeconds: number | undefined;
-    signal: AbortSignal;
-  }): Promise<unknown>;
+  runTask(task: TaskRequest): Promise<unknown>;
 }
 
 interface Env {

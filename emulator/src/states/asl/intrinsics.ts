@@ -206,7 +206,8 @@ function arr(name: string, v: unknown, what: string): unknown[] {
 // Java's Math.round: half-up towards positive infinity, the same as JavaScript's Math.round.
 const roundHalfUp = (n: number) => Math.round(n);
 
-const HASHES: Record<string, string> = {
+/** States.Hash / $hash algorithm names → node:crypto names. */
+export const HASHES: Record<string, string> = {
   MD5: "md5",
   "SHA-1": "sha1",
   "SHA-256": "sha256",

@@ -3,6 +3,7 @@
 // $random, $uuid, $parse). `$eval` is not available, as in AWS.
 import { createHash, randomUUID } from "node:crypto";
 import jsonata from "jsonata";
+import { HASHES } from "./intrinsics";
 
 /** A JSONata expression that failed; reported as States.QueryEvaluationError. */
 export class QueryError extends Error {
@@ -26,14 +27,6 @@ export function expressionOf(value: unknown): string | undefined {
 
 type Compiled = ReturnType<typeof jsonata>;
 const cache = new Map<string, Compiled>();
-
-const HASHES: Record<string, string> = {
-  MD5: "md5",
-  "SHA-1": "sha1",
-  "SHA-256": "sha256",
-  "SHA-384": "sha384",
-  "SHA-512": "sha512",
-};
 
 function register(expr: Compiled): void {
   expr.registerFunction(
