@@ -39,7 +39,7 @@ function choice(rule: object) {
 }
 
 describe("Choice type tests", () => {
-  const input = { n: 1, s: "x", b: true, z: null, t: "2024-01-01T00:00:00Z" };
+  const input = { n: 1, s: "x", b: true, z: null, t: "2024-01-01T00:00:00Z", lower: "2024-01-01t00:00:00z" };
   it.each([
     ["IsString", "$.n", false, "yes"],
     ["IsString", "$.s", false, "no"],
@@ -56,6 +56,7 @@ describe("Choice type tests", () => {
     ["IsPresent", "$.missing", true, "no"],
     ["IsString", "$.s", true, "yes"],
     ["IsTimestamp", "$.t", true, "yes"],
+    ["IsTimestamp", "$.lower", true, "no"],
   ])("%s: %s on %s → %s", async (test, variable, value, expected) => {
     expect(await output(choice({ Variable: variable, [test]: value }), input)).toBe(expected);
   });

@@ -113,6 +113,16 @@ describe("validateDefinition", { timeout: 30_000 }, () => {
     const wait = (ts: string) => machine({ W: { Type: "Wait", Timestamp: ts, End: true } });
     expect(located(wait("2024-01-01 00:00:00"))).toContain("SCHEMA_VALIDATION_FAILED /States/W/Timestamp");
     expect(located(wait("2024-13-01T00:00:00Z"))).toContain("SCHEMA_VALIDATION_FAILED /States/W/Timestamp");
+    expect(located(wait("2024-01-01t00:00:00z"))).toContain("SCHEMA_VALIDATION_FAILED /States/W/Timestamp");
+    expect(
+      located(
+        JSON.stringify({
+          QueryLanguage: "JSONata",
+          StartAt: "W",
+          States: { W: { Type: "Wait", Timestamp: "yesterday", End: true } },
+        }),
+      ),
+    ).toContain("SCHEMA_VALIDATION_FAILED /States/W/Timestamp");
     expect(located(wait("2024-01-01T00:00:00Z"))).toEqual([]);
     expect(located(wait("2024-01-01T00:00:00.123+02:00"))).toEqual([]);
   });

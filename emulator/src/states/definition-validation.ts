@@ -4,7 +4,7 @@
 import aslValidator from "asl-validator";
 import { parseTimestamp } from "./asl/choice";
 import { IntrinsicError, isIntrinsic, parseIntrinsic } from "./asl/intrinsics";
-import { compile, QueryError, templateExpressions } from "./asl/jsonata-eval";
+import { compile, expressionOf, QueryError, templateExpressions } from "./asl/jsonata-eval";
 
 export interface Diagnostic {
   severity: "ERROR" | "WARNING";
@@ -295,6 +295,7 @@ function refuseFields(state: Obj, fields: string[], at: string, message: (field:
 
 function checkJsonataState(state: Obj, at: string, err: Report): void {
   refuseFields(state, JSONPATH_ONLY, at, NOT_IN_JSONATA, err);
+  if (state.Type === "Wait") checkWaitTimestamp(state, at, err);
   for (const field of JSONATA_FIELDS) if (field in state) checkExpressions(state[field], `${at}/${field}`, err);
   if (state.Type === "Choice" && Array.isArray(state.Choices)) {
     state.Choices.forEach((rule, i) => {
@@ -345,7 +346,13 @@ function checkJsonPathState(state: Obj, at: string, err: Report): void {
     const value = state[field];
     if (typeof value === "string" && isIntrinsic(value)) checkIntrinsic(value, field, `${at}/${field}`, err);
   }
-  if (state.Type === "Wait" && "Timestamp" in state && parseTimestamp(state.Timestamp) === undefined) {
+  if (state.Type === "Wait") checkWaitTimestamp(state, at, err);
+}
+
+// A literal Wait Timestamp (not a JSONata expression) must be RFC 3339 as the ASL spec profiles it.
+function checkWaitTimestamp(state: Obj, at: string, err: Report): void {
+  if (!("Timestamp" in state) || expressionOf(state.Timestamp) !== undefined) return;
+  if (parseTimestamp(state.Timestamp) === undefined) {
     err(
       "SCHEMA_VALIDATION_FAILED",
       "The value for the field 'Timestamp' must be a valid RFC3339 timestamp",

@@ -15,7 +15,8 @@ export class ChoicePathError extends Error {
 /** Reads a path; throws (any error) when it selects nothing. */
 export type PathReader = (path: string) => unknown;
 
-const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+// The ASL spec's profile of RFC 3339: an uppercase T between date and time, an uppercase Z when there is no offset.
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Epoch ms of an RFC 3339 timestamp as Step Functions accepts it, else undefined. */
 export function parseTimestamp(v: unknown): number | undefined {
@@ -25,7 +26,7 @@ export function parseTimestamp(v: unknown): number | undefined {
   const [, , mo, d, h, mi, s] = m;
   if (Number(mo) < 1 || Number(mo) > 12 || Number(d) < 1 || Number(d) > 31) return undefined;
   if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return undefined;
-  const ms = Date.parse(v.toUpperCase());
+  const ms = Date.parse(v);
   return Number.isNaN(ms) ? undefined : ms;
 }
 
