@@ -771,7 +771,8 @@ export class Interpreter {
         running.delete(index);
         const e = err instanceof QueryError ? this.evaluationFailed(run, err) : asStatesError(err);
         if (controller.signal.aborted && e.error === "States.Aborted") {
-          this.r.add("MapIterationAborted", { name: run.name, index });
+          // Stopped by another iteration's failure; a stopped execution records its aborted states itself.
+          if (!env.signal.aborted) this.r.add("MapIterationAborted", { name: run.name, index });
           return;
         }
         this.r.add("MapIterationFailed", { name: run.name, index });
