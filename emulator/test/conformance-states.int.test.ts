@@ -396,3 +396,109 @@ describe("the other modeled errors", () => {
     ).toBe("ValidationException");
   });
 });
+
+describe("definitions AWS refuses, and JSONata", () => {
+  it("CreateStateMachine refuses an illegal escape in an intrinsic, a non-RFC 3339 Wait Timestamp and mixed-language fields", async () => {
+    const refused = [
+      { StartAt: "P", States: { P: { Type: "Pass", Parameters: { "v.$": "States.Format('a\\nb')" }, End: true } } },
+      { StartAt: "W", States: { W: { Type: "Wait", Timestamp: "2026-01-01 00:00:00", End: true } } },
+      { QueryLanguage: "JSONata", StartAt: "P", States: { P: { Type: "Pass", ResultPath: "$.x", End: true } } },
+      { StartAt: "P", States: { P: { Type: "Pass", Output: "{% 1 %}", End: true } } },
+      { QueryLanguage: "JSONata", StartAt: "P", States: { P: { Type: "Pass", Output: "{% ( %}", End: true } } },
+    ];
+    for (const definition of refused) {
+      const e = await errorOf(
+        c.sfn.send(
+          new CreateStateMachineCommand({ name: "cf-refused", definition: JSON.stringify(definition), roleArn: ROLE }),
+        ),
+      );
+      expect(e.name, JSON.stringify(definition)).toBe("InvalidDefinition");
+      expect(e.message).toMatch(/^Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: /);
+    }
+    const ok = await c.sfn.send(
+      new ValidateStateMachineDefinitionCommand({
+        definition: JSON.stringify({
+          QueryLanguage: "JSONata",
+          StartAt: "P",
+          States: { P: { Type: "Pass", Output: "{% $states.input %}", End: true } },
+        }),
+      }),
+    );
+    expect(ok.result).toBe("OK");
+  });
+
+  it("a JSONata machine runs: Arguments, Assign, Condition, Map Items, Output", async () => {
+    const arn = await machine(
+      "cf-jsonata",
+      JSON.stringify({
+        QueryLanguage: "JSONata",
+        StartAt: "Init",
+        States: {
+          Init: { Type: "Pass", Assign: { factor: "{% $states.input.factor %}" }, Next: "Each" },
+          Each: {
+            Type: "Map",
+            Items: "{% $states.input.values %}",
+            ItemProcessor: {
+              StartAt: "Times",
+              States: { Times: { Type: "Pass", Output: "{% $states.input * $factor %}", End: true } },
+            },
+            Next: "Big?",
+          },
+          "Big?": {
+            Type: "Choice",
+            Choices: [{ Condition: "{% $sum($states.input) > 10 %}", Next: "Big" }],
+            Default: "Small",
+          },
+          Big: { Type: "Succeed", Output: { total: "{% $sum($states.input) %}", size: "big" } },
+          Small: { Type: "Succeed", Output: { total: "{% $sum($states.input) %}", size: "small" } },
+        },
+      }),
+    );
+    const s = await c.sfn.send(
+      new StartExecutionCommand({ stateMachineArn: arn, input: JSON.stringify({ factor: 3, values: [1, 2, 3] }) }),
+    );
+    const d = await finished(s.executionArn!);
+    expect(d.status).toBe("SUCCEEDED");
+    expect(JSON.parse(d.output!)).toEqual({ total: 18, size: "big" });
+  });
+
+  it("States.Runtime and States.QueryEvaluationError causes name the state and the event id it entered at", async () => {
+    const runtime = await machine(
+      "cf-runtime",
+      JSON.stringify({
+        StartAt: "First",
+        States: {
+          First: { Type: "Pass", Next: "Second" },
+          Second: { Type: "Pass", InputPath: "$.missing", End: true },
+        },
+      }),
+    );
+    const a = await finished((await c.sfn.send(new StartExecutionCommand({ stateMachineArn: runtime }))).executionArn!);
+    expect(a).toMatchObject({
+      status: "FAILED",
+      error: "States.Runtime",
+      cause:
+        "An error occurred while executing the state 'Second' (entered at the event id #4). Invalid path '$.missing' : No results for path: $['missing']",
+    });
+    const query = await machine(
+      "cf-query-error",
+      JSON.stringify({
+        QueryLanguage: "JSONata",
+        StartAt: "P",
+        States: { P: { Type: "Pass", Output: "{% $states.input.nothing %}", End: true } },
+      }),
+    );
+    const s = await c.sfn.send(new StartExecutionCommand({ stateMachineArn: query }));
+    const b = await finished(s.executionArn!);
+    expect(b).toMatchObject({ status: "FAILED", error: "States.QueryEvaluationError" });
+    expect(b.cause).toMatch(/^An error occurred while executing the state 'P' \(entered at the event id #2\)\. /);
+    const events = (await c.sfn.send(new GetExecutionHistoryCommand({ executionArn: s.executionArn! }))).events!;
+    expect(events.map((e) => e.type)).toEqual([
+      "ExecutionStarted",
+      "PassStateEntered",
+      "EvaluationFailed",
+      "ExecutionFailed",
+    ]);
+    expect(events[2]!.evaluationFailedEventDetails).toMatchObject({ state: "P", location: "Output" });
+  });
+});

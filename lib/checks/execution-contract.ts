@@ -13,7 +13,7 @@ const LEGACY_EVENT_KIND = "event";
 
 /**
  * One ExecutionParameter: an SQL literal, or the value EventBridge found at `path` in the triggering event (any JSON
- * type; the state machine quotes strings, refusing one that contains a single quote, and writes numbers / booleans
+ * type; the state machine quotes strings, doubling any single quote, and writes numbers / booleans
  * bare). The kinds are the check parameter's; inputs stored with the older kind "event" still read.
  */
 export const parameterSourceSchema = z.preprocess(

@@ -7,21 +7,22 @@
 // Decisions worth knowing:
 // - ClientRequestToken = "<execution name>-<MD5 of the state machine ARN>" (34–113 characters, inside Athena's
 //   32–128): a retried task (or a redriven execution) never starts a second query, every new execution gets its own.
-//   Not a hash of the execution ARN: aws-local-stepfunctions (the emulator's interpreter) computes SHA-256 wrongly for
-//   inputs over 55 bytes, so long ARNs collided there and a run could get an earlier run's query back.
+//   Not a hash of the execution ARN: aws-local-stepfunctions (the emulator's former interpreter) computed SHA-256
+//   wrongly for inputs over 55 bytes, so long ARNs collided there and a run could get an earlier run's query back.
 // - ExecutionParameters are omitted when there are none (Athena rejects an empty list).
-// - Event values become SQL literals here: strings as '…' via States.Format, numbers and booleans bare. A string
-//   containing a single quote is refused (ERROR, AuditCheck.UnsafeParameter): ASL has no replace intrinsic to double
-//   the quote, and Athena's ExecutionParameters are pasted as literals, so the quote could end the literal and turn
-//   event data into SQL. Backslashes need nothing: Trino string literals have no backslash escapes.
+// - Event values become SQL literals here: numbers and booleans bare, strings as '…' with every single quote doubled
+//   (`$replace(v, "'", "''")`). Athena pastes ExecutionParameters into the query as literals, so an undoubled quote
+//   would end the literal and turn event data into SQL. JSONPath has no replace intrinsic, so that one state is a
+//   JSONata state (QueryLanguage per state; the rest stays JSONPath). Backslashes need nothing: Trino string
+//   literals have no backslash escapes.
 // - A failed / cancelled query (the .sync task fails), an unusable first value, or an event value that cannot be a
 //   literal all end in verdict ERROR with the error and cause — the execution itself SUCCEEDS so its output (the
 //   verdict) is always readable; the history shows the failed task.
 // - Row counts come from one page of MaxResults 21: a SELECT's first row is the header, so ≤ 20 data rows are
 //   counted. Counts are exact up to 19; 20 means "20 or more", which decides any comparison with N ≤ 19; with
 //   N ≥ 20 the verdict is ERROR (AuditCheck.RowCountBeyondPreview) rather than a guess.
-// - The first value is a string; States.StringToJson parses it (inside a one-branch Parallel so a non-number is
-//   caught), then IsNumeric guards the numeric comparison.
+// - The first value is a string; a JSONata state turns a JSON number into a number and anything else into null,
+//   then IsNumeric guards the numeric comparison.
 // - PublishResult failures are caught: the verdict is still the execution's output, and the history keeps the error.
 
 import { EXECUTION_OUTPUT_KEYS, type Verdict } from "@/lib/checks/execution-contract";
@@ -93,6 +94,30 @@ function startQuery(withParameters: boolean): Json {
   };
 }
 
+// JSONata expressions are written on one line: asl-validator refuses a line break inside `{% %}`.
+
+/** JSONata: the parameter source's string value as one SQL string literal (quotes doubled, then wrapped). */
+export const QUOTE_STRING_LITERAL = `{% "'" & $replace($states.input.value, "'", "''") & "'" %}`;
+
+/** JSONata: the input with `run.parsed.n` = the first value as a number when it is a JSON number, else null. */
+export const PARSE_FIRST_VALUE = [
+  "{% (",
+  "$v := $trim($states.input.run.preview.firstValue);",
+  String.raw`$n := $contains($v, /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$/) ? $number($v) : null;`,
+  '$merge([$states.input, {"run": $merge([$states.input.run, {"parsed": {"n": $n}}])}])',
+  ") %}",
+].join(" ");
+
+/** JSONata: the query id and Athena's sentence from a failed .sync task's cause (a GetQueryExecution answer). */
+export const EXPLAIN_QUERY_FAILURE = [
+  "{% (",
+  "$q := $parse($states.input.run.failure.Cause).QueryExecution;",
+  "$exists($q.QueryExecutionId)",
+  '? {"id": $q.QueryExecutionId, "reason": "Athena query " & $q.Status.State & ": " & $q.Status.StateChangeReason}',
+  ': $error("The cause is not a GetQueryExecution answer")',
+  ") %}",
+].join(" ");
+
 /** Map iteration: one parameter source in, one SQL literal (a string) out. */
 function parameterProcessor(): Json {
   const present = (more: Json) => ({
@@ -113,10 +138,6 @@ function parameterProcessor(): Json {
             Next: "LiteralParameter",
           },
           {
-            And: [EVENT_PARAMETER, present({ IsString: true }), { Variable: "$.value", StringMatches: "*'*" }],
-            Next: "UnsafeEventValue",
-          },
-          {
             And: [EVENT_PARAMETER, present({ IsString: true })],
             Next: "QuoteEventValue",
           },
@@ -132,23 +153,12 @@ function parameterProcessor(): Json {
         Default: "InvalidParameter",
       },
       LiteralParameter: { Type: "Pass", Parameters: { "v.$": "$.value" }, OutputPath: "$.v", End: true },
-      QuoteEventValue: {
-        Type: "Pass",
-        Parameters: { "v.$": "States.Format('\\'{}\\'', $.value)" },
-        OutputPath: "$.v",
-        End: true,
-      },
+      QuoteEventValue: { Type: "Pass", QueryLanguage: "JSONata", Output: QUOTE_STRING_LITERAL, End: true },
       BareEventValue: {
         Type: "Pass",
         Parameters: { "v.$": "States.Format('{}', $.value)" },
         OutputPath: "$.v",
         End: true,
-      },
-      UnsafeEventValue: {
-        Type: "Fail",
-        Error: "AuditCheck.UnsafeParameter",
-        Cause:
-          "A value taken from the triggering event contains a single quote. It is refused so that event data can never end an SQL string literal.",
       },
       InvalidParameter: {
         Type: "Fail",
@@ -244,27 +254,16 @@ export function buildStateMachineDefinition(): Json {
       StartQueryWithParameters: startQuery(true),
       StartQuery: startQuery(false),
       // A .sync query that ends FAILED / CANCELLED fails the task with the GetQueryExecution answer as the cause:
-      // keep Athena's own sentence and the query id. Any other failure keeps its cause as it is.
+      // keep Athena's own sentence and the query id. Any other failure keeps its cause as it is: a cause that is not
+      // such an answer fails the JSONata expression (States.QueryEvaluationError), which the Catch takes. (A failing
+      // States.StringToJson would be States.Runtime on AWS, which no Catch takes.)
       ExplainQueryFailure: {
         Type: "Parallel",
         Branches: [
           {
             StartAt: "ParseCause",
             States: {
-              ParseCause: {
-                Type: "Pass",
-                Parameters: { "q.$": "States.StringToJson($.run.failure.Cause)" },
-                Next: "PickReason",
-              },
-              PickReason: {
-                Type: "Pass",
-                Parameters: {
-                  "id.$": "$.q.QueryExecution.QueryExecutionId",
-                  "reason.$":
-                    "States.Format('Athena query {}: {}', $.q.QueryExecution.Status.State, $.q.QueryExecution.Status.StateChangeReason)",
-                },
-                End: true,
-              },
+              ParseCause: { Type: "Pass", QueryLanguage: "JSONata", Output: EXPLAIN_QUERY_FAILURE, End: true },
             },
           },
         ],
@@ -398,25 +397,13 @@ export function buildStateMachineDefinition(): Json {
         "AuditCheck.RowCountBeyondPreview",
         "The query returned 20 rows or more, and the expectation compares the row count with 20 or more: the state machine reads only 20 rows. Use SELECT count(*) with a first-value expectation instead.",
       ),
+      // JSONata, not States.StringToJson: on AWS an intrinsic that fails is States.Runtime, which no Catch can
+      // catch, so a non-number would fail the execution instead of giving verdict ERROR. A JSON number becomes that
+      // number, anything else null (FirstValueIsNumber sends it to FirstValueNotNumber).
       ParseFirstValue: {
-        // A one-branch Parallel only to catch States.StringToJson failing on a non-JSON value.
-        Type: "Parallel",
-        Branches: [
-          {
-            StartAt: "ParseNumber",
-            States: {
-              ParseNumber: {
-                Type: "Pass",
-                Parameters: { "n.$": "States.StringToJson($.run.preview.firstValue)" },
-                OutputPath: "$.n",
-                End: true,
-              },
-            },
-          },
-        ],
-        ResultSelector: { "n.$": "$[0]" },
-        ResultPath: "$.run.parsed",
-        Catch: [{ ErrorEquals: ["States.ALL"], ResultPath: "$.run.parseError", Next: "FirstValueNotNumber" }],
+        Type: "Pass",
+        QueryLanguage: "JSONata",
+        Output: PARSE_FIRST_VALUE,
         Next: "FirstValueIsNumber",
       },
       FirstValueIsNumber: {

@@ -2,6 +2,7 @@
 // PASS, FAIL and ERROR for every expectation kind, and a rule-triggered run whose query parameter comes from the
 // event through the InputTransformer.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GetQueryExecutionCommand } from "@aws-sdk/client-athena";
 import { PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import {
   DescribeExecutionCommand,
@@ -110,6 +111,31 @@ describe("the generated state machine on the emulator", () => {
   it("a failed query's ERROR carries Athena's message and the query id", async () => {
     const out = await runCheck("SELECT * FROM auditlogs.no_such_table", { kind: "none" });
     expect(out.error!.cause).toMatch(/no_such_table/i);
+  });
+
+  it("an event value with single quotes reaches Athena as one SQL literal (quotes doubled), verdict PASS", async () => {
+    const value = "O'Brien'; DROP TABLE x; --";
+    const check = makeCheck({
+      slug: "quoted-event",
+      sql: "SELECT ? AS name",
+      parameters: [{ kind: "eventPath", path: "$.detail.name" }],
+      expectation: { kind: "rowCount", op: "eq", value: 1 },
+    });
+    const input = buildExecutionInput(check, { kind: "event" }, { source: "acc.test", detail: { name: value } });
+    const started = await aws.sfn.send(
+      new StartExecutionCommand({
+        stateMachineArn: stateMachineArn(testConfig),
+        name: `it-quote-${Date.now()}`,
+        input: JSON.stringify(input),
+      }),
+    );
+    const done = await waitFor(started.executionArn!);
+    expect(done.status, `${done.error ?? ""} ${done.cause ?? ""}`).toBe("SUCCEEDED");
+    const out = JSON.parse(done.output!) as ExecutionOutput;
+    expect(out).toMatchObject({ verdict: "PASS", firstValue: value, previewRowCount: 1, error: null });
+    const query = await aws.athena.send(new GetQueryExecutionCommand({ QueryExecutionId: out.queryExecutionId! }));
+    expect(query.QueryExecution!.ExecutionParameters).toEqual(["'O''Brien''; DROP TABLE x; --'"]);
+    expect(query.QueryExecution!.Status!.State).toBe("SUCCEEDED");
   });
 
   it("an event-triggered run takes its parameter from the event (quoted by the state machine)", async () => {

@@ -1,6 +1,6 @@
-// History building: event numbering, detail members, and the translation of interpreter events.
+// History building: event numbering and detail members.
 import { describe, expect, it } from "vitest";
-import { HistoryRecorder, InterpreterEventTranslator } from "./history";
+import { HistoryRecorder } from "./history";
 
 describe("HistoryRecorder", () => {
   it("numbers events, links previousEventId, keeps timestamps monotonic and names detail members as AWS does", () => {
@@ -30,39 +30,5 @@ describe("HistoryRecorder", () => {
     r.add("PassStateEntered", { name: "late" });
     expect(r.events.map((e) => e.type)).toEqual(["ExecutionSucceeded"]);
     expect(r.isClosed).toBe(true);
-  });
-});
-
-describe("InterpreterEventTranslator", () => {
-  it("turns state and Map events into AWS types and records aborted open states", () => {
-    const r = new HistoryRecorder();
-    const t = new InterpreterEventTranslator(r, () => ({ resourceType: "athena", resource: "getQueryResults" }));
-    const map = { name: "M", type: "Map", input: [1] };
-    t.handle({ type: "StateEntered", timestamp: 1, state: map });
-    t.handle({ type: "MapIterationStarted", timestamp: 2, parentState: map, index: 0 });
-    t.handle({ type: "StateEntered", timestamp: 3, state: { name: "T", type: "Task", input: 1 }, index: 0 });
-    t.handle({
-      type: "StateFailed",
-      timestamp: 4,
-      state: { name: "T", type: "Task", input: 1 },
-      Error: "States.Timeout",
-      Cause: "x",
-    });
-    t.handle({ type: "StateRetried", timestamp: 5, state: { name: "T", type: "Task", input: 1 } });
-    t.handle({ type: "StateEntered", timestamp: 6, state: { name: "W", type: "Wait", input: 1 } });
-    t.abortOpenStates();
-    expect(r.events.map((e) => e.type)).toEqual([
-      "MapStateEntered",
-      "MapStateStarted",
-      "MapIterationStarted",
-      "TaskStateEntered",
-      "TaskTimedOut",
-      "WaitStateEntered",
-      "MapStateAborted",
-      "TaskStateAborted",
-      "WaitStateAborted",
-    ]);
-    expect(r.events[2]!.mapIterationStartedEventDetails).toEqual({ name: "M", index: 0 });
-    expect(r.events[4]!.taskTimedOutEventDetails).toMatchObject({ resourceType: "athena", error: "States.Timeout" });
   });
 });

@@ -1,5 +1,5 @@
 // The Step Functions service of the emulator (JSON 1.0, X-Amz-Target "AWSStepFunctions.<Op>"): state machines,
-// executions run by aws-local-stepfunctions with every Task served locally, AWS-shaped histories, tags.
+// executions run by the own ASL interpreter (asl/) with every Task served locally, AWS-shaped histories, tags.
 import "../core/polyfills";
 import type { ServiceDefinition, ServiceDeps } from "../core/types";
 import { executionOperations } from "./execution-operations";
