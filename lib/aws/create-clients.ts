@@ -21,10 +21,10 @@ export interface AwsClientConfig {
 
 /**
  * Without limits a frozen endpoint (a stopped emulator, a black-holed route) holds a call — and the page or save
- * waiting on it — forever. Every API the console calls answers in well under a second when healthy; 10 s per
- * attempt, 3 attempts with standard backoff bound the worst case of one call to about 35 s.
+ * waiting on it — forever. Every API the console calls answers in well under a second when healthy; 5 s per
+ * attempt, 3 attempts with standard backoff bound the worst case of one call to about 16 s.
  */
-export const AWS_CALL_LIMITS = { connectionTimeoutMs: 3_000, requestTimeoutMs: 10_000, maxAttempts: 3 } as const;
+export const AWS_CALL_LIMITS = { connectionTimeoutMs: 3_000, requestTimeoutMs: 5_000, maxAttempts: 3 } as const;
 
 export interface AwsClients {
   events: EventBridgeClient;
