@@ -11,7 +11,7 @@ describe("reconcileOutcome", () => {
     let finish: (value: unknown) => void = () => {};
     reconcile.reconcileAfterChange.mockReturnValueOnce(new Promise((resolve) => (finish = resolve)));
     const started = Date.now();
-    const outcome = await reconcileOutcome("check-1", 50);
+    const outcome = await reconcileOutcome({ checkId: "check-1" }, 50);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(outcome).toEqual({ status: "pending", message: expect.stringMatching(/^Saved, syncing…/) });
     finish({ status: "SYNCED" }); // the background reconcile still completes (nothing left dangling)
@@ -19,6 +19,9 @@ describe("reconcileOutcome", () => {
 
   it("reports the reconcile's own outcome when it finishes in time", async () => {
     reconcile.reconcileAfterChange.mockResolvedValueOnce({ status: "SYNCED" });
-    expect(await reconcileOutcome("check-1", 1_000)).toEqual({ status: "synced", message: "Applied to AWS." });
+    expect(await reconcileOutcome({ checkId: "check-1" }, 1_000)).toEqual({
+      status: "synced",
+      message: "Applied to AWS.",
+    });
   });
 });
