@@ -22,6 +22,19 @@ function errors(draft: unknown, rulePrefix?: string): Record<string, string[]> {
 }
 
 describe("checkSpecSchema", () => {
+  it("refuses a NUL character beside the field it was typed in", () => {
+    const e = errors({
+      ...valid,
+      name: "a\u0000b",
+      description: "\u0000",
+      sql: valid.sql + "\u0000",
+      trigger: { kind: "eventPattern", patternText: '{"source": ["aws.ecs\\u0000"]}' },
+    });
+    for (const field of ["name", "description", "sql", "trigger.patternText"])
+      expect(e[field]?.join(" ")).toMatch(/NUL character/);
+    expect(e.name?.join(" ")).toMatch(/at character 2/);
+  });
+
   it("turns a valid draft into a CheckSpec", () => {
     const r = checkSpecSchema().safeParse(valid);
     expect(r.success).toBe(true);
