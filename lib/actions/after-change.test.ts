@@ -13,14 +13,14 @@ describe("reconcileOutcome", () => {
     const started = Date.now();
     const outcome = await reconcileOutcome({ checkId: "check-1" }, 50);
     expect(Date.now() - started).toBeLessThan(1_000);
-    expect(outcome).toEqual({ status: "pending", message: expect.stringMatching(/^Saved, syncing…/) });
+    expect(outcome).toEqual({ status: "PENDING", message: expect.stringMatching(/^Saved, syncing…/) });
     finish({ status: "SYNCED" }); // the background reconcile still completes (nothing left dangling)
   });
 
   it("reports the reconcile's own outcome when it finishes in time", async () => {
     reconcile.reconcileAfterChange.mockResolvedValueOnce({ status: "SYNCED" });
     expect(await reconcileOutcome({ checkId: "check-1" }, 1_000)).toEqual({
-      status: "synced",
+      status: "SYNCED",
       message: "Applied to AWS.",
     });
   });

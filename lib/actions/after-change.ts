@@ -26,7 +26,7 @@ const DEFAULT_MESSAGE: Record<SyncStatus, string> = {
 export const RECONCILE_WAIT_MS = 2_500;
 
 const SYNCING: ReconcileOutcome = {
-  status: "pending",
+  status: "PENDING",
   message: "Saved, syncing… AWS has not answered yet; the change is applied in the background.",
 };
 
