@@ -65,6 +65,10 @@ const rawSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: seconds(60),
   EXECUTIONS_SYNC_INTERVAL_SECONDS: seconds(15),
   ACC_BACKGROUND: z.enum(["on", "off"]).default("on"),
+  /** The URL operators open; its host name is accepted besides the loopback names (lib/http/allowed-hosts.ts). */
+  ACC_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  /** on: a reverse proxy in front sets X-Forwarded-Host, which is then believed. */
+  ACC_TRUST_PROXY: z.enum(["on", "off"]).default("off"),
 });
 
 type Raw = z.infer<typeof rawSchema>;
@@ -78,6 +82,7 @@ export interface Env extends Omit<
   | "STATE_MACHINE_ROLE_ARN"
   | "EVENTS_ROLE_ARN"
   | "ACC_BACKGROUND"
+  | "ACC_TRUST_PROXY"
 > {
   /** The database to use: DATABASE_URL, or the embedded PGlite server on PGLITE_PORT when DATABASE_URL is unset. */
   DATABASE_URL: string;
@@ -98,6 +103,7 @@ export interface Env extends Omit<
   AWS_EMULATOR_CREDENTIALS: { accessKeyId: string; secretAccessKey: string } | undefined;
   /** ACC_BACKGROUND=on: run the reconciler / executions sync loops inside the console process. */
   ACC_BACKGROUND: boolean;
+  ACC_TRUST_PROXY: boolean;
 }
 
 /** Thrown by loadEnv / checkEnv; the message lists every bad variable, one per line. */
@@ -153,6 +159,7 @@ export function loadEnv(source: Record<string, string | undefined>, cwd: string 
     EVENTS_ROLE_ARN: raw.EVENTS_ROLE_ARN ?? `arn:aws:iam::${accountId}:role/audit-checks-events-role`,
     AWS_EMULATOR_CREDENTIALS: emulator ? { accessKeyId: "test", secretAccessKey: "test" } : undefined,
     ACC_BACKGROUND: raw.ACC_BACKGROUND === "on",
+    ACC_TRUST_PROXY: raw.ACC_TRUST_PROXY === "on",
   };
 }
 
