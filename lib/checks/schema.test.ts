@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkSpecSchema, draftFromSpec, fieldErrorsFrom, type CheckDraft } from "./schema";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/next.config";
+import {
+  MAX_DESCRIPTION_CHARS,
+  MAX_NAME_CHARS,
+  MAX_SQL_BYTES,
+  checkSpecSchema,
+  draftFromSpec,
+  fieldErrorsFrom,
+  type CheckDraft,
+} from "./schema";
 
 const valid: CheckDraft = {
   name: "  Aurora administrator logins ",
@@ -20,6 +29,23 @@ function errors(draft: unknown, rulePrefix?: string): Record<string, string[]> {
   const r = checkSpecSchema({ rulePrefix }).safeParse(draft);
   return r.success ? {} : fieldErrorsFrom(r.error);
 }
+
+describe("the server action body limit", () => {
+  it("fits the largest draft the form accepts, measured as the request is sent (JSON-escaped)", () => {
+    const control = "\u0001";
+    const largest: CheckDraft = {
+      ...valid,
+      name: control.repeat(MAX_NAME_CHARS),
+      description: control.repeat(MAX_DESCRIPTION_CHARS),
+      sql: "SELECT 1 -- " + control.repeat(MAX_SQL_BYTES - 12),
+      parameters: [],
+      trigger: { kind: "eventPattern", patternText: '{"source": ["' + control.repeat(2000) + '"]}' },
+    };
+    const sent = new TextEncoder().encode(JSON.stringify([largest])).length;
+    expect(sent).toBeGreaterThan(1024 * 1024); // over Next's default 1 MB: the 413 operators met
+    expect(sent + 64 * 1024).toBeLessThan(SERVER_ACTION_BODY_LIMIT_BYTES);
+  });
+});
 
 describe("checkSpecSchema", () => {
   it("refuses a NUL character beside the field it was typed in", () => {
