@@ -204,7 +204,7 @@ describe.each([
     await expect(sameSlug).rejects.toMatchObject({
       field: "slug",
       message:
-        "The slug “taken” is already used by another check (slugs are compared regardless of case). Choose another slug.",
+        "The slug “taken” is already used by another check. Slugs are compared regardless of case: choose another slug.",
     });
     // One rule per slug regardless of case: "TAKEN" would be a second rule for the same name in the operator's eyes.
     await expect(createCheck(spec({ name: "Upper", slug: "TAKEN" }), alice)).rejects.toMatchObject({
