@@ -79,17 +79,9 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
       const add = (path: (string | number)[], message: string | null) => {
         if (message) ctx.addIssue({ code: "custom", path, message });
       };
-      for (const field of [
-        "name",
-        "slug",
-        "description",
-        "sql",
-        "catalog",
-        "database",
-        "workgroup",
-        "outputLocation",
-      ] as const)
-        add([field], nulCharacterError(d[field]));
+      // Every text field of the draft (name, slug, description, sql, query context).
+      for (const [field, value] of Object.entries(d))
+        if (typeof value === "string") add([field], nulCharacterError(value));
       d.parameters.forEach((p, i) =>
         add(
           ["parameters", i, p.kind === "literal" ? "value" : "path"],
