@@ -1,6 +1,14 @@
 import type { NextConfig } from "next";
 
+/**
+ * Server action request limit, sized from the check form's field limits as the request is sent: the 256 KiB query
+ * JSON-escaped can be 6 bytes per byte (a control character becomes \u0001), i.e. 1.5 MiB, plus the other fields.
+ * The default 1 MB refused such a valid draft with a 413 that replaced the page (lib/checks/schema.test.ts checks it).
+ */
+export const SERVER_ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
 const nextConfig: NextConfig = {
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   serverExternalPackages: [
     // Native and wasm packages stay out of the server bundle; Node loads them at run time.
     "@electric-sql/pglite",

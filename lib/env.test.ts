@@ -5,7 +5,7 @@ describe("loadEnv", () => {
   it("defaults to the embedded database and the emulator", () => {
     const env = loadEnv({}, "/repo");
     expect(env).toMatchObject({
-      DATABASE_URL: "postgresql://postgres:postgres@127.0.0.1:5488/postgres",
+      DATABASE_URL: "postgresql://postgres:@127.0.0.1:5488/postgres",
       DATABASE_EMBEDDED: true,
       PORT: 3000,
       HOST: "127.0.0.1",
@@ -38,7 +38,10 @@ describe("loadEnv", () => {
       { PORT: "3100", EMULATOR_PORT: "4600", PGLITE_PORT: "5500", ACC_DATA_DIR: ".data/e2e" },
       "/repo",
     );
-    expect(env.DATABASE_URL).toBe("postgresql://postgres:postgres@127.0.0.1:5500/postgres");
+    expect(env.DATABASE_URL).toBe("postgresql://postgres:@127.0.0.1:5500/postgres");
+    expect(loadEnv({ PGLITE_PASSWORD: "s3cr:t" }, "/repo").DATABASE_URL).toBe(
+      "postgresql://postgres:s3cr%3At@127.0.0.1:5488/postgres",
+    );
     expect(env.AWS_ENDPOINT_URL).toBe("http://127.0.0.1:4600");
     expect(env.PGLITE_DATA_DIR).toBe("/repo/.data/e2e/pglite");
     expect(env.PORT).toBe(3100);

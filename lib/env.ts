@@ -1,5 +1,6 @@
 // The one place that reads process.env. Everything else imports `env` (validated, typed, cached).
 // Kept free of "server-only" because scripts (start, migrations) and Vitest import it too.
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 
@@ -25,6 +26,8 @@ const rawSchema = z.object({
   /** Interface the console listens on. Loopback by default: there is no sign-in yet, so do not expose it blindly. */
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   PGLITE_PORT: port(5488),
+  /** Password of the embedded PostgreSQL; unset: the one generated in `$ACC_DATA_DIR/pglite.password`. */
+  PGLITE_PASSWORD: z.string().optional(),
   EMULATOR_PORT: port(4566),
   ACC_DATA_DIR: z.string().trim().min(1).default(".data"),
   ACC_AWS_MODE: z.enum(["emulator", "aws"]).default("emulator"),
@@ -62,6 +65,10 @@ const rawSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: seconds(60),
   EXECUTIONS_SYNC_INTERVAL_SECONDS: seconds(15),
   ACC_BACKGROUND: z.enum(["on", "off"]).default("on"),
+  /** The URL operators open; its host name is accepted besides the loopback names (lib/http/allowed-hosts.ts). */
+  ACC_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+  /** on: a reverse proxy in front sets X-Forwarded-Host, which is then believed. */
+  ACC_TRUST_PROXY: z.enum(["on", "off"]).default("off"),
 });
 
 type Raw = z.infer<typeof rawSchema>;
@@ -75,6 +82,7 @@ export interface Env extends Omit<
   | "STATE_MACHINE_ROLE_ARN"
   | "EVENTS_ROLE_ARN"
   | "ACC_BACKGROUND"
+  | "ACC_TRUST_PROXY"
 > {
   /** The database to use: DATABASE_URL, or the embedded PGlite server on PGLITE_PORT when DATABASE_URL is unset. */
   DATABASE_URL: string;
@@ -95,6 +103,7 @@ export interface Env extends Omit<
   AWS_EMULATOR_CREDENTIALS: { accessKeyId: string; secretAccessKey: string } | undefined;
   /** ACC_BACKGROUND=on: run the reconciler / executions sync loops inside the console process. */
   ACC_BACKGROUND: boolean;
+  ACC_TRUST_PROXY: boolean;
 }
 
 /** Thrown by loadEnv / checkEnv; the message lists every bad variable, one per line. */
@@ -136,7 +145,9 @@ export function loadEnv(source: Record<string, string | undefined>, cwd: string 
   const dataDir = path.resolve(cwd, raw.ACC_DATA_DIR);
   return {
     ...raw,
-    DATABASE_URL: raw.DATABASE_URL ?? embeddedDatabaseUrl(raw.PGLITE_PORT),
+    DATABASE_URL:
+      raw.DATABASE_URL ??
+      embeddedDatabaseUrl(raw.PGLITE_PORT, raw.PGLITE_PASSWORD ?? readPassword(path.join(dataDir, "pglite.password"))),
     DATABASE_EMBEDDED: raw.DATABASE_URL === undefined,
     ACC_DATA_DIR: dataDir,
     PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
@@ -148,12 +159,22 @@ export function loadEnv(source: Record<string, string | undefined>, cwd: string 
     EVENTS_ROLE_ARN: raw.EVENTS_ROLE_ARN ?? `arn:aws:iam::${accountId}:role/audit-checks-events-role`,
     AWS_EMULATOR_CREDENTIALS: emulator ? { accessKeyId: "test", secretAccessKey: "test" } : undefined,
     ACC_BACKGROUND: raw.ACC_BACKGROUND === "on",
+    ACC_TRUST_PROXY: raw.ACC_TRUST_PROXY === "on",
   };
 }
 
-/** The connection URL of the embedded PGlite server (it accepts any user/password). */
-export function embeddedDatabaseUrl(port: number): string {
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres`;
+/** The embedded database's generated password (written by lib/db/embedded-postgres.ts), "" before its first start. */
+function readPassword(file: string): string {
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    return "";
+  }
+}
+
+/** The connection URL of the embedded PGlite server, which asks for its generated password. */
+export function embeddedDatabaseUrl(port: number, password: string): string {
+  return `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
 }
 
 let cached: Env | undefined;

@@ -3,7 +3,7 @@
 import net from "node:net";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations/migrate";
-import { EnvError, checkEnv, embeddedDatabaseUrl } from "@/lib/env";
+import { EnvError, checkEnv } from "@/lib/env";
 
 function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   let embedded: EmbeddedPostgres | undefined;
   if (env.DATABASE_EMBEDDED && !(await answers(env.PGLITE_PORT))) {
     embedded = await startEmbeddedPostgres({ dataDir: env.PGLITE_DATA_DIR, port: 0 });
-    url = embeddedDatabaseUrl(embedded.port);
+    url = embedded.url;
     console.log(`opened the embedded database in ${env.PGLITE_DATA_DIR}`);
   }
   try {

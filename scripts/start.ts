@@ -15,6 +15,7 @@ import { EnvError, checkEnv, resetEnvCache, type Env } from "@/lib/env";
 import { buildNeeded } from "./lib/build-freshness";
 import { withBuildLock } from "./lib/build-lock";
 import { startChild, type Child } from "./lib/child-process";
+import { supervise } from "./lib/supervise";
 
 const ROOT = process.cwd();
 const dev = process.argv.includes("--dev");
@@ -23,7 +24,7 @@ const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
 const log = (message: string) => console.log(`[start] ${message}`);
 
-const children: Child[] = [];
+const children: { stop(): Promise<void> }[] = [];
 let database: EmbeddedPostgres | undefined;
 let shuttingDown: Promise<void> | undefined;
 
@@ -39,27 +40,42 @@ function shutdown(exitCode: number): Promise<void> {
   return shuttingDown;
 }
 
+// The console must outlive its emulator: a killed or crashed emulator is started again on the same port with
+// backoff, and meanwhile the console's AWS calls fail fast (connection refused) and its pages say AWS is unreachable.
 async function startEmulator(config: Env, childEnv: NodeJS.ProcessEnv): Promise<number> {
-  const emulator = startChild(
+  let port = config.EMULATOR_PORT;
+  const supervised = await supervise(
     "emulator",
-    bin("tsx"),
-    [
-      "emulator/src/main.ts",
-      "--port",
-      String(config.EMULATOR_PORT),
-      "--data-dir",
-      config.EMULATOR_DATA_DIR,
-      "--region",
-      config.AWS_REGION,
-      "--account-id",
-      config.AWS_ACCOUNT_ID,
-    ],
-    childEnv,
+    async () => {
+      const emulator = startChild(
+        "emulator",
+        bin("tsx"),
+        [
+          "emulator/src/main.ts",
+          "--port",
+          String(port),
+          "--data-dir",
+          config.EMULATOR_DATA_DIR,
+          "--region",
+          config.AWS_REGION,
+          "--account-id",
+          config.AWS_ACCOUNT_ID,
+        ],
+        childEnv,
+      );
+      try {
+        const match = await emulator.waitForLine(/emulator listening on http:\/\/[\d.]+:(\d+)/, 120_000);
+        port = Number(match[1]); // a restart takes the same port, which the console already knows
+        return emulator;
+      } catch (error) {
+        await emulator.stop();
+        throw error;
+      }
+    },
+    { log: (message) => (shuttingDown ? undefined : log(message)) },
   );
-  children.push(emulator);
-  watchUnexpectedExit(emulator);
-  const match = await emulator.waitForLine(/emulator listening on http:\/\/[\d.]+:(\d+)/, 120_000);
-  return Number(match[1]);
+  children.push(supervised);
+  return port;
 }
 
 function watchUnexpectedExit(child: Child): void {

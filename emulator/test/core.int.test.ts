@@ -176,11 +176,13 @@ describe("fault injection", () => {
   it("refuses an invalid fault", async () => {
     const res = await fetch(emu.url + "/_emulator/faults", {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ service: "s3", kind: "throttle" }),
     });
     expect(res.status).toBe(400);
     const res2 = await fetch(emu.url + "/_emulator/faults", {
       method: "POST",
+      headers: { "content-type": "application/json" },
       body: JSON.stringify({ service: "events", kind: "throttle", count: 0 }),
     });
     expect(res2.status).toBe(400);
@@ -237,5 +239,29 @@ describe("main.ts (the CLI)", () => {
       if (child.exitCode === null) child.kill("SIGKILL");
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("control endpoints and browsers", () => {
+  it("a cross-origin form POST cannot reset the emulator or add a fault", async () => {
+    await emulatorAdmin(emu.url, "POST", "/_emulator/faults", { service: "athena", kind: "throttle" });
+    const form = await fetch(emu.url + "/_emulator/reset", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", origin: "https://attacker.example" },
+      body: "a=1",
+    });
+    expect(form.status).toBe(415);
+    const noBody = await fetch(emu.url + "/_emulator/reset", {
+      method: "POST",
+      headers: { origin: "https://attacker.example" },
+    });
+    expect(noBody.status).toBe(403);
+    const textFault = await fetch(emu.url + "/_emulator/faults", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ service: "events", kind: "throttle" }),
+    });
+    expect(textFault.status).toBe(415);
+    expect((await emulatorAdmin(emu.url, "GET", "/_emulator/faults")).faults).toHaveLength(1);
   });
 });

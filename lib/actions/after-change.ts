@@ -18,8 +18,32 @@ const DEFAULT_MESSAGE: Record<SyncStatus, string> = {
   ERROR: "Applying this change to AWS failed; see the sync status.",
 };
 
-/** What the reconciler did about this change, in words; never throws. */
-export async function reconcileOutcome(target: ChangeTarget): Promise<ReconcileOutcome> {
+/**
+ * How long a save waits for its reconcile. The row is committed before; a slow or frozen AWS must not keep the
+ * operator on "Saving…" (a retry would then meet a conflict with their own save), so past this the save answers
+ * "saved, syncing…" and the reconcile finishes in the background (its outcome lands in the check's sync status).
+ */
+export const RECONCILE_WAIT_MS = 2_500;
+
+const SYNCING: ReconcileOutcome = {
+  status: "PENDING",
+  message: "Saved, syncing… AWS has not answered yet; the change is applied in the background.",
+};
+
+/** What the reconciler did about this change within `waitMs`, in words; never throws. */
+export async function reconcileOutcome(target: ChangeTarget, waitMs = RECONCILE_WAIT_MS): Promise<ReconcileOutcome> {
+  let timer: NodeJS.Timeout | undefined;
+  const tooLong = new Promise<ReconcileOutcome>((resolve) => {
+    timer = setTimeout(() => resolve(SYNCING), waitMs);
+  });
+  try {
+    return await Promise.race([applyNow(target), tooLong]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function applyNow(target: ChangeTarget): Promise<ReconcileOutcome> {
   try {
     const r = await reconcileAfterChange(target);
     return { status: r.status, message: r.message ?? DEFAULT_MESSAGE[r.status] };

@@ -9,11 +9,22 @@ export interface AwsClientConfig {
   endpoint: string | undefined;
   /** undefined: the SDK's default credential chain. */
   credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
-  /** Total attempts per call including retries (default 5). */
+  /** Total attempts per call including retries (default AWS_CALL_LIMITS.maxAttempts). */
   maxAttempts?: number;
   /** "standard" (default) or "adaptive" — see createAwsClients. */
   retryMode?: "standard" | "adaptive";
+  /** Milliseconds to open the TCP/TLS connection (default AWS_CALL_LIMITS.connectionTimeoutMs). */
+  connectionTimeoutMs?: number;
+  /** Milliseconds one attempt may take from request to full response (default AWS_CALL_LIMITS.requestTimeoutMs). */
+  requestTimeoutMs?: number;
 }
+
+/**
+ * Without limits a frozen endpoint (a stopped emulator, a black-holed route) holds a call — and the page or save
+ * waiting on it — forever. Every API the console calls answers in well under a second when healthy; 5 s per
+ * attempt, 3 attempts with standard backoff bound the worst case of one call to about 16 s.
+ */
+export const AWS_CALL_LIMITS = { connectionTimeoutMs: 3_000, requestTimeoutMs: 5_000, maxAttempts: 3 } as const;
 
 export interface AwsClients {
   events: EventBridgeClient;
@@ -22,11 +33,11 @@ export interface AwsClients {
 }
 
 /**
- * Three clients sharing one configuration: standard retry (exponential backoff with jitter on throttling and
- * service errors, 5 attempts). Not "adaptive": its client-side rate limiter counts EventBridge's
- * LimitExceededException as throttling, and PutRule also answers that code when the bus's rule quota is full —
- * one full quota then slowed every later call of the client to a crawl (a 1,000-check pass against the 300-rule
- * quota did not finish in 10 minutes). The reconciler bounds its own concurrency instead (8 calls in flight).
+ * Three clients sharing one configuration: standard retry (exponential backoff with jitter on throttling, service
+ * errors and timeouts) and connection and request timeouts. Not "adaptive": its client-side rate limiter counts
+ * EventBridge's LimitExceededException as throttling, and PutRule also answers that code when the bus's rule quota is
+ * full — one full quota then slowed every later call of the client to a crawl (a 1,000-check pass against the
+ * 300-rule quota did not finish in 10 minutes). The reconciler bounds its own concurrency instead (8 calls in flight).
  */
 export function createAwsClients(config: AwsClientConfig): AwsClients {
   const common = {
@@ -34,7 +45,14 @@ export function createAwsClients(config: AwsClientConfig): AwsClients {
     ...(config.endpoint ? { endpoint: config.endpoint } : {}),
     ...(config.credentials ? { credentials: config.credentials } : {}),
     retryMode: config.retryMode ?? "standard",
-    maxAttempts: config.maxAttempts ?? 5,
+    maxAttempts: config.maxAttempts ?? AWS_CALL_LIMITS.maxAttempts,
+    // Options rather than a handler instance: each client builds its own NodeHttpHandler from them.
+    // throwOnRequestTimeout: without it the SDK only logs a warning when requestTimeout passes.
+    requestHandler: {
+      connectionTimeout: config.connectionTimeoutMs ?? AWS_CALL_LIMITS.connectionTimeoutMs,
+      requestTimeout: config.requestTimeoutMs ?? AWS_CALL_LIMITS.requestTimeoutMs,
+      throwOnRequestTimeout: true,
+    },
   };
   return {
     events: new EventBridgeClient(common),

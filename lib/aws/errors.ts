@@ -33,9 +33,23 @@ const PERMISSION = new Set([
   "UnrecognizedClientException",
 ]);
 
+/** The network never got an answer: nothing is wrong with the request, AWS (or the emulator) is not there. */
+const UNREACHABLE = new Set([
+  "TimeoutError",
+  "RequestTimeout",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+]);
+
 export interface AwsErrorInfo {
   code: string;
   message: string;
+  /** true: no answer at all (timeout, refused or reset connection); pages say "AWS did not answer". */
+  unreachable: boolean;
   throttling: boolean;
   /** true: a later pass may succeed without a spec change. */
   retryable: boolean;
@@ -51,7 +65,13 @@ export function describeAwsError(error: unknown): AwsErrorInfo {
     $metadata?: { httpStatusCode?: number };
   };
   const code = (typeof e?.name === "string" && e.name !== "Error" ? e.name : undefined) ?? e?.code ?? "Error";
-  const message = typeof e?.message === "string" && e.message !== "" ? e.message : String(error);
+  const unreachable = UNREACHABLE.has(code);
+  const raw = typeof e?.message === "string" && e.message !== "" ? e.message : String(error);
+  // The SDK's own words ("connect ECONNREFUSED 127.0.0.1:4566", "Request timed out after 10000ms") say what the
+  // socket did; the operator needs to know that AWS did not answer and that retrying later is the remedy.
+  const message = unreachable
+    ? `AWS did not answer (${raw}). It may be restarting or unreachable; try again shortly.`
+    : raw;
   const status = e?.$metadata?.httpStatusCode;
   const throttling = THROTTLING.has(code);
   const retryable =
@@ -60,7 +80,7 @@ export function describeAwsError(error: unknown): AwsErrorInfo {
     PERMISSION.has(code) ||
     (typeof status === "number" && status >= 500) ||
     !!e?.$retryable;
-  return { code, message, throttling, retryable };
+  return { code, message, unreachable, throttling, retryable };
 }
 
 /** True when the error means the resource does not exist. */

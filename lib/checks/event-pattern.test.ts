@@ -57,7 +57,7 @@ describe("patternGrammarProblems: grammar violations", () => {
     ["numeric bad op", { a: [{ numeric: ["!=", 0] }] }, /numeric operator/],
     ["numeric string value", { a: [{ numeric: [">", "0"] }] }, /compares with a number/],
     ["numeric reversed range", { a: [{ numeric: ["<", 5, ">", 0] }] }, /lower bound/],
-    ["numeric empty range", { a: [{ numeric: [">", 9, "<", 1] }] }, /above its upper bound/],
+    ["numeric empty range", { a: [{ numeric: [">", 9, "<", 1] }] }, /lower bound must be below/],
     ["cidr garbage", { a: [{ cidr: "10.0.0/8" }] }, /not a CIDR block/],
     ["cidr big mask", { a: [{ cidr: "10.0.0.0/33" }] }, /not a CIDR block/],
     ["cidr number", { a: [{ cidr: 10 }] }, /cidr takes a string/],
@@ -125,5 +125,40 @@ describe("parseEventPattern", () => {
     expect(text.length).toBe(MAX_PATTERN_CHARS);
     expect(parseEventPattern(text).ok).toBe(true);
     expect(parseEventPattern(JSON.stringify({ a: [filler + "y"] })).ok).toBe(false);
+  });
+});
+
+describe("patterns EventBridge refuses at PutRule are refused at the field", () => {
+  const orMany = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ [`${prefix}${i}`]: ["x"] }));
+  it.each([
+    ["consecutive wildcards", { source: [{ wildcard: "a**b" }] }, /two \* in a row/],
+    ["an invalid wildcard escape", { a: [{ wildcard: "a\\b" }] }, /invalid escape/],
+    ["an empty numeric range", { a: [{ numeric: [">", 5, "<", 5] }] }, /lower bound must be below/],
+    ["an empty anything-but prefix", { a: [{ "anything-but": { prefix: "" } }] }, /cannot be empty/],
+    ["anything-but wildcard with consecutive asterisks", { a: [{ "anything-but": { wildcard: "**" } }] }, /in a row/],
+    ["an IPv4 /32", { a: [{ cidr: "10.0.0.1/32" }] }, /below 32 bits/],
+    ["an IPv6 /128", { a: [{ cidr: "2001:db8::1/128" }] }, /below 128 bits/],
+    ["an operator name as a field inside $or", { $or: [{ numeric: [">", 1] }, { prefix: ["abc"] }] }, /operator name/],
+    [
+      "$or multiplying out past 1,000",
+      { $or: orMany("a", 11), detail: { $or: orMany("b", 10), x: { $or: orMany("c", 10) } } },
+      /more than 1,000 combinations/,
+    ],
+  ])("%s", (_name, pattern, message) => {
+    const parsed = parseEventPattern(JSON.stringify(pattern));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.messages.join(" ")).toMatch(message);
+  });
+
+  it("accepts what EventBridge accepts next to them", () => {
+    for (const pattern of [
+      { a: [{ "anything-but": { prefix: ["p", "q"] } }] },
+      { a: [{ wildcard: "a*b\\*c\\\\d*" }] },
+      { a: [{ numeric: [">", 5, "<", 6] }] },
+      { a: [{ cidr: "10.0.0.0/31" }] },
+      { $or: orMany("a", 10), detail: { $or: orMany("b", 10) } },
+    ]) {
+      expect(parseEventPattern(JSON.stringify(pattern))).toMatchObject({ ok: true });
+    }
   });
 });

@@ -74,7 +74,8 @@ function numericProblem(v: unknown): string | null {
     if (!(lo === ">" || lo === ">=") || !(hi === "<" || hi === "<=")) {
       return 'A numeric range is a lower bound (> or >=) followed by an upper bound (< or <=), e.g. [">", 0, "<=", 5].';
     }
-    if ((v[1] as number) > (v[3] as number)) return "The numeric range's lower bound is above its upper bound.";
+    if (!((v[1] as number) < (v[3] as number)))
+      return "The numeric range's lower bound must be below its upper bound (EventBridge refuses an empty range).";
   }
   return null;
 }
@@ -87,6 +88,25 @@ function cidrProblem(v: unknown): string | null {
   }
   const max = isIPv4(ip) ? 32 : isIPv6(ip) ? 128 : 0;
   if (max === 0 || Number(bits) > max) return `“${v}” is not a CIDR block such as 10.0.0.0/24.`;
+  // EventBridge wants a block, not one address: /32 (IPv4) and /128 (IPv6) are refused.
+  if (Number(bits) === max)
+    return `A CIDR mask is below ${max} bits; match the single address ${ip} as an exact value.`;
+  return null;
+}
+
+/** EventBridge's wildcard grammar: `*` any run, `\*` and `\\` escapes; no `**`, no other escape. */
+export function wildcardProblem(value: string): string | null {
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i];
+    if (ch === "*" && value[i + 1] === "*")
+      return `“${value}” has two * in a row at character ${i + 1}; EventBridge refuses consecutive wildcards.`;
+    if (ch === "\\") {
+      const next = value[i + 1];
+      if (next !== "*" && next !== "\\")
+        return `“${value}” has an invalid escape at character ${i + 1}; only \\* and \\\\ are allowed.`;
+      i++;
+    }
+  }
   return null;
 }
 
@@ -110,13 +130,18 @@ function anythingButProblem(v: unknown): string | null {
     if (keys.length !== 1 || inner === undefined)
       return "anything-but takes one of prefix, suffix, wildcard or equals-ignore-case.";
     const val = v[inner];
-    if (inner === "prefix" || inner === "suffix") {
-      return typeof val === "string" ? null : `anything-but ${inner} takes a string.`;
-    }
-    if (inner === "wildcard" || inner === "equals-ignore-case") {
-      const ok =
-        typeof val === "string" || (Array.isArray(val) && val.length > 0 && val.every((x) => typeof x === "string"));
-      return ok ? null : `anything-but ${inner} takes a string or a list of strings.`;
+    const texts =
+      typeof val === "string"
+        ? [val]
+        : Array.isArray(val) && val.length > 0 && val.every((x) => typeof x === "string")
+          ? (val as string[])
+          : null;
+    if (inner === "prefix" || inner === "suffix" || inner === "wildcard" || inner === "equals-ignore-case") {
+      if (!texts) return `anything-but ${inner} takes a string or a list of strings.`;
+      if ((inner === "prefix" || inner === "suffix") && texts.includes(""))
+        return `anything-but ${inner} cannot be empty.`;
+      if (inner === "wildcard") for (const t of texts) if (wildcardProblem(t)) return wildcardProblem(t);
+      return null;
     }
     return `anything-but does not support “${inner}”; use prefix, suffix, wildcard or equals-ignore-case.`;
   }
@@ -143,8 +168,9 @@ function operatorProblem(obj: Record<string, unknown>): string | null {
     case "cidr":
       return cidrProblem(v);
     case "equals-ignore-case":
-    case "wildcard":
       return typeof v === "string" ? null : `${op} takes a string.`;
+    case "wildcard":
+      return typeof v === "string" ? wildcardProblem(v) : `${op} takes a string.`;
     default:
       return `Unknown operator “${op}”. Known operators: ${PATTERN_OPERATORS.join(", ")}.`;
   }
@@ -170,7 +196,36 @@ function checkLeaf(values: unknown[], at: string, out: PatternProblem[]): void {
   }
 }
 
-function checkObject(obj: Record<string, unknown>, at: string, out: PatternProblem[]): void {
+/** Operator names EventBridge refuses as field names directly inside a `$or` alternative. */
+const RESERVED_IN_OR = new Set([
+  ...PATTERN_OPERATORS,
+  "exactly",
+  "=",
+  "<",
+  "<=",
+  ">",
+  ">=",
+  "regex",
+  "not-wildcard",
+  "not-equals-ignore-case",
+]);
+
+/** EventBridge refuses patterns whose `$or` lists multiply out to more alternatives than this. */
+export const MAX_OR_COMBINATIONS = 1000;
+
+/** How many plain patterns `obj` stands for once every `$or` is multiplied out (alternatives add, fields multiply). */
+function orCombinations(obj: Record<string, unknown>): number {
+  let total = 1;
+  for (const [key, value] of Object.entries(obj)) {
+    if (key === "$or" && Array.isArray(value))
+      total *= value.reduce<number>((sum, alt) => sum + (isPlainObject(alt) ? orCombinations(alt) : 1), 0) || 1;
+    else if (isPlainObject(value)) total *= orCombinations(value);
+    if (total > MAX_OR_COMBINATIONS) return total;
+  }
+  return total;
+}
+
+function checkObject(obj: Record<string, unknown>, at: string, out: PatternProblem[], insideOr = false): void {
   const keys = Object.keys(obj);
   if (keys.length === 0) {
     out.push({
@@ -185,12 +240,16 @@ function checkObject(obj: Record<string, unknown>, at: string, out: PatternProbl
   for (const key of keys) {
     const value = obj[key];
     const here = join(at, key);
+    if (insideOr && RESERVED_IN_OR.has(key)) {
+      out.push({ at: here, message: `“${key}” is an operator name; EventBridge refuses it as a field inside $or.` });
+      continue;
+    }
     if (key === "$or") {
       if (!Array.isArray(value) || value.length < 2 || !value.every(isPlainObject)) {
         out.push({ at: here, message: '$or takes a list of at least two patterns, e.g. [{"a": [1]}, {"b": [2]}].' });
         continue;
       }
-      value.forEach((alt, i) => checkObject(alt as Record<string, unknown>, `${here}[${i}]`, out));
+      value.forEach((alt, i) => checkObject(alt as Record<string, unknown>, `${here}[${i}]`, out, true));
     } else if (Array.isArray(value)) {
       checkLeaf(value, here, out);
     } else if (isPlainObject(value)) {
@@ -212,6 +271,12 @@ export function patternGrammarProblems(pattern: unknown): PatternProblem[] {
     return out;
   }
   checkObject(pattern, "", out);
+  if (out.length === 0 && orCombinations(pattern) > MAX_OR_COMBINATIONS) {
+    out.push({
+      at: "",
+      message: `The $or lists multiply out to more than ${MAX_OR_COMBINATIONS.toLocaleString("en-US")} combinations; EventBridge refuses that. Split the check or list fewer alternatives.`,
+    });
+  }
   return out;
 }
 

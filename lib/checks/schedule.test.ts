@@ -68,6 +68,16 @@ describe("parseSchedule refuses with a sentence", () => {
   });
 });
 
+describe("parseSchedule refuses a rate EventBridge cannot store", () => {
+  it("past nine digits", () => {
+    expect(parseSchedule("rate(99999999999999999999 minutes)")).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/at most 9 digits/),
+    });
+    expect(parseSchedule("rate(999999999 minutes)")).toMatchObject({ ok: true });
+  });
+});
+
 describe("describeSchedule", () => {
   it.each([
     ["cron(0 12 * * ? *)", "Every day at 12:00 UTC"],

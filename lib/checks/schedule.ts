@@ -112,6 +112,8 @@ function fieldProblem(raw: string, spec: FieldSpec): string | null {
   return null;
 }
 
+const MAX_RATE_DIGITS = 9;
+
 /** Parses a `cron(…)` or `rate(…)` expression the way EventBridge accepts it. */
 export function parseSchedule(expression: string): ParsedSchedule {
   const expr = expression.trim();
@@ -123,6 +125,12 @@ export function parseSchedule(expression: string): ParsedSchedule {
     const value = Number(m[1]);
     const unit = m[2]!;
     if (value < 1) return { ok: false, message: "A rate must be at least 1." };
+    // EventBridge refuses values past nine digits (its parser's integer), and such a period would never fire anyway.
+    if (m[1]!.replace(/^0+/, "").length > MAX_RATE_DIGITS)
+      return {
+        ok: false,
+        message: "A rate value has at most 9 digits (999,999,999); EventBridge refuses larger ones.",
+      };
     const singular = unit.replace(/s$/, "");
     if (!["minute", "hour", "day"].includes(singular)) {
       return { ok: false, message: `“${unit}” is not a rate unit; use minute(s), hour(s) or day(s).` };

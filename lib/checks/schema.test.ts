@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { checkSpecSchema, draftFromSpec, fieldErrorsFrom, type CheckDraft } from "./schema";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "@/next.config";
+import {
+  MAX_DESCRIPTION_CHARS,
+  MAX_NAME_CHARS,
+  MAX_SQL_BYTES,
+  checkSpecSchema,
+  draftFromSpec,
+  fieldErrorsFrom,
+  type CheckDraft,
+} from "./schema";
 
 const valid: CheckDraft = {
   name: "  Aurora administrator logins ",
@@ -21,7 +30,37 @@ function errors(draft: unknown, rulePrefix?: string): Record<string, string[]> {
   return r.success ? {} : fieldErrorsFrom(r.error);
 }
 
+describe("the server action body limit", () => {
+  it("fits the largest draft the form accepts, measured as the request is sent (JSON-escaped)", () => {
+    const control = "\u0001";
+    const largest: CheckDraft = {
+      ...valid,
+      name: control.repeat(MAX_NAME_CHARS),
+      description: control.repeat(MAX_DESCRIPTION_CHARS),
+      sql: "SELECT 1 -- " + control.repeat(MAX_SQL_BYTES - 12),
+      parameters: [],
+      trigger: { kind: "eventPattern", patternText: '{"source": ["' + control.repeat(2000) + '"]}' },
+    };
+    const sent = new TextEncoder().encode(JSON.stringify([largest])).length;
+    expect(sent).toBeGreaterThan(1024 * 1024); // over Next's default 1 MB: the 413 operators met
+    expect(sent + 64 * 1024).toBeLessThan(SERVER_ACTION_BODY_LIMIT_BYTES);
+  });
+});
+
 describe("checkSpecSchema", () => {
+  it("refuses a NUL character beside the field it was typed in", () => {
+    const e = errors({
+      ...valid,
+      name: "a\u0000b",
+      description: "\u0000",
+      sql: valid.sql + "\u0000",
+      trigger: { kind: "eventPattern", patternText: '{"source": ["aws.ecs\\u0000"]}' },
+    });
+    for (const field of ["name", "description", "sql", "trigger.patternText"])
+      expect(e[field]?.join(" ")).toMatch(/NUL character/);
+    expect(e.name?.join(" ")).toMatch(/at character 2/);
+  });
+
   it("turns a valid draft into a CheckSpec", () => {
     const r = checkSpecSchema().safeParse(valid);
     expect(r.success).toBe(true);

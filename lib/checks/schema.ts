@@ -56,6 +56,12 @@ function toNumber(v: string | number): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** PostgreSQL text and jsonb cannot hold U+0000, so a NUL character is refused where it was typed. */
+export function nulCharacterError(value: string): string | null {
+  const at = value.indexOf("\u0000");
+  return at < 0 ? null : `Remove the NUL character (U+0000) at character ${at + 1}: the database cannot store it.`;
+}
+
 function utf8Bytes(s: string): number {
   return new TextEncoder().encode(s).length;
 }
@@ -73,6 +79,26 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
       const add = (path: (string | number)[], message: string | null) => {
         if (message) ctx.addIssue({ code: "custom", path, message });
       };
+      // Every text field of the draft (name, slug, description, sql, query context).
+      for (const [field, value] of Object.entries(d))
+        if (typeof value === "string") add([field], nulCharacterError(value));
+      d.parameters.forEach((p, i) =>
+        add(
+          ["parameters", i, p.kind === "literal" ? "value" : "path"],
+          nulCharacterError(p.kind === "literal" ? p.value : p.path),
+        ),
+      );
+      if (d.trigger.kind === "eventPattern") {
+        // Both a raw NUL and the JSON escape \u0000 end up as U+0000 in the stored pattern.
+        const parsed = parseEventPattern(d.trigger.patternText);
+        add(
+          ["trigger", "patternText"],
+          nulCharacterError(d.trigger.patternText) ??
+            (parsed.ok && JSON.stringify(parsed.pattern).includes("\\u0000")
+              ? "Remove the NUL character (\\u0000) from the pattern: the database cannot store it."
+              : null),
+        );
+      }
       const name = d.name.trim();
       add(["name"], name === "" ? "Enter a name for the check." : null);
       add(

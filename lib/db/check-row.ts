@@ -72,6 +72,7 @@ export function specColumns(spec: CheckSpec) {
   return {
     name: spec.name,
     slug: spec.slug,
+    slugLower: spec.slug.toLowerCase(),
     description: spec.description,
     sql: spec.sql,
     catalog: spec.catalog,

@@ -203,7 +203,13 @@ describe.each([
     const sameSlug = createCheck(spec({ name: "Another", slug: "taken" }), alice);
     await expect(sameSlug).rejects.toMatchObject({
       field: "slug",
-      message: "The slug “taken” is already used by another check. Choose another slug.",
+      message:
+        "The slug “taken” is already used by another check. Slugs are compared regardless of case: choose another slug.",
+    });
+    // One rule per slug regardless of case: "TAKEN" would be a second rule for the same name in the operator's eyes.
+    await expect(createCheck(spec({ name: "Upper", slug: "TAKEN" }), alice)).rejects.toMatchObject({
+      field: "slug",
+      message: expect.stringContaining("“TAKEN” is already used"),
     });
 
     const other = await createCheck(spec({ name: "Third", slug: "third" }), alice);

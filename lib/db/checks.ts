@@ -149,11 +149,11 @@ function uniqueFieldOf(error: Prisma.PrismaClientKnownRequestError): UniqueField
   // Through driver adapters Prisma names the violated index (meta.driverAdapterError.cause.constraint.index =
   // "checks_slug_key"); the classic engines named the fields (meta.target = ["slug"]). Accept either.
   const text = JSON.stringify(error.meta ?? {});
-  const index = /"checks_(name|slug)_key"/.exec(text)?.[1];
+  const index = /"checks_(name|slug)(?:_lower)?_key"/.exec(text)?.[1];
   if (index === "name" || index === "slug") return index;
   const target = (error.meta as { target?: unknown } | undefined)?.target;
   const fields = Array.isArray(target) ? target : typeof target === "string" ? [target] : [];
-  if (fields.includes("slug")) return "slug";
+  if (fields.includes("slug") || fields.includes("slugLower") || fields.includes("slug_lower")) return "slug";
   if (fields.includes("name")) return "name";
   return null;
 }

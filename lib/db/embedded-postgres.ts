@@ -4,17 +4,22 @@
 // PGlite is ONE database session underneath. The socket server multiplexes connections and, while one connection
 // is inside a transaction, holds everyone else's queries until it ends. Clients therefore use a pool of one
 // connection per process (lib/db/client.ts), and code must never await another connection inside a transaction.
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { embeddedDatabaseUrl } from "@/lib/env";
 import { isProcessAlive } from "@/lib/process-alive";
+import { startAuthProxy, type AuthProxy } from "./pglite-auth-proxy";
 
 export interface EmbeddedPostgres {
   /** postgresql:// URL of the server. */
   url: string;
   port: number;
+  /** The password every client must give (generated once per data dir, kept in `<data dir>.password`). */
+  password: string;
   /** Stops accepting connections, closes PGlite (flushing its files) and releases the data-dir lock. */
   stop(): Promise<void>;
 }
@@ -32,14 +37,30 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
     await mkdir(options.dataDir, { recursive: true });
     await takeLock(lockFile, options.dataDir);
   }
+  const password = options.dataDir ? await dataDirPassword(options.dataDir) : newPassword();
+  // PGlite trusts every connection, so it listens only on a Unix socket in a directory only we can enter; the TCP
+  // port is the password-checking front door (pglite-auth-proxy.ts).
+  const socketDir = await mkdtemp(path.join(os.tmpdir(), "acc-pglite-"));
+  await chmod(socketDir, 0o700);
+  const socketPath = path.join(socketDir, "pglite.sock");
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
+  let proxy: AuthProxy | undefined;
   try {
     db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
-    server = new PGLiteSocketServer({ db, port: options.port, host: "127.0.0.1", maxConnections: MAX_CONNECTIONS });
+    server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: MAX_CONNECTIONS });
     await server.start();
+    proxy = await startAuthProxy({
+      host: "127.0.0.1",
+      port: options.port,
+      password,
+      upstreamPath: socketPath,
+      maxConnections: MAX_CONNECTIONS,
+    });
   } catch (error) {
+    await server?.stop().catch(() => {});
     await db?.close().catch(() => {});
+    await rm(socketDir, { recursive: true, force: true });
     if (lockFile) await rm(lockFile, { force: true });
     if ((error as NodeJS.ErrnoException).code === "EADDRINUSE") {
       throw new Error(
@@ -49,16 +70,19 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
     }
     throw error;
   }
-  const port = Number(server.getServerConn().split(":").pop());
+  const port = proxy.port;
   let stopped = false;
-  const started = { db, server };
+  const started = { db, server, proxy };
   return {
-    url: embeddedDatabaseUrl(port),
+    url: embeddedDatabaseUrl(port, password),
     port,
+    password,
     async stop() {
       if (stopped) return;
       stopped = true;
+      await started.proxy.close().catch(() => {});
       await started.server.stop().catch(() => {});
+      await rm(socketDir, { recursive: true, force: true });
       await started.db.close().catch(() => {});
       if (lockFile) await rm(lockFile, { force: true });
     },
@@ -74,4 +98,23 @@ async function takeLock(lockFile: string, dataDir: string): Promise<void> {
     );
   }
   await writeFile(lockFile, `${process.pid}\n`);
+}
+
+function newPassword(): string {
+  return randomBytes(18).toString("base64url");
+}
+
+/** The data dir's password: read from `<data dir>.password` (mode 0600), generated on first use. */
+async function dataDirPassword(dataDir: string): Promise<string> {
+  const file = embeddedPasswordFile(dataDir);
+  const existing = (await readFile(file, "utf8").catch(() => "")).trim();
+  if (existing) return existing;
+  const password = newPassword();
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** Where the embedded database's password is kept (next to its data dir, which PGlite owns). */
+export function embeddedPasswordFile(dataDir: string): string {
+  return `${path.resolve(dataDir)}.password`;
 }

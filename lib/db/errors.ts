@@ -31,7 +31,7 @@ export class UniqueViolationError extends DbError {
     super(
       field === "name"
         ? `A check named “${value}” already exists. Choose another name.`
-        : `The slug “${value}” is already used by another check. Choose another slug.`,
+        : `The slug “${value}” is already used by another check. Slugs are compared regardless of case: choose another slug.`,
     );
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Row } from "@aws-sdk/client-athena";
-import { csvField, resultsCsvChunks, resultsCsvStream } from "./results-csv";
+import { csvField, csvHeaderLine, resultsCsvChunks, resultsCsvStream, withPageRetries } from "./results-csv";
 import { toResultColumn } from "./result-columns";
 
 const info = [
@@ -74,7 +74,7 @@ describe("resultsCsvChunks", () => {
 describe("resultsCsvStream", () => {
   it("fetches a page only when the reader asks for more", async () => {
     const { fetch, calls } = pager(5000, 1000);
-    const reader = resultsCsvStream(fetch, { statementType: "DML" }).getReader();
+    const reader = (await resultsCsvStream(fetch, { statementType: "DML" })).getReader();
     await reader.read(); // header
     await reader.read(); // page 1 rows
     await new Promise((r) => setTimeout(r, 20));
@@ -91,11 +91,52 @@ describe("resultsCsvStream", () => {
 
   it("stops fetching when the download is cancelled", async () => {
     const { fetch, calls } = pager(100_000, 1000);
-    const reader = resultsCsvStream(fetch, { statementType: "DML" }).getReader();
+    const reader = (await resultsCsvStream(fetch, { statementType: "DML" })).getReader();
     await reader.read();
     await reader.read();
     await reader.cancel();
     await new Promise((r) => setTimeout(r, 20));
     expect(calls.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("CSV under Athena errors", () => {
+  const serverError = () =>
+    Object.assign(new Error("boom"), { name: "InternalServerException", $metadata: { httpStatusCode: 500 } });
+
+  it("escapes formulas in the header row like in data cells", () => {
+    expect(csvHeaderLine(['=HYPERLINK("http://x")', "n", "@cmd"])).toBe(`"'=HYPERLINK(""http://x"")",n,'@cmd\r\n`);
+  });
+
+  it("fails before streaming when the first page cannot be read", async () => {
+    await expect(resultsCsvStream(() => Promise.reject(serverError()), { statementType: "DML" })).rejects.toThrow(
+      "boom",
+    );
+  });
+
+  it("retries a failing page with backoff and completes the file", async () => {
+    const { fetch } = pager(2500, 1000);
+    let failures = 2;
+    const flaky = (token: string | null) =>
+      token === "999" && failures-- > 0 ? Promise.reject(serverError()) : fetch(token);
+    let text = "";
+    for await (const chunk of resultsCsvChunks(withPageRetries(flaky, [1, 1]), { statementType: "DML" })) text += chunk;
+    expect(text.split("\r\n").filter(Boolean)).toHaveLength(2501);
+  });
+
+  it("errors the stream (never a clean end) when a page in the middle still fails", async () => {
+    const { fetch } = pager(5000, 1000);
+    const broken = (token: string | null) => (token === "2999" ? Promise.reject(serverError()) : fetch(token));
+    const reader = (await resultsCsvStream(withPageRetries(broken, [1]), { statementType: "DML" })).getReader();
+    let rows = 0;
+    const read = async () => {
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return "clean end";
+        rows += new TextDecoder().decode(value).split("\r\n").filter(Boolean).length;
+      }
+    };
+    await expect(read()).rejects.toThrow("boom");
+    expect(rows).toBe(1 + 2999);
   });
 });

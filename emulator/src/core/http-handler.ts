@@ -1,6 +1,7 @@
 // The HTTP front door: AWS JSON calls (`POST /` + X-Amz-Target) and the emulator's own /_emulator endpoints.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
+import { assertControlRequestAllowed } from "./admin-guard";
 import { AwsError } from "./aws-error";
 import { newContext, runOperation, type ServiceRegistry } from "./dispatch";
 import type { FaultRegistry } from "./faults";
@@ -74,6 +75,7 @@ async function handleAdmin(
   const json = "application/json";
   try {
     const raw = method === "GET" || method === "HEAD" ? "" : await readBody(req);
+    assertControlRequestAllowed(method, req.headers, Buffer.byteLength(raw));
     if (path === "/_emulator/health" && method === "GET") {
       return sendJson(res, requestId, 200, json, health(deps));
     }

@@ -1,6 +1,7 @@
 // GET the execution's whole result set as CSV, streamed: Athena is asked for the next 1,000 rows only when the
 // client has taken the previous ones, so memory stays at one page whatever the result's size.
-import { resultsCsvStream } from "@/lib/executions/results-csv";
+import { describeAwsError } from "@/lib/aws/errors";
+import { resultsCsvStream, withPageRetries } from "@/lib/executions/results-csv";
 import { resultsFetcher, resultsTarget } from "@/lib/executions/results-source";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,22 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     );
   }
-  const stream = resultsCsvStream(resultsFetcher(target, 1000), { statementType: target.statementType });
+  let stream: ReadableStream<Uint8Array>;
+  try {
+    stream = await resultsCsvStream(withPageRetries(resultsFetcher(target, 1000)), {
+      statementType: target.statementType,
+    });
+  } catch (error) {
+    // Nothing is sent yet, so the client gets a status instead of an empty reply.
+    const info = describeAwsError(error);
+    const gone = !info.retryable && /not found|no longer|does not exist|expired|NoSuchKey/i.test(info.message);
+    return new Response(
+      gone
+        ? `The result of query ${target.queryExecutionId} no longer exists in Athena (${info.code}: ${info.message}).\n`
+        : `Athena could not return the result of query ${target.queryExecutionId}: ${info.code}: ${info.message}\n`,
+      { status: gone ? 410 : 502, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+    );
+  }
   const filename = `${name.replace(/[^\w.-]/g, "_")}.csv`;
   return new Response(stream, {
     headers: {
