@@ -6,6 +6,7 @@
 // connection per process (lib/db/client.ts), and code must never await another connection inside a transaction.
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { embeddedDatabaseUrl } from "@/lib/env";
@@ -35,7 +36,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
   let db: PGlite | undefined;
   let server: PGLiteSocketServer | undefined;
   try {
-    db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+    // pg_trgm: the executions' partial name search uses a trigram index (a migration creates the extension).
+    db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm } });
     server = new PGLiteSocketServer({ db, port: options.port, host: "127.0.0.1", maxConnections: MAX_CONNECTIONS });
     await server.start();
   } catch (error) {
