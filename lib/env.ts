@@ -62,6 +62,8 @@ const rawSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: seconds(60),
   EXECUTIONS_SYNC_INTERVAL_SECONDS: seconds(15),
   ACC_BACKGROUND: z.enum(["on", "off"]).default("on"),
+  /** Bearer token Prometheus sends to /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
 });
 
 type Raw = z.infer<typeof rawSchema>;

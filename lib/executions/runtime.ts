@@ -6,6 +6,7 @@ import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { getSyncState, prismaExecutionStore, saveSyncState, type SyncState } from "@/lib/db/executions";
 import { startLeaderLoop } from "@/lib/leader/loop";
+import { recordLoopTick, recordSyncPass } from "@/lib/metrics/record";
 import { reconcileConfigFromEnv, stateMachineArn } from "@/lib/reconcile/config";
 import { describeExecution, refreshExecution, syncExecutions, type SyncReport } from "./sync";
 import type { ExecutionRecord } from "./execution-record";
@@ -106,12 +107,14 @@ export function startExecutionsSyncLoop(): () => Promise<void> {
     databaseUrl: env.DATABASE_EMBEDDED ? undefined : env.DATABASE_URL,
     pass: async () => {
       const report = await syncNow();
+      if (report) recordSyncPass(report);
       if (report && (report.added || report.updated || report.failures.length)) {
         console.info(
           `[executions] sync: ${report.added} new, ${report.updated} updated, ${report.failures.length} unreadable`,
         );
       }
     },
+    onTick: (tick) => recordLoopTick("executions-sync", tick),
   });
   const stop = async () => {
     loop.__accExecSyncLoop = undefined;

@@ -5,6 +5,7 @@
 // (rule fields: every pass; targets/tags: see plan.ts selectDetailReads).
 import { checkEnv, env } from "@/lib/env";
 import { startLeaderLoop } from "@/lib/leader/loop";
+import { recordLoopTick, recordReconcilePass } from "@/lib/metrics/record";
 import { plural } from "./plural";
 import { runLockedPass } from "./runtime";
 
@@ -22,6 +23,7 @@ export function startReconcileLoop(): () => Promise<void> {
     try {
       const r = await runLockedPass({ waitMs: 0 });
       if (r.ran) {
+        recordReconcilePass(r.value, { scoped: false });
         const changed = r.value.outcomes.filter((o) => o.applied).length;
         const failed = r.value.outcomes.filter((o) => o.status === "ERROR" || o.status === "DRIFTED").length;
         if (changed || failed || r.value.stateMachineError) {
@@ -42,6 +44,7 @@ export function startReconcileLoop(): () => Promise<void> {
     firstDelayMs: 2_000,
     databaseUrl: env.DATABASE_EMBEDDED ? undefined : env.DATABASE_URL,
     pass,
+    onTick: (tick) => recordLoopTick("reconcile", tick),
   });
   const stop = async () => {
     holder.__accReconcileLoop = undefined;
