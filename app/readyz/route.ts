@@ -6,6 +6,7 @@ import { pingDatabase } from "@/lib/db/health";
 import { env } from "@/lib/env";
 import { readinessProbes } from "@/lib/health/probes";
 import { checkReadiness } from "@/lib/health/readiness";
+import { isDraining } from "@/lib/lifecycle/shutdown";
 
 export const dynamic = "force-dynamic";
 
@@ -13,6 +14,10 @@ export const dynamic = "force-dynamic";
 const PROBE_TIMEOUT_MS = 2_000;
 
 export async function GET(): Promise<Response> {
+  // Shutting down: out of rotation at once, while in-flight requests finish.
+  if (isDraining()) {
+    return Response.json({ status: "not ready", reason: "shutting down", dependencies: {} }, { status: 503 });
+  }
   const { events, sfn } = awsClients();
   const probes = readinessProbes({ pingDatabase, events, sfn, rulePrefix: env.RULE_PREFIX });
   const report = await checkReadiness(probes, { timeoutMs: PROBE_TIMEOUT_MS });
