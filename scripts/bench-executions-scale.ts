@@ -9,7 +9,7 @@ import pg from "pg";
 import { applyPendingMigrations } from "@/lib/db/migrations/migrate";
 import { REAL_POSTGRES_ADMIN_URL } from "@/lib/db/testing/test-databases";
 import { encodeCursor, parseFilters, parsePage } from "@/lib/executions/filters";
-import { NAME_LIKE, countSql, pageSql } from "@/lib/executions/list-query";
+import { NAME_LIKE, countSql, pageSql } from "@/lib/db/executions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const arg = (name: string, fallback: string) => {
