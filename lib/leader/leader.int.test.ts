@@ -104,12 +104,13 @@ describe("background loops on two replicas", () => {
     }
     const [leader, follower] = loopCalls(a, "reconcile").length > 0 ? [a, b] : [b, a];
     const syncLeader = loopCalls(a, "sync").length > 0 ? a : b;
-    // One reconcile pass (one ListRules with no rules) and one sync pass (one ListExecutions) per interval.
+    // One reconcile pass (one ListRules with no rules) and one sync pass (one ListExecutions) per interval: never
+    // more than one per interval; fewer only when a loaded machine makes the ticks late.
     const reconcilePasses = passes(leader, "ListRules", from, to);
     const syncPasses = passes(syncLeader, "ListExecutions", from, to);
-    expect(reconcilePasses.length).toBeGreaterThanOrEqual(4);
+    expect(reconcilePasses.length).toBeGreaterThanOrEqual(3);
     expect(reconcilePasses.length).toBeLessThanOrEqual(6);
-    expect(syncPasses.length).toBeGreaterThanOrEqual(4);
+    expect(syncPasses.length).toBeGreaterThanOrEqual(3);
     expect(syncPasses.length).toBeLessThanOrEqual(6);
     // Never two passes at once: consecutive passes start at least most of an interval apart.
     for (const list of [reconcilePasses, syncPasses]) {
