@@ -4,13 +4,16 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { checkEnv } = await import("@/lib/env");
   const env = checkEnv();
+  const { installShutdown } = await import("@/lib/lifecycle/shutdown");
+  const stops: Array<() => Promise<void>> = [];
+  installShutdown(stops);
   if (!env.ACC_BACKGROUND) return;
 
   // Reconciler: every check's rule and the shared state machine, every RECONCILE_INTERVAL_SECONDS.
   const { startReconcileLoop } = await import("@/lib/reconcile/background-loop");
-  startReconcileLoop();
+  stops.push(startReconcileLoop());
 
   // Executions sync: new and still-running executions into the index, every EXECUTIONS_SYNC_INTERVAL_SECONDS.
   const { startExecutionsSyncLoop } = await import("@/lib/executions/runtime");
-  startExecutionsSyncLoop();
+  stops.push(startExecutionsSyncLoop());
 }

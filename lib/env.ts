@@ -69,6 +69,8 @@ const rawSchema = z.object({
   ACC_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /** on: a reverse proxy in front sets X-Forwarded-Host, which is then believed. */
   ACC_TRUST_PROXY: z.enum(["on", "off"]).default("off"),
+  /** Bearer token Prometheus sends to /metrics; unset: /metrics answers 404. */
+  METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
 });
 
 type Raw = z.infer<typeof rawSchema>;

@@ -2,6 +2,7 @@
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
+import { recordAwsCall } from "@/lib/metrics/record";
 
 export interface AwsClientConfig {
   region: string;
@@ -55,8 +56,30 @@ export function createAwsClients(config: AwsClientConfig): AwsClients {
     },
   };
   return {
-    events: new EventBridgeClient(common),
-    sfn: new SFNClient(common),
-    athena: new AthenaClient(common),
+    events: withCallMetrics("events", new EventBridgeClient(common)),
+    sfn: withCallMetrics("states", new SFNClient(common)),
+    athena: withCallMetrics("athena", new AthenaClient(common)),
   };
+}
+
+/**
+ * Counts every attempt (the deserialize step runs inside the retry loop, so throttled attempts that are retried show
+ * under their error code) in acc_aws_calls_total.
+ */
+function withCallMetrics<C extends { middlewareStack: object }>(service: string, client: C): C {
+  (client.middlewareStack as { add: (mw: unknown, opts: unknown) => void }).add(
+    (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+      const operation = (context.commandName ?? "Unknown").replace(/Command$/, "");
+      try {
+        const out = await next(args);
+        recordAwsCall(service, operation, undefined);
+        return out;
+      } catch (error) {
+        recordAwsCall(service, operation, error);
+        throw error;
+      }
+    },
+    { step: "deserialize", priority: "high", name: "acc-call-metrics" },
+  );
+  return client;
 }

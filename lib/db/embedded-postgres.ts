@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { embeddedDatabaseUrl } from "@/lib/env";
@@ -47,7 +48,8 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port: n
   let server: PGLiteSocketServer | undefined;
   let proxy: AuthProxy | undefined;
   try {
-    db = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+    // pg_trgm: the executions' partial name search uses a trigram index (a migration creates the extension).
+    db = await PGlite.create({ ...(options.dataDir ? { dataDir: options.dataDir } : {}), extensions: { pg_trgm } });
     server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: MAX_CONNECTIONS });
     await server.start();
     proxy = await startAuthProxy({

@@ -5,6 +5,8 @@ import { env } from "@/lib/env";
 import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { getSyncState, prismaExecutionStore, saveSyncState, type SyncState } from "@/lib/db/executions";
+import { startLeaderLoop } from "@/lib/leader/loop";
+import { recordLoopTick, recordSyncPass } from "@/lib/metrics/record";
 import { reconcileConfigFromEnv, stateMachineArn } from "@/lib/reconcile/config";
 import { describeExecution, refreshExecution, syncExecutions, type SyncReport } from "./sync";
 import type { ExecutionRecord } from "./execution-record";
@@ -89,32 +91,34 @@ export async function describeOne(executionArn: string): Promise<ExecutionRecord
   return describeExecution({ sfn, athena }, executionArn);
 }
 
-const loop = globalThis as { __accExecSyncLoop?: { stop: () => void } };
+const loop = globalThis as { __accExecSyncLoop?: { stop: () => Promise<void> } };
 
-/** Starts the background loop (EXECUTIONS_SYNC_INTERVAL_SECONDS) unless this process runs it; returns a stop function. */
-export function startExecutionsSyncLoop(): () => void {
+/**
+ * Starts the background loop (EXECUTIONS_SYNC_INTERVAL_SECONDS) unless this process runs it; returns a stop function
+ * (resolves once a running pass has ended). With several replicas only the leading one syncs (lib/leader).
+ */
+export function startExecutionsSyncLoop(): () => Promise<void> {
   if (loop.__accExecSyncLoop) return loop.__accExecSyncLoop.stop;
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const tick = async () => {
-    if (stopped) return;
-    try {
+  const running = startLeaderLoop({
+    loop: "executions-sync",
+    intervalMs: env.EXECUTIONS_SYNC_INTERVAL_SECONDS * 1000,
+    // First pass shortly after start: the database and the emulator may still be coming up.
+    firstDelayMs: 3_000,
+    databaseUrl: env.DATABASE_EMBEDDED ? undefined : env.DATABASE_URL,
+    pass: async () => {
       const report = await syncNow();
+      if (report) recordSyncPass(report);
       if (report && (report.added || report.updated || report.failures.length)) {
         console.info(
           `[executions] sync: ${report.added} new, ${report.updated} updated, ${report.failures.length} unreadable`,
         );
       }
-    } finally {
-      if (!stopped) timer = setTimeout(tick, env.EXECUTIONS_SYNC_INTERVAL_SECONDS * 1000);
-    }
-  };
-  // First pass shortly after start: the database and the emulator may still be coming up.
-  timer = setTimeout(tick, 3000);
-  const stop = () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
+    },
+    onTick: (tick) => recordLoopTick("executions-sync", tick),
+  });
+  const stop = async () => {
     loop.__accExecSyncLoop = undefined;
+    await running.stop();
   };
   loop.__accExecSyncLoop = { stop };
   return stop;

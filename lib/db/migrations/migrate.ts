@@ -2,6 +2,7 @@
 // the migrations' schema to the current schema.prisma. Both go through the WebAssembly schema engine.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { engineAdapterFactory } from "./engine-adapter";
 import { MIGRATIONS_DIR, SCHEMA_PATH, readMigrations } from "./migrations-folder";
@@ -24,11 +25,36 @@ async function throwawayDatabase(started: EmbeddedPostgres[]): Promise<{ url: st
   return { url: server.url, drop: () => server.stop() };
 }
 
+/** pg_advisory_lock key held while migrating: "ACCM" (Audit Checks Console Migrations). */
+export const MIGRATION_LOCK_KEY = 0x4143434d;
+
+/**
+ * Runs `fn` holding a session advisory lock on its own connection, so replicas starting together migrate one after
+ * the other: the second waits, then finds nothing pending. A process that dies mid-migration drops its session and
+ * with it the lock. (On PGlite every connection is one session and the lock is granted to all: one process there.)
+ */
+async function withMigrationLock<T>(databaseUrl: string, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: databaseUrl, application_name: "acc-migrate-lock" });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    return await fn();
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+    await client.end().catch(() => {});
+  }
+}
+
 /**
  * Applies the migration folders not yet recorded in `_prisma_migrations` of the database at `databaseUrl`, in order,
- * recording each like `prisma migrate deploy` does. Returns the names applied (empty when up to date).
+ * recording each like `prisma migrate deploy` does, under the migration lock. Returns the names applied (empty when
+ * up to date, or when another process applied them while this one waited for the lock).
  */
-export async function applyPendingMigrations(databaseUrl: string, options: MigrateOptions = {}): Promise<string[]> {
+export function applyPendingMigrations(databaseUrl: string, options: MigrateOptions = {}): Promise<string[]> {
+  return withMigrationLock(databaseUrl, () => applyUnlocked(databaseUrl, options));
+}
+
+async function applyUnlocked(databaseUrl: string, options: MigrateOptions): Promise<string[]> {
   const migrationsList = await readMigrations(options.migrationsDir ?? MIGRATIONS_DIR);
   const throwaways: EmbeddedPostgres[] = [];
   try {
