@@ -1,6 +1,6 @@
 "use client";
 
-import { setDiagnostics } from "@codemirror/lint";
+import { lintGutter, linter, setDiagnostics } from "@codemirror/lint";
 import { Prec } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -19,8 +19,11 @@ import { QueryHistory, type HistoryEntry } from "./query-history";
 import { SchemaBrowser, type LoadedTable } from "./schema-browser";
 
 const RUN_EVENT = "workbench-run";
-// Ctrl/Cmd-Enter runs, whatever the editor would do with Enter.
-const RUN_KEYMAP = [
+// The lint state is part of the editor's configuration (not appended on the first diagnostic), so reconfiguring the
+// editor when completion metadata arrives keeps the error mark. Ctrl/Cmd-Enter runs, whatever Enter would do.
+const EDITOR_EXTENSIONS = [
+  linter(null),
+  lintGutter(),
   Prec.highest(
     keymap.of([
       {
@@ -126,7 +129,7 @@ export function QueryWorkbench({
     );
   }, [sql]);
 
-  // Ctrl/Cmd-Enter in the editor (RUN_KEYMAP) arrives as a DOM event on the editor's container.
+  // Ctrl/Cmd-Enter in the editor (EDITOR_EXTENSIONS) arrives as a DOM event on the editor's container.
   const editorBoxRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     const box = editorBoxRef.current;
@@ -256,7 +259,7 @@ export function QueryWorkbench({
             minHeight="12rem"
             maxHeight="24rem"
             completion={completion}
-            extensions={RUN_KEYMAP}
+            extensions={EDITOR_EXTENSIONS}
             onCreateEditor={(view) => {
               viewRef.current = view;
             }}
@@ -291,7 +294,7 @@ export function QueryWorkbench({
         {run ? (
           <section aria-label="Result" className="space-y-3" data-testid="query-run">
             <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
-              <span className="flex items-center gap-2" aria-live="polite">
+              <span className="flex items-center gap-2" aria-live="polite" data-testid="query-state">
                 <span className="text-xs font-medium uppercase tracking-wide text-zinc-500">State</span>
                 <Badge tone={STATE_TONE[status?.state ?? "QUEUED"] ?? "gray"}>{status?.state ?? "QUEUED"}</Badge>
               </span>
