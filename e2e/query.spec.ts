@@ -45,9 +45,13 @@ test("a typo is marked at its line; the fixed query shows rows and cost; the sch
   await expect(run.locator('[data-stat="Cost"]')).toContainText(/\$0\.000048.*10 MB minimum/);
   await expect(run.locator('[data-stat="Data scanned"]')).toContainText(/\d/);
   // Both runs are in the history, newest first.
-  const history = page.getByTestId("query-history").locator("tbody tr");
+  const history = page.getByTestId("query-history").locator("li");
   await expect(history.first()).toContainText("SUCCEEDED");
   await expect(history.nth(1)).toContainText("FAILED");
+  // Re-opening the failed run brings back its SQL and its error.
+  await history.nth(1).getByRole("button", { name: /^Open/ }).click();
+  await expect(page.locator("#query-sql .cm-content")).toContainText("ANDD operation");
+  await expect(error).toContainText("Syntax error at line 3");
 
   // The schema browser: the default database is open; the audit table's columns insert their names.
   const schema = page.getByTestId("schema-browser");

@@ -31,58 +31,33 @@ export function QueryHistory({
       {entries.length === 0 ? (
         <p className="text-sm text-zinc-500">No queries run yet. The last 50 you run are kept here.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white">
-          <table className="w-full text-sm">
-            <thead className="border-b border-zinc-200 bg-zinc-50 text-left text-xs text-zinc-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  SQL
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium whitespace-nowrap">
-                  Started (UTC)
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  State
-                </th>
-                <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
-                  Data scanned
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">Open</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100">
-              {entries.map((e) => (
-                <tr key={e.queryExecutionId} className={e.queryExecutionId === activeId ? "bg-blue-50/50" : ""}>
-                  <td className="max-w-0 px-3 py-1.5">
-                    <code className="block truncate font-mono text-xs text-zinc-800" title={e.sql}>
-                      {e.sql.replace(/\s+/g, " ").trim()}
-                    </code>
-                  </td>
-                  <td className="px-3 py-1.5 font-mono text-xs whitespace-nowrap text-zinc-600">
-                    {formatUtcShort(e.startedAt)}
-                  </td>
-                  <td className="px-3 py-1.5">
-                    <Badge tone={TONE[e.state] ?? "blue"}>{e.state}</Badge>
-                  </td>
-                  <td className="px-3 py-1.5 text-right text-xs tabular-nums whitespace-nowrap text-zinc-600">
-                    {formatBytes(e.dataScannedBytes)}
-                  </td>
-                  <td className="px-3 py-1.5 text-right">
-                    <button
-                      type="button"
-                      onClick={() => onOpen(e)}
-                      className="text-xs font-medium text-blue-700 hover:underline"
-                    >
-                      Open
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ul className="divide-y divide-zinc-100 rounded-lg border border-zinc-200 bg-white">
+          {entries.map((e) => (
+            <li
+              key={e.queryExecutionId}
+              className={`flex items-center gap-3 px-3 py-1.5 ${e.queryExecutionId === activeId ? "bg-blue-50/50" : ""}`}
+            >
+              <div className="min-w-0 flex-1">
+                <code className="block truncate font-mono text-xs text-zinc-800" title={e.sql}>
+                  {e.sql.replace(/\s+/g, " ").trim()}
+                </code>
+                <p className="mt-0.5 flex flex-wrap items-center gap-x-3 text-xs text-zinc-500">
+                  <span className="font-mono">{formatUtcShort(e.startedAt)} UTC</span>
+                  <Badge tone={TONE[e.state] ?? "blue"}>{e.state}</Badge>
+                  <span className="tabular-nums">{formatBytes(e.dataScannedBytes)} scanned</span>
+                </p>
+              </div>
+              <button
+                type="button"
+                onClick={() => onOpen(e)}
+                aria-label={`Open the run of ${formatUtcShort(e.startedAt)}`}
+                className="shrink-0 text-xs font-medium text-blue-700 hover:underline"
+              >
+                Open
+              </button>
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

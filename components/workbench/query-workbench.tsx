@@ -222,6 +222,8 @@ export function QueryWorkbench({
   }, []);
 
   const reopen = (entry: HistoryEntry) => {
+    const view = viewRef.current;
+    if (view) view.dispatch(setDiagnostics(view.state, []));
     setSql(entry.sql);
     setFormError(null);
     setPollError(null);
@@ -238,8 +240,8 @@ export function QueryWorkbench({
   const elapsed = status?.done ? status.elapsedMs : run ? now - run.startedAt : null;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[17rem_minmax(0,1fr)]">
-      <aside className="order-2 lg:order-1">
+    <div className="grid gap-6 md:grid-cols-[14rem_minmax(0,1fr)] lg:grid-cols-[17rem_minmax(0,1fr)]">
+      <aside className="order-2 md:order-1">
         <SchemaBrowser
           defaultCatalog={defaultCatalog}
           defaultDatabase={defaultDatabase}
@@ -247,7 +249,7 @@ export function QueryWorkbench({
           onTablesLoaded={setTables}
         />
       </aside>
-      <div className="order-1 min-w-0 space-y-4 lg:order-2">
+      <div className="order-1 min-w-0 space-y-4 md:order-2">
         <div className="space-y-2" ref={editorBoxRef}>
           <CodeEditor
             id="query-sql"
