@@ -2,7 +2,7 @@
 
 import { formatBytes } from "@/lib/executions/athena-cost";
 import { formatUtcShort } from "@/components/executions/time";
-import { Badge, type Tone } from "@/components/ui/badge";
+import { QueryStateBadge } from "@/components/executions/badges";
 
 export interface HistoryEntry {
   queryExecutionId: string;
@@ -12,8 +12,6 @@ export interface HistoryEntry {
   state: string;
   dataScannedBytes: number | null;
 }
-
-const TONE: Record<string, Tone> = { SUCCEEDED: "green", FAILED: "red", CANCELLED: "gray" };
 
 /** The operator's recent ad-hoc runs, newest first; Open puts the SQL back in the editor and shows its result. */
 export function QueryHistory({
@@ -43,7 +41,7 @@ export function QueryHistory({
                 </code>
                 <p className="mt-0.5 flex flex-wrap items-center gap-x-3 text-xs text-zinc-500">
                   <span className="font-mono">{formatUtcShort(e.startedAt)} UTC</span>
-                  <Badge tone={TONE[e.state] ?? "blue"}>{e.state}</Badge>
+                  <QueryStateBadge state={e.state} />
                   <span className="tabular-nums">{formatBytes(e.dataScannedBytes)} scanned</span>
                 </p>
               </div>

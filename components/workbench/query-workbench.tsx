@@ -13,7 +13,7 @@ import { MAX_QUERY_BYTES, queryBytes, statLines, type RunStatus } from "@/lib/wo
 import { completionSchema } from "@/lib/workbench/schema-types";
 import { CodeEditor, type SqlCompletionSchema } from "@/components/checks/code-editor";
 import { ResultTable } from "@/components/executions/result-table";
-import { Badge, type Tone } from "@/components/ui/badge";
+import { QueryStateBadge } from "@/components/executions/badges";
 import { Button } from "@/components/ui/button";
 import { QueryHistory, type HistoryEntry } from "./query-history";
 import { SchemaBrowser, type LoadedTable } from "./schema-browser";
@@ -36,14 +36,6 @@ const EDITOR_EXTENSIONS = [
     ]),
   ),
 ];
-
-const STATE_TONE: Record<string, Tone> = {
-  SUCCEEDED: "green",
-  FAILED: "red",
-  CANCELLED: "gray",
-  RUNNING: "blue",
-  QUEUED: "blue",
-};
 
 // Polling slows down while a query runs long, and backs off further when Athena throttles.
 const FIRST_POLL_MS = 300;
@@ -298,7 +290,7 @@ export function QueryWorkbench({
             <div className="flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
               <span className="flex items-center gap-2" aria-live="polite" data-testid="query-state">
                 <span className="text-xs font-medium uppercase tracking-wide text-zinc-500">State</span>
-                <Badge tone={STATE_TONE[status?.state ?? "QUEUED"] ?? "gray"}>{status?.state ?? "QUEUED"}</Badge>
+                <QueryStateBadge state={status?.state ?? "QUEUED"} />
               </span>
               {status?.done ? (
                 statLines(status).map((l) => (
