@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const ITEMS = [
   { href: "/checks", label: "Checks" },
   { href: "/executions", label: "Executions" },
+  { href: "/query", label: "Query" },
   { href: "/reconcile", label: "Reconcile" },
   { href: "/settings", label: "Settings" },
 ];

@@ -2,6 +2,7 @@
 
 import { json } from "@codemirror/lang-json";
 import { sql, StandardSQL } from "@codemirror/lang-sql";
+import type { Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import CodeMirror from "@uiw/react-codemirror";
 import { useMemo } from "react";
@@ -15,6 +16,12 @@ const BASIC_SETUP = {
   searchKeymap: false,
 } as const;
 
+/** Table and column completion for SQL: `database.table` → columns; `defaultSchema`'s tables complete unqualified. */
+export interface SqlCompletionSchema {
+  schema: Record<string, string[]>;
+  defaultSchema?: string;
+}
+
 /** A CodeMirror 6 editor for SQL or JSON with syntax highlighting, sized for forms. */
 export function CodeEditor({
   id,
@@ -26,6 +33,10 @@ export function CodeEditor({
   minHeight = "8rem",
   readOnly = false,
   label,
+  completion,
+  extensions: extra,
+  onCreateEditor,
+  maxHeight = "28rem",
 }: {
   id: string;
   language: "sql" | "json";
@@ -36,14 +47,21 @@ export function CodeEditor({
   minHeight?: string;
   readOnly?: boolean;
   label: string;
+  /** SQL only: complete table and column names from this schema (autocompletion is on when given). */
+  completion?: SqlCompletionSchema;
+  /** More CodeMirror extensions (key bindings, lint); keep the array stable between renders. */
+  extensions?: Extension[];
+  onCreateEditor?: (view: EditorView) => void;
+  maxHeight?: string;
 }) {
   const extensions = useMemo(
     () => [
-      language === "sql" ? sql({ dialect: StandardSQL, upperCaseKeywords: true }) : json(),
+      language === "sql" ? sql({ dialect: StandardSQL, upperCaseKeywords: true, ...(completion ?? {}) }) : json(),
       EditorView.lineWrapping,
       EditorView.contentAttributes.of({ "aria-label": label, id: `${id}-content` }),
+      ...(extra ?? []),
     ],
-    [language, label, id],
+    [language, label, id, completion, extra],
   );
   return (
     <div
@@ -58,13 +76,14 @@ export function CodeEditor({
         value={value}
         onChange={onChange}
         extensions={extensions}
-        basicSetup={BASIC_SETUP}
+        basicSetup={completion ? { ...BASIC_SETUP, autocompletion: true } : BASIC_SETUP}
+        onCreateEditor={onCreateEditor}
         // Tab moves to the next field, as everywhere else in the form (a keyboard user must not be trapped here).
         indentWithTab={false}
         editable={!readOnly}
         readOnly={readOnly}
         minHeight={minHeight}
-        maxHeight="28rem"
+        maxHeight={maxHeight}
         theme="light"
       />
     </div>

@@ -24,6 +24,19 @@ const STATUS_TONE: Record<ExecutionStatus, Tone> = {
 /** A verdict in running text (the verdict filter); the badge shows the verdict itself. */
 export const VERDICT_LABEL: Record<Verdict, string> = { PASS: "Pass", FAIL: "Fail", ERROR: "Error" };
 
+const QUERY_STATE: Record<string, Tone> = {
+  QUEUED: "blue",
+  RUNNING: "blue",
+  SUCCEEDED: "green",
+  FAILED: "red",
+  CANCELLED: "gray",
+};
+
+/** Athena's state of a query (QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED), as Athena spells it. */
+export function QueryStateBadge({ state }: { state: string }) {
+  return <Badge tone={QUERY_STATE[state] ?? "gray"}>{state}</Badge>;
+}
+
 const VERDICT: Record<string, Tone> = { PASS: "green", FAIL: "red", ERROR: "amber" };
 
 /** Step Functions' status of the execution (did it run to the end?). */

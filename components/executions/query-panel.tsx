@@ -1,16 +1,8 @@
 import type { QueryExecution } from "@aws-sdk/client-athena";
 import type { ParameterSource } from "@/lib/checks/execution-contract";
 import { athenaQueryCost, formatBytes, formatDurationMs, formatUsd } from "@/lib/executions/athena-cost";
-import { Badge, type Tone } from "@/components/ui/badge";
+import { QueryStateBadge } from "./badges";
 import { formatUtc } from "./time";
-
-const STATE_TONE: Record<string, Tone> = {
-  SUCCEEDED: "green",
-  FAILED: "red",
-  CANCELLED: "gray",
-  RUNNING: "blue",
-  QUEUED: "blue",
-};
 
 export interface IndexedQuery {
   queryExecutionId: string | null;
@@ -68,7 +60,7 @@ export function QueryPanel({
     <div className="space-y-3" data-testid="query-panel">
       {unavailable ? <p className="text-sm text-amber-800">{unavailable}</p> : null}
       <dl className="grid grid-cols-2 gap-x-6 gap-y-3 text-sm sm:grid-cols-4">
-        <Item label="State">{state ? <Badge tone={STATE_TONE[state] ?? "gray"}>{state}</Badge> : "—"}</Item>
+        <Item label="State">{state ? <QueryStateBadge state={state} /> : "—"}</Item>
         <Item label="Data scanned">
           <span className="tabular-nums">{formatBytes(scanned)}</span>
           {scanned !== null && scanned !== undefined ? (

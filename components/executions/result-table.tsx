@@ -8,7 +8,8 @@ import { NumericCell, Table, TableBody, TableRow } from "@/components/ui/table";
 import { ResultCell } from "./result-cell";
 
 interface Props {
-  executionName: string;
+  /** GET `<resultsUrl>?size=&token=` answers one page as JSON (a ResultPage, or `{ error }`). */
+  resultsUrl: string;
   initial: ResultPage;
   pageSize: number;
   pageSizes: readonly number[];
@@ -18,7 +19,7 @@ interface Props {
  * The query's result set, read page by page from Athena (GetQueryResults + NextToken). Athena pages only go
  * forward, so the tokens of the pages seen are kept to go back.
  */
-export function ResultTable({ executionName, initial, pageSize, pageSizes }: Props) {
+export function ResultTable({ resultsUrl, initial, pageSize, pageSizes }: Props) {
   const [page, setPage] = useState(initial);
   const [size, setSize] = useState(pageSize);
   // tokens[i]: the NextToken that fetched page i (null for the first); offsets[i]: rows before page i.
@@ -33,7 +34,7 @@ export function ResultTable({ executionName, initial, pageSize, pageSizes }: Pro
     startTransition(async () => {
       const qs = new URLSearchParams({ size: String(pageSizeToUse) });
       if (token) qs.set("token", token);
-      const res = await fetch(`/executions/${encodeURIComponent(executionName)}/results?${qs}`);
+      const res = await fetch(`${resultsUrl}?${qs}`);
       const body = (await res.json().catch(() => null)) as (ResultPage & { error?: string }) | null;
       if (!res.ok || !body || body.error) {
         setError(body?.error ?? `Could not load the page (HTTP ${res.status}).`);

@@ -30,7 +30,12 @@ export type ActionName =
   | "execution.testPattern"
   | "execution.sendEvent"
   | "execution.sync"
-  | "reconcile.apply";
+  | "reconcile.apply"
+  | "query.run"
+  | "query.status"
+  | "query.stop"
+  | "query.results"
+  | "query.schema";
 
 export interface ActionContext {
   actor: Actor;

@@ -64,13 +64,7 @@ export async function loadExecutionView(name: string): Promise<ExecutionView | n
   const results =
     live?.Status?.State === "SUCCEEDED"
       ? await loadResultPage(
-          {
-            executionName: name,
-            queryExecutionId: live.QueryExecutionId!,
-            statementType: live.StatementType ?? null,
-            state: "SUCCEEDED",
-            error: null,
-          },
+          { queryExecutionId: live.QueryExecutionId!, statementType: live.StatementType ?? null },
           DEFAULT_RESULT_PAGE_SIZE,
           null,
         )

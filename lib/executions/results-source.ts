@@ -75,7 +75,7 @@ export type ResultPageResult = Result<{ page: ResultPage }>;
 
 /** One page of the result table. */
 export async function loadResultPage(
-  target: ResultsTarget,
+  target: Pick<ResultsTarget, "queryExecutionId" | "statementType">,
   size: number,
   nextToken: string | null,
 ): Promise<ResultPageResult> {

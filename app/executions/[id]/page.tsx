@@ -207,7 +207,7 @@ export default async function ExecutionPage({ params }: Props) {
           </p>
         ) : results.ok ? (
           <ResultTable
-            executionName={execution.name}
+            resultsUrl={`/executions/${encodeURIComponent(execution.name)}/results`}
             initial={results.page}
             pageSize={DEFAULT_RESULT_PAGE_SIZE}
             pageSizes={RESULT_PAGE_SIZES}

@@ -1,0 +1,111 @@
+// The workbench service against the emulator's Athena and a real PostgreSQL: a query's rows and statistics, a
+// syntax error with its line and column, a stopped query, the history row of each, and the schema listing.
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { LOCAL_OPERATOR } from "@/lib/actor";
+import { setPrismaClient } from "@/lib/db/client";
+import { listQueryRuns } from "@/lib/db/query-runs";
+import { createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
+import { resetEnvCache } from "@/lib/env";
+import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
+import type { RunStatus } from "./run-status";
+
+vi.mock("server-only", () => ({}));
+
+const { queryResultPage, queryStatus, startQuery, stopQuery, defaultQueryContext } = await import("./queries");
+const { listCatalogs, listDatabases, listTables } = await import("./schema-catalog");
+
+let emu: EmulatorProcess;
+let db: TestDatabase;
+
+beforeAll(async () => {
+  [emu, db] = await Promise.all([startEmulator(), createPostgresTestDatabase("workbench")]);
+  setPrismaClient(db.client);
+  process.env.ACC_AWS_MODE = "emulator";
+  process.env.AWS_ENDPOINT_URL = emu.url;
+  resetEnvCache();
+});
+
+afterAll(async () => {
+  setPrismaClient(undefined);
+  await Promise.all([db?.drop(), emu?.stop()]);
+});
+
+async function until(id: string, done: (s: RunStatus) => boolean = (s) => s.done): Promise<RunStatus> {
+  for (let i = 0; i < 600; i++) {
+    const s = await queryStatus(id);
+    if (done(s)) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`query ${id} did not finish`);
+}
+
+describe("query workbench on the emulator", () => {
+  it("runs a query in the default context and returns typed rows, statistics and a history row", async () => {
+    const { queryExecutionId } = await startQuery(
+      "SELECT operation, count(*) AS n\nFROM aurora_audit_log\nWHERE operation IN ('CONNECT', 'QUERY')\nGROUP BY operation\nORDER BY operation",
+      defaultQueryContext(),
+      LOCAL_OPERATOR,
+    );
+    const s = await until(queryExecutionId);
+    expect(s.state).toBe("SUCCEEDED");
+    expect(s.dataScannedBytes).toBeGreaterThan(0);
+    expect(s.cost).toMatchObject({ freeBecause: null });
+    expect(s.engineMs).not.toBeNull();
+    const page = await queryResultPage(queryExecutionId, 25, null);
+    expect(page.columns.map((c) => [c.name, c.kind])).toEqual([
+      ["operation", "text"],
+      ["n", "integer"],
+    ]);
+    expect(page.rows.map((r) => r[0])).toEqual(["CONNECT", "QUERY"]);
+    const [run] = await listQueryRuns(LOCAL_OPERATOR);
+    expect(run).toMatchObject({ queryExecutionId, state: "SUCCEEDED", dataScannedBytes: s.dataScannedBytes });
+    expect(run!.finishedAt).not.toBeNull();
+  });
+
+  it("reports a syntax error at its line and column and keeps it in the history", async () => {
+    const { queryExecutionId } = await startQuery(
+      "SELECT count(*)\nFROM aurora_audit_log\nWHERE operation = 'CONNECT' AND AND retcode = 0",
+      defaultQueryContext(),
+      LOCAL_OPERATOR,
+    );
+    const s = await until(queryExecutionId);
+    expect(s.state).toBe("FAILED");
+    expect(s.error).toMatchObject({ code: "SYNTAX_ERROR", line: 3 });
+    expect(s.error!.column).toBeGreaterThan(1);
+    expect(s.cost).toMatchObject({ usd: 0, freeBecause: "failed" });
+    await expect(queryResultPage(queryExecutionId, 25, null)).rejects.toThrow(/did not succeed/);
+    const [run] = await listQueryRuns(LOCAL_OPERATOR);
+    expect(run).toMatchObject({ queryExecutionId, state: "FAILED" });
+    expect(run!.error).toMatch(/^SYNTAX_ERROR: line 3:/);
+  });
+
+  it("stops a long query", async () => {
+    const { queryExecutionId } = await startQuery(
+      "SELECT count(*) FROM aurora_audit_log a CROSS JOIN aurora_audit_log b CROSS JOIN aurora_audit_log c",
+      defaultQueryContext(),
+      LOCAL_OPERATOR,
+    );
+    await stopQuery(queryExecutionId);
+    const s = await until(queryExecutionId);
+    expect(s.state).toBe("CANCELLED");
+    expect(s.error).toBeNull();
+  });
+
+  it("refuses an empty or oversized query and an id it did not start", async () => {
+    await expect(startQuery("  \n", defaultQueryContext(), LOCAL_OPERATOR)).rejects.toThrow(/Write a query first/);
+    await expect(startQuery(`SELECT '${"x".repeat(262_144)}'`, defaultQueryContext(), LOCAL_OPERATOR)).rejects.toThrow(
+      /over Athena's limit/,
+    );
+    await expect(queryStatus("00000000-0000-0000-0000-000000000000")).rejects.toThrow(
+      /not started from the query workbench/,
+    );
+  });
+
+  it("lists catalogs, databases and the audit table with its partition key", async () => {
+    expect((await listCatalogs()).map((c) => c.name)).toContain("AwsDataCatalog");
+    expect((await listDatabases("AwsDataCatalog")).map((d) => d.name)).toContain("auditlogs");
+    const table = (await listTables("AwsDataCatalog", "auditlogs")).find((t) => t.name === "aurora_audit_log")!;
+    expect(table.columns.find((c) => c.name === "username")).toMatchObject({ type: "varchar", partitionKey: false });
+    expect(table.columns.find((c) => c.name === "dt")).toMatchObject({ partitionKey: true });
+  });
+});
