@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppNav } from "@/components/app-nav";
+import { RoleProvider } from "@/components/auth/role-context";
+import { UserMenu } from "@/components/auth/user-menu";
+import { currentUser } from "@/lib/auth/current-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,7 +11,8 @@ export const metadata: Metadata = {
   description: "Recurring audit checks over AWS logs.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
@@ -30,10 +34,11 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               Audit Checks
             </Link>
             <AppNav />
+            <UserMenu />
           </div>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 outline-none">
-          {children}
+          <RoleProvider role={user?.role ?? null}>{children}</RoleProvider>
         </main>
       </body>
     </html>

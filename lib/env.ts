@@ -98,8 +98,18 @@ const rawSchema = z.object({
   ROLE_ADMIN_GROUPS: groupList("admin"),
   ROLE_OPERATOR_GROUPS: groupList("operator"),
   ROLE_VIEWER_GROUPS: groupList("viewer"),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Who a signed-in user without a role should ask (shown on the "no role" page). */
   ACC_ACCESS_CONTACT: z.string().trim().min(1).default("an administrator of the console"),
 });
@@ -213,10 +223,9 @@ export function loadEnv(source: Record<string, string | undefined>, cwd: string 
     ACC_PUBLIC_URL: (raw.ACC_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
     OIDC_ISSUER: raw.OIDC_ISSUER ?? (emulator ? `http://127.0.0.1:${raw.IDP_PORT}` : undefined),
     OIDC_CLIENT_ID: raw.OIDC_CLIENT_ID ?? "audit-checks-console",
-    ALB_PUBLIC_KEYS_URL: (raw.ALB_PUBLIC_KEYS_URL ?? `https://public-keys.auth.elb.${raw.AWS_REGION}.amazonaws.com`).replace(
-      /\/+$/,
-      "",
-    ),
+    ALB_PUBLIC_KEYS_URL: (
+      raw.ALB_PUBLIC_KEYS_URL ?? `https://public-keys.auth.elb.${raw.AWS_REGION}.amazonaws.com`
+    ).replace(/\/+$/, ""),
     IDP_DATA_DIR: path.join(dataDir, "idp"),
   };
 }

@@ -10,7 +10,8 @@ export function summarizeInput(input: unknown): Record<string, unknown> | null {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input as Record<string, unknown>)) {
     const text = typeof value === "string" ? value : JSON.stringify(value);
-    out[key] = text !== undefined && text.length > 2_000 ? `${text.slice(0, 2_000)}… (${text.length} characters)` : value;
+    out[key] =
+      text !== undefined && text.length > 2_000 ? `${text.slice(0, 2_000)}… (${text.length} characters)` : value;
   }
   return out;
 }

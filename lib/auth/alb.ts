@@ -49,7 +49,8 @@ export async function verifyAlbToken(
     throw new AlbTokenError("x-amzn-oidc-data is not a JWT");
   }
   if (protectedHeader.alg !== "ES256") throw new AlbTokenError("x-amzn-oidc-data is not signed with ES256");
-  if (protectedHeader.signer !== options.albArn) throw new AlbTokenError("x-amzn-oidc-data was signed by another load balancer");
+  if (protectedHeader.signer !== options.albArn)
+    throw new AlbTokenError("x-amzn-oidc-data was signed by another load balancer");
   if (typeof protectedHeader.kid !== "string") throw new AlbTokenError("x-amzn-oidc-data names no key");
   const key = await albKey(options.keysBaseUrl, protectedHeader.kid);
   try {

@@ -77,7 +77,8 @@ async function fromToken(token: string, request: Pick<Actor, "ip" | "userAgent">
 }
 
 async function fromAlb(header: string | null, request: Pick<Actor, "ip" | "userAgent">): Promise<RequestAuth> {
-  if (!header) return { user: null, reason: "alb-invalid", detail: "No x-amzn-oidc-data header from the load balancer." };
+  if (!header)
+    return { user: null, reason: "alb-invalid", detail: "No x-amzn-oidc-data header from the load balancer." };
   try {
     const claims = await verifyAlbToken(header, { albArn: env.ALB_ARN ?? "", keysBaseUrl: env.ALB_PUBLIC_KEYS_URL });
     const sub = String(claims.sub ?? "");
@@ -105,7 +106,10 @@ async function fromAlb(header: string | null, request: Pick<Actor, "ip" | "userA
   }
 }
 
-async function fromSession(cookieValue: string | undefined, request: Pick<Actor, "ip" | "userAgent">): Promise<RequestAuth> {
+async function fromSession(
+  cookieValue: string | undefined,
+  request: Pick<Actor, "ip" | "userAgent">,
+): Promise<RequestAuth> {
   if (!cookieValue) return { user: null, reason: "none" };
   const session = await findSessionByHash(sha256(cookieValue));
   if (!session) return { user: null, reason: "ended" };

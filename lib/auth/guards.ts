@@ -4,8 +4,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { recordRefusal } from "@/lib/audit/record";
-import { summarizeInput } from "@/lib/audit/record";
+import { recordRefusal, summarizeInput } from "@/lib/audit/record";
 import type { ActionRule } from "./action-rules";
 import { ROUTE_RULES, type RouteName } from "./action-rules";
 import { requestAuth, requestOrigin, type AuthUser } from "./current-user";
@@ -14,24 +13,33 @@ import { can, refusalMessage, type Permission } from "./permissions";
 export type Authorization = { ok: true; user: AuthUser } | { ok: false; status: 401 | 403; message: string };
 
 /** Checks the current request against `rule`; a refusal is recorded with what was attempted. */
-export async function authorize(rule: ActionRule, input?: unknown): Promise<Authorization> {
+export async function authorize(name: string, rule: ActionRule, input?: unknown): Promise<Authorization> {
   const auth = await requestAuth();
   const user = auth.user;
   if (user && can(user, rule.permission)) return { ok: true, user };
   const message = user ? refusalMessage(user, rule.permission) : (auth.detail ?? refusalMessage(null, rule.permission));
-  const detail = { permission: rule.permission, reason: user ? "role" : (auth.reason ?? "none"), ...(summarizeInput(input) ?? {}) };
-  await recordRefusal(user?.actor ?? null, await requestOrigin(), rule.event, detail);
+  const detail = {
+    permission: rule.permission,
+    reason: user ? "role" : (auth.reason ?? "none"),
+    ...(summarizeInput(input) ?? {}),
+  };
+  await recordRefusal(user?.actor ?? null, await requestOrigin(), name, detail);
   return { ok: false, status: user ? 403 : 401, message };
 }
 
 /** For route handlers: the user, or the 401/403 response to return. */
-export async function guardRoute(route: RouteName): Promise<{ user: AuthUser; response?: never } | { response: Response }> {
-  const result = await authorize(ROUTE_RULES[route]);
+export async function guardRoute(
+  route: RouteName,
+): Promise<{ user: AuthUser; response?: never } | { response: Response }> {
+  const result = await authorize(route, ROUTE_RULES[route]);
   if (result.ok) return { user: result.user };
   return {
     response: Response.json(
       { error: result.message },
-      { status: result.status, headers: result.status === 401 ? { "WWW-Authenticate": 'Bearer realm="audit-checks-console"' } : {} },
+      {
+        status: result.status,
+        headers: result.status === 401 ? { "WWW-Authenticate": 'Bearer realm="audit-checks-console"' } : {},
+      },
     ),
   };
 }
@@ -51,7 +59,13 @@ export async function requirePage(permission: Permission): Promise<AuthUser> {
   }
   if (!auth.user.role) redirect("/no-role");
   if (!can(auth.user, permission)) {
-    await recordRefusal(auth.user.actor, auth.user.actor, "page.open", { permission, path }, { kind: "page", name: path });
+    await recordRefusal(
+      auth.user.actor,
+      auth.user.actor,
+      "page.open",
+      { permission, path },
+      { kind: "page", name: path },
+    );
     redirect(`/forbidden?${new URLSearchParams({ permission, path })}`);
   }
   return auth.user;

@@ -110,7 +110,11 @@ export async function finishAuthorization(
   return {
     subject: idClaims.sub,
     name:
-      str(claims.name) ?? str(claims.preferred_username) ?? str(claims["cognito:username"]) ?? str(claims.email) ?? idClaims.sub,
+      str(claims.name) ??
+      str(claims.preferred_username) ??
+      str(claims["cognito:username"]) ??
+      str(claims.email) ??
+      idClaims.sub,
     email: str(claims.email),
     claims,
     idToken: tokens.id_token ?? null,

@@ -110,6 +110,10 @@ export async function listAuditEvents(filter: AuditFilter, limit: number): Promi
 
 /** The distinct action names recorded so far (the filter's options). */
 export async function listAuditActions(): Promise<string[]> {
-  const rows = await prisma().auditEvent.findMany({ distinct: ["action"], select: { action: true }, orderBy: { action: "asc" } });
+  const rows = await prisma().auditEvent.findMany({
+    distinct: ["action"],
+    select: { action: true },
+    orderBy: { action: "asc" },
+  });
   return rows.map((r) => r.action);
 }

@@ -94,7 +94,7 @@ export async function updateCheck(id: string, expectedVersion: number, spec: Che
       await appendAuditEvent(
         {
           actor,
-          action: onlyEnabled ? (spec.enabled ? "check.enable" : "check.disable") : "check.update",
+          action: onlyEnabled ? "check.setEnabled" : "check.update",
           target: { kind: "check", id, name: spec.slug },
           checkId: id,
           diff,

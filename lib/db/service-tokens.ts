@@ -45,7 +45,8 @@ export async function createServiceToken(
       return row;
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") throw new DbError(`A token named “${token.name}” already exists. Choose another name.`);
+    if ((error as { code?: string }).code === "P2002")
+      throw new DbError(`A token named “${token.name}” already exists. Choose another name.`);
     throw error;
   }
 }
@@ -70,7 +71,10 @@ export async function revokeServiceToken(
   audit: (revoked: ServiceTokenRecord) => AuditEventInput,
 ): Promise<ServiceTokenRecord | null> {
   return prisma().$transaction(async (tx) => {
-    const { count } = await tx.serviceToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const { count } = await tx.serviceToken.updateMany({
+      where: { id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (count === 0) return null;
     const row = fromRow(await tx.serviceToken.findUniqueOrThrow({ where: { id }, select: publicFields }));
     await appendAuditEvent(audit(row), tx);

@@ -70,7 +70,10 @@ export interface LoginRequestRecord {
   createdAt: Date;
 }
 
-export async function createLoginRequest(idHash: string, request: Omit<LoginRequestRecord, "createdAt">): Promise<void> {
+export async function createLoginRequest(
+  idHash: string,
+  request: Omit<LoginRequestRecord, "createdAt">,
+): Promise<void> {
   // Old abandoned sign-ins are of no use to anyone: drop those older than a day while we are here.
   await prisma().loginRequest.deleteMany({ where: { createdAt: { lt: new Date(Date.now() - 86_400_000) } } });
   await prisma().loginRequest.create({ data: { idHash, ...request } });

@@ -10,6 +10,7 @@ import { CheckSyncBadge } from "@/components/reconcile/sync-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function CheckPage({ params, searchParams }: Props) {
+  await requirePage("readChecks");
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const check = await loadCheck(id);
   if (!check) notFound();

@@ -103,7 +103,8 @@ export function fileAdapter(store: FileStore): new (name: string) => Adapter {
 
     async consume(id: string): Promise<void> {
       const entry = store.get(this.key(id));
-      if (entry) store.set(this.key(id), { ...entry, payload: { ...entry.payload, consumed: Math.floor(Date.now() / 1000) } });
+      if (entry)
+        store.set(this.key(id), { ...entry, payload: { ...entry.payload, consumed: Math.floor(Date.now() / 1000) } });
     }
 
     async destroy(id: string): Promise<void> {

@@ -123,7 +123,8 @@ export async function startIdp(config: IdpConfig): Promise<RunningIdp> {
       const accountId = details.session?.accountId;
       if (!accountId) return send(res, 400, errorPage("Sign-in error", "No signed-in user for this request."));
       const grant = details.grantId
-        ? ((await provider.Grant.find(details.grantId)) ?? new provider.Grant({ accountId, clientId: String(details.params.client_id) }))
+        ? ((await provider.Grant.find(details.grantId)) ??
+          new provider.Grant({ accountId, clientId: String(details.params.client_id) }))
         : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
       grant.addOIDCScope(String(details.params.scope ?? "openid"));
       const grantId = await grant.save();
@@ -132,7 +133,12 @@ export async function startIdp(config: IdpConfig): Promise<RunningIdp> {
     if (req.method === "POST" && url.pathname.endsWith("/login")) {
       const user = findDemoUser((await formBody(req)).get("sub") ?? "");
       if (!user) return send(res, 400, errorPage("Unknown user", "Choose one of the listed demo users."));
-      return provider.interactionFinished(req, res, { login: { accountId: user.sub } }, { mergeWithLastSubmission: false });
+      return provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: user.sub } },
+        { mergeWithLastSubmission: false },
+      );
     }
     send(res, 405, errorPage("Not allowed", "This page accepts GET, and POST to /login."));
   }
@@ -147,7 +153,8 @@ export async function startIdp(config: IdpConfig): Promise<RunningIdp> {
       interaction(req, res, url).catch((error: unknown) => {
         // An expired or unknown interaction (e.g. the browser lost its cookie) is the user's to restart.
         const message = error instanceof Error ? error.message : String(error);
-        if (!res.headersSent) send(res, 400, errorPage("Sign-in expired", `Start the sign-in again from the console. (${message})`));
+        if (!res.headersSent)
+          send(res, 400, errorPage("Sign-in expired", `Start the sign-in again from the console. (${message})`));
       });
       return;
     }

@@ -88,11 +88,10 @@ CREATE INDEX "audit_events_check_id_at_id_idx" ON "audit_events"("check_id", "at
 CREATE INDEX "audit_events_actor_id_at_idx" ON "audit_events"("actor_id", "at" DESC);
 
 -- The audit trail is append-only: the database itself refuses to change or remove an event, whoever asks.
-CREATE FUNCTION "audit_events_append_only"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'audit_events is append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';
-END;
-$$;
+-- The function body is an E'' string with its semicolons written as \073: the migration engine splits scripts on
+-- semicolons and does not understand dollar quoting.
+CREATE FUNCTION "audit_events_append_only"() RETURNS trigger LANGUAGE plpgsql AS
+E'BEGIN RAISE EXCEPTION ''audit_events is append-only: % refused'', TG_OP USING ERRCODE = ''insufficient_privilege''\073 END';
 
 CREATE TRIGGER "audit_events_no_update_delete"
   BEFORE UPDATE OR DELETE ON "audit_events"
