@@ -11,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
 import { requirePage } from "@/lib/auth/guards";
+import { CheckHistory } from "@/components/audit/check-history";
 
 export const dynamic = "force-dynamic";
 
@@ -50,6 +51,7 @@ export default async function CheckPage({ params, searchParams }: Props) {
       <SavedNotice saved={one(sp.saved)} sync={one(sp.sync)} note={one(sp.note)} />
       <CheckSpecView check={check} now={new Date()} />
       <CheckRuns check={check} />
+      <CheckHistory checkId={check.id} />
     </div>
   );
 }
