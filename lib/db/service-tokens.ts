@@ -46,7 +46,7 @@ export async function createServiceToken(
     });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002")
-      throw new DbError(`A token named “${token.name}” already exists. Choose another name.`);
+      throw new DbError(`A token named “${token.name}” already exists. Choose another name.`, "name");
     throw error;
   }
 }
