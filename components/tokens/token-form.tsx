@@ -3,15 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
-import { FieldErrors, inputClass } from "@/components/ui/field";
+import { FieldErrorList, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { createTokenAction, revokeTokenAction } from "@/lib/actions/tokens";
-import { failureMessage, type FieldErrors as FieldErrorMap } from "@/lib/actions/result";
+import { failureMessage, type ActionFailure } from "@/lib/actions/result";
 
 export function NewTokenForm() {
   const router = useRouter();
   const [pending, start] = useTransition();
-  const [errors, setErrors] = useState<FieldErrorMap>({});
+  const [errors, setErrors] = useState<ActionFailure["fieldErrors"]>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
 
@@ -51,7 +51,7 @@ export function NewTokenForm() {
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-600">Name</span>
           <input name="name" required aria-invalid={!!errors.name} className={inputClass(!!errors.name, "w-56")} />
-          <FieldErrors errors={errors.name} />
+          <FieldErrorList errors={errors.name} />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-600">Role</span>
@@ -60,7 +60,7 @@ export function NewTokenForm() {
             <option value="operator">operator</option>
             <option value="admin">admin</option>
           </select>
-          <FieldErrors errors={errors.role} />
+          <FieldErrorList errors={errors.role} />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-xs text-zinc-600">Expires in (days, empty: never)</span>
@@ -71,7 +71,7 @@ export function NewTokenForm() {
             aria-invalid={!!errors.expiresInDays}
             className={inputClass(!!errors.expiresInDays, "w-36")}
           />
-          <FieldErrors errors={errors.expiresInDays} />
+          <FieldErrorList errors={errors.expiresInDays} />
         </label>
         <Button type="submit" variant="primary" disabled={pending} className="mt-5">
           {pending ? "Creating…" : "Create token"}
