@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AppNav } from "@/components/app-nav";
+import { RoleProvider } from "@/components/auth/role-context";
+import { UserMenu } from "@/components/auth/user-menu";
+import { currentUser } from "@/lib/auth/current-user";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -8,33 +11,40 @@ export const metadata: Metadata = {
   description: "Recurring audit checks over AWS logs.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
   return (
     <html lang="en">
       <body className="min-h-screen font-sans">
-        <a
-          href="#main"
-          className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-zinc-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
-        >
-          Skip to content
-        </a>
-        <header className="border-b border-zinc-200 bg-white">
-          <div className="mx-auto flex h-14 max-w-7xl items-center gap-8 px-6">
-            <Link href="/checks" className="flex items-center gap-2 text-sm font-semibold tracking-tight text-zinc-900">
-              <span
-                aria-hidden
-                className="grid h-6 w-6 place-items-center rounded bg-zinc-900 text-xs font-bold text-white"
+        <RoleProvider role={user?.role ?? null}>
+          <a
+            href="#main"
+            className="sr-only rounded-md bg-white px-3 py-2 text-sm font-medium text-zinc-900 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50"
+          >
+            Skip to content
+          </a>
+          <header className="border-b border-zinc-200 bg-white">
+            <div className="mx-auto flex h-14 max-w-7xl items-center gap-8 px-6">
+              <Link
+                href="/checks"
+                className="flex items-center gap-2 text-sm font-semibold tracking-tight text-zinc-900"
               >
-                A
-              </span>
-              Audit Checks
-            </Link>
-            <AppNav />
-          </div>
-        </header>
-        <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 outline-none">
-          {children}
-        </main>
+                <span
+                  aria-hidden
+                  className="grid h-6 w-6 place-items-center rounded bg-zinc-900 text-xs font-bold text-white"
+                >
+                  A
+                </span>
+                Audit Checks
+              </Link>
+              <AppNav />
+              <UserMenu />
+            </div>
+          </header>
+          <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 outline-none">
+            {children}
+          </main>
+        </RoleProvider>
       </body>
     </html>
   );

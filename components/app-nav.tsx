@@ -2,21 +2,34 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useCan } from "@/components/auth/role-context";
+import type { Permission } from "@/lib/auth/permissions";
 
-const ITEMS = [
-  { href: "/checks", label: "Checks" },
-  { href: "/executions", label: "Executions" },
-  { href: "/query", label: "Query" },
-  { href: "/reconcile", label: "Reconcile" },
-  { href: "/settings", label: "Settings" },
+const ITEMS: { href: string; label: string; permission: Permission }[] = [
+  { href: "/checks", label: "Checks", permission: "readChecks" },
+  { href: "/executions", label: "Executions", permission: "readExecutions" },
+  { href: "/query", label: "Query", permission: "runQuery" },
+  { href: "/reconcile", label: "Reconcile", permission: "readReconcilePlan" },
+  { href: "/audit", label: "Audit", permission: "readAudit" },
+  { href: "/tokens", label: "Tokens", permission: "manageTokens" },
+  { href: "/settings", label: "Settings", permission: "readSettings" },
 ];
 
 /** The top navigation; the section of the current page is marked for screen readers and the eye. */
 export function AppNav() {
   const pathname = usePathname();
+  // The role only hides sections it may not open; each page checks the permission itself.
+  const allowed = {
+    readChecks: useCan("readChecks"),
+    readExecutions: useCan("readExecutions"),
+    readReconcilePlan: useCan("readReconcilePlan"),
+    readAudit: useCan("readAudit"),
+    manageTokens: useCan("manageTokens"),
+    readSettings: useCan("readSettings"),
+  } as Partial<Record<Permission, boolean>>;
   return (
     <nav aria-label="Main" className="flex h-full items-stretch gap-1 text-sm">
-      {ITEMS.map((item) => {
+      {ITEMS.filter((item) => allowed[item.permission]).map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link

@@ -65,3 +65,20 @@ export async function createCheck(page: Page, c: NewCheck): Promise<string> {
   if (!id) throw new Error(`no check id in ${page.url()}`);
   return id;
 }
+
+export const DEMO_USERS = ["admin", "operator", "viewer"] as const;
+export type DemoUser = (typeof DEMO_USERS)[number];
+
+/** Where the sign-in setup keeps each demo user's browser state. */
+export function storageStateOf(user: DemoUser): string {
+  return `e2e/.auth/${user}.json`;
+}
+
+/** Signs in through the console's sign-in page and the local provider's button for `user`; ends on `path`. */
+export async function signInAs(page: Page, user: DemoUser, path: string): Promise<void> {
+  await page.goto(path);
+  await page.waitForURL(/\/signin\?/);
+  await page.getByRole("link", { name: "Continue to sign-in" }).click();
+  await page.getByRole("button", { name: `Sign in as ${user}` }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/signin") && !url.pathname.startsWith("/auth/"));
+}

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, loadEnv } from "./env";
 
+const IDENTITY = {
+  OIDC_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_AbCdEf123",
+  OIDC_CLIENT_ID: "client",
+  OIDC_CLIENT_SECRET: "secret",
+  ACC_PUBLIC_URL: "https://audit.example.com/",
+};
+
 describe("loadEnv", () => {
   it("defaults to the embedded database and the emulator", () => {
     const env = loadEnv({}, "/repo");
@@ -73,6 +80,34 @@ describe("loadEnv", () => {
     expect((error as EnvError).message).toMatch(/^Invalid configuration/);
   });
 
+  it("refuses aws mode without an identity configuration, naming the variables", () => {
+    const roles = {
+      ACC_AWS_MODE: "aws",
+      STATE_MACHINE_ROLE_ARN: "arn:aws:iam::123456789012:role/acc-runner",
+      EVENTS_ROLE_ARN: "arn:aws:iam::123456789012:role/acc-events",
+    };
+    expect(() => loadEnv(roles)).toThrow(
+      /OIDC_ISSUER: required[\s\S]*OIDC_CLIENT_ID: required[\s\S]*OIDC_CLIENT_SECRET: required[\s\S]*ACC_PUBLIC_URL: required/,
+    );
+    expect(() => loadEnv({ ...roles, ACC_AUTH_MODE: "alb" })).toThrow(/ALB_ARN: required when ACC_AUTH_MODE=alb/);
+    expect(loadEnv({ ...roles, ...IDENTITY })).toMatchObject({
+      OIDC_ISSUER: "https://cognito-idp.eu-central-1.amazonaws.com/eu-central-1_AbCdEf123",
+      ACC_PUBLIC_URL: "https://audit.example.com",
+      ROLE_ADMIN_GROUPS: ["admin"],
+      SESSION_IDLE_MINUTES: 30,
+      SESSION_MAX_HOURS: 12,
+    });
+  });
+
+  it("points the console at the local identity provider in emulator mode", () => {
+    expect(loadEnv({ IDP_PORT: "3165", PORT: "3160" })).toMatchObject({
+      OIDC_ISSUER: "http://127.0.0.1:3165",
+      OIDC_CLIENT_ID: "audit-checks-console",
+      ACC_PUBLIC_URL: "http://localhost:3160",
+    });
+    expect(loadEnv({ ROLE_OPERATOR_GROUPS: " sre, ops ,," }).ROLE_OPERATOR_GROUPS).toEqual(["sre", "ops"]);
+  });
+
   it("requires the role ARNs in aws mode and takes the account from them", () => {
     expect(() => loadEnv({ ACC_AWS_MODE: "aws" })).toThrow(
       /STATE_MACHINE_ROLE_ARN: required[\s\S]*EVENTS_ROLE_ARN: required/,
@@ -85,6 +120,7 @@ describe("loadEnv", () => {
       AWS_REGION: "eu-central-1",
       STATE_MACHINE_ROLE_ARN: "arn:aws:iam::123456789012:role/acc-runner",
       EVENTS_ROLE_ARN: "arn:aws:iam::123456789012:role/acc-events",
+      ...IDENTITY,
     });
     expect(env).toMatchObject({
       AWS_ACCOUNT_ID: "123456789012",

@@ -16,6 +16,19 @@ const roleArn = z
     "must be an IAM role ARN (arn:aws:iam::<account>:role/<name>)",
   );
 
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+/** A comma-separated list of group names. */
+const groupList = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((v) =>
+      v
+        .split(",")
+        .map((g) => g.trim())
+        .filter(Boolean),
+    );
+
 const rawSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -23,7 +36,7 @@ const rawSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
     .optional(),
   PORT: port(3000),
-  /** Interface the console listens on. Loopback by default: there is no sign-in yet, so do not expose it blindly. */
+  /** Interface the console listens on. */
   HOST: z.string().trim().min(1).default("127.0.0.1"),
   PGLITE_PORT: port(5488),
   /** Password of the embedded PostgreSQL; unset: the one generated in `$ACC_DATA_DIR/pglite.password`. */
@@ -65,12 +78,47 @@ const rawSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: seconds(60),
   EXECUTIONS_SYNC_INTERVAL_SECONDS: seconds(15),
   ACC_BACKGROUND: z.enum(["on", "off"]).default("on"),
-  /** The URL operators open; its host name is accepted besides the loopback names (lib/http/allowed-hosts.ts). */
-  ACC_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
   /** on: a reverse proxy in front sets X-Forwarded-Host, which is then believed. */
   ACC_TRUST_PROXY: z.enum(["on", "off"]).default("off"),
   /** Bearer token Prometheus sends to /metrics; unset: /metrics answers 404. */
   METRICS_TOKEN: z.string().trim().min(16, "must be at least 16 characters").optional(),
+
+  // Sign-in (README "Sign-in and roles").
+  ACC_AUTH_MODE: z.enum(["oidc", "alb"]).default("oidc"),
+  /** The console's own URL as browsers reach it: redirect URIs are built from it, https makes cookies Secure. */
+  ACC_PUBLIC_URL: httpUrl.optional(),
+  OIDC_ISSUER: httpUrl.optional(),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  OIDC_SCOPES: z.string().trim().min(1).default("openid email profile"),
+  /** Claim carrying the user's groups; unset: `cognito:groups`, then `groups`. */
+  OIDC_GROUPS_CLAIM: z.string().trim().min(1).optional(),
+  /** Port of the local identity provider npm start runs in emulator mode. */
+  IDP_PORT: port(3165),
+  ALB_ARN: z
+    .string()
+    .trim()
+    .regex(/^arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\d{12}:loadbalancer\/app\/.+$/, "must be an ALB ARN")
+    .optional(),
+  /** Where ALB's signing keys are served (`<base>/<kid>`); default the region's public-keys.auth.elb endpoint. */
+  ALB_PUBLIC_KEYS_URL: httpUrl.optional(),
+  ROLE_ADMIN_GROUPS: groupList("admin"),
+  ROLE_OPERATOR_GROUPS: groupList("operator"),
+  ROLE_VIEWER_GROUPS: groupList("viewer"),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
+  /** Who a signed-in user without a role should ask (shown on the "no role" page). */
+  ACC_ACCESS_CONTACT: z.string().trim().min(1).default("an administrator of the console"),
 });
 
 type Raw = z.infer<typeof rawSchema>;
@@ -85,6 +133,10 @@ export interface Env extends Omit<
   | "EVENTS_ROLE_ARN"
   | "ACC_BACKGROUND"
   | "ACC_TRUST_PROXY"
+  | "ACC_PUBLIC_URL"
+  | "OIDC_ISSUER"
+  | "OIDC_CLIENT_ID"
+  | "ALB_PUBLIC_KEYS_URL"
 > {
   /** The database to use: DATABASE_URL, or the embedded PGlite server on PGLITE_PORT when DATABASE_URL is unset. */
   DATABASE_URL: string;
@@ -106,6 +158,14 @@ export interface Env extends Omit<
   /** ACC_BACKGROUND=on: run the reconciler / executions sync loops inside the console process. */
   ACC_BACKGROUND: boolean;
   ACC_TRUST_PROXY: boolean;
+  /** The console's URL without a trailing slash (default http://localhost:$PORT). */
+  ACC_PUBLIC_URL: string;
+  /** OIDC issuer; in emulator mode the local identity provider on IDP_PORT unless set. */
+  OIDC_ISSUER: string | undefined;
+  OIDC_CLIENT_ID: string;
+  ALB_PUBLIC_KEYS_URL: string;
+  /** Where the local identity provider keeps its keys and state (ACC_DATA_DIR/idp). */
+  IDP_DATA_DIR: string;
 }
 
 /** Thrown by loadEnv / checkEnv; the message lists every bad variable, one per line. */
@@ -137,6 +197,16 @@ export function loadEnv(source: Record<string, string | undefined>, cwd: string 
     if (!input.STATE_MACHINE_ROLE_ARN) problems.push("STATE_MACHINE_ROLE_ARN: required when ACC_AWS_MODE=aws");
     if (!input.EVENTS_ROLE_ARN) problems.push("EVENTS_ROLE_ARN: required when ACC_AWS_MODE=aws");
   }
+  if (input.ACC_AWS_MODE === "aws") {
+    // No sign-in, no console: there is no switch that serves pages without an identity.
+    if ((input.ACC_AUTH_MODE ?? "oidc") === "oidc") {
+      for (const name of ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "ACC_PUBLIC_URL"] as const) {
+        if (!input[name]) problems.push(`${name}: required when ACC_AWS_MODE=aws (sign-in with ACC_AUTH_MODE=oidc)`);
+      }
+    } else if (!input.ALB_ARN) {
+      problems.push("ALB_ARN: required when ACC_AUTH_MODE=alb (the load balancer that signs x-amzn-oidc-data)");
+    }
+  }
   if (!parsed.success || problems.length > 0) throw new EnvError(problems);
   const raw = parsed.data;
   const emulator = raw.ACC_AWS_MODE === "emulator";
@@ -162,6 +232,13 @@ export function loadEnv(source: Record<string, string | undefined>, cwd: string 
     AWS_EMULATOR_CREDENTIALS: emulator ? { accessKeyId: "test", secretAccessKey: "test" } : undefined,
     ACC_BACKGROUND: raw.ACC_BACKGROUND === "on",
     ACC_TRUST_PROXY: raw.ACC_TRUST_PROXY === "on",
+    ACC_PUBLIC_URL: (raw.ACC_PUBLIC_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, ""),
+    OIDC_ISSUER: raw.OIDC_ISSUER ?? (emulator ? `http://127.0.0.1:${raw.IDP_PORT}` : undefined),
+    OIDC_CLIENT_ID: raw.OIDC_CLIENT_ID ?? "audit-checks-console",
+    ALB_PUBLIC_KEYS_URL: (
+      raw.ALB_PUBLIC_KEYS_URL ?? `https://public-keys.auth.elb.${raw.AWS_REGION}.amazonaws.com`
+    ).replace(/\/+$/, ""),
+    IDP_DATA_DIR: path.join(dataDir, "idp"),
   };
 }
 

@@ -1,11 +1,13 @@
 // `npm start` (production server) and `npm run dev` (`--dev`, next dev): the whole local stack in one command.
 //   1. validate the environment (lib/env.ts)
 //   2. embedded PostgreSQL (PGlite on PGLITE_PORT, data in ACC_DATA_DIR/pglite) unless DATABASE_URL is set
-//   3. the AWS emulator as a child process when ACC_AWS_MODE=emulator (in parallel with 4)
+//   3. the AWS emulator and the local identity provider (emulator/src/idp) as child processes when
+//      ACC_AWS_MODE=emulator (in parallel with 4)
 //   4. pending migrations, then the demo checks on an empty database
 //   5. next build when the build is missing or stale (not in dev), then next start / next dev on PORT
 // Ctrl-C / SIGTERM stop the children in reverse order and close PGlite cleanly.
-import { mkdir } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { disconnectPrisma } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
@@ -78,6 +80,47 @@ async function startEmulator(config: Env, childEnv: NodeJS.ProcessEnv): Promise<
   return port;
 }
 
+/** The console's client secret at the local provider: created once per data dir, readable only by its owner. */
+async function localClientSecret(config: Env): Promise<string> {
+  const file = path.join(config.IDP_DATA_DIR, "client-secret");
+  try {
+    const stored = (await readFile(file, "utf8")).trim();
+    if (stored) return stored;
+  } catch {
+    // first start
+  }
+  const secret = randomBytes(32).toString("base64url");
+  await mkdir(config.IDP_DATA_DIR, { recursive: true });
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+/** The local OpenID Connect provider (the role a Cognito user pool plays in AWS); returns its issuer. */
+async function startIdentityProvider(config: Env, childEnv: NodeJS.ProcessEnv, secret: string): Promise<string> {
+  const idp = startChild(
+    "idp",
+    bin("tsx"),
+    [
+      "emulator/src/idp/main.ts",
+      "--port",
+      String(config.IDP_PORT),
+      "--data-dir",
+      config.IDP_DATA_DIR,
+      "--client-id",
+      config.OIDC_CLIENT_ID,
+      "--redirect-uri",
+      `${config.ACC_PUBLIC_URL}/auth/callback`,
+      "--post-logout-redirect-uri",
+      `${config.ACC_PUBLIC_URL}/signin?signedOut=1`,
+    ],
+    { ...childEnv, IDP_CLIENT_SECRET: secret },
+  );
+  children.push(idp);
+  watchUnexpectedExit(idp);
+  const match = await idp.waitForLine(/identity provider listening on (http\S+)/, 120_000);
+  return match[1]!;
+}
+
 function watchUnexpectedExit(child: Child): void {
   void child.exited.then((code) => {
     if (shuttingDown) return;
@@ -131,6 +174,15 @@ async function main(): Promise<void> {
     config.ACC_AWS_MODE === "emulator" ? startEmulator(config, childEnv) : Promise.resolve(undefined);
   emulatorPort.catch(() => {}); // handled below; avoid an unhandled rejection while migrations run
 
+  // In emulator mode without an issuer of its own, the console signs in against the local provider.
+  let issuer: Promise<string | undefined> = Promise.resolve(undefined);
+  if (config.ACC_AWS_MODE === "emulator" && !process.env.OIDC_ISSUER?.trim()) {
+    const secret = process.env.OIDC_CLIENT_SECRET?.trim() || (await localClientSecret(config));
+    childEnv.OIDC_CLIENT_SECRET = secret;
+    issuer = startIdentityProvider(config, childEnv, secret);
+    issuer.catch(() => {});
+  }
+
   if (database) {
     // The lazily read env (lib/db/client.ts in this process) must see the port actually taken.
     process.env.PGLITE_PORT = String(database.port);
@@ -153,6 +205,12 @@ async function main(): Promise<void> {
     log(`AWS emulator on http://127.0.0.1:${actualEmulatorPort} (${elapsed()})`);
   } else {
     log(`AWS mode: ${config.AWS_ENDPOINT_URL ?? "real AWS endpoints"} in ${config.AWS_REGION}`);
+  }
+
+  const localIssuer = await issuer;
+  if (localIssuer) {
+    childEnv.OIDC_ISSUER = localIssuer;
+    log(`local identity provider on ${localIssuer} (demo users admin, operator, viewer)`);
   }
 
   if (!dev) {

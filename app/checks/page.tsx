@@ -7,6 +7,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { filterAndSort, parseListQuery, toCheckRow, type LastRunView } from "@/lib/checks/list-view";
 import { listChecks } from "@/lib/db/checks";
 import { lastRunsByCheck, type LastRun } from "@/lib/db/executions";
+import { requirePage } from "@/lib/auth/guards";
+import { canCreateCheck } from "@/lib/auth/permissions";
 
 export const metadata: Metadata = { title: "Checks" };
 export const dynamic = "force-dynamic";
@@ -16,6 +18,7 @@ export default async function ChecksPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
+  const user = await requirePage("readChecks");
   const params = await searchParams;
   const query = parseListQuery(params);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -29,9 +32,11 @@ export default async function ChecksPage({
     <div className="space-y-6">
       <ChecksHeader
         actions={
-          <ButtonLink href="/checks/new" variant="primary">
-            New check
-          </ButtonLink>
+          canCreateCheck(user) ? (
+            <ButtonLink href="/checks/new" variant="primary">
+              New check
+            </ButtonLink>
+          ) : null
         }
       />
       <SavedNotice deleted={one(params.deleted)} sync={one(params.sync)} note={one(params.note)} />

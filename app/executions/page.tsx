@@ -12,6 +12,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { PAGE_SIZES, isFiltered, parseFilters, parsePage, toSearchParams } from "@/lib/executions/filters";
 import { listExecutions } from "@/lib/db/executions";
 import { loadSyncState } from "@/lib/executions/runtime";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Executions" };
@@ -21,6 +22,7 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 const isoMinute = (d: Date | null) => (d ? d.toISOString().slice(0, 16) : "");
 
 export default async function ExecutionsPage({ searchParams }: Props) {
+  await requirePage("readExecutions");
   const sp = await searchParams;
   const filters = parseFilters(sp);
   const page = parsePage(sp);

@@ -2,7 +2,7 @@
 // Runs here are not executions of a check; each is kept in the operator's history.
 import type { Metadata } from "next";
 import { QueryWorkbench } from "@/components/workbench/query-workbench";
-import { currentActor } from "@/lib/actor";
+import { requirePage } from "@/lib/auth/guards";
 import { listQueryRuns } from "@/lib/db/query-runs";
 import { env } from "@/lib/env";
 import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES } from "@/lib/executions/results-source";
@@ -18,8 +18,8 @@ ORDER BY logins DESC
 LIMIT 20`;
 
 export default async function QueryPage() {
-  const actor = await currentActor();
-  const runs = await listQueryRuns(actor);
+  const user = await requirePage("runQuery");
+  const runs = await listQueryRuns(user.actor);
   return (
     <div className="space-y-6">
       <div>

@@ -14,6 +14,7 @@ import type { ReconcileReport } from "@/lib/reconcile/reconciler";
 import { plural } from "@/lib/reconcile/plural";
 import { processReconciler } from "@/lib/reconcile/runtime";
 import { applyPlan } from "@/lib/actions/reconcile";
+import { requirePage } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Reconcile" };
 export const dynamic = "force-dynamic";
@@ -39,6 +40,7 @@ function Calls({ calls }: { calls: Record<string, number> }) {
 }
 
 export default async function ReconcilePage({ searchParams }: { searchParams: Promise<{ audit?: string }> }) {
+  await requirePage("readReconcilePlan");
   const { audit } = await searchParams;
   const fullAudit = audit === "full";
   let report: ReconcileReport | null = null;

@@ -8,6 +8,7 @@ import { Table, TableBody, TableHead } from "@/components/ui/table";
 import { env } from "@/lib/env";
 import { reconcileConfigFromEnv, stateMachineArn } from "@/lib/reconcile/config";
 import { currentIamPolicies } from "@/lib/reconcile/iam-inputs";
+import { requirePage } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -68,6 +69,7 @@ function Role({
 }
 
 export default async function SettingsPage() {
+  await requirePage("readSettings");
   const config = reconcileConfigFromEnv();
   const policies = await currentIamPolicies();
   const smArn = stateMachineArn(config);

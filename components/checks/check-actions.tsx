@@ -7,6 +7,7 @@ import { failureMessage } from "@/lib/actions/result";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { FieldErrorList, inputClass } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
+import { useCan } from "@/components/auth/role-context";
 
 /** Edit, enable/disable and delete (behind a dialog where the operator types the check's name). */
 export function CheckActions({
@@ -20,6 +21,9 @@ export function CheckActions({
   version: number;
   enabled: boolean;
 }) {
+  const canEdit = useCan("updateCheck");
+  const canToggle = useCan("setCheckEnabled");
+  const canDelete = useCan("deleteCheck");
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [pending, startTransition] = useTransition();
@@ -65,11 +69,14 @@ export function CheckActions({
   return (
     <div className="flex flex-col items-end gap-2">
       <div className="flex gap-2">
-        <ButtonLink href={`/checks/${id}/edit`}>Edit</ButtonLink>
-        <Button onClick={toggle} disabled={pending}>
-          {enabled ? "Disable" : "Enable"}
-        </Button>
+        {canEdit ? <ButtonLink href={`/checks/${id}/edit`}>Edit</ButtonLink> : null}
+        {canToggle ? (
+          <Button onClick={toggle} disabled={pending}>
+            {enabled ? "Disable" : "Enable"}
+          </Button>
+        ) : null}
         <Button
+          hidden={!canDelete}
           variant="danger"
           onClick={() => {
             setConfirm("");

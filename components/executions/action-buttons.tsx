@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useCan } from "@/components/auth/role-context";
 import { Button } from "@/components/ui/button";
+import type { Permission } from "@/lib/auth/permissions";
 import { rerunExecution, runNowExecution, stopExecution, syncExecutionsNow } from "@/lib/actions/executions";
 import { failureMessage, type ActionResult } from "@/lib/actions/result";
 
@@ -10,8 +12,10 @@ function errorOf(r: ActionResult<unknown>): string | null {
   return r.ok ? null : failureMessage(r);
 }
 
-/** A button running one server action, with its pending state and its refusal shown beside it. */
+/** A button running one server action, with its pending state and its refusal shown beside it; hidden from a role
+ * without `permission`. */
 function ActionButton<T>({
+  permission,
   label,
   pendingLabel,
   run,
@@ -19,6 +23,7 @@ function ActionButton<T>({
   variant = "secondary",
   confirm,
 }: {
+  permission: Permission;
   label: string;
   pendingLabel: string;
   run: () => Promise<ActionResult<T>>;
@@ -26,8 +31,10 @@ function ActionButton<T>({
   variant?: "primary" | "secondary" | "danger";
   confirm?: string;
 }) {
+  const allowed = useCan(permission);
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
+  if (!allowed) return null;
   return (
     <span className="inline-flex flex-col items-end gap-1">
       <Button
@@ -58,6 +65,7 @@ export function RunNowButton({ checkId, variant = "primary" }: { checkId: string
   const router = useRouter();
   return (
     <ActionButton
+      permission="runNow"
       label="Run now"
       pendingLabel="Starting…"
       variant={variant}
@@ -71,6 +79,7 @@ export function RerunButton({ name }: { name: string }) {
   const router = useRouter();
   return (
     <ActionButton
+      permission="rerun"
       label="Rerun"
       pendingLabel="Starting…"
       run={() => rerunExecution({ name })}
@@ -83,6 +92,7 @@ export function StopButton({ name }: { name: string }) {
   const router = useRouter();
   return (
     <ActionButton
+      permission="stop"
       label="Stop"
       pendingLabel="Stopping…"
       variant="danger"
@@ -97,6 +107,7 @@ export function SyncNowButton() {
   const router = useRouter();
   return (
     <ActionButton
+      permission="syncExecutions"
       label="Sync now"
       pendingLabel="Syncing…"
       run={() => syncExecutionsNow()}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useCan } from "@/components/auth/role-context";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
@@ -28,6 +29,7 @@ export function TestTriggerForm({
   samples: Sample[];
   canSend: boolean;
 }) {
+  const maySend = useCan("sendEvent");
   const [sampleId, setSampleId] = useState(samples[0]?.id ?? "");
   const [text, setText] = useState(samples[0]?.json ?? "{}");
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -88,7 +90,7 @@ export function TestTriggerForm({
         <Button variant="primary" onClick={test} disabled={pending}>
           {pending ? "Working…" : "Test pattern"}
         </Button>
-        {canSend ? (
+        {canSend && maySend ? (
           <Button
             onClick={send}
             disabled={pending}

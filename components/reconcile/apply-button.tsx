@@ -1,5 +1,6 @@
 "use client";
 // Applies the plan (a full pass under the reconcile lock) and shows what happened.
+import { useCan } from "@/components/auth/role-context";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -20,7 +21,9 @@ export function ApplyButton({
   action: () => Promise<ActionResult<AppliedPass>>;
   disabled?: boolean;
 }) {
+  const allowed = useCan("applyReconcile");
   const [result, run, pending] = useActionState(async () => shown(await action()), null);
+  if (!allowed) return null;
   return (
     <div className="space-y-3">
       <form action={run}>

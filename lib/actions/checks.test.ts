@@ -4,7 +4,10 @@ import type { CheckDraft } from "@/lib/checks/schema";
 
 vi.mock("server-only", () => ({}));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("@/lib/actor", () => ({ currentActor: async () => ({ id: "op-1", displayName: "Operator" }) }));
+vi.mock("@/lib/auth/guards", () => ({
+  authorize: async () => ({ ok: true, user: { actor: { id: "op-1", displayName: "Operator", role: "admin" } } }),
+}));
+vi.mock("@/lib/audit/record", () => ({ recordDone: async () => {} }));
 vi.mock("@/lib/env", () => ({ env: { RULE_PREFIX: "audit-check-" } }));
 const db = vi.hoisted(() => ({
   createCheck: vi.fn(),

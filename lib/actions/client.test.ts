@@ -2,7 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
 vi.mock("server-only", () => ({}));
-vi.mock("@/lib/actor", () => ({ currentActor: async () => ({ id: "test-operator", displayName: "Test operator" }) }));
+vi.mock("@/lib/auth/guards", () => ({
+  authorize: async () => ({
+    ok: true,
+    user: { actor: { id: "test-operator", displayName: "Test operator", role: "admin" } },
+  }),
+}));
+vi.mock("@/lib/audit/record", () => ({ recordDone: async () => {} }));
 
 const { defineAction, toFailure, concurrentEditMessage } = await import("./client");
 const { ConcurrentEditError, DbError, UniqueViolationError } = await import("@/lib/db/errors");

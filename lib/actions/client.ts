@@ -5,37 +5,24 @@
 // and the client validates `input` with the zod schema, runs the handler as the current actor, and turns errors
 // into the one failure shape (ActionResult). `name` is the action's stable identifier ("<entity>.<verb>"): it is
 // what a permission check and the audit trail key on, and it appears in logs — never rename one casually.
-// Where permissions and auditing slot in: after `currentActor()` and before the handler (refuse unless the actor
-// may run `name`), and around the handler (write the audit event with `name` in the same transaction).
+// Before the handler, the caller must hold the permission lib/auth/action-rules.ts gives `name` (a refusal is a
+// readable formError and is recorded in the audit trail); data modules record changes in their own transaction,
+// and actions that change AWS are recorded once they succeeded.
 //
 // Only OperatorError subclasses (lib/errors.ts: the domain's and this layer's refusals) reach the operator
 // verbatim; anything else is logged and replaced by a generic sentence (it may carry SQL, stack details or secrets).
 import "server-only";
 import { ZodError, type z } from "zod";
-import { currentActor, type Actor } from "@/lib/actor";
+import type { Actor } from "@/lib/actor";
+import { ACTION_RULES, type ActionName } from "@/lib/auth/action-rules";
+import { authorize } from "@/lib/auth/guards";
+import { recordDone } from "@/lib/audit/record";
 import { fieldErrorsFrom } from "@/lib/checks/schema";
 import { ConcurrentEditError, UniqueViolationError } from "@/lib/db/errors";
 import { OperatorError } from "@/lib/errors";
 import { GENERIC_ERROR, type ActionFailure, type ActionResult } from "./result";
 
-/** Every server action's stable identifier. */
-export type ActionName =
-  | "check.create"
-  | "check.update"
-  | "check.setEnabled"
-  | "check.delete"
-  | "execution.runNow"
-  | "execution.rerun"
-  | "execution.stop"
-  | "execution.testPattern"
-  | "execution.sendEvent"
-  | "execution.sync"
-  | "reconcile.apply"
-  | "query.run"
-  | "query.status"
-  | "query.stop"
-  | "query.results"
-  | "query.schema";
+export type { ActionName };
 
 export interface ActionContext {
   actor: Actor;
@@ -83,20 +70,27 @@ export function toFailure(error: unknown, actionName: string): ActionFailure {
 }
 
 /**
- * Wraps a handler as a server-action body: the argument is parsed with `input` (field errors on failure), then the
- * handler runs with the current actor. Never throws, except for Next's own redirect/notFound signals.
+ * Wraps a handler as a server-action body: the caller's permission is checked (a refusal is recorded), the argument
+ * is parsed with `input` (field errors on failure), then the handler runs with the current actor. Never throws,
+ * except for Next's own redirect/notFound signals.
  */
 export function defineAction<S extends z.ZodType, T>({
   name,
   input: schema,
   handler,
 }: ActionDefinition<S, T>): (input: unknown) => Promise<ActionResult<T>> {
+  const rule = ACTION_RULES[name];
+  if (!rule) throw new Error(`server action ${name} has no rule in lib/auth/action-rules.ts`);
   return async (input: unknown) => {
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
     try {
-      const actor = await currentActor();
-      return { ok: true, data: await handler(parsed.data, { actor }) };
+      const auth = await authorize(name, rule, input);
+      if (!auth.ok) return { ok: false, fieldErrors: {}, formError: auth.message };
+      const parsed = schema.safeParse(input);
+      if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+      const actor = auth.user.actor;
+      const data = await handler(parsed.data, { actor });
+      if (rule.audit === "after") await recordDone(actor, name, parsed.data, data);
+      return { ok: true, data };
     } catch (error) {
       if (isNextSignal(error)) throw error;
       return toFailure(error, name);

@@ -5,6 +5,8 @@ import type { Check, CheckSpec, CheckSyncState } from "@/lib/checks/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkFromRow, specChanged, specColumns } from "./check-row";
 import { isUuid } from "@/lib/uuid";
+import { CHECK_AUDIT_FIELDS, fieldDiff } from "@/lib/audit/diff";
+import { appendAuditEvent } from "./audit-events";
 import { prisma } from "./client";
 import { ConcurrentEditError, UniqueViolationError, type UniqueField } from "./errors";
 
@@ -40,8 +42,22 @@ export async function countChecks(): Promise<number> {
 /** Inserts a check at generation 1, version 1, sync PENDING. Throws UniqueViolationError on a taken name/slug. */
 export async function createCheck(spec: CheckSpec, actor: Actor): Promise<Check> {
   try {
-    const row = await prisma().check.create({
-      data: { ...specColumns(spec), createdBy: actor.id, updatedBy: actor.id },
+    // The row and its audit event commit together, or neither does.
+    const row = await prisma().$transaction(async (tx) => {
+      const created = await tx.check.create({
+        data: { ...specColumns(spec), createdBy: actor.id, updatedBy: actor.id },
+      });
+      await appendAuditEvent(
+        {
+          actor,
+          action: "check.create",
+          target: { kind: "check", id: created.id, name: spec.slug },
+          checkId: created.id,
+          diff: fieldDiff(null, { ...spec }, CHECK_AUDIT_FIELDS),
+        },
+        tx,
+      );
+      return created;
     });
     return checkFromRow(row);
   } catch (error) {
@@ -60,16 +76,32 @@ export async function updateCheck(id: string, expectedVersion: number, spec: Che
     throw new ConcurrentEditError(id, expectedVersion, current?.version ?? null);
   }
   const changed = specChanged(current, spec);
+  const diff = fieldDiff({ ...current }, { ...spec }, CHECK_AUDIT_FIELDS);
+  const onlyEnabled = Object.keys(diff).length === 1 && "enabled" in diff;
   try {
-    // WHERE id AND version: the write and the version check are one atomic statement.
-    const { count } = await prisma().check.updateMany({
-      where: { id, version: expectedVersion },
-      data: {
-        ...specColumns(spec),
-        updatedBy: actor.id,
-        version: { increment: 1 },
-        ...(changed ? { generation: { increment: 1 }, syncStatus: "PENDING" as const } : {}),
-      },
+    // WHERE id AND version: the write and the version check are one atomic statement; its audit event commits with it.
+    const count = await prisma().$transaction(async (tx) => {
+      const { count } = await tx.check.updateMany({
+        where: { id, version: expectedVersion },
+        data: {
+          ...specColumns(spec),
+          updatedBy: actor.id,
+          version: { increment: 1 },
+          ...(changed ? { generation: { increment: 1 }, syncStatus: "PENDING" as const } : {}),
+        },
+      });
+      if (count === 0) return 0;
+      await appendAuditEvent(
+        {
+          actor,
+          action: onlyEnabled ? "check.setEnabled" : "check.update",
+          target: { kind: "check", id, name: spec.slug },
+          checkId: id,
+          diff,
+        },
+        tx,
+      );
+      return count;
     });
     if (count === 0) throw await concurrentEdit(id, expectedVersion);
   } catch (error) {
@@ -93,14 +125,28 @@ export async function setCheckEnabled(
 }
 
 /**
- * Deletes a check read at `expectedVersion`; ConcurrentEditError when it changed or is already gone. `actor` is
- * the operator deleting: the row (and its updated_by) is gone afterwards, so the server log keeps who it was.
+ * Deletes a check read at `expectedVersion`; ConcurrentEditError when it changed or is already gone. The audit
+ * event (with the deleted spec as its diff) keeps who deleted it and what it was.
  */
 export async function deleteCheck(id: string, expectedVersion: number, actor: Actor): Promise<void> {
   if (!isUuid(id)) throw new ConcurrentEditError(id, expectedVersion, null);
-  const { count } = await prisma().check.deleteMany({ where: { id, version: expectedVersion } });
+  const before = await getCheck(id);
+  const count = await prisma().$transaction(async (tx) => {
+    const { count } = await tx.check.deleteMany({ where: { id, version: expectedVersion } });
+    if (count === 0 || !before) return count;
+    await appendAuditEvent(
+      {
+        actor,
+        action: "check.delete",
+        target: { kind: "check", id, name: before.slug },
+        checkId: id,
+        diff: fieldDiff({ ...before }, null, CHECK_AUDIT_FIELDS),
+      },
+      tx,
+    );
+    return count;
+  });
   if (count === 0) throw await concurrentEdit(id, expectedVersion);
-  console.info(`check ${id} deleted by ${actor.id}`);
 }
 
 /**

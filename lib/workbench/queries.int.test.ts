@@ -1,13 +1,15 @@
 // The workbench service against the emulator's Athena and a real PostgreSQL: a query's rows and statistics, a
 // syntax error with its line and column, a stopped query, the history row of each, and the schema listing.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { LOCAL_OPERATOR } from "@/lib/actor";
+import type { Actor } from "@/lib/actor";
 import { setPrismaClient } from "@/lib/db/client";
 import { listQueryRuns } from "@/lib/db/query-runs";
 import { createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { resetEnvCache } from "@/lib/env";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
 import type { RunStatus } from "./run-status";
+
+const OPERATOR: Actor = { id: "user:operator", displayName: "operator", kind: "user", role: "operator" };
 
 vi.mock("server-only", () => ({}));
 
@@ -44,7 +46,7 @@ describe("query workbench on the emulator", () => {
     const { queryExecutionId } = await startQuery(
       "SELECT operation, count(*) AS n\nFROM aurora_audit_log\nWHERE operation IN ('CONNECT', 'QUERY')\nGROUP BY operation\nORDER BY operation",
       defaultQueryContext(),
-      LOCAL_OPERATOR,
+      OPERATOR,
     );
     const s = await until(queryExecutionId);
     expect(s.state).toBe("SUCCEEDED");
@@ -57,7 +59,7 @@ describe("query workbench on the emulator", () => {
       ["n", "integer"],
     ]);
     expect(page.rows.map((r) => r[0])).toEqual(["CONNECT", "QUERY"]);
-    const [run] = await listQueryRuns(LOCAL_OPERATOR);
+    const [run] = await listQueryRuns(OPERATOR);
     expect(run).toMatchObject({ queryExecutionId, state: "SUCCEEDED", dataScannedBytes: s.dataScannedBytes });
     expect(run!.finishedAt).not.toBeNull();
   });
@@ -66,7 +68,7 @@ describe("query workbench on the emulator", () => {
     const { queryExecutionId } = await startQuery(
       "SELECT count(*)\nFROM aurora_audit_log\nWHERE operation = 'CONNECT' AND AND retcode = 0",
       defaultQueryContext(),
-      LOCAL_OPERATOR,
+      OPERATOR,
     );
     const s = await until(queryExecutionId);
     expect(s.state).toBe("FAILED");
@@ -74,7 +76,7 @@ describe("query workbench on the emulator", () => {
     expect(s.error!.column).toBeGreaterThan(1);
     expect(s.cost).toMatchObject({ usd: 0, freeBecause: "failed" });
     await expect(queryResultPage(queryExecutionId, 25, null)).rejects.toThrow(/did not succeed/);
-    const [run] = await listQueryRuns(LOCAL_OPERATOR);
+    const [run] = await listQueryRuns(OPERATOR);
     expect(run).toMatchObject({ queryExecutionId, state: "FAILED" });
     expect(run!.error).toMatch(/^SYNTAX_ERROR: line 3:/);
   });
@@ -83,7 +85,7 @@ describe("query workbench on the emulator", () => {
     const { queryExecutionId } = await startQuery(
       "SELECT count(*) FROM aurora_audit_log a CROSS JOIN aurora_audit_log b CROSS JOIN aurora_audit_log c",
       defaultQueryContext(),
-      LOCAL_OPERATOR,
+      OPERATOR,
     );
     await stopQuery(queryExecutionId);
     const s = await until(queryExecutionId);
@@ -92,8 +94,8 @@ describe("query workbench on the emulator", () => {
   });
 
   it("refuses an empty or oversized query and an id it did not start", async () => {
-    await expect(startQuery("  \n", defaultQueryContext(), LOCAL_OPERATOR)).rejects.toThrow(/Write a query first/);
-    await expect(startQuery(`SELECT '${"x".repeat(262_144)}'`, defaultQueryContext(), LOCAL_OPERATOR)).rejects.toThrow(
+    await expect(startQuery("  \n", defaultQueryContext(), OPERATOR)).rejects.toThrow(/Write a query first/);
+    await expect(startQuery(`SELECT '${"x".repeat(262_144)}'`, defaultQueryContext(), OPERATOR)).rejects.toThrow(
       /over Athena's limit/,
     );
     await expect(queryStatus("00000000-0000-0000-0000-000000000000")).rejects.toThrow(

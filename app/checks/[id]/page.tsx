@@ -10,6 +10,8 @@ import { CheckSyncBadge } from "@/components/reconcile/sync-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
+import { requirePage } from "@/lib/auth/guards";
+import { CheckHistory } from "@/components/audit/check-history";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function CheckPage({ params, searchParams }: Props) {
+  await requirePage("readChecks");
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const check = await loadCheck(id);
   if (!check) notFound();
@@ -48,6 +51,7 @@ export default async function CheckPage({ params, searchParams }: Props) {
       <SavedNotice saved={one(sp.saved)} sync={one(sp.sync)} note={one(sp.note)} />
       <CheckSpecView check={check} now={new Date()} />
       <CheckRuns check={check} />
+      <CheckHistory checkId={check.id} />
     </div>
   );
 }

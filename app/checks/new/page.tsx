@@ -3,11 +3,13 @@ import { CheckForm } from "@/components/checks/check-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { newCheckDraft } from "@/lib/checks/form-defaults";
 import { env } from "@/lib/env";
+import { requirePage } from "@/lib/auth/guards";
 
 export const metadata: Metadata = { title: "New check" };
 export const dynamic = "force-dynamic";
 
-export default function NewCheckPage() {
+export default async function NewCheckPage() {
+  await requirePage("createCheck");
   const initial = newCheckDraft({
     catalog: env.DEFAULT_CATALOG,
     database: env.DEFAULT_DATABASE,

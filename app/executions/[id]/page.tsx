@@ -16,6 +16,7 @@ import { describeExpectation } from "@/lib/checks/expectation";
 import { loadExecutionView } from "@/lib/executions/detail";
 import { groupDigits } from "@/lib/executions/result-format";
 import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES } from "@/lib/executions/results-source";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ExecutionPage({ params }: Props) {
+  await requirePage("readExecutions");
   const name = decodeURIComponent((await params).id);
   const view = await loadExecutionView(name);
   if (!view) notFound();

@@ -8,6 +8,7 @@ import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
 import { canSendEvents, sampleEventFor } from "@/lib/executions/operations";
 import { ecsSampleEvent } from "@/lib/executions/sample-event";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Test trigger" };
@@ -15,6 +16,7 @@ export const metadata: Metadata = { title: "Test trigger" };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function TestTriggerPage({ searchParams }: Props) {
+  await requirePage("testPattern");
   const raw = (await searchParams).check;
   const id = Array.isArray(raw) ? raw[0] : raw;
   const check = id ? await getCheck(id) : null;

@@ -6,6 +6,7 @@ import { draftFromSpec } from "@/lib/checks/schema";
 import { getCheck } from "@/lib/db/checks";
 import { cache } from "react";
 import { env } from "@/lib/env";
+import { requirePage } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
@@ -20,6 +21,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditCheckPage({ params }: Props) {
+  await requirePage("updateCheck");
   const { id } = await params;
   const check = await loadCheck(id);
   if (!check) notFound();

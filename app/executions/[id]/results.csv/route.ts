@@ -3,10 +3,13 @@
 import { describeAwsError } from "@/lib/aws/errors";
 import { resultsCsvStream, withPageRetries } from "@/lib/executions/results-csv";
 import { resultsFetcher, resultsTarget } from "@/lib/executions/results-source";
+import { guardRoute } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const guard = await guardRoute("GET /executions/[id]/results.csv");
+  if (guard.response) return guard.response;
   const name = decodeURIComponent((await params).id);
   const found = await resultsTarget(name);
   if (!found.ok)

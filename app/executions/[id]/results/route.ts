@@ -1,4 +1,5 @@
 // GET one page of the execution's result set as JSON: ?size=<rows>&token=<Athena NextToken>.
+import { guardRoute } from "@/lib/auth/guards";
 import {
   DEFAULT_RESULT_PAGE_SIZE,
   RESULT_PAGE_SIZES,
@@ -9,6 +10,8 @@ import {
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const guard = await guardRoute("GET /executions/[id]/results");
+  if (guard.response) return guard.response;
   const { id } = await params;
   const url = new URL(request.url);
   const requested = Number(url.searchParams.get("size"));

@@ -2,10 +2,13 @@
 // table's paging. It runs the query.results action, so validation and refusals are the actions' own.
 import { queryResultsAction } from "@/lib/actions/query";
 import { failureMessage } from "@/lib/actions/result";
+import { guardRoute } from "@/lib/auth/guards";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const guard = await guardRoute("GET /query/[id]/results");
+  if (guard.response) return guard.response;
   const { id } = await params;
   const url = new URL(request.url);
   const result = await queryResultsAction({

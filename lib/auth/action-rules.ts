@@ -1,0 +1,48 @@
+// Every server action and route handler, with the permission it needs and how it is audited; the name is also the
+// audit trail's name for it (refused attempts included). An action's name type comes from here, so an action
+// without a rule does not compile, and a table-driven test checks every role against every entry.
+import type { Permission } from "./permissions";
+
+export interface ActionRule {
+  permission: Permission;
+  /**
+   * in-transaction: the data module records the event with the change; after: the action client records it once the
+   * change (in AWS) succeeded; refusals-only: a read or a routine refresh, only refusals are recorded.
+   */
+  audit: "in-transaction" | "after" | "refusals-only";
+}
+
+export const ACTION_RULES = {
+  "check.create": { permission: "createCheck", audit: "in-transaction" },
+  "check.update": { permission: "updateCheck", audit: "in-transaction" },
+  "check.setEnabled": { permission: "setCheckEnabled", audit: "in-transaction" },
+  "check.delete": { permission: "deleteCheck", audit: "in-transaction" },
+  "execution.runNow": { permission: "runNow", audit: "after" },
+  "execution.rerun": { permission: "rerun", audit: "after" },
+  "execution.stop": { permission: "stop", audit: "after" },
+  "execution.testPattern": { permission: "testPattern", audit: "after" },
+  "execution.sendEvent": { permission: "sendEvent", audit: "after" },
+  "execution.sync": { permission: "syncExecutions", audit: "refusals-only" },
+  "reconcile.apply": { permission: "applyReconcile", audit: "after" },
+  "query.run": { permission: "runQuery", audit: "after" },
+  "query.stop": { permission: "runQuery", audit: "after" },
+  // Polled every second or two while a query runs: recording each poll would drown the trail.
+  "query.status": { permission: "runQuery", audit: "refusals-only" },
+  "query.results": { permission: "runQuery", audit: "refusals-only" },
+  "query.schema": { permission: "runQuery", audit: "refusals-only" },
+  "token.create": { permission: "manageTokens", audit: "in-transaction" },
+  "token.revoke": { permission: "manageTokens", audit: "in-transaction" },
+} as const satisfies Record<string, ActionRule>;
+
+export type ActionName = keyof typeof ACTION_RULES;
+
+/** Route handlers (method + path pattern as in app/) and their permission. */
+export const ROUTE_RULES = {
+  "GET /executions/[id]/results": { permission: "readResults", audit: "refusals-only" },
+  "GET /executions/[id]/results.csv": { permission: "readResults", audit: "refusals-only" },
+  "POST /executions/live": { permission: "readExecutions", audit: "refusals-only" },
+  "GET /audit/events.csv": { permission: "readAudit", audit: "refusals-only" },
+  "GET /query/[id]/results": { permission: "runQuery", audit: "refusals-only" },
+} as const satisfies Record<string, ActionRule>;
+
+export type RouteName = keyof typeof ROUTE_RULES;
