@@ -46,3 +46,13 @@ export const ROUTE_RULES = {
 } as const satisfies Record<string, ActionRule>;
 
 export type RouteName = keyof typeof ROUTE_RULES;
+
+/**
+ * Route handlers that answer without a session, and why: load balancers and orchestrators probe health without
+ * credentials (and get no data), and Prometheus scrapes /metrics with its own bearer token (METRICS_TOKEN).
+ */
+export const PUBLIC_ROUTES = {
+  "/healthz": "liveness probe: says only that the process answers",
+  "/readyz": "readiness probe: names each dependency's state, no data",
+  "/metrics": "Prometheus text behind METRICS_TOKEN",
+} as const;

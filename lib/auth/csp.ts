@@ -1,4 +1,5 @@
 // The Content-Security-Policy and the other security headers every response carries. Pure (proxy.ts and tests).
+import { PUBLIC_ROUTES } from "./action-rules";
 
 export function contentSecurityPolicy(nonce: string, options: { dev: boolean; formTargets: string[] }): string {
   return [
@@ -28,6 +29,7 @@ export const SECURITY_HEADERS: Record<string, string> = {
 export function isPublicPath(pathname: string): boolean {
   return (
     pathname === "/signin" ||
+    pathname in PUBLIC_ROUTES ||
     pathname.startsWith("/auth/") ||
     pathname.startsWith("/_next/") ||
     pathname === "/icon.svg" ||

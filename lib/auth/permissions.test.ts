@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ACTION_RULES, ROUTE_RULES } from "./action-rules";
+import { ACTION_RULES, PUBLIC_ROUTES, ROUTE_RULES } from "./action-rules";
 import { can, PERMISSIONS, refusalMessage } from "./permissions";
 import { ROLES, type Role } from "./roles";
 
@@ -25,12 +25,18 @@ const EXPECTED: Record<string, readonly Who[]> = {
   "execution.sendEvent": O,
   "execution.sync": V,
   "reconcile.apply": A,
+  "query.run": O,
+  "query.stop": O,
+  "query.status": O,
+  "query.results": O,
+  "query.schema": O,
   "token.create": A,
   "token.revoke": A,
   "GET /executions/[id]/results": V,
   "GET /executions/[id]/results.csv": V,
   "POST /executions/live": V,
   "GET /audit/events.csv": V,
+  "GET /query/[id]/results": O,
 };
 
 const RULES = { ...ACTION_RULES, ...ROUTE_RULES } as Record<string, { permission: keyof typeof PERMISSIONS }>;
@@ -82,6 +88,12 @@ describe("role × action", () => {
     for (const file of files("app", /^route\.ts$/)) {
       if (file.startsWith(path.join("app", "auth"))) continue; // the sign-in flow itself
       const text = readFileSync(file, "utf8");
+      const publicPath = `/${path.dirname(path.relative("app", file)).split(path.sep).join("/")}`;
+      if (publicPath in PUBLIC_ROUTES) {
+        // Public by design (PUBLIC_ROUTES says why): they must never read checks, executions or the audit trail.
+        expect(text, file).not.toMatch(/@\/lib\/db\/(checks|executions|audit)/);
+        continue;
+      }
       const route = /guardRoute\("([^"]+)"\)/.exec(text)?.[1];
       expect(route, `${file} must call guardRoute`).toBeDefined();
       const urlPath = `/${path.dirname(path.relative("app", file)).split(path.sep).join("/")}`;
