@@ -3,6 +3,7 @@
 import "server-only";
 import type { Actor } from "@/lib/actor";
 import { appendAuditEvent, type AuditEventInput } from "@/lib/db/audit-events";
+import { isUuid } from "@/lib/uuid";
 
 /** Short, bounded copy of an action's input for the trail (an event body can be 256 KB). */
 export function summarizeInput(input: unknown): Record<string, unknown> | null {
@@ -14,6 +15,12 @@ export function summarizeInput(input: unknown): Record<string, unknown> | null {
       text !== undefined && text.length > 2_000 ? `${text.slice(0, 2_000)}… (${text.length} characters)` : value;
   }
   return out;
+}
+
+/** The check an action's input names: `checkId` (runs, tests), or `id` for the check actions themselves. */
+function checkIdOf(event: string, summary: Record<string, unknown>): string | null {
+  const candidate = summary.checkId ?? (event.startsWith("check.") ? summary.id : undefined);
+  return typeof candidate === "string" && isUuid(candidate) ? candidate : null;
 }
 
 export async function recordRefusal(
@@ -29,7 +36,7 @@ export async function recordRefusal(
       action: event,
       outcome: "refused",
       target,
-      checkId: typeof detail.checkId === "string" && /^[0-9a-f-]{36}$/i.test(detail.checkId) ? detail.checkId : null,
+      checkId: checkIdOf(event, detail),
       detail,
     });
   } catch (error) {
@@ -40,7 +47,7 @@ export async function recordRefusal(
 
 export async function recordDone(actor: Actor, event: string, input: unknown, result: unknown): Promise<void> {
   const summary = summarizeInput(input) ?? {};
-  const checkId = typeof summary.checkId === "string" ? summary.checkId : null;
+  const checkId = checkIdOf(event, summary);
   const resultName = (result as { name?: unknown } | null)?.name;
   const name: string | null =
     typeof resultName === "string" ? resultName : typeof summary.name === "string" ? summary.name : null;
