@@ -17,19 +17,3 @@ export function fieldDiff(
   }
   return out;
 }
-
-/** The spec fields of a check, the ones an operator edits. */
-export const CHECK_AUDIT_FIELDS = [
-  "name",
-  "slug",
-  "description",
-  "sql",
-  "catalog",
-  "database",
-  "workgroup",
-  "outputLocation",
-  "parameters",
-  "trigger",
-  "expectation",
-  "enabled",
-] as const;

@@ -43,6 +43,22 @@ export interface CheckSpec {
   enabled: boolean;
 }
 
+/** Every field of a CheckSpec, in form order: what a spec comparison and the audit trail's diff look at. */
+export const CHECK_SPEC_FIELDS = [
+  "name",
+  "slug",
+  "description",
+  "sql",
+  "catalog",
+  "database",
+  "workgroup",
+  "outputLocation",
+  "parameters",
+  "trigger",
+  "expectation",
+  "enabled",
+] as const satisfies readonly (keyof CheckSpec)[];
+
 /** Whether AWS matches a check; the same words in the database, the code and the `sync` query parameter. */
 export const syncStatusSchema = z.enum(["PENDING", "SYNCED", "DRIFTED", "ERROR"]);
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Prisma, type Check as CheckRow } from "@/lib/generated/prisma/client";
 import { canonicalJson } from "@/lib/canonical-json";
 import {
+  CHECK_SPEC_FIELDS,
   checkParameterSchema,
   expectationSchema,
   type Check,
@@ -89,22 +90,7 @@ export function specColumns(spec: CheckSpec) {
   };
 }
 
-const SPEC_FIELDS = [
-  "name",
-  "slug",
-  "description",
-  "sql",
-  "catalog",
-  "database",
-  "workgroup",
-  "outputLocation",
-  "parameters",
-  "trigger",
-  "expectation",
-  "enabled",
-] as const satisfies readonly (keyof CheckSpec)[];
-
 /** Whether two specs differ in any field (JSON fields compared by meaning, not key order). */
 export function specChanged(before: CheckSpec, after: CheckSpec): boolean {
-  return SPEC_FIELDS.some((field) => canonicalJson(before[field]) !== canonicalJson(after[field]));
+  return CHECK_SPEC_FIELDS.some((field) => canonicalJson(before[field]) !== canonicalJson(after[field]));
 }

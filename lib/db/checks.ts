@@ -1,11 +1,11 @@
 // Every query on `checks`, as typed functions. Pages, actions and the reconciler call these only.
 // Writes are optimistic: callers name the version they read, and a stale version is refused, never merged.
 import type { Actor } from "@/lib/actor";
-import type { Check, CheckSpec, CheckSyncState } from "@/lib/checks/types";
+import { CHECK_SPEC_FIELDS, type Check, type CheckSpec, type CheckSyncState } from "@/lib/checks/types";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { checkFromRow, specChanged, specColumns } from "./check-row";
 import { isUuid } from "@/lib/uuid";
-import { CHECK_AUDIT_FIELDS, fieldDiff } from "@/lib/audit/diff";
+import { fieldDiff } from "@/lib/audit/diff";
 import { appendAuditEvent } from "./audit-events";
 import { prisma } from "./client";
 import { ConcurrentEditError, UniqueViolationError, type UniqueField } from "./errors";
@@ -53,7 +53,7 @@ export async function createCheck(spec: CheckSpec, actor: Actor): Promise<Check>
           action: "check.create",
           target: { kind: "check", id: created.id, name: spec.slug },
           checkId: created.id,
-          diff: fieldDiff(null, { ...spec }, CHECK_AUDIT_FIELDS),
+          diff: fieldDiff(null, { ...spec }, CHECK_SPEC_FIELDS),
         },
         tx,
       );
@@ -76,7 +76,7 @@ export async function updateCheck(id: string, expectedVersion: number, spec: Che
     throw new ConcurrentEditError(id, expectedVersion, current?.version ?? null);
   }
   const changed = specChanged(current, spec);
-  const diff = fieldDiff({ ...current }, { ...spec }, CHECK_AUDIT_FIELDS);
+  const diff = fieldDiff({ ...current }, { ...spec }, CHECK_SPEC_FIELDS);
   const onlyEnabled = Object.keys(diff).length === 1 && "enabled" in diff;
   try {
     // WHERE id AND version: the write and the version check are one atomic statement; its audit event commits with it.
@@ -140,7 +140,7 @@ export async function deleteCheck(id: string, expectedVersion: number, actor: Ac
         action: "check.delete",
         target: { kind: "check", id, name: before.slug },
         checkId: id,
-        diff: fieldDiff({ ...before }, null, CHECK_AUDIT_FIELDS),
+        diff: fieldDiff({ ...before }, null, CHECK_SPEC_FIELDS),
       },
       tx,
     );
