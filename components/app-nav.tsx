@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useCan } from "@/components/auth/role-context";
+import { usePermissions } from "@/components/auth/role-context";
 import type { Permission } from "@/lib/auth/permissions";
 
 const ITEMS: { href: string; label: string; permission: Permission }[] = [
@@ -19,17 +19,10 @@ const ITEMS: { href: string; label: string; permission: Permission }[] = [
 export function AppNav() {
   const pathname = usePathname();
   // The role only hides sections it may not open; each page checks the permission itself.
-  const allowed = {
-    readChecks: useCan("readChecks"),
-    readExecutions: useCan("readExecutions"),
-    readReconcilePlan: useCan("readReconcilePlan"),
-    readAudit: useCan("readAudit"),
-    manageTokens: useCan("manageTokens"),
-    readSettings: useCan("readSettings"),
-  } as Partial<Record<Permission, boolean>>;
+  const allowed = usePermissions();
   return (
     <nav aria-label="Main" className="flex h-full items-stretch gap-1 text-sm">
-      {ITEMS.filter((item) => allowed[item.permission]).map((item) => {
+      {ITEMS.filter((item) => allowed(item.permission)).map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link

@@ -15,3 +15,9 @@ export function RoleProvider({ role, children }: { role: Role | null; children: 
 export function useCan(permission: Permission): boolean {
   return can({ role: useContext(RoleContext) }, permission);
 }
+
+/** The same question for a list decided at render (e.g. the navigation's items). */
+export function usePermissions(): (permission: Permission) => boolean {
+  const role = useContext(RoleContext);
+  return (permission) => can({ role }, permission);
+}
