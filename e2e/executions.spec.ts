@@ -107,6 +107,8 @@ test("run now from the check page, then rerun the execution", async ({ page }) =
   await expectClosed(page);
   await expect(page.getByTestId("execution-verdict")).toHaveText(/PASS|FAIL/);
   await expect(page.getByText("Run now", { exact: true })).toBeVisible();
+  // The run carries who started it (trigger.actor); the suite signs in as the demo admin.
+  await expect(page.getByText("by Demo admin")).toBeVisible();
 
   await page.getByRole("button", { name: "Rerun" }).click();
   await page.waitForURL(/\/executions\/aurora-admin-logins-rerun-\d{8}T\d{6}Z/);

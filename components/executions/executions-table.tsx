@@ -80,6 +80,7 @@ export function ExecutionsTable({
             ) : null}
             <td className={cell}>
               <TriggerLabel kind={r.triggerKind} />
+              {r.actorName ? <div className="max-w-40 truncate text-xs text-zinc-500">by {r.actorName}</div> : null}
             </td>
             <td className={cell}>
               <StatusBadge status={r.status} />

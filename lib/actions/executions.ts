@@ -32,9 +32,9 @@ function revalidateRuns(checkId: string | null) {
 const runNowAction = defineAction({
   name: "execution.runNow",
   input: z.object({ checkId: uuidSchema }),
-  handler: async ({ checkId }) => {
+  handler: async ({ checkId }, { actor }) => {
     const check = await checkOrFail(checkId);
-    const { name } = await ops.runNow(check);
+    const { name } = await ops.runNow(check, { id: actor.id, name: actor.displayName });
     revalidateRuns(check.id);
     return { name };
   },
@@ -45,9 +45,12 @@ const executionByName = z.object({ name: z.string().min(1).max(80) });
 const rerunAction = defineAction({
   name: "execution.rerun",
   input: executionByName,
-  handler: async ({ name }) => {
+  handler: async ({ name }, { actor }) => {
     const row = await executionOrFail(name);
-    const started = await ops.rerun({ executionArn: row.executionArn, input: row.input });
+    const started = await ops.rerun(
+      { executionArn: row.executionArn, input: row.input },
+      { id: actor.id, name: actor.displayName },
+    );
     revalidateRuns(row.checkId);
     return { name: started.name };
   },

@@ -28,10 +28,18 @@ export const parameterSourceSchema = z.preprocess(
 );
 export type ParameterSource = z.output<typeof parameterSourceSchema>;
 
+/** Who started a run from the console (Run now, Rerun); rules and schedules start runs with no actor. */
+export const executionActorSchema = z.object({ id: z.string().min(1), name: z.string() });
+export type ExecutionActor = z.infer<typeof executionActorSchema>;
+
 /** The execution input of the shared state machine. */
 export const executionInputSchema = z.object({
   check: z.object({ id: z.string().min(1), slug: z.string(), generation: z.coerce.number().int() }),
-  trigger: z.object({ kind: executionTriggerSchema, rerunOf: z.string().optional() }),
+  trigger: z.object({
+    kind: executionTriggerSchema,
+    rerunOf: z.string().optional(),
+    actor: executionActorSchema.optional(),
+  }),
   query: z.object({
     sql: z.string(),
     catalog: z.string(),

@@ -45,6 +45,7 @@ export function recordColumns(r: ExecutionRecord) {
     checkGeneration: r.checkGeneration,
     triggerKind: r.triggerKind ? TRIGGER_TO_DB[r.triggerKind] : null,
     rerunOf: r.rerunOf,
+    actorName: r.actorName,
     input: json(r.input),
     output: json(r.output),
     verdict: r.verdict as DbVerdict | null,
@@ -109,6 +110,7 @@ export function recordFromRow(row: ExecutionRow): ExecutionRecord {
     checkGeneration: row.checkGeneration,
     triggerKind: row.triggerKind ? TRIGGER_FROM_DB[row.triggerKind] : null,
     rerunOf: row.rerunOf,
+    actorName: row.actorName,
     input: row.input,
     output: row.output,
     verdict: row.verdict,
@@ -181,6 +183,8 @@ export interface ExecutionListRow {
   checkName: string | null;
   checkGeneration: number | null;
   triggerKind: ExecutionTrigger | null;
+  /** Who started it from the console; null for rules and schedules. */
+  actorName: string | null;
   verdict: Verdict | null;
   firstValue: string | null;
   dataScannedBytes: bigint | null;
@@ -242,6 +246,7 @@ interface RawRow {
   check_name: string | null;
   check_generation: number | null;
   trigger_kind: keyof typeof TRIGGER_FROM_DB | null;
+  actor_name: string | null;
   verdict: Verdict | null;
   first_value: string | null;
   data_scanned_bytes: bigint | null;
@@ -264,7 +269,8 @@ export function pageSql(
   const order = after ? Prisma.sql`e.start_date ASC, e.id ASC` : Prisma.sql`e.start_date DESC, e.id DESC`;
   const sql = Prisma.sql`
     SELECT e.id, e.name, e.execution_arn, e.status, e.start_date, e.stop_date, e.check_id::text AS check_id,
-           e.check_slug, c.name AS check_name, e.check_generation, e.trigger_kind, e.verdict, e.first_value,
+           e.check_slug, c.name AS check_name, e.check_generation, e.trigger_kind, e.actor_name, e.verdict,
+           e.first_value,
            e.data_scanned_bytes, e.error, left(e.cause, 240) AS cause
     FROM (
       SELECT * FROM executions e WHERE ${Prisma.join(where, " AND ")} ORDER BY ${order} LIMIT ${page.size + 1}
@@ -334,6 +340,7 @@ function toRow(r: RawRow): ExecutionListRow {
     checkName: r.check_name,
     checkGeneration: r.check_generation,
     triggerKind: r.trigger_kind ? TRIGGER_FROM_DB[r.trigger_kind] : null,
+    actorName: r.actor_name,
     verdict: r.verdict,
     firstValue: r.first_value,
     dataScannedBytes: r.data_scanned_bytes === null ? null : BigInt(r.data_scanned_bytes),

@@ -57,6 +57,14 @@ describe("toExecutionRecord", () => {
     expect(needsQueryLookup(r)).toBe(false);
   });
 
+  it("keeps who started a console run (trigger.actor) and none for a rule's run", () => {
+    const byOperator = JSON.parse(input);
+    byOperator.trigger.actor = { id: "user:operator", name: "Demo operator" };
+    const started = toExecutionRecord({ ...base, status: "RUNNING", input: JSON.stringify(byOperator) });
+    expect(started.actorName).toBe("Demo operator");
+    expect(toExecutionRecord({ ...base, status: "RUNNING", input }).actorName).toBeNull();
+  });
+
   it("gives a FAILED execution the ERROR verdict and finds its query in the cause", () => {
     const cause = JSON.stringify({ QueryExecution: { QueryExecutionId: "q-failed", Status: { State: "FAILED" } } });
     const r = toExecutionRecord({ ...base, status: "FAILED", input, error: "States.TaskFailed", cause });

@@ -20,6 +20,8 @@ export interface ExecutionRecord {
   checkGeneration: number | null;
   triggerKind: ExecutionTrigger | null;
   rerunOf: string | null;
+  /** Display name of whoever started it from the console (trigger.actor); null for rules and schedules. */
+  actorName: string | null;
   input: unknown;
   output: unknown;
   verdict: Verdict | null;
@@ -97,6 +99,7 @@ export function toExecutionRecord(
     checkGeneration: input?.check.generation ?? loose?.generation ?? null,
     triggerKind: input?.trigger.kind ?? null,
     rerunOf: input?.trigger.rerunOf ?? null,
+    actorName: input?.trigger.actor?.name ?? null,
     input: jsonOrText(d.input),
     output: jsonOrText(d.output),
     verdict,

@@ -7,7 +7,7 @@ import { StartExecutionCommand, StopExecutionCommand } from "@aws-sdk/client-sfn
 import { PutEventsCommand, TestEventPatternCommand } from "@aws-sdk/client-eventbridge";
 import { randomBytes } from "node:crypto";
 import type { Check } from "@/lib/checks/types";
-import type { ExecutionInput } from "@/lib/checks/execution-contract";
+import type { ExecutionActor, ExecutionInput } from "@/lib/checks/execution-contract";
 import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { env } from "@/lib/env";
@@ -70,15 +70,17 @@ async function start(
 /** Run now: the input the check's rule would send (same builder), for a synthesized trigger event. */
 export async function runNow(
   check: Check,
+  actor: ExecutionActor,
   at = new Date(),
 ): Promise<{ name: string; executionArn: string; input: ExecutionInput }> {
-  const input = buildExecutionInput(check, { kind: "manual" }, synthesizedEvent(check, at));
+  const input = buildExecutionInput(check, { kind: "manual", actor }, synthesizedEvent(check, at));
   return { ...(await start(check.slug, "manual", input, at)), input };
 }
 
 /** Rerun: the execution's own input (query, parameters, event as they were), as a new execution. */
 export async function rerun(
   original: { executionArn: string; input: unknown },
+  actor: ExecutionActor,
   at = new Date(),
 ): Promise<{ name: string; executionArn: string }> {
   const parsed = parseExecutionInput(
@@ -92,7 +94,7 @@ export async function rerun(
   // Keep every field of the original (including ones this console version does not know), change only the trigger.
   const input = {
     ...(original.input as Record<string, unknown>),
-    trigger: { kind: "rerun", rerunOf: original.executionArn },
+    trigger: { kind: "rerun", rerunOf: original.executionArn, actor },
   };
   return start(parsed.check.slug, "rerun", input, at);
 }

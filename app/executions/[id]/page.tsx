@@ -100,6 +100,7 @@ export default async function ExecutionPage({ params }: Props) {
                   )}
                 </>
               ) : null}
+              {execution.actorName ? <span className="text-zinc-500"> by {execution.actorName}</span> : null}
             </dd>
           </div>
           <div>
