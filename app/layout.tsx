@@ -24,10 +24,10 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             Skip to content
           </a>
           <header className="border-b border-zinc-200 bg-white">
-            <div className="mx-auto flex h-14 max-w-7xl items-center gap-8 px-6">
+            <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-6 lg:gap-8">
               <Link
                 href="/checks"
-                className="flex items-center gap-2 text-sm font-semibold tracking-tight text-zinc-900"
+                className="flex shrink-0 items-center gap-2 text-sm font-semibold tracking-tight whitespace-nowrap text-zinc-900"
               >
                 <span
                   aria-hidden
