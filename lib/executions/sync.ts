@@ -90,10 +90,8 @@ export interface SyncReport {
 export const keyOf = (k: { executionArn?: string; startDate?: Date | number | string }): string =>
   `${k.executionArn}@${k.startDate ? new Date(k.startDate).getTime() : 0}`;
 
-/** One pass of the sync; see the header for the rules it follows. */
-export async function syncExecutions(deps: SyncDeps): Promise<SyncReport> {
-  const limits = deps.limits ?? defaultSyncLimits;
-  const report: SyncReport = {
+function emptyReport(): SyncReport {
+  return {
     listCalls: 0,
     describeCalls: 0,
     athenaCalls: 0,
@@ -103,6 +101,12 @@ export async function syncExecutions(deps: SyncDeps): Promise<SyncReport> {
     failures: [],
     deferred: 0,
   };
+}
+
+/** One pass of the sync; see the header for the rules it follows. */
+export async function syncExecutions(deps: SyncDeps): Promise<SyncReport> {
+  const limits = deps.limits ?? defaultSyncLimits;
+  const report = emptyReport();
 
   // 1. List newest first down to the first execution the index has as closed.
   const fresh: ExecutionListItem[] = [];
@@ -237,16 +241,7 @@ export async function describeExecution(
   deps: Omit<SyncDeps, "stateMachineArn" | "store">,
   executionArn: string,
 ): Promise<ExecutionRecord> {
-  const report: SyncReport = {
-    listCalls: 0,
-    describeCalls: 0,
-    athenaCalls: 0,
-    added: 0,
-    updated: 0,
-    reachedKnown: false,
-    failures: [],
-    deferred: 0,
-  };
+  const report = emptyReport();
   return describeRecord(deps as SyncDeps, deps.limits ?? defaultSyncLimits, executionArn, report);
 }
 
