@@ -2,8 +2,7 @@
 // *StateAborted event, and nothing is recorded after the stop.
 import { describe, expect, it } from "vitest";
 import type { Invoker } from "../core/types";
-import { ExecutionRun } from "./engine";
-import { HistoryRecorder } from "./history";
+import { runUnderTest } from "./engine-test-run";
 
 const noTasks: Invoker = {
   invoke() {
@@ -14,8 +13,7 @@ const noTasks: Invoker = {
 describe("ExecutionRun.abort", () => {
   it("aborts waiting Map iterations and Parallel branches", async () => {
     const wait = { StartAt: "W", States: { W: { Type: "Wait", Seconds: 60, End: true } } };
-    const recorder = new HistoryRecorder();
-    const run = new ExecutionRun(
+    const { run, recorder } = runUnderTest(
       {
         StartAt: "P",
         States: {
@@ -27,17 +25,7 @@ describe("ExecutionRun.abort", () => {
         },
       },
       [1, 2],
-      {
-        executionArn: "arn:aws:states:us-east-1:000000000000:execution:sm:ex",
-        executionName: "ex",
-        stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:sm",
-        stateMachineName: "sm",
-        roleArn: "arn:aws:iam::000000000000:role/r",
-        region: "us-east-1",
-        startTime: new Date().toISOString(),
-      },
-      recorder,
-      { invoker: noTasks, record: () => {} },
+      noTasks,
     );
     const done = run.run();
     await new Promise((r) => setTimeout(r, 50));

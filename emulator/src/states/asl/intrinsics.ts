@@ -38,7 +38,7 @@ export function isIntrinsic(text: string): boolean {
 export function parseIntrinsic(text: string): Arg {
   const p = new Parser(text.trim());
   const call = p.call();
-  p.skip();
+  p.skipWhitespace();
   if (p.pos !== p.text.length) p.fail("unexpected text after the closing parenthesis");
   return call;
 }
@@ -51,7 +51,7 @@ class Parser {
     throw new IntrinsicError(`The intrinsic function '${this.text}' is invalid: ${what} (at character ${this.pos})`);
   }
 
-  skip(): void {
+  skipWhitespace(): void {
     while (/\s/.test(this.text.charAt(this.pos))) this.pos++;
   }
 
@@ -61,18 +61,18 @@ class Parser {
     const name = m[0];
     if (!FUNCTIONS.has(name)) this.fail(`unknown function ${name}`);
     this.pos += name.length;
-    this.skip();
+    this.skipWhitespace();
     if (this.text.charAt(this.pos) !== "(") this.fail("expected '('");
     this.pos++;
     const args: Arg[] = [];
-    this.skip();
+    this.skipWhitespace();
     if (this.text.charAt(this.pos) === ")") {
       this.pos++;
       return { kind: "call", name, args };
     }
     for (;;) {
       args.push(this.arg());
-      this.skip();
+      this.skipWhitespace();
       const c = this.text.charAt(this.pos);
       this.pos++;
       if (c === ")") return { kind: "call", name, args };
@@ -81,7 +81,7 @@ class Parser {
   }
 
   arg(): Arg {
-    this.skip();
+    this.skipWhitespace();
     const c = this.text.charAt(this.pos);
     if (c === "'") return { kind: "literal", value: this.string() };
     if (c === "$") return { kind: "path", path: this.path() };
