@@ -22,18 +22,15 @@ export interface SessionRecord {
 export const toDbRole = (role: Role): DbRole => role.toUpperCase() as DbRole;
 export const fromDbRole = (role: DbRole | null): Role | null => (role ? (role.toLowerCase() as Role) : null);
 
-export interface NewSession {
+/** What a sign-in stores: the session's own fields, the hash of the browser's id, and where the request came from. */
+export type NewSession = Pick<
+  SessionRecord,
+  "subject" | "name" | "email" | "groups" | "role" | "idToken" | "expiresAt"
+> & {
   idHash: string;
-  subject: string;
-  name: string;
-  email: string | null;
-  groups: string[];
-  role: Role | null;
-  idToken: string | null;
   ip: string | null;
   userAgent: string | null;
-  expiresAt: Date;
-}
+};
 
 /** Creates the session and records the sign-in in one transaction. */
 export async function createSession(session: NewSession, audit: AuditEventInput): Promise<void> {
