@@ -21,6 +21,11 @@ const nextConfig: NextConfig = {
     "@aws-sdk/client-athena",
     "@aws-sdk/client-eventbridge",
     "@aws-sdk/client-sfn",
+    "@aws-sdk/client-dynamodb",
+    "@aws-sdk/client-sns",
+    "@aws-sdk/client-cloudwatch",
+    "@aws-sdk/client-sts",
+    "@aws-sdk/client-iam",
   ],
   typedRoutes: false,
 };
