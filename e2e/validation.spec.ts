@@ -174,3 +174,33 @@ test.describe("the form refuses invalid checks, beside the field", () => {
     await expectFieldError(page, "ecs-cluster-arn", "That is not an ECS cluster ARN");
   });
 });
+
+test.describe("what was typed survives a reload until it is saved", () => {
+  test("a reload restores the draft, a save forgets it", async ({ page }, info) => {
+    const name = uniqueName("Draft kept", info);
+    await fillNewCheck(page, { name, sql: "SELECT count(*) FROM audit_log WHERE operation = 'DRAFT_KEPT'" });
+    await expect(page.getByTestId("sql-size")).toContainText("of 256 KiB");
+    // The draft is written shortly after typing stops.
+    await expect
+      .poll(() => page.evaluate(() => window.localStorage.getItem("acc:check-draft:new") ?? ""))
+      .toContain("DRAFT_KEPT");
+    await page.reload();
+    await expect(page.getByText("Unsaved draft restored")).toBeVisible();
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue(name);
+    await expect(page.locator("#sql .cm-content")).toContainText("DRAFT_KEPT");
+    await page.getByRole("button", { name: "Create check" }).click();
+    await expect(page).toHaveURL(/\/checks\/[0-9a-f-]{36}/);
+    await page.goto("/checks/new");
+    await expect(page.locator("#sql .cm-content")).toBeVisible();
+    await expect(page.getByText("Unsaved draft restored")).toHaveCount(0);
+  });
+
+  test("discarding a restored draft brings back the empty form", async ({ page }, info) => {
+    await fillNewCheck(page, { name: uniqueName("Draft discarded", info) });
+    await expect.poll(() => page.evaluate(() => window.localStorage.getItem("acc:check-draft:new"))).not.toBeNull();
+    await page.reload();
+    await page.getByRole("button", { name: "Discard it and start from the saved check" }).click();
+    await expect(page.getByLabel("Name", { exact: true })).toHaveValue("");
+    await expect.poll(() => page.evaluate(() => window.localStorage.getItem("acc:check-draft:new"))).toBeNull();
+  });
+});

@@ -2,6 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { maxSlugLength } from "@/lib/checks/slug";
+import { MAX_SQL_BYTES, utf8Bytes } from "@/lib/checks/schema";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -93,7 +94,7 @@ export function QuerySection({ d }: SectionProps) {
   const { base, update, visible } = d;
   return (
     <FormSection title="Query" description="Athena SQL (Trino). Use ? for values that come from parameters.">
-      <Field id="sql" label="SQL" errors={visible("sql")}>
+      <Field id="sql" label="SQL" errors={visible("sql")} hint={<SqlSize sql={base.sql} />}>
         <CodeEditor
           id="sql"
           language="sql"
@@ -117,6 +118,21 @@ export function QuerySection({ d }: SectionProps) {
       </div>
     </FormSection>
   );
+}
+
+/** The query's size against Athena's limit, beside the field, so a refusal is never a surprise. */
+function SqlSize({ sql }: { sql: string }) {
+  const bytes = utf8Bytes(sql);
+  const over = bytes > MAX_SQL_BYTES;
+  return (
+    <span data-testid="sql-size" className={over ? "font-medium text-red-700" : undefined}>
+      {formatKib(bytes)} of {formatKib(MAX_SQL_BYTES)} (Athena&apos;s limit for one query)
+    </span>
+  );
+}
+
+function formatKib(bytes: number): string {
+  return `${(bytes / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} KiB`;
 }
 
 /** When the check runs. `now` is the server's time, so the first render of the schedule preview matches. */

@@ -14,6 +14,13 @@ import {
   TriggerSection,
 } from "./check-form-sections";
 import { useCheckDraft } from "./use-check-draft";
+import {
+  clearStoredDraft,
+  draftStorageKey,
+  readStoredDraft,
+  writeStoredDraft,
+  type StoredDraft,
+} from "./draft-storage";
 
 export interface CheckFormProps {
   mode: "create" | "edit";
@@ -25,10 +32,51 @@ export interface CheckFormProps {
   now: string;
 }
 
-/** Create / edit form. Validates as you type with the same schema as the server; a refused save keeps every input. */
-export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: CheckFormProps) {
+/**
+ * Create / edit form. Validates as you type with the same schema as the server; a refused save keeps every input,
+ * and what was typed survives a reload (browser storage) until a save succeeds.
+ */
+export function CheckForm(props: CheckFormProps) {
+  const storageKey = draftStorageKey(props.mode, props.checkId);
+  const [restored, setRestored] = useState<StoredDraft | null>(null);
+  useEffect(() => {
+    const stored = readStoredDraft(storageKey);
+    // A draft edited from an older version is not laid over a newer saved check.
+    // Browser storage exists only after hydration, and it is read once: a store subscription would remount the
+    // form on every keystroke the draft writes back.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (stored && (props.mode === "create" || stored.version === (props.version ?? null))) setRestored(stored);
+  }, [storageKey, props.mode, props.version]);
+  const discard = () => {
+    clearStoredDraft(storageKey);
+    setRestored(null);
+  };
+  return (
+    <CheckFormBody
+      key={restored ? `restored-${restored.savedAt}` : "initial"}
+      {...props}
+      initial={restored?.draft ?? props.initial}
+      storageKey={storageKey}
+      restoredAt={restored?.savedAt ?? null}
+      onDiscardRestored={discard}
+    />
+  );
+}
+
+function CheckFormBody({
+  mode,
+  checkId,
+  version,
+  initial,
+  rulePrefix,
+  now,
+  storageKey,
+  restoredAt,
+  onDiscardRestored,
+}: CheckFormProps & { storageKey: string; restoredAt: string | null; onDiscardRestored: () => void }) {
   const router = useRouter();
   const d = useCheckDraft({ mode, initial, rulePrefix });
+  const [storageRefused, setStorageRefused] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const attempt = useRef(0);
@@ -42,6 +90,14 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty, pending]);
+
+  // Keep the draft in the browser while it differs from what was loaded (a restored draft counts as typed).
+  const draftToKeep = dirty || restoredAt ? d.draft : null;
+  useEffect(() => {
+    if (!draftToKeep) return;
+    const t = setTimeout(() => setStorageRefused(!writeStoredDraft(storageKey, draftToKeep, version ?? null)), 400);
+    return () => clearTimeout(t);
+  }, [draftToKeep, storageKey, version]);
 
   useEffect(() => {
     if (attemptCount === 0) return;
@@ -75,6 +131,7 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
         setAttemptCount(attempt.current);
         return;
       }
+      clearStoredDraft(storageKey);
       const q = new URLSearchParams({
         saved: mode === "create" ? "created" : "updated",
         sync: result.data.reconcile.status,
@@ -86,6 +143,19 @@ export function CheckForm({ mode, checkId, version, initial, rulePrefix, now }: 
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6" aria-busy={pending}>
+      {restoredAt ? (
+        <Notice tone="info" title="Unsaved draft restored">
+          This form holds what you typed on {new Date(restoredAt).toLocaleString()} and did not save.{" "}
+          <button type="button" onClick={onDiscardRestored} className="font-medium underline">
+            Discard it and start from the saved check
+          </button>
+        </Notice>
+      ) : null}
+      {storageRefused ? (
+        <Notice tone="warning" title="Draft not kept">
+          The browser refused to store this draft, so a reload would lose it. Save before leaving the page.
+        </Notice>
+      ) : null}
       {formError ? (
         <div data-form-error>
           <Notice tone="error" title="Not saved">

@@ -62,7 +62,8 @@ export function nulCharacterError(value: string): string | null {
   return at < 0 ? null : `Remove the NUL character (U+0000) at character ${at + 1}: the database cannot store it.`;
 }
 
-function utf8Bytes(s: string): number {
+/** Bytes of the text as UTF-8: what Athena's 256 KiB query limit counts. */
+export function utf8Bytes(s: string): number {
   return new TextEncoder().encode(s).length;
 }
 
