@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AppNav } from "@/components/app-nav";
 import { RoleProvider } from "@/components/auth/role-context";
 import { UserMenu } from "@/components/auth/user-menu";
+import { DependencyBanner } from "@/components/health/dependency-banner";
 import { currentUser } from "@/lib/auth/current-user";
 import "./globals.css";
 
@@ -41,6 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <UserMenu />
             </div>
           </header>
+          {user ? <DependencyBanner /> : null}
           <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-6 py-8 outline-none">
             {children}
           </main>
