@@ -93,6 +93,16 @@ export async function startIdp(config: IdpConfig): Promise<RunningIdp> {
       };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    // Lifetimes set explicitly (seconds), short like a company IdP's: a sign-in page left open expires, the
+    // provider's own session lasts a working day, tokens an hour. The console keeps its own session.
+    ttl: {
+      Interaction: 10 * 60,
+      Session: 12 * 60 * 60,
+      Grant: 12 * 60 * 60,
+      AccessToken: 60 * 60,
+      IdToken: 60 * 60,
+      AuthorizationCode: 60,
+    },
     features: {
       devInteractions: { enabled: false },
       rpInitiatedLogout: {
