@@ -64,4 +64,26 @@ describe("supervise", () => {
     expect(supervised.restarts()).toBe(0);
     supervised = undefined;
   });
+
+  it("stops a child whose restart was still starting when stop() came (no orphan after a group SIGTERM)", async () => {
+    let started = 0;
+    let latest: Child | undefined;
+    const slowSecondStart = async () => {
+      started++;
+      if (started > 1) await new Promise((resolve) => setTimeout(resolve, 300));
+      latest = await startReady();
+      return latest;
+    };
+    supervised = await supervise("probe", slowSecondStart, { minDelayMs: 10 });
+    const first = supervised.current()!;
+    first.process.kill("SIGTERM");
+    await first.exited;
+    await until(() => (started === 2 ? true : undefined), 5_000);
+    // The restart is in flight (its start takes 300 ms): stop now.
+    await supervised.stop();
+    supervised = undefined;
+    const orphan = latest!;
+    expect(orphan.process.pid).not.toBe(first.process.pid);
+    expect(orphan.process.exitCode !== null || orphan.process.signalCode !== null).toBe(true);
+  }, 30_000);
 });

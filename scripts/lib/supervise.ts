@@ -58,6 +58,8 @@ export async function supervise(
         delay = Math.min(delay * 2, maxDelayMs);
         try {
           child = await start();
+          // stop() came while this child was starting: stop() stops it once this loop has returned.
+          if (stopping) return;
           restarts++;
           log(`${name} restarted (restart ${restarts})`);
         } catch (error) {
@@ -77,6 +79,9 @@ export async function supervise(
       wake?.();
       await child?.stop();
       await running;
+      // A restart that was starting when stop() began has a child by now (a group SIGTERM reaches the child before
+      // the parent's shutdown gets here); without this it would be left running with no parent.
+      await child?.stop();
     },
   };
 }
