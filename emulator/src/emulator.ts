@@ -19,6 +19,7 @@ import { createRequestHandler } from "./core/http-handler";
 import { DEFAULT_CONFIG } from "./core/defaults";
 import type { EmulatorConfig, ServiceDefinition, ServiceDeps, ServiceName } from "./core/types";
 import { createAthenaService } from "./athena/index";
+import { createDynamoDbService } from "./dynamodb/index";
 import { createEventsService } from "./events/index";
 import { createStatesService } from "./states/index";
 
@@ -41,6 +42,7 @@ const SERVICE_FACTORIES: Array<{
   { name: "events", create: createEventsService },
   { name: "states", create: createStatesService },
   { name: "athena", create: createAthenaService },
+  { name: "dynamodb", create: createDynamoDbService },
 ];
 
 /** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */

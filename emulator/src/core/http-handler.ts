@@ -93,7 +93,7 @@ async function handleAdmin(
         return sendJson(res, requestId, 200, json, { removed: deps.faults.clear(id) });
       }
     }
-    const m = /^\/_emulator\/(events|states|athena)\/([A-Za-z0-9_-]+)$/.exec(path);
+    const m = /^\/_emulator\/(events|states|athena|dynamodb)\/([A-Za-z0-9_-]+)$/.exec(path);
     const handler = m ? deps.registry.get(m[1] as ServiceName)?.admin?.[m[2]!] : undefined;
     if (handler) {
       const input = method === "GET" ? Object.fromEntries(url.searchParams) : parseJsonObject(raw);
