@@ -22,6 +22,7 @@ import { createAthenaService } from "./athena/index";
 import { createDynamoDbService } from "./dynamodb/index";
 import { createEventsService } from "./events/index";
 import { createStatesService } from "./states/index";
+import { WebhookReceivers } from "./webhooks/receivers";
 
 export { DEFAULT_CONFIG };
 
@@ -68,6 +69,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
     }
   };
 
+  let webhooks: WebhookReceivers | undefined;
   let server: http.Server;
   let server6: http.Server | undefined;
   let port: number;
@@ -80,7 +82,8 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
     for (const service of registry.all()) await service.start?.();
 
     const faults = new FaultRegistry();
-    const handler = createRequestHandler({ config, registry, faults, startedAt: Date.now() });
+    webhooks = new WebhookReceivers(path.join(config.dataDir, "webhooks"));
+    const handler = createRequestHandler({ config, registry, faults, webhooks, startedAt: Date.now() });
     server = http.createServer(handler);
     server.keepAliveTimeout = 65_000;
     port = await listen(server, config.port, config.host);
@@ -112,6 +115,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
         const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
         for (const s of servers) s.closeIdleConnections();
         await stopServices();
+        await webhooks?.flush();
         for (const s of servers) s.closeAllConnections();
         await closed;
       })();
