@@ -23,6 +23,7 @@ import { createAthenaService } from "./athena/index";
 import { createDynamoDbService } from "./dynamodb/index";
 import { createEventsService } from "./events/index";
 import { createStatesService } from "./states/index";
+import { createSnsService } from "./sns/index";
 import { WebhookReceivers } from "./webhooks/receivers";
 
 export { DEFAULT_CONFIG };
@@ -45,6 +46,7 @@ const SERVICE_FACTORIES: Array<{
   { name: "states", create: createStatesService },
   { name: "athena", create: createAthenaService },
   { name: "dynamodb", create: createDynamoDbService },
+  { name: "sns", create: createSnsService },
 ];
 
 /** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */

@@ -20,6 +20,7 @@ Options (environment variable in brackets):
   --max-rules-per-bus N    EventBridge rule quota (default 300, as on AWS)
   --events-retry-delays-ms LIST   waits between target delivery attempts, e.g. 50,100 ("none": no retry;
                            default 200,1000,3000)
+  --sns-retry-delays-ms LIST      waits between SNS HTTP delivery attempts (default 200,1000,3000)
   --api-destination-timeout-ms N  an API destination call taking longer fails and is retried (default 5000)
   -h, --help               print this and exit
 

@@ -6,6 +6,7 @@ import { AwsError } from "./aws-error";
 import { newContext, runOperation, type ServiceRegistry } from "./dispatch";
 import type { FaultRegistry } from "./faults";
 import { contentType, INTERNAL_ERROR_CODE } from "./protocol";
+import { parseQueryBody, queryErrorXml, queryResponseXml } from "./query-protocol";
 import type { EmulatorConfig, ServiceName } from "./types";
 import type { WebhookReceivers } from "../webhooks/receivers";
 
@@ -38,6 +39,9 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
   if (url.pathname.startsWith("/_emulator/")) return handleAdmin(deps, req, res, requestId, url);
 
   const target = header(req, "x-amz-target");
+  const media = (header(req, "content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (req.method === "POST" && !target && media === "application/x-www-form-urlencoded")
+    return handleQuery(deps, req, res, requestId);
   if (req.method !== "POST" || !target) {
     // Not an AWS JSON call (e.g. a browser): say what this is.
     return sendJson(res, requestId, 404, "application/json", {
@@ -62,6 +66,33 @@ async function handle(deps: HandlerDeps, req: IncomingMessage, res: ServerRespon
     sendJson(res, requestId, 200, ctype, output);
   } catch (err) {
     sendError(res, requestId, asAwsError(err, service?.name), ctype);
+  }
+}
+
+// An AWS query-protocol call (SNS): the service is found by the Version member, errors are XML too.
+async function handleQuery(deps: HandlerDeps, req: IncomingMessage, res: ServerResponse, requestId: string) {
+  const raw = await readBody(req).catch(() => "");
+  const { action, version, params } = parseQueryBody(raw);
+  const service = deps.registry.byQueryVersion(version);
+  const namespace = service?.query?.xmlNamespace ?? "https://aws.amazon.com/";
+  const send = (status: number, xml: string) => {
+    res.writeHead(status, {
+      "content-type": "text/xml",
+      "content-length": Buffer.byteLength(xml),
+      "x-amzn-requestid": requestId,
+    });
+    res.end(xml);
+  };
+  try {
+    if (!service) throw new AwsError("InvalidAction", `No service of this emulator speaks API version ${version}.`);
+    if (!Object.prototype.hasOwnProperty.call(service.operations, action))
+      throw new AwsError("InvalidAction", `The action ${action} is not valid for this web service.`);
+    await deps.faults.apply(service.name, action);
+    const output = await runOperation(service, action, params, newContext(deps.config, requestId));
+    send(200, queryResponseXml(action, namespace, output, requestId));
+  } catch (err) {
+    const e = asAwsError(err, service?.name);
+    send(e.status, queryErrorXml(namespace, e.code, e.message, e.status, requestId));
   }
 }
 
@@ -114,7 +145,7 @@ async function handleAdmin(
       const set = deps.webhooks.setBehavior(name, method === "DELETE" ? undefined : parseJsonObject(raw));
       return sendJson(res, requestId, 200, json, { name, behavior: set ?? { status: 200, delayMs: 0 } });
     }
-    const m = /^\/_emulator\/(events|states|athena|dynamodb)\/([A-Za-z0-9_-]+)$/.exec(path);
+    const m = /^\/_emulator\/(events|states|athena|dynamodb|sns)\/([A-Za-z0-9_-]+)$/.exec(path);
     const handler = m ? deps.registry.get(m[1] as ServiceName)?.admin?.[m[2]!] : undefined;
     if (handler) {
       const input = method === "GET" ? Object.fromEntries(url.searchParams) : parseJsonObject(raw);

@@ -23,6 +23,8 @@ export interface ServiceDefinition {
   /** e.g. "AWSEvents", "AWSStepFunctions", "AmazonAthena" */
   targetPrefix: string;
   jsonVersion: "1.0" | "1.1";
+  /** Set for a service that speaks the AWS query protocol (form in, XML out) instead of JSON, e.g. SNS. */
+  query?: { version: string; xmlNamespace: string };
   operations: Record<string, Operation>;
   /** Background work (schedulers, query runners). */
   start?(): Promise<void>;

@@ -174,7 +174,8 @@ function checkName(name: string): void {
 function parseBody(contentType: string | undefined, raw: string): unknown {
   const text = raw.length > MAX_RECORDED_BODY ? `${raw.slice(0, MAX_RECORDED_BODY)}…[truncated]` : raw;
   const media = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  if (media === "application/json" || media.endsWith("+json") || (media === "" && /^\s*[[{]/.test(text))) {
+  // JSON is parsed whatever the label: SNS posts its JSON envelope as text/plain.
+  if (media === "application/json" || media.endsWith("+json") || /^\s*[[{]/.test(text)) {
     try {
       return JSON.parse(raw);
     } catch {
