@@ -24,6 +24,7 @@ import { createDynamoDbService } from "./dynamodb/index";
 import { createEventsService } from "./events/index";
 import { createStatesService } from "./states/index";
 import { createSnsService } from "./sns/index";
+import { createCloudWatchService } from "./cloudwatch/index";
 import { WebhookReceivers } from "./webhooks/receivers";
 
 export { DEFAULT_CONFIG };
@@ -47,6 +48,7 @@ const SERVICE_FACTORIES: Array<{
   { name: "athena", create: createAthenaService },
   { name: "dynamodb", create: createDynamoDbService },
   { name: "sns", create: createSnsService },
+  { name: "cloudwatch", create: createCloudWatchService },
 ];
 
 /** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */

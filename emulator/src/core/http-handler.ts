@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
 import { assertControlRequestAllowed, assertNotCrossOrigin } from "./admin-guard";
-import { AwsError } from "./aws-error";
+import { AwsError, QueryCompatibleError } from "./aws-error";
 import { newContext, runOperation, type ServiceRegistry } from "./dispatch";
 import type { FaultRegistry } from "./faults";
 import { contentType, INTERNAL_ERROR_CODE } from "./protocol";
@@ -262,6 +262,9 @@ function sendError(res: ServerResponse, requestId: string, err: AwsError, ctype:
     "content-length": Buffer.byteLength(text),
     "x-amzn-requestid": requestId,
     "x-amzn-errortype": err.code,
+    ...(err instanceof QueryCompatibleError
+      ? { "x-amzn-query-error": `${err.queryCode};${err.status >= 500 ? "Receiver" : "Sender"}` }
+      : {}),
   });
   res.end(text);
 }
