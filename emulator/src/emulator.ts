@@ -15,12 +15,17 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { createInvoker, ServiceRegistry } from "./core/dispatch";
 import { FaultRegistry } from "./core/faults";
+import { MetricStore } from "./core/metrics";
 import { createRequestHandler } from "./core/http-handler";
 import { DEFAULT_CONFIG } from "./core/defaults";
 import type { EmulatorConfig, ServiceDefinition, ServiceDeps, ServiceName } from "./core/types";
 import { createAthenaService } from "./athena/index";
+import { createDynamoDbService } from "./dynamodb/index";
 import { createEventsService } from "./events/index";
 import { createStatesService } from "./states/index";
+import { createSnsService } from "./sns/index";
+import { createCloudWatchService } from "./cloudwatch/index";
+import { WebhookReceivers } from "./webhooks/receivers";
 
 export { DEFAULT_CONFIG };
 
@@ -41,6 +46,9 @@ const SERVICE_FACTORIES: Array<{
   { name: "events", create: createEventsService },
   { name: "states", create: createStatesService },
   { name: "athena", create: createAthenaService },
+  { name: "dynamodb", create: createDynamoDbService },
+  { name: "sns", create: createSnsService },
+  { name: "cloudwatch", create: createCloudWatchService },
 ];
 
 /** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */
@@ -54,6 +62,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
   fs.mkdirSync(config.dataDir, { recursive: true });
 
   const registry = new ServiceRegistry();
+  const metrics = new MetricStore(path.join(config.dataDir, "metrics"));
   const invoker = createInvoker(registry, config);
   const stopServices = async () => {
     // Producers first: events (starts executions), then states (calls athena), then athena.
@@ -66,6 +75,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
     }
   };
 
+  let webhooks: WebhookReceivers | undefined;
   let server: http.Server;
   let server6: http.Server | undefined;
   let port: number;
@@ -73,12 +83,13 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
     for (const service of SERVICE_FACTORIES) {
       const stateDir = path.join(config.dataDir, service.name);
       fs.mkdirSync(stateDir, { recursive: true });
-      registry.add(await service.create({ config, invoker, stateDir }));
+      registry.add(await service.create({ config, invoker, stateDir, metrics }));
     }
     for (const service of registry.all()) await service.start?.();
 
     const faults = new FaultRegistry();
-    const handler = createRequestHandler({ config, registry, faults, startedAt: Date.now() });
+    webhooks = new WebhookReceivers(path.join(config.dataDir, "webhooks"));
+    const handler = createRequestHandler({ config, registry, faults, webhooks, startedAt: Date.now() });
     server = http.createServer(handler);
     server.keepAliveTimeout = 65_000;
     port = await listen(server, config.port, config.host);
@@ -110,6 +121,8 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
         const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
         for (const s of servers) s.closeIdleConnections();
         await stopServices();
+        await webhooks?.flush();
+        await metrics.flush();
         for (const s of servers) s.closeAllConnections();
         await closed;
       })();

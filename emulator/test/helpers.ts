@@ -4,6 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { AthenaClient } from "@aws-sdk/client-athena";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { SNSClient } from "@aws-sdk/client-sns";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { startEmulator } from "../src/emulator";
@@ -59,6 +62,9 @@ export function sdkClients(url: string, overrides: { maxAttempts?: number; regio
     sfn: new SFNClient(common),
     events: new EventBridgeClient(common),
     athena: new AthenaClient(common),
+    dynamodb: new DynamoDBClient(common),
+    sns: new SNSClient(common),
+    cloudwatch: new CloudWatchClient(common),
   };
 }
 

@@ -14,3 +14,18 @@ export class AwsError extends Error {
     this.name = code;
   }
 }
+
+/**
+ * An error of a JSON service that keeps its older query-protocol codes (CloudWatch): the SDK reads the shape name from
+ * `__type` and the query code (e.g. "InvalidParameterValue") from the x-amzn-query-error header.
+ */
+export class QueryCompatibleError extends AwsError {
+  constructor(
+    code: string,
+    readonly queryCode: string,
+    message: string,
+    status = 400,
+  ) {
+    super(code, message, status);
+  }
+}

@@ -20,6 +20,11 @@ export class ServiceRegistry {
     return this.byName.get(name);
   }
 
+  /** The query-protocol service whose API version is `version` (e.g. SNS's 2010-03-31). */
+  byQueryVersion(version: string): ServiceDefinition | undefined {
+    return this.all().find((s) => s.query?.version === version);
+  }
+
   /** The service whose X-Amz-Target prefix is `prefix`, if loaded. */
   byTargetPrefix(prefix: string): ServiceDefinition | undefined {
     return this.byPrefix.get(prefix);

@@ -6,6 +6,9 @@ export const INTERNAL_ERROR_CODE: Record<ServiceName, string> = {
   events: "InternalException",
   states: "InternalFailure",
   athena: "InternalServerException",
+  dynamodb: "InternalServerError",
+  sns: "InternalError",
+  cloudwatch: "InternalServiceError",
 };
 
 /** A code the SDK classes as throttling (retryable) for each service. */
@@ -13,6 +16,9 @@ export const THROTTLE_ERROR_CODE: Record<ServiceName, string> = {
   events: "ThrottlingException",
   states: "ThrottlingException",
   athena: "TooManyRequestsException",
+  dynamodb: "ThrottlingException",
+  sns: "Throttled",
+  cloudwatch: "Throttling",
 };
 
 /** Content type of a JSON 1.0 / 1.1 answer. */

@@ -1,6 +1,7 @@
 // Contracts shared by the emulator's services. The emulator imports nothing from the console.
+import type { MetricStore } from "./metrics";
 
-export type ServiceName = "events" | "states" | "athena";
+export type ServiceName = "events" | "states" | "athena" | "dynamodb" | "sns" | "cloudwatch";
 
 /** Who is calling and where: the region/account come from config (signatures are not verified). */
 export interface CallContext {
@@ -22,6 +23,8 @@ export interface ServiceDefinition {
   /** e.g. "AWSEvents", "AWSStepFunctions", "AmazonAthena" */
   targetPrefix: string;
   jsonVersion: "1.0" | "1.1";
+  /** Set for a service that speaks the AWS query protocol (form in, XML out) instead of JSON, e.g. SNS. */
+  query?: { version: string; xmlNamespace: string };
   operations: Record<string, Operation>;
   /** Background work (schedulers, query runners). */
   start?(): Promise<void>;
@@ -58,4 +61,6 @@ export interface ServiceDeps {
   invoker: Invoker;
   /** This service's own directory for persisted state (e.g. <dataDir>/states). Created by the core. */
   stateDir: string;
+  /** Metric data points shared between the services that produce them and CloudWatch. */
+  metrics: MetricStore;
 }
