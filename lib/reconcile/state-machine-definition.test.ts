@@ -11,6 +11,7 @@ import {
 } from "./state-machine-definition";
 import { executionOutputSchema, type ExecutionInput, type ExecutionOutput } from "@/lib/checks/execution-contract";
 import type { Expectation } from "@/lib/checks/types";
+import { testConfig } from "./test-fixtures";
 
 // aws-local-stepfunctions calls Promise.withResolvers (Node 22+) in every Task state.
 const P = Promise as unknown as { withResolvers?: () => unknown };
@@ -30,11 +31,20 @@ interface Scenario {
   parameterSources?: ExecutionInput["query"]["parameterSources"];
   parameters?: string[];
   throttleFirstStart?: boolean;
+  /** The check's verdict already in the verdict table (absent: none). */
+  stored?: string;
+  /** UpdateItem fails with this error. */
+  memoryFails?: string;
+  /** Header names (default `_col0`, one per cell of the first row). */
+  columns?: string[];
+  /** The check's name in the input (absent: an input written before names). */
+  name?: string;
 }
 
-function athenaRows(rows: Rows, header: boolean) {
+function athenaRows(rows: Rows, header: boolean, columns?: string[]) {
   const data = rows.map((r) => ({ Data: r.map((v) => (v === null ? {} : { VarCharValue: v })) }));
-  return header ? [{ Data: [{ VarCharValue: "_col0" }] }, ...data] : data;
+  const names = columns ?? (rows[0] ?? [null]).map((_, i) => `_col${i}`);
+  return header ? [{ Data: names.map((n) => ({ VarCharValue: n })) }, ...data] : data;
 }
 
 class TaskError extends Error {
@@ -84,13 +94,15 @@ async function run(s: Scenario) {
     start: Record<string, unknown>[];
     results: Record<string, unknown>[];
     events: Record<string, unknown>[];
+    updates: Record<string, unknown>[];
   } = {
     start: [],
     results: [],
     events: [],
+    updates: [],
   };
   const input: ExecutionInput = {
-    check: { id: "c-1", slug: "admin-logins", generation: 3 },
+    check: { id: "c-1", slug: "admin-logins", generation: 3, ...(s.name !== undefined ? { name: s.name } : {}) },
     trigger: { kind: "event" },
     query: {
       sql: "SELECT count(*) FROM auditlogs.aurora_audit_log WHERE username = ?",
@@ -121,7 +133,7 @@ async function run(s: Scenario) {
       },
     };
   };
-  const { definition, handlers } = jsonataPassAsTasks(buildStateMachineDefinition());
+  const { definition, handlers } = jsonataPassAsTasks(buildStateMachineDefinition(testConfig));
   const machine = new StateMachine(
     definition as never,
     { validationOptions: { checkArn: true, checkPaths: true } } as never,
@@ -135,17 +147,29 @@ async function run(s: Scenario) {
         ReadPreview: ((p: Record<string, unknown>) => {
           calls.results.push(p);
           const header = !["DDL", "UTILITY"].includes(s.statementType ?? "DML");
-          return { ResultSet: { Rows: athenaRows(s.rows ?? [], header) } };
+          return { ResultSet: { Rows: athenaRows(s.rows ?? [], header, s.columns) } };
+        }) as never,
+        RememberVerdict: ((p: Record<string, unknown>) => {
+          calls.updates.push(p);
+          if (s.memoryFails) throw new TaskError(s.memoryFails, "UpdateItem failed");
+          return s.stored ? { Attributes: { verdict: { S: s.stored } } } : {};
         }) as never,
         PublishResult: ((p: Record<string, unknown>) => {
           calls.events.push(p);
           return { FailedEntryCount: 0, Entries: [{ EventId: "e-1" }] };
         }) as never,
       },
-      retryIntervalOverrides: { StartQuery: 0, StartQueryWithParameters: 0, ReadPreview: 0, PublishResult: 0 },
+      retryIntervalOverrides: {
+        StartQuery: 0,
+        StartQueryWithParameters: 0,
+        ReadPreview: 0,
+        PublishResult: 0,
+        RememberVerdict: 0,
+      },
     },
     context: {
       Execution: { Id: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x1", Name: "x1" },
+      State: { EnteredTime: "2026-12-03T12:00:00.000Z", Name: "RememberVerdict", RetryCount: 0 },
       StateMachine: {
         Id: "arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner",
         Name: "audit-checks-runner",
@@ -158,14 +182,14 @@ async function run(s: Scenario) {
 
 describe("state machine definition", () => {
   it("is valid ASL for asl-validator and deterministic", () => {
-    const r = aslValidator(buildStateMachineDefinition(), { checkPaths: true, checkArn: true });
+    const r = aslValidator(buildStateMachineDefinition(testConfig), { checkPaths: true, checkArn: true });
     expect(r.errors).toEqual([]);
     expect(r.isValid).toBe(true);
-    expect(stateMachineDefinitionText()).toBe(stateMachineDefinitionText());
+    expect(stateMachineDefinitionText(testConfig)).toBe(stateMachineDefinitionText(testConfig));
   });
 
   it("writes exactly the output keys of the contract's schema in every verdict state", () => {
-    const def = buildStateMachineDefinition() as { States: Record<string, Record<string, unknown>> };
+    const def = buildStateMachineDefinition(testConfig) as { States: Record<string, Record<string, unknown>> };
     const verdicts = Object.entries(def.States).filter(([name]) => name.startsWith("Verdict"));
     expect(verdicts.map(([name]) => name).sort()).toEqual(["VerdictError", "VerdictFail", "VerdictPass"]);
     for (const [, state] of verdicts) {
@@ -175,7 +199,7 @@ describe("state machine definition", () => {
   });
 
   it("never writes the old defects: every Next exists, End is boolean, the .sync integration waits", () => {
-    const def = buildStateMachineDefinition() as { States: Record<string, Record<string, unknown>> };
+    const def = buildStateMachineDefinition(testConfig) as { States: Record<string, Record<string, unknown>> };
     const text = JSON.stringify(def);
     expect(text).toContain("athena:startQueryExecution.sync");
     expect(text).not.toContain('"End":"True"');
