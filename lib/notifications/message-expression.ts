@@ -109,7 +109,7 @@ function expression(consoleUrl: string): string {
       MESSAGE_MAX_ROWS +
       ' rows only)" : undefined];',
     "$tableLines := $shownLines > 0 ? [$allLines[[0..($shownLines - 1)]]] : [];",
-    '$table := $count($tableLines) > 0 ? "```\\n" & $join([$map($tableLines, $esc)], "\\n") & "\\n```" & ($count($notes) > 0 ? "\\n" & $join($notes, "\\n") : "") : ($count($data) = 0 ? "_No rows._" : $join($notes, "\\n"));',
+    '$table := $count($data) = 0 ? "_No rows._" : $count($tableLines) > 0 ? "```\\n" & $join([$map($tableLines, $esc)], "\\n") & "\\n```" & ($count($notes) > 0 ? "\\n" & $join($notes, "\\n") : "") : $join($notes, "\\n");',
     `$title := $clip($icon & " " & $v & ": " & $name, ${SLACK_HEADER_MAX});`,
     '$linkText := $replace($esc($clip($name, 200)), "|", "¦");',
     '$was := $exists($prev) ? ($changed ? " (was " & $prev & ")" : " (unchanged)") : " (first verdict)";',

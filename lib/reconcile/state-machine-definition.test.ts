@@ -12,6 +12,8 @@ import {
 import { executionOutputSchema, type ExecutionInput, type ExecutionOutput } from "@/lib/checks/execution-contract";
 import type { Expectation } from "@/lib/checks/types";
 import { testConfig } from "./test-fixtures";
+import { completedEventDetailSchema } from "@/lib/notifications/completed-event";
+import { DETAIL_EXPRESSION_KEYS } from "@/lib/notifications/message-expression";
 
 // aws-local-stepfunctions calls Promise.withResolvers (Node 22+) in every Task state.
 const P = Promise as unknown as { withResolvers?: () => unknown };
@@ -39,6 +41,8 @@ interface Scenario {
   columns?: string[];
   /** The check's name in the input (absent: an input written before names). */
   name?: string;
+  /** Building the messages fails (an expression error). */
+  messageFails?: boolean;
 }
 
 function athenaRows(rows: Rows, header: boolean, columns?: string[]) {
@@ -88,6 +92,10 @@ function jsonataPassAsTasks(definition: Json): { definition: Json; handlers: Rec
   visit(copy);
   return { definition: copy, handlers: handlers as Record<string, never> };
 }
+
+const failMessages = (() => {
+  throw new TaskError("States.QueryEvaluationError", "The JSONata expression failed");
+}) as never;
 
 async function run(s: Scenario) {
   const calls: {
@@ -142,6 +150,7 @@ async function run(s: Scenario) {
     overrides: {
       taskResourceLocalHandlers: {
         ...handlers,
+        ...(s.messageFails ? { FormatMessages: failMessages } : ({} as Record<string, never>)),
         StartQuery: start as never,
         StartQueryWithParameters: start as never,
         ReadPreview: ((p: Record<string, unknown>) => {
@@ -424,5 +433,84 @@ describe("parameters", () => {
     expect(calls.start).toHaveLength(0);
     expect(output.verdict).toBe("ERROR");
     expect(output.error?.error).toBe(error);
+  });
+});
+
+describe("verdict memory and the completed event", () => {
+  const detailOf = (calls: { events: Record<string, unknown>[] }) =>
+    completedEventDetailSchema.strict().parse((calls.events[0]!.Entries as Array<{ Detail: unknown }>)[0]!.Detail);
+
+  it("builds the detail with exactly the schema's keys, in both the full and the minimal path", () => {
+    expect([...DETAIL_EXPRESSION_KEYS].sort()).toEqual(Object.keys(completedEventDetailSchema.shape).sort());
+    const def = buildStateMachineDefinition(testConfig) as { States: Record<string, Record<string, any>> };
+    expect(def.States.PublishResult!.Parameters.Entries[0]["Detail.$"]).toBe("$.detail");
+    const schemaKeys = new Set(Object.keys(completedEventDetailSchema.shape));
+    for (const name of ["MinimalDetailWithPrevious", "MinimalDetailFirst"]) {
+      const keys = Object.keys(def.States[name]!.Parameters).map((k) => k.replace(/\.\$$/, ""));
+      for (const k of keys) expect(schemaKeys.has(k), `${name}.${k}`).toBe(true);
+    }
+    expect(def.States.RememberVerdict).toMatchObject({
+      Resource: "arn:aws:states:::dynamodb:updateItem",
+      Parameters: { TableName: "audit-checks-verdicts", ReturnValues: "UPDATED_OLD" },
+    });
+  });
+
+  it("a first verdict: UpdateItem SETs verdict, execution and time; verdictChanged true, no previousVerdict", async () => {
+    const { output, calls } = await run({ expectation: { kind: "noRows" }, rows: [["alice"]], name: "Admin logins" });
+    expect(output.verdict).toBe("FAIL");
+    expect(calls.updates).toEqual([
+      {
+        TableName: "audit-checks-verdicts",
+        Key: { checkId: { S: "c-1" } },
+        UpdateExpression: "SET verdict = :v, executionArn = :e, updatedAt = :t",
+        ExpressionAttributeValues: {
+          ":v": { S: "FAIL" },
+          ":e": { S: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x1" },
+          ":t": { S: "2026-12-03T12:00:00.000Z" },
+        },
+        ReturnValues: "UPDATED_OLD",
+      },
+    ]);
+    const d = detailOf(calls);
+    expect(d).toMatchObject({ verdict: "FAIL", verdictChanged: true, firstValue: "alice" });
+    expect(d).not.toHaveProperty("previousVerdict");
+    expect((d.messages.slack as { text: string }).text).toBe("FAIL: Admin logins");
+    expect(d.messages.text).toContain("http://localhost:3000/executions/x1");
+  });
+
+  it("the same verdict again: verdictChanged false; a different one: true with the previous verdict", async () => {
+    const same = detailOf((await run({ expectation: { kind: "noRows" }, rows: [["a"]], stored: "FAIL" })).calls);
+    expect(same).toMatchObject({ verdict: "FAIL", previousVerdict: "FAIL", verdictChanged: false });
+    const recovered = detailOf((await run({ expectation: { kind: "noRows" }, rows: [], stored: "FAIL" })).calls);
+    expect(recovered).toMatchObject({ verdict: "PASS", previousVerdict: "FAIL", verdictChanged: true });
+  });
+
+  it("a failed UpdateItem leaves the verdict alone and counts as changed (a duplicate beats a lost alert)", async () => {
+    const { output, calls } = await run({
+      expectation: { kind: "noRows" },
+      rows: [["a"]],
+      memoryFails: "DynamoDB.ResourceNotFoundException",
+    });
+    expect(output.verdict).toBe("FAIL");
+    const d = detailOf(calls);
+    expect(d).toMatchObject({ verdict: "FAIL", verdictChanged: true });
+    expect(d).not.toHaveProperty("previousVerdict");
+  });
+
+  it("messages that cannot be built: the verdict stands and a minimal message is published", async () => {
+    for (const stored of [undefined, "PASS"]) {
+      const { output, calls } = await run({
+        expectation: { kind: "noRows" },
+        rows: [["a"]],
+        stored,
+        messageFails: true,
+      });
+      expect(output.verdict).toBe("FAIL");
+      const d = detailOf(calls);
+      expect(d).toMatchObject({ verdict: "FAIL", verdictChanged: true, trigger: "event" });
+      expect(d.previousVerdict).toBe(stored);
+      expect(d.messages.text).toBe("FAIL: admin-logins (the full message could not be built; see the execution x1)");
+      expect(d.messages.webhook).toMatchObject({ version: "1", messageError: "States.QueryEvaluationError" });
+    }
   });
 });
