@@ -19,8 +19,10 @@ import { createRequestHandler } from "./core/http-handler";
 import { DEFAULT_CONFIG } from "./core/defaults";
 import type { EmulatorConfig, ServiceDefinition, ServiceDeps, ServiceName } from "./core/types";
 import { createAthenaService } from "./athena/index";
+import { createDynamoDbService } from "./dynamodb/index";
 import { createEventsService } from "./events/index";
 import { createStatesService } from "./states/index";
+import { WebhookReceivers } from "./webhooks/receivers";
 
 export { DEFAULT_CONFIG };
 
@@ -41,6 +43,7 @@ const SERVICE_FACTORIES: Array<{
   { name: "events", create: createEventsService },
   { name: "states", create: createStatesService },
   { name: "athena", create: createAthenaService },
+  { name: "dynamodb", create: createDynamoDbService },
 ];
 
 /** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */
@@ -66,6 +69,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
     }
   };
 
+  let webhooks: WebhookReceivers | undefined;
   let server: http.Server;
   let server6: http.Server | undefined;
   let port: number;
@@ -78,7 +82,8 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
     for (const service of registry.all()) await service.start?.();
 
     const faults = new FaultRegistry();
-    const handler = createRequestHandler({ config, registry, faults, startedAt: Date.now() });
+    webhooks = new WebhookReceivers(path.join(config.dataDir, "webhooks"));
+    const handler = createRequestHandler({ config, registry, faults, webhooks, startedAt: Date.now() });
     server = http.createServer(handler);
     server.keepAliveTimeout = 65_000;
     port = await listen(server, config.port, config.host);
@@ -110,6 +115,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
         const closed = Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
         for (const s of servers) s.closeIdleConnections();
         await stopServices();
+        await webhooks?.flush();
         for (const s of servers) s.closeAllConnections();
         await closed;
       })();

@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect } from "vitest";
 import { AthenaClient } from "@aws-sdk/client-athena";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { startEmulator } from "../src/emulator";
@@ -59,6 +60,7 @@ export function sdkClients(url: string, overrides: { maxAttempts?: number; regio
     sfn: new SFNClient(common),
     events: new EventBridgeClient(common),
     athena: new AthenaClient(common),
+    dynamodb: new DynamoDBClient(common),
   };
 }
 

@@ -24,6 +24,14 @@ export function assertControlRequestAllowed(method: string, headers: IncomingHtt
       415,
     );
   }
+  assertNotCrossOrigin(headers);
+}
+
+/**
+ * Throws 403 when a browser page on another origin sent the request (Origin / Sec-Fetch-Site). Programs that send
+ * no Origin pass whatever their content type: the webhook receiver takes form posts from servers this way.
+ */
+export function assertNotCrossOrigin(headers: IncomingHttpHeaders): void {
   const origin = first(headers.origin);
   const fetchSite = first(headers["sec-fetch-site"]);
   if (fetchSite === "cross-site" || fetchSite === "same-site") throw crossOrigin(`Sec-Fetch-Site: ${fetchSite}`);

@@ -1,12 +1,13 @@
 // The HTTP front door: AWS JSON calls (`POST /` + X-Amz-Target) and the emulator's own /_emulator endpoints.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
-import { assertControlRequestAllowed } from "./admin-guard";
+import { assertControlRequestAllowed, assertNotCrossOrigin } from "./admin-guard";
 import { AwsError } from "./aws-error";
 import { newContext, runOperation, type ServiceRegistry } from "./dispatch";
 import type { FaultRegistry } from "./faults";
 import { contentType, INTERNAL_ERROR_CODE } from "./protocol";
 import type { EmulatorConfig, ServiceName } from "./types";
+import type { WebhookReceivers } from "../webhooks/receivers";
 
 /** Larger than any request these APIs accept (state machine definitions are ≤ 1 MiB). */
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -15,6 +16,7 @@ export interface HandlerDeps {
   config: EmulatorConfig;
   registry: ServiceRegistry;
   faults: FaultRegistry;
+  webhooks: WebhookReceivers;
   startedAt: number;
 }
 
@@ -73,6 +75,10 @@ async function handleAdmin(
   const method = req.method ?? "GET";
   const path = url.pathname.replace(/\/+$/, "");
   const json = "application/json";
+  const hook = /^\/_emulator\/webhooks\/([^/]+)$/.exec(path);
+  if (hook && method !== "GET" && method !== "HEAD" && method !== "DELETE") {
+    return receiveWebhook(deps, req, res, requestId, decodeURIComponent(hook[1]!));
+  }
   try {
     const raw = method === "GET" || method === "HEAD" ? "" : await readBody(req);
     assertControlRequestAllowed(method, req.headers, Buffer.byteLength(raw));
@@ -82,6 +88,7 @@ async function handleAdmin(
     if (path === "/_emulator/reset" && method === "POST") {
       for (const service of deps.registry.all()) await service.reset?.();
       deps.faults.clear();
+      deps.webhooks.resetAll();
       return sendJson(res, requestId, 200, json, { reset: deps.registry.all().map((s) => s.name) });
     }
     if (path === "/_emulator/faults") {
@@ -93,7 +100,21 @@ async function handleAdmin(
         return sendJson(res, requestId, 200, json, { removed: deps.faults.clear(id) });
       }
     }
-    const m = /^\/_emulator\/(events|states|athena)\/([A-Za-z0-9_-]+)$/.exec(path);
+    if (path === "/_emulator/webhooks" && method === "GET") {
+      return sendJson(res, requestId, 200, json, { receivers: deps.webhooks.summary() });
+    }
+    if (hook) {
+      const name = decodeURIComponent(hook[1]!);
+      if (method === "GET") return sendJson(res, requestId, 200, json, deps.webhooks.requests(name));
+      return sendJson(res, requestId, 200, json, { cleared: deps.webhooks.clear(name) });
+    }
+    const behavior = /^\/_emulator\/webhooks\/([^/]+)\/behavior$/.exec(path);
+    if (behavior && (method === "PUT" || method === "POST" || method === "DELETE")) {
+      const name = decodeURIComponent(behavior[1]!);
+      const set = deps.webhooks.setBehavior(name, method === "DELETE" ? undefined : parseJsonObject(raw));
+      return sendJson(res, requestId, 200, json, { name, behavior: set ?? { status: 200, delayMs: 0 } });
+    }
+    const m = /^\/_emulator\/(events|states|athena|dynamodb)\/([A-Za-z0-9_-]+)$/.exec(path);
     const handler = m ? deps.registry.get(m[1] as ServiceName)?.admin?.[m[2]!] : undefined;
     if (handler) {
       const input = method === "GET" ? Object.fromEntries(url.searchParams) : parseJsonObject(raw);
@@ -102,6 +123,32 @@ async function handleAdmin(
     sendJson(res, requestId, 404, json, { __type: "NotFound", message: `No emulator endpoint ${method} ${path}` });
   } catch (err) {
     sendError(res, requestId, asAwsError(err, undefined), json);
+  }
+}
+
+// A webhook delivery comes from a server (the emulator's own API destinations, SNS, a Slack-like client): any
+// content type is recorded. Only a browser page on another origin is refused, as for every control endpoint.
+async function receiveWebhook(
+  deps: HandlerDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  requestId: string,
+  name: string,
+): Promise<void> {
+  try {
+    assertNotCrossOrigin(req.headers);
+    const raw = await readBody(req);
+    const answer = deps.webhooks.record(name, req.method ?? "POST", req.headers, raw);
+    if (answer.delayMs > 0) await new Promise((r) => setTimeout(r, answer.delayMs));
+    if (res.destroyed) return;
+    res.writeHead(answer.status, {
+      "content-type": "text/plain; charset=utf-8",
+      "content-length": Buffer.byteLength(answer.body),
+      "x-amzn-requestid": requestId,
+    });
+    res.end(answer.body);
+  } catch (err) {
+    sendError(res, requestId, asAwsError(err, undefined), "application/json");
   }
 }
 

@@ -6,6 +6,7 @@ export const INTERNAL_ERROR_CODE: Record<ServiceName, string> = {
   events: "InternalException",
   states: "InternalFailure",
   athena: "InternalServerException",
+  dynamodb: "InternalServerError",
 };
 
 /** A code the SDK classes as throttling (retryable) for each service. */
@@ -13,6 +14,7 @@ export const THROTTLE_ERROR_CODE: Record<ServiceName, string> = {
   events: "ThrottlingException",
   states: "ThrottlingException",
   athena: "TooManyRequestsException",
+  dynamodb: "ThrottlingException",
 };
 
 /** Content type of a JSON 1.0 / 1.1 answer. */

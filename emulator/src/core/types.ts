@@ -1,6 +1,6 @@
 // Contracts shared by the emulator's services. The emulator imports nothing from the console.
 
-export type ServiceName = "events" | "states" | "athena";
+export type ServiceName = "events" | "states" | "athena" | "dynamodb";
 
 /** Who is calling and where: the region/account come from config (signatures are not verified). */
 export interface CallContext {

@@ -16,7 +16,11 @@ describe("parseResource", () => {
     ["arn:aws:states:us-east-1:123456789012:athena:getQueryResults", "athena", "getQueryResults", true],
     ["arn:aws:states:::events:putEvents.waitForTaskToken", "events", "putEvents.waitForTaskToken", false],
     ["arn:aws:states:::athena:getQueryResults.sync", "athena", "getQueryResults.sync", false],
-    ["arn:aws:states:::dynamodb:putItem", "dynamodb", "putItem", false],
+    ["arn:aws:states:::dynamodb:putItem", "dynamodb", "putItem", true],
+    ["arn:aws:states:::dynamodb:updateItem", "dynamodb", "updateItem", true],
+    ["arn:aws:states:::dynamodb:getItem", "dynamodb", "getItem", true],
+    ["arn:aws:states:::dynamodb:deleteItem", "dynamodb", "deleteItem", true],
+    ["arn:aws:states:::dynamodb:query", "dynamodb", "query", false],
   ])("%s → %s / %s (served: %s)", (arn, resourceType, resource, served) => {
     const parsed = parseResource(arn);
     expect(parsed).toMatchObject({ resourceType, resource });

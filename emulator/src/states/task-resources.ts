@@ -76,6 +76,32 @@ const ATHENA_OPS: Record<string, string> = {
   stopQueryExecution: "StopQueryExecution",
 };
 
+const DYNAMODB_OPS: Record<string, string> = {
+  getItem: "GetItem",
+  putItem: "PutItem",
+  updateItem: "UpdateItem",
+  deleteItem: "DeleteItem",
+};
+
+// The optimized DynamoDB integration answers the API's output plus the Java SDK's response metadata.
+function withSdkMetadata(output: Record<string, unknown>): Record<string, unknown> {
+  const requestId = randomUUID().replace(/-/g, "").toUpperCase().slice(0, 32);
+  const headers = {
+    "Content-Type": "application/x-amz-json-1.0",
+    Server: "Server",
+    "x-amzn-RequestId": requestId,
+  };
+  return {
+    ...output,
+    SdkHttpMetadata: {
+      AllHttpHeaders: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, [v]])),
+      HttpHeaders: headers,
+      HttpStatusCode: 200,
+    },
+    SdkResponseMetadata: { RequestId: requestId },
+  };
+}
+
 /** The implementation serving `res`, or undefined when the emulator does not support it. */
 export function taskImplementation(res: ParsedResource): TaskImplementation | undefined {
   const { resourceType, resource } = res;
@@ -86,6 +112,11 @@ export function taskImplementation(res: ParsedResource): TaskImplementation | un
     return undefined;
   }
   if (resourceType === "events" && resource === "putEvents") return putEvents;
+  if (resourceType === "dynamodb") {
+    const op = DYNAMODB_OPS[resource];
+    if (op) return async (params, ctx) => withSdkMetadata(await callService(ctx, "dynamodb", op, params));
+    return undefined;
+  }
   if (resourceType === "sns" && resource === "publish") return snsPublish;
   if (resourceType === "http" && resource === "invoke") return httpInvoke;
   // AWS SDK integrations for the two services the emulator has: the API action in camelCase.
@@ -105,6 +136,7 @@ export function unsupportedResourceCause(arn: string): string {
   return (
     `The emulator does not support the Task resource '${arn}'. Supported: arn:aws:states:::athena:startQueryExecution[.sync], ` +
     "athena:getQueryExecution, athena:getQueryResults, athena:stopQueryExecution, events:putEvents, sns:publish, http:invoke, " +
+    "dynamodb:getItem, dynamodb:putItem, dynamodb:updateItem, dynamodb:deleteItem, " +
     "aws-sdk:athena:<action>, aws-sdk:eventbridge:<action>."
   );
 }
@@ -113,6 +145,12 @@ const ERROR_PREFIX: Record<ServiceName, { prefix: string; service: string }> = {
   athena: { prefix: "Athena", service: "AmazonAthena" },
   events: { prefix: "EventBridge", service: "AmazonEventBridge" },
   states: { prefix: "SFN", service: "AWSStepFunctions" },
+  dynamodb: { prefix: "DynamoDB", service: "AmazonDynamoDBv2" },
+};
+
+// The Java SDK has no class for some codes: Step Functions then names the service's base exception.
+const JAVA_EXCEPTION: Partial<Record<ServiceName, Record<string, string>>> = {
+  dynamodb: { ValidationException: "AmazonDynamoDBException", SerializationException: "AmazonDynamoDBException" },
 };
 
 // Calls an emulated API; its errors become `<Service>.<Code>` with the cause text AWS's Java SDK produces.
@@ -128,7 +166,7 @@ async function callService(
     if (err instanceof AwsError) {
       const { prefix, service: svc } = ERROR_PREFIX[service];
       throw new TaskError(
-        `${prefix}.${err.code}`,
+        `${prefix}.${JAVA_EXCEPTION[service]?.[err.code] ?? err.code}`,
         `${err.message} (Service: ${svc}; Status Code: ${err.status}; Error Code: ${err.code}; Request ID: ${randomUUID()}; Proxy: null)`,
       );
     }
