@@ -15,6 +15,7 @@ import path from "node:path";
 import type { AddressInfo } from "node:net";
 import { createInvoker, ServiceRegistry } from "./core/dispatch";
 import { FaultRegistry } from "./core/faults";
+import { MetricStore } from "./core/metrics";
 import { createRequestHandler } from "./core/http-handler";
 import { DEFAULT_CONFIG } from "./core/defaults";
 import type { EmulatorConfig, ServiceDefinition, ServiceDeps, ServiceName } from "./core/types";
@@ -57,6 +58,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
   fs.mkdirSync(config.dataDir, { recursive: true });
 
   const registry = new ServiceRegistry();
+  const metrics = new MetricStore(path.join(config.dataDir, "metrics"));
   const invoker = createInvoker(registry, config);
   const stopServices = async () => {
     // Producers first: events (starts executions), then states (calls athena), then athena.
@@ -77,7 +79,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
     for (const service of SERVICE_FACTORIES) {
       const stateDir = path.join(config.dataDir, service.name);
       fs.mkdirSync(stateDir, { recursive: true });
-      registry.add(await service.create({ config, invoker, stateDir }));
+      registry.add(await service.create({ config, invoker, stateDir, metrics }));
     }
     for (const service of registry.all()) await service.start?.();
 
@@ -116,6 +118,7 @@ export async function startEmulator(partial: Partial<EmulatorConfig> = {}): Prom
         for (const s of servers) s.closeIdleConnections();
         await stopServices();
         await webhooks?.flush();
+        await metrics.flush();
         for (const s of servers) s.closeAllConnections();
         await closed;
       })();

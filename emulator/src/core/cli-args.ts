@@ -5,7 +5,7 @@ import type { EmulatorConfig } from "./types";
 /** What `main.ts --help` prints. */
 export const USAGE = `Usage: npx tsx emulator/src/main.ts [options]
 
-Local EventBridge, Step Functions and Athena behind the AWS JSON wire protocols.
+Local EventBridge, Step Functions, Athena, DynamoDB, SNS and CloudWatch metrics behind the AWS wire protocols.
 
 Options (environment variable in brackets):
   --port N                 port to listen on; 0 = any free port (default 4566) [EMULATOR_PORT]
@@ -18,6 +18,9 @@ Options (environment variable in brackets):
   --athena-catalog FILE    catalog of databases/tables (default emulator/data/catalog.json) [EMULATOR_ATHENA_CATALOG]
   --athena-concurrency N   queries run at the same time [EMULATOR_ATHENA_CONCURRENCY]
   --max-rules-per-bus N    EventBridge rule quota (default 300, as on AWS)
+  --events-retry-delays-ms LIST   waits between target delivery attempts, e.g. 50,100 ("none": no retry;
+                           default 200,1000,3000)
+  --api-destination-timeout-ms N  an API destination call taking longer fails and is retried (default 5000)
   -h, --help               print this and exit
 
 Prints "emulator listening on http://127.0.0.1:PORT" when ready. See emulator/README.md.`;

@@ -7,6 +7,8 @@ export const INTERNAL_ERROR_CODE: Record<ServiceName, string> = {
   states: "InternalFailure",
   athena: "InternalServerException",
   dynamodb: "InternalServerError",
+  sns: "InternalError",
+  cloudwatch: "InternalServiceError",
 };
 
 /** A code the SDK classes as throttling (retryable) for each service. */
@@ -15,6 +17,8 @@ export const THROTTLE_ERROR_CODE: Record<ServiceName, string> = {
   states: "ThrottlingException",
   athena: "TooManyRequestsException",
   dynamodb: "ThrottlingException",
+  sns: "Throttled",
+  cloudwatch: "Throttling",
 };
 
 /** Content type of a JSON 1.0 / 1.1 answer. */

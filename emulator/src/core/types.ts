@@ -1,6 +1,7 @@
 // Contracts shared by the emulator's services. The emulator imports nothing from the console.
+import type { MetricStore } from "./metrics";
 
-export type ServiceName = "events" | "states" | "athena" | "dynamodb";
+export type ServiceName = "events" | "states" | "athena" | "dynamodb" | "sns" | "cloudwatch";
 
 /** Who is calling and where: the region/account come from config (signatures are not verified). */
 export interface CallContext {
@@ -58,4 +59,6 @@ export interface ServiceDeps {
   invoker: Invoker;
   /** This service's own directory for persisted state (e.g. <dataDir>/states). Created by the core. */
   stateDir: string;
+  /** Metric data points shared between the services that produce them and CloudWatch. */
+  metrics: MetricStore;
 }

@@ -1,15 +1,29 @@
 // Delivers matched events to rule targets after PutEvents has answered (as AWS does: asynchronously).
-// A Step Functions state machine target starts an execution through the in-process Invoker; any other
-// target ARN is recorded only. Throttling and internal errors are retried a few times (AWS retries for up to
-// 24 h; a local run wants a quick, visible answer); every outcome is kept in a bounded log that
-// GET /_emulator/events/deliveries shows.
+// A Step Functions state machine target starts an execution and an SNS topic target publishes, both through the
+// in-process Invoker; an API destination target makes a real HTTP request (the connection's auth added, paced to
+// the destination's rate limit); any other target ARN is recorded only. Throttling, internal errors, HTTP 5xx /
+// 401 / 407 / 409 / 429 and timeouts are retried a few times (AWS retries for up to 24 h; a local run wants a quick,
+// visible answer; `--events-retry-delays-ms` sets the schedule); every outcome is kept in a bounded log that
+// GET /_emulator/events/deliveries shows, and counted in the AWS/Events Invocations / FailedInvocations metrics.
 import { randomUUID } from "node:crypto";
 import { AwsError } from "../core/aws-error";
+import type { MetricStore } from "../core/metrics";
 import type { Invoker } from "../core/types";
+import { API_DESTINATION_ARN, callApiDestination, RateLimiter, type ApiDestinationStore } from "./api-destinations";
 import { renderTargetInput, type DeliveryContext, type TargetInputSettings } from "./input-transformer";
 import type { StoredRule, StoredTarget } from "./store";
 
 export const STATE_MACHINE_ARN = /^arn:aws[\w-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[^:\s]+$/;
+export const SNS_TOPIC_ARN = /^arn:aws[\w-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]+(\.fifo)?$/;
+
+export interface DelivererOptions {
+  apiDestinations?: ApiDestinationStore;
+  metrics?: MetricStore;
+  /** Waits between attempts; its length bounds the retries (default 200, 1000, 3000 ms). */
+  retryDelaysMs?: number[];
+  /** An API destination call that takes longer fails (and is retried); AWS's limit is 5 s. */
+  httpTimeoutMs?: number;
+}
 
 export interface DeliveryRecord {
   id: string;
@@ -26,6 +40,10 @@ export interface DeliveryRecord {
   /** What the target received (after Input / InputPath / InputTransformer). */
   input: string;
   executionArn?: string;
+  /** HTTP status of the last attempt (API destinations). */
+  httpStatus?: number;
+  /** SNS message id (topic targets). */
+  messageId?: string;
   error?: { code: string; message: string };
 }
 
@@ -33,6 +51,7 @@ const MAX_RECORDS = 500;
 /** Inputs longer than this are cut in the log (not in the delivery) to bound memory. */
 const MAX_LOGGED_INPUT = 64 * 1024;
 const RETRY_DELAYS_MS = [200, 1000, 3000];
+const HTTP_TIMEOUT_MS = 5000;
 const RETRYABLE = new Set([
   "ThrottlingException",
   "TooManyRequestsException",
@@ -46,8 +65,17 @@ export class Deliverer {
   private readonly pending = new Set<Promise<void>>();
   private readonly counts = { succeeded: 0, failed: 0, recorded: 0 };
   private stopped = false;
+  private readonly limiter = new RateLimiter();
+  private readonly retryDelays: number[];
+  private readonly httpTimeoutMs: number;
 
-  constructor(private readonly invoker: Invoker) {}
+  constructor(
+    private readonly invoker: Invoker,
+    private readonly options: DelivererOptions = {},
+  ) {
+    this.retryDelays = options.retryDelaysMs ?? RETRY_DELAYS_MS;
+    this.httpTimeoutMs = options.httpTimeoutMs ?? HTTP_TIMEOUT_MS;
+  }
 
   /** Starts delivering `event` to every target of `rule`; returns at once. */
   deliverToRule(rule: StoredRule, event: Record<string, unknown>, ingestionTime: string): void {
@@ -60,12 +88,74 @@ export class Deliverer {
         this.finish(record, "failed", { code: "InputTransformationFailed", message: (err as Error).message });
         continue;
       }
-      if (!STATE_MACHINE_ARN.test(target.Arn)) {
+      let work: (() => Promise<void>) | undefined;
+      if (STATE_MACHINE_ARN.test(target.Arn)) work = () => this.startExecution(record);
+      else if (API_DESTINATION_ARN.test(target.Arn) && this.options.apiDestinations)
+        work = () => this.callHttp(record, target, this.options.apiDestinations!);
+      else if (SNS_TOPIC_ARN.test(target.Arn)) work = () => this.publish(record, target);
+      if (!work) {
         this.finish(record, "recorded");
         continue;
       }
-      const job = this.startExecution(record).finally(() => this.pending.delete(job));
+      const job = work().finally(() => this.pending.delete(job));
       this.pending.add(job);
+    }
+  }
+
+  /** How many retries a target allows: the emulator's schedule, cut by the target's RetryPolicy. */
+  private delayFor(target: StoredTarget, attempt: number): number | undefined {
+    const policy = target.RetryPolicy as { MaximumRetryAttempts?: number } | undefined;
+    const max = typeof policy?.MaximumRetryAttempts === "number" ? policy.MaximumRetryAttempts : Infinity;
+    return attempt < max ? this.retryDelays[attempt] : undefined;
+  }
+
+  private async callHttp(record: DeliveryRecord, target: StoredTarget, store: ApiDestinationStore): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      record.attempts = attempt + 1;
+      record.at = new Date().toISOString();
+      const result = await callApiDestination(store, target.Arn, target, record.input, {
+        timeoutMs: this.httpTimeoutMs,
+        limiter: this.limiter,
+      });
+      if (result.ok) {
+        record.httpStatus = result.status;
+        this.finish(record, "succeeded");
+        return;
+      }
+      if (result.status !== undefined) record.httpStatus = result.status;
+      const delay = this.delayFor(target, attempt);
+      if (!this.stopped && result.retryable && delay !== undefined) {
+        await new Promise((r) => setTimeout(r, delay));
+        continue;
+      }
+      this.finish(record, "failed", { code: result.code, message: result.message });
+      return;
+    }
+  }
+
+  private async publish(record: DeliveryRecord, target: StoredTarget): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      record.attempts = attempt + 1;
+      record.at = new Date().toISOString();
+      try {
+        const out = await this.invoker.invoke<{ MessageId?: string }>("sns", "Publish", {
+          TopicArn: target.Arn,
+          Message: record.input,
+        });
+        record.messageId = out.MessageId;
+        this.finish(record, "succeeded");
+        return;
+      } catch (err) {
+        const code = err instanceof AwsError ? err.code : "InternalFailure";
+        const message = err instanceof Error ? err.message : String(err);
+        const delay = this.delayFor(target, attempt);
+        if (!this.stopped && (RETRYABLE.has(code) || code === "InternalError") && delay !== undefined) {
+          await new Promise((r) => setTimeout(r, delay));
+          continue;
+        }
+        this.finish(record, "failed", { code, message });
+        return;
+      }
     }
   }
 
@@ -84,7 +174,7 @@ export class Deliverer {
       } catch (err) {
         const code = err instanceof AwsError ? err.code : "InternalFailure";
         const message = err instanceof Error ? err.message : String(err);
-        const delay = RETRY_DELAYS_MS[attempt];
+        const delay = this.retryDelays[attempt];
         if (!this.stopped && RETRYABLE.has(code) && delay !== undefined) {
           await new Promise((r) => setTimeout(r, delay));
           continue;
@@ -127,6 +217,16 @@ export class Deliverer {
       );
     }
     this.counts[status]++;
+    // AWS/Events: every invocation that ended (retries not counted separately), and those that failed for good.
+    const metrics = this.options.metrics;
+    if (metrics) {
+      const series: Array<Record<string, string>> = [{ RuleName: record.ruleName }, {}];
+      for (const dimensions of series) {
+        metrics.add({ namespace: "AWS/Events", metricName: "Invocations", dimensions }, 1);
+        if (status === "failed")
+          metrics.add({ namespace: "AWS/Events", metricName: "FailedInvocations", dimensions }, 1);
+      }
+    }
   }
 
   /** The most recent deliveries, oldest first (copies). */

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import { AwsError } from "../core/aws-error";
 import type { ServiceDefinition, ServiceDeps } from "../core/types";
+import { apiDestinationOperations, ApiDestinationStore } from "./api-destinations";
 import { Deliverer } from "./delivery";
 import { ruleArn } from "./names";
 import { eventOperations, isoSeconds, PatternCache, routeEvent, type BusDeps, type EventEnvelope } from "./put-events";
@@ -23,10 +24,35 @@ function maxRulesOption(options: Record<string, string> | undefined): number | u
   return n;
 }
 
+/** `--events-retry-delays-ms 100,500` (waits between delivery attempts; its length bounds the retries; "" = none). */
+function retryDelaysOption(options: Record<string, string> | undefined): number[] | undefined {
+  const raw = options?.["events-retry-delays-ms"];
+  if (raw === undefined) return undefined;
+  const delays = raw.trim() === "" || raw === "none" ? [] : raw.split(",").map((s) => Number(s.trim()));
+  if (delays.some((d) => !Number.isInteger(d) || d < 0))
+    throw new Error(`--events-retry-delays-ms must be comma-separated milliseconds, got ${JSON.stringify(raw)}`);
+  return delays;
+}
+
+function positiveIntOption(options: Record<string, string> | undefined, name: string): number | undefined {
+  const raw = options?.[name];
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`--${name} must be a positive integer, got ${JSON.stringify(raw)}`);
+  return n;
+}
+
 /** Creates the EventBridge service; its state lives in deps.stateDir and survives restarts. */
 export function createEventsService(deps: ServiceDeps): ServiceDefinition {
   const store = new EventsStore(deps.stateDir);
-  const deliverer = new Deliverer(deps.invoker);
+  const apiDestinations = new ApiDestinationStore(deps.stateDir);
+  const deliverer = new Deliverer(deps.invoker, {
+    apiDestinations,
+    metrics: deps.metrics,
+    retryDelaysMs: retryDelaysOption(deps.config.options),
+    httpTimeoutMs: positiveIntOption(deps.config.options, "api-destination-timeout-ms"),
+  });
   const patterns = new PatternCache();
   let eventsAccepted = 0;
   let scheduledFired = 0;
@@ -73,6 +99,7 @@ export function createEventsService(deps: ServiceDeps): ServiceDefinition {
     ...targetOperations(store),
     ...eventOperations(bus, patterns),
     ...tagOperations(store),
+    ...apiDestinationOperations(apiDestinations),
   };
 
   return {
@@ -87,9 +114,11 @@ export function createEventsService(deps: ServiceDeps): ServiceDefinition {
       scheduler.stop();
       await deliverer.stop();
       await store.flush();
+      await apiDestinations.flush();
     },
     async reset() {
       store.clear();
+      apiDestinations.clear();
       deliverer.reset();
       scheduler.resetClock();
       eventsAccepted = 0;
@@ -101,6 +130,8 @@ export function createEventsService(deps: ServiceDeps): ServiceDefinition {
         rules: rules.length,
         scheduleRules: rules.filter((r) => r.ScheduleExpression !== undefined).length,
         targets: rules.reduce((n, r) => n + r.targets.length, 0),
+        connections: apiDestinations.connections.size,
+        apiDestinations: apiDestinations.destinations.size,
         eventsAccepted,
         scheduledFired,
         deliveries: deliverer.stats(),

@@ -3,6 +3,7 @@ import { AwsError } from "../core/aws-error";
 import { decodeToken, encodeToken, pageOf } from "../core/paging";
 import type { CallContext, Operation } from "../core/types";
 import { Violations } from "../core/validation";
+import { API_DESTINATION_ARN } from "./api-destinations";
 import { STATE_MACHINE_ARN } from "./delivery";
 import { checkTargetInput, type InputTransformer } from "./input-transformer";
 import { checkBusName, NAME_PATTERN, requireDefaultBus, ruleNotFound } from "./names";
@@ -99,7 +100,10 @@ export function targetOperations(store: EventsStore): Record<string, Operation> 
           });
           continue;
         }
-        if (STATE_MACHINE_ARN.test(target.Arn) && target.RoleArn === undefined) {
+        if (
+          (STATE_MACHINE_ARN.test(target.Arn) || API_DESTINATION_ARN.test(target.Arn)) &&
+          target.RoleArn === undefined
+        ) {
           throw new AwsError("ValidationException", `RoleArn is required for target ${target.Arn}.`);
         }
         accepted.push(target);

@@ -146,6 +146,8 @@ const ERROR_PREFIX: Record<ServiceName, { prefix: string; service: string }> = {
   events: { prefix: "EventBridge", service: "AmazonEventBridge" },
   states: { prefix: "SFN", service: "AWSStepFunctions" },
   dynamodb: { prefix: "DynamoDB", service: "AmazonDynamoDBv2" },
+  sns: { prefix: "SNS", service: "AmazonSNS" },
+  cloudwatch: { prefix: "CloudWatch", service: "AmazonCloudWatch" },
 };
 
 // The Java SDK has no class for some codes: Step Functions then names the service's base exception.
