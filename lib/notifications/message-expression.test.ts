@@ -68,13 +68,19 @@ async function build(o: Over = {}) {
   return out;
 }
 
-const slackOf = (d: CompletedEventDetail) => d.messages.slack as { text: string; blocks: Array<Record<string, any>> };
+interface SlackBlock {
+  type: string;
+  text?: { type: string; text: string };
+  fields?: { text: string }[];
+  elements?: { text: string }[];
+}
+const slackOf = (d: CompletedEventDetail) => d.messages.slack as { text: string; blocks: SlackBlock[] };
 const blockTexts = (d: CompletedEventDetail) =>
   slackOf(d)
     .blocks.flatMap((b) => [
       b.text?.text,
-      ...(b.fields ?? []).map((f: { text: string }) => f.text),
-      ...(b.elements ?? []).map((e: { text: string }) => e.text),
+      ...(b.fields ?? []).map((f) => f.text),
+      ...(b.elements ?? []).map((e) => e.text),
     ])
     .filter(Boolean) as string[];
 
@@ -238,7 +244,7 @@ describe("completed event detail", () => {
       const slack = slackOf(detail);
       expect(slack.blocks.length).toBeLessThanOrEqual(50);
       for (const t of blockTexts(detail)) expect(t.length).toBeLessThanOrEqual(SLACK_SECTION_MAX);
-      expect(slack.blocks[0]!.text.text.length).toBeLessThanOrEqual(150);
+      expect(slack.blocks[0]!.text!.text.length).toBeLessThanOrEqual(150);
       const table = blockTexts(detail).find((t) => t.startsWith("```"))!;
       expect(table).toMatch(/…and \d+ more (rows|columns)/);
       const hook = detail.messages.webhook as { result: { rows: unknown[][]; omittedRows: number } };

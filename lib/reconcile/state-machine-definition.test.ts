@@ -442,8 +442,9 @@ describe("verdict memory and the completed event", () => {
 
   it("builds the detail with exactly the schema's keys, in both the full and the minimal path", () => {
     expect([...DETAIL_EXPRESSION_KEYS].sort()).toEqual(Object.keys(completedEventDetailSchema.shape).sort());
-    const def = buildStateMachineDefinition(testConfig) as { States: Record<string, Record<string, any>> };
-    expect(def.States.PublishResult!.Parameters.Entries[0]["Detail.$"]).toBe("$.detail");
+    type State = { Parameters: Record<string, unknown> & { Entries?: Array<Record<string, unknown>> } };
+    const def = buildStateMachineDefinition(testConfig) as { States: Record<string, State> };
+    expect(def.States.PublishResult!.Parameters.Entries![0]!["Detail.$"]).toBe("$.detail");
     const schemaKeys = new Set(Object.keys(completedEventDetailSchema.shape));
     for (const name of ["MinimalDetailWithPrevious", "MinimalDetailFirst"]) {
       const keys = Object.keys(def.States[name]!.Parameters).map((k) => k.replace(/\.\$$/, ""));

@@ -2,7 +2,9 @@
 // Input: ExecutionInput (lib/checks/execution-contract.ts). Output: ExecutionOutput (compact, never the rows).
 //
 //   Initialize → parameters (Map: SQL literals from parameterSources) → StartQuery(.sync) → ReadPreview (≤ 20 rows)
-//   → count rows / take the first value → Evaluate (Choice) → Verdict PASS | FAIL | ERROR → PublishResult → Done
+//   → count rows / take the first value → Evaluate (Choice) → Verdict PASS | FAIL | ERROR
+//   → RememberVerdict (DynamoDB UpdateItem, UPDATED_OLD) → previous verdict / verdictChanged
+//   → BuildDetail (JSONata: the completed event's detail with its Slack / webhook / text messages) → PublishResult → Done
 //
 // Decisions worth knowing:
 // - ClientRequestToken = "<execution name>-<MD5 of the state machine ARN>" (34–113 characters, inside Athena's
@@ -24,6 +26,13 @@
 // - The first value is a string; a JSONata state turns a JSON number into a number and anything else into null,
 //   then IsNumeric guards the numeric comparison.
 // - PublishResult failures are caught: the verdict is still the execution's output, and the history keeps the error.
+// - Verdict memory: UpdateItem SETs verdict, executionArn, updatedAt on the check's item in the verdict table and
+//   answers the old values, so concurrent runs of one check each see the verdict before their own. verdictChanged is
+//   true for the first verdict and whenever it differs. A failed UpdateItem (table missing, no permission) is caught
+//   and counts as changed with no previous verdict: a duplicate alert is better than a lost one.
+// - Messages (lib/notifications/message-expression.ts) are built in a Pass inside a one-branch Parallel, since a
+//   Pass cannot Catch: if the expression fails, MinimalDetail publishes a short message built with JSONPath alone.
+//   The Parallel's result replaces the state with { summary, detail }, dropping the rows before publishing.
 
 import { EXECUTION_OUTPUT_KEYS, type Verdict } from "@/lib/checks/execution-contract";
 import {
