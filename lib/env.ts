@@ -70,6 +70,12 @@ const rawSchema = z.object({
     .trim()
     .regex(/^s3:\/\/[a-z0-9.-]{3,63}(\/.*)?$/, "must be an s3://bucket/prefix/ URI")
     .default("s3://audit-checks-results/"),
+  /** DynamoDB table where the state machine keeps each check's last verdict (created by the reconciler). */
+  VERDICT_TABLE_NAME: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{3,255}$/, "must be 3-255 letters, digits, '.', '-' or '_'")
+    .default("audit-checks-verdicts"),
   RULE_PREFIX: z
     .string()
     .trim()

@@ -57,6 +57,7 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
   const quiet = items.filter((i) => i.action === "noop");
   const foreign = items.filter((i) => i.action === "unmanaged");
   const sm = report?.plan.stateMachine;
+  const vt = report?.plan.verdictTable;
 
   return (
     <div className="space-y-6">
@@ -100,6 +101,34 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
                 </Badge>{" "}
                 <span className="font-mono text-xs">{sm.arn}</span>{" "}
                 {sm.reasons.length ? `— ${sm.reasons.join("; ")}` : null}
+              </p>
+            ) : null}
+          </section>
+
+          <section aria-labelledby="vt" className="space-y-2">
+            <h2 id="vt" className="text-base font-semibold text-zinc-900">
+              Verdict table
+            </h2>
+            <p className="text-sm text-zinc-600">
+              DynamoDB table <code className="font-mono">{env.VERDICT_TABLE_NAME}</code>: the state machine keeps each
+              check&apos;s last verdict there, so notifications can say whether the verdict changed.
+            </p>
+            {report.verdictTableError ? <Notice tone="error">{report.verdictTableError}</Notice> : null}
+            {vt ? (
+              <p className="text-sm text-zinc-700">
+                <Badge tone={vt.action === "noop" ? "green" : vt.action === "conflict" ? "red" : "amber"}>
+                  {vt.action === "noop"
+                    ? "Up to date"
+                    : vt.action === "create"
+                      ? "Will be created"
+                      : vt.action === "update"
+                        ? "Will be updated"
+                        : vt.action === "delete"
+                          ? "Will be deleted"
+                          : "Conflict"}
+                </Badge>{" "}
+                <span className="font-mono text-xs">{vt.arn}</span>{" "}
+                {vt.reasons.length ? `— ${vt.reasons.join("; ")}` : null}
               </p>
             ) : null}
           </section>

@@ -35,12 +35,13 @@ const apply = defineAction({
     revalidatePath("/checks");
     const details = [
       ...(report.stateMachineError ? [report.stateMachineError] : []),
+      ...(report.verdictTableError ? [report.verdictTableError] : []),
       ...applied.map((o) => o.message ?? `${o.action} ${o.ruleName}`),
       ...failed.map((o) => `${o.ruleName}: ${o.message ?? "failed"}`),
     ];
     const seconds = ((report.finishedAt.getTime() - report.startedAt.getTime()) / 1000).toFixed(1);
     return {
-      clean: failed.length === 0 && !report.stateMachineError,
+      clean: failed.length === 0 && !report.stateMachineError && !report.verdictTableError,
       message: `${plural(applied.length, "change")} applied, ${plural(failed.length, "problem")}, ${plural(report.totalCalls, "AWS call")} in ${seconds} s.`,
       details,
     };

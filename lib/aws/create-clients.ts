@@ -1,5 +1,6 @@
 // Client construction without reading the environment, so tests and scripts can point at any emulator.
 import { AthenaClient } from "@aws-sdk/client-athena";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { recordAwsCall } from "@/lib/metrics/record";
@@ -31,6 +32,8 @@ export interface AwsClients {
   events: EventBridgeClient;
   sfn: SFNClient;
   athena: AthenaClient;
+  /** The verdict table (the reconciler creates it; the state machine writes it). */
+  dynamodb: DynamoDBClient;
 }
 
 /**
@@ -59,6 +62,7 @@ export function createAwsClients(config: AwsClientConfig): AwsClients {
     events: withCallMetrics("events", new EventBridgeClient(common)),
     sfn: withCallMetrics("states", new SFNClient(common)),
     athena: withCallMetrics("athena", new AthenaClient(common)),
+    dynamodb: withCallMetrics("dynamodb", new DynamoDBClient(common)),
   };
 }
 

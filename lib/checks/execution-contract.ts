@@ -34,7 +34,13 @@ export type ExecutionActor = z.infer<typeof executionActorSchema>;
 
 /** The execution input of the shared state machine. */
 export const executionInputSchema = z.object({
-  check: z.object({ id: z.string().min(1), slug: z.string(), generation: z.coerce.number().int() }),
+  check: z.object({
+    id: z.string().min(1),
+    slug: z.string(),
+    generation: z.coerce.number().int(),
+    /** The check's name, for notification messages; absent in inputs written before messages (they still read). */
+    name: z.string().optional(),
+  }),
   trigger: z.object({
     kind: executionTriggerSchema,
     rerunOf: z.string().optional(),

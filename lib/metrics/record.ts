@@ -6,7 +6,7 @@ import { metrics } from "./registry";
 
 export function recordReconcilePass(report: ReconcileReport, opts: { scoped: boolean }): void {
   const m = metrics();
-  m.reconcilePasses.inc({ outcome: report.stateMachineError ? "failed" : "ok" });
+  m.reconcilePasses.inc({ outcome: report.stateMachineError || report.verdictTableError ? "failed" : "ok" });
   m.reconcilePassSeconds.observe((report.finishedAt.getTime() - report.startedAt.getTime()) / 1000);
   const driftByRule = new Map(report.plan.items.map((i) => [i.ruleName, i.drift]));
   for (const o of report.outcomes) {

@@ -16,6 +16,10 @@ export interface ReconcileConfig {
   stateMachineName: string;
   stateMachineRoleArn: string;
   eventsRoleArn: string;
+  /** The DynamoDB table holding each check's last verdict (the state machine's memory for verdictChanged). */
+  verdictTableName: string;
+  /** The console's public URL without a trailing slash: notification messages link to execution pages under it. */
+  consoleUrl: string;
   /** "aws" or the partition of the role ARNs (aws-cn, aws-us-gov). */
   partition: string;
 }
@@ -29,6 +33,8 @@ export function reconcileConfigFromEnv(): ReconcileConfig {
     stateMachineName: env.STATE_MACHINE_NAME,
     stateMachineRoleArn: env.STATE_MACHINE_ROLE_ARN,
     eventsRoleArn: env.EVENTS_ROLE_ARN,
+    verdictTableName: env.VERDICT_TABLE_NAME,
+    consoleUrl: env.ACC_PUBLIC_URL,
     partition: env.STATE_MACHINE_ROLE_ARN.split(":")[1] || "aws",
   };
 }
@@ -41,4 +47,9 @@ export function stateMachineArn(c: ReconcileConfig): string {
 /** `<prefix><slug>`: the one rule of a check. */
 export function ruleNameFor(c: ReconcileConfig, slug: string): string {
   return `${c.rulePrefix}${slug}`;
+}
+
+/** The verdict table's ARN. */
+export function verdictTableArn(c: ReconcileConfig): string {
+  return `arn:${c.partition}:dynamodb:${c.region}:${c.accountId}:table/${c.verdictTableName}`;
 }

@@ -81,6 +81,23 @@ describe("buildIamPolicies", () => {
     ]);
   });
 
+  it("lets the state machine write verdicts with exactly UpdateItem on the verdict table, the console manage only it", () => {
+    const dynamo = sm.filter((s) => s.Action.some((a) => a.startsWith("dynamodb:")));
+    expect(dynamo).toEqual([
+      {
+        Sid: "RememberVerdicts",
+        Effect: "Allow",
+        Action: ["dynamodb:UpdateItem"],
+        Resource: ["arn:aws:dynamodb:us-east-1:000000000000:table/audit-checks-verdicts"],
+      },
+    ]);
+    const console = policies.console.policy.Statement.filter((s) => s.Action.some((a) => a.startsWith("dynamodb:")));
+    expect(console.map((s) => s.Resource)).toEqual([
+      ["arn:aws:dynamodb:us-east-1:000000000000:table/audit-checks-verdicts"],
+    ]);
+    expect(console[0]!.Action).not.toContain("dynamodb:UpdateItem");
+  });
+
   it("falls back to the database's tables when the SQL names none", () => {
     const p = buildIamPolicies({ config: testConfig, defaults, checks: [{ sql: "SELECT 1", ...defaults }] });
     expect(p.stateMachineRole.policy.Statement.find((s) => s.Sid === "ReadTableDefinitions")!.Resource).toContain(

@@ -2,11 +2,12 @@
 // - the events role (rule targets assume it): states:StartExecution on the one state machine;
 // - the state machine role: Athena on the workgroups in use, Glue read-only on the catalog / databases / tables
 //   the checks read, S3 read on those tables' data and write on the result locations, events:PutEvents on the
-//   default bus;
-// - the console's own identity: the rule and state machine APIs on its own prefix / name, and PassRole of the two.
+//   default bus, dynamodb:UpdateItem on the verdict table;
+// - the console's own identity: the rule and state machine APIs on its own prefix / name, the verdict table's
+//   lifecycle on that one table, and PassRole of the two.
 // Contrast: the published policy allowed s3:CreateBucket on every bucket and Glue create/delete on every database.
 import type { Check } from "@/lib/checks/types";
-import { stateMachineArn, type ReconcileConfig } from "./config";
+import { stateMachineArn, verdictTableArn, type ReconcileConfig } from "./config";
 import { tablesInSql } from "./sql-tables";
 
 export interface PolicyDocument {
@@ -180,6 +181,12 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
         Action: ["events:PutEvents"],
         Resource: [`arn:${p}:events:${region}:${account}:event-bus/default`],
       },
+      {
+        Sid: "RememberVerdicts",
+        Effect: "Allow",
+        Action: ["dynamodb:UpdateItem"],
+        Resource: [verdictTableArn(config)],
+      },
     ],
   };
   notes.push(
@@ -247,6 +254,19 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
         ],
       },
       ...s3Statements("ReadQueryResultFiles", outputs, false, p),
+      {
+        Sid: "ManageTheVerdictTable",
+        Effect: "Allow",
+        Action: [
+          "dynamodb:DescribeTable",
+          "dynamodb:CreateTable",
+          "dynamodb:UpdateTable",
+          "dynamodb:DeleteTable",
+          "dynamodb:TagResource",
+          "dynamodb:ListTagsOfResource",
+        ],
+        Resource: [verdictTableArn(config)],
+      },
       {
         Sid: "PassTheTwoRoles",
         Effect: "Allow",

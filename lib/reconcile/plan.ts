@@ -8,6 +8,7 @@ import { desiredRuleFor, specHashFromDescription, type DesiredRule } from "./des
 import type { FieldChange } from "./resource-kind";
 import { ruleFieldChanges, ruleKind, type ObservedRule, type RuleCall } from "./rule-resource";
 import type { StateMachinePlan } from "./state-machine-resource";
+import type { VerdictTablePlan } from "./verdict-table-resource";
 import { targetsKind, type TargetsCall } from "./targets-resource";
 
 export type { FieldChange } from "./resource-kind";
@@ -93,6 +94,8 @@ export type PlanAction = PlanItem["action"];
 export interface Plan {
   createdAt: Date;
   stateMachine: StateMachinePlan | null;
+  /** The verdict table (null when the pass has no DynamoDB client or could not read it). */
+  verdictTable?: VerdictTablePlan | null;
   items: PlanItem[];
   observedRules: number;
   detailedRules: number;
@@ -303,6 +306,7 @@ export function buildPlan(opts: {
   wanted: WantedRule[];
   observed: ObservedRule[];
   stateMachine: StateMachinePlan | null;
+  verdictTable?: VerdictTablePlan | null;
   now?: Date;
 }): Plan {
   const observedByName = new Map(opts.observed.map((o) => [o.name, o]));
@@ -333,6 +337,7 @@ export function buildPlan(opts: {
   return {
     createdAt: opts.now ?? new Date(),
     stateMachine: opts.stateMachine,
+    verdictTable: opts.verdictTable ?? null,
     items,
     observedRules: opts.observed.length,
     detailedRules: opts.observed.filter((o) => o.tags !== undefined).length,

@@ -71,7 +71,7 @@ beforeEach(() => {
   sfnMock.reset();
   sfnMock.on(DescribeStateMachineCommand).callsFake(() => ({
     stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner",
-    definition: stateMachineDefinitionText(),
+    definition: stateMachineDefinitionText(testConfig),
     roleArn: testConfig.stateMachineRoleArn,
     type: "STANDARD",
   }));
@@ -356,7 +356,7 @@ describe("reconciler with SDK mocks", () => {
   it("a failed state machine call is named by that call; the rules are still reconciled", async () => {
     sfnMock.on(DescribeStateMachineCommand).resolves({
       stateMachineArn: "arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner",
-      definition: stateMachineDefinitionText(),
+      definition: stateMachineDefinitionText(testConfig),
       roleArn: "arn:aws:iam::000000000000:role/someone-elses-role",
       type: "STANDARD",
     });

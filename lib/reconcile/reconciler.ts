@@ -1,6 +1,7 @@
 // One reconcile pass: observe (state machine, ListRules by prefix, details for the rules that need them), plan,
 // and — when asked — apply each item on its own and write each check's status back. Knows nothing about locks
 // or schedules (lock.ts, background-loop.ts, on-change.ts decide when a pass runs).
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import type { SFNClient } from "@aws-sdk/client-sfn";
 import type { Check, CheckSyncState, SyncStatus } from "@/lib/checks/types";
@@ -21,6 +22,13 @@ import {
   type StateMachinePlan,
 } from "./state-machine-resource";
 import { targetsKind } from "./targets-resource";
+import {
+  applyVerdictTable,
+  desiredVerdictTable,
+  planVerdictTable,
+  verdictTableKind,
+  type VerdictTablePlan,
+} from "./verdict-table-resource";
 
 /** Where checks come from and where their status goes (lib/db/checks.ts in the console, a fake in unit tests). */
 export interface CheckStore {
@@ -31,6 +39,8 @@ export interface CheckStore {
 export interface ReconcilerDeps {
   events: EventBridgeClient;
   sfn: SFNClient;
+  /** The verdict table's API; absent: the pass leaves the verdict table alone (and does not read it). */
+  dynamodb?: DynamoDBClient;
   config: ReconcileConfig;
   store: CheckStore;
   /** Calls in flight at once (default 8): well under the ~50 TPS these APIs allow. */
@@ -65,6 +75,8 @@ export interface ReconcileReport {
   finishedAt: Date;
   plan: Plan;
   stateMachineError: string | null;
+  /** Why the verdict table could not be read or made right (null: fine, or not managed by this pass). */
+  verdictTableError: string | null;
   outcomes: ItemOutcome[];
   calls: Record<string, number>;
   totalCalls: number;
@@ -107,12 +119,12 @@ export class Reconciler {
   }
 
   private async run(opts: { apply: boolean; scope: PassScope | null; fullAudit: boolean }): Promise<ReconcileReport> {
-    const { events, sfn, config, store } = this.deps;
+    const { events, sfn, dynamodb, config, store } = this.deps;
     const now = this.deps.now ?? (() => new Date());
     const concurrency = this.deps.concurrency ?? 8;
     const startedAt = now();
     const log = new CallLog();
-    const aws: AwsContext = { events, sfn, log };
+    const aws: AwsContext = { events, sfn, dynamodb, log };
     const checks = await store.listChecks();
     const wanted = wantedRules(checks, config);
 
@@ -128,6 +140,22 @@ export class Reconciler {
       const e = describeAwsError(error instanceof CallFailedError ? error.error : error);
       const call = error instanceof CallFailedError ? `${error.op} failed: ` : "";
       stateMachineError = `State machine ${config.stateMachineName}: ${call}${e.code}: ${e.message}`;
+    }
+
+    // The verdict table the state machine writes (a run before it exists still gets its verdict: see the definition).
+    let verdictTableError: string | null = null;
+    let vtPlan: VerdictTablePlan | null = null;
+    if (dynamodb) {
+      try {
+        const desiredVt = desiredVerdictTable(config);
+        vtPlan = planVerdictTable(await verdictTableKind.read(aws, desiredVt.name), desiredVt, desiredVt.name);
+        if (opts.apply) await applyVerdictTable(aws, vtPlan);
+        if (vtPlan.action === "conflict") verdictTableError = vtPlan.reasons.join(" ");
+      } catch (error) {
+        const e = describeAwsError(error instanceof CallFailedError ? error.error : error);
+        const call = error instanceof CallFailedError ? `${error.op} failed: ` : "";
+        verdictTableError = `Verdict table ${config.verdictTableName}: ${call}${e.code}: ${e.message}`;
+      }
     }
 
     // 2. Rules: one listing, then details only where needed (see selectDetailReads).
@@ -155,8 +183,8 @@ export class Reconciler {
     });
     const observed = listed.map((o) => detailed.get(o.name) ?? o);
 
-    const plan = buildPlan({ wanted, observed, stateMachine: smPlan, now: startedAt });
-    if (!opts.apply) return this.finish("plan", startedAt, plan, stateMachineError, [], log, now);
+    const plan = buildPlan({ wanted, observed, stateMachine: smPlan, verdictTable: vtPlan, now: startedAt });
+    if (!opts.apply) return this.finish("plan", startedAt, plan, stateMachineError, verdictTableError, [], log, now);
 
     // 3. Apply each item on its own; one failure never stops the others.
     const checksById = new Map(checks.map((c) => [c.id, c]));
@@ -246,7 +274,7 @@ export class Reconciler {
             terminal: false,
           },
     );
-    return this.finish("apply", startedAt, plan, stateMachineError, outcomes, log, now);
+    return this.finish("apply", startedAt, plan, stateMachineError, verdictTableError, outcomes, log, now);
   }
 
   private async record(
@@ -283,6 +311,7 @@ export class Reconciler {
     startedAt: Date,
     plan: Plan,
     stateMachineError: string | null,
+    verdictTableError: string | null,
     outcomes: ItemOutcome[],
     log: CallLog,
     now: () => Date,
@@ -293,6 +322,7 @@ export class Reconciler {
       finishedAt: now(),
       plan,
       stateMachineError,
+      verdictTableError,
       outcomes,
       calls: { ...log.counts },
       totalCalls: log.total(),

@@ -3,6 +3,7 @@
 // between desired and observed as a delta; and create / update / delete as the ordered API calls that close it.
 // Planning asks a kind for those calls as plain data, so a plan shows them before anything runs and the calls
 // applied are exactly the calls shown; applying hands them back to the kind one at a time (`send`).
+import type { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import type { SFNClient } from "@aws-sdk/client-sfn";
 import type { CallLog } from "./call-log";
@@ -11,6 +12,8 @@ import type { CallLog } from "./call-log";
 export interface AwsContext {
   events: EventBridgeClient;
   sfn: SFNClient;
+  /** The verdict table's API; absent in passes that leave the table alone. */
+  dynamodb?: DynamoDBClient;
   log: CallLog;
 }
 

@@ -18,8 +18,14 @@ const holder = globalThis as { __accReconciler?: Reconciler };
 /** The process-wide reconciler (created on first use; throws EnvError when the configuration is invalid). */
 export function processReconciler(): Reconciler {
   if (!holder.__accReconciler) {
-    const { events, sfn } = awsClients();
-    holder.__accReconciler = new Reconciler({ events, sfn, config: reconcileConfigFromEnv(), store: dbCheckStore });
+    const { events, sfn, dynamodb } = awsClients();
+    holder.__accReconciler = new Reconciler({
+      events,
+      sfn,
+      dynamodb,
+      config: reconcileConfigFromEnv(),
+      store: dbCheckStore,
+    });
   }
   return holder.__accReconciler;
 }

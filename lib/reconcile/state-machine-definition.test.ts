@@ -11,6 +11,9 @@ import {
 } from "./state-machine-definition";
 import { executionOutputSchema, type ExecutionInput, type ExecutionOutput } from "@/lib/checks/execution-contract";
 import type { Expectation } from "@/lib/checks/types";
+import { testConfig } from "./test-fixtures";
+import { completedEventDetailSchema } from "@/lib/notifications/completed-event";
+import { DETAIL_EXPRESSION_KEYS } from "@/lib/notifications/message-expression";
 
 // aws-local-stepfunctions calls Promise.withResolvers (Node 22+) in every Task state.
 const P = Promise as unknown as { withResolvers?: () => unknown };
@@ -30,11 +33,22 @@ interface Scenario {
   parameterSources?: ExecutionInput["query"]["parameterSources"];
   parameters?: string[];
   throttleFirstStart?: boolean;
+  /** The check's verdict already in the verdict table (absent: none). */
+  stored?: string;
+  /** UpdateItem fails with this error. */
+  memoryFails?: string;
+  /** Header names (default `_col0`, one per cell of the first row). */
+  columns?: string[];
+  /** The check's name in the input (absent: an input written before names). */
+  name?: string;
+  /** Building the messages fails (an expression error). */
+  messageFails?: boolean;
 }
 
-function athenaRows(rows: Rows, header: boolean) {
+function athenaRows(rows: Rows, header: boolean, columns?: string[]) {
   const data = rows.map((r) => ({ Data: r.map((v) => (v === null ? {} : { VarCharValue: v })) }));
-  return header ? [{ Data: [{ VarCharValue: "_col0" }] }, ...data] : data;
+  const names = columns ?? (rows[0] ?? [null]).map((_, i) => `_col${i}`);
+  return header ? [{ Data: names.map((n) => ({ VarCharValue: n })) }, ...data] : data;
 }
 
 class TaskError extends Error {
@@ -79,18 +93,24 @@ function jsonataPassAsTasks(definition: Json): { definition: Json; handlers: Rec
   return { definition: copy, handlers: handlers as Record<string, never> };
 }
 
+const failMessages = (() => {
+  throw new TaskError("States.QueryEvaluationError", "The JSONata expression failed");
+}) as never;
+
 async function run(s: Scenario) {
   const calls: {
     start: Record<string, unknown>[];
     results: Record<string, unknown>[];
     events: Record<string, unknown>[];
+    updates: Record<string, unknown>[];
   } = {
     start: [],
     results: [],
     events: [],
+    updates: [],
   };
   const input: ExecutionInput = {
-    check: { id: "c-1", slug: "admin-logins", generation: 3 },
+    check: { id: "c-1", slug: "admin-logins", generation: 3, ...(s.name !== undefined ? { name: s.name } : {}) },
     trigger: { kind: "event" },
     query: {
       sql: "SELECT count(*) FROM auditlogs.aurora_audit_log WHERE username = ?",
@@ -121,7 +141,7 @@ async function run(s: Scenario) {
       },
     };
   };
-  const { definition, handlers } = jsonataPassAsTasks(buildStateMachineDefinition());
+  const { definition, handlers } = jsonataPassAsTasks(buildStateMachineDefinition(testConfig));
   const machine = new StateMachine(
     definition as never,
     { validationOptions: { checkArn: true, checkPaths: true } } as never,
@@ -130,22 +150,35 @@ async function run(s: Scenario) {
     overrides: {
       taskResourceLocalHandlers: {
         ...handlers,
+        ...(s.messageFails ? { FormatMessages: failMessages } : ({} as Record<string, never>)),
         StartQuery: start as never,
         StartQueryWithParameters: start as never,
         ReadPreview: ((p: Record<string, unknown>) => {
           calls.results.push(p);
           const header = !["DDL", "UTILITY"].includes(s.statementType ?? "DML");
-          return { ResultSet: { Rows: athenaRows(s.rows ?? [], header) } };
+          return { ResultSet: { Rows: athenaRows(s.rows ?? [], header, s.columns) } };
+        }) as never,
+        RememberVerdict: ((p: Record<string, unknown>) => {
+          calls.updates.push(p);
+          if (s.memoryFails) throw new TaskError(s.memoryFails, "UpdateItem failed");
+          return s.stored ? { Attributes: { verdict: { S: s.stored } } } : {};
         }) as never,
         PublishResult: ((p: Record<string, unknown>) => {
           calls.events.push(p);
           return { FailedEntryCount: 0, Entries: [{ EventId: "e-1" }] };
         }) as never,
       },
-      retryIntervalOverrides: { StartQuery: 0, StartQueryWithParameters: 0, ReadPreview: 0, PublishResult: 0 },
+      retryIntervalOverrides: {
+        StartQuery: 0,
+        StartQueryWithParameters: 0,
+        ReadPreview: 0,
+        PublishResult: 0,
+        RememberVerdict: 0,
+      },
     },
     context: {
       Execution: { Id: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x1", Name: "x1" },
+      State: { EnteredTime: "2026-12-03T12:00:00.000Z", Name: "RememberVerdict", RetryCount: 0 },
       StateMachine: {
         Id: "arn:aws:states:us-east-1:000000000000:stateMachine:audit-checks-runner",
         Name: "audit-checks-runner",
@@ -158,14 +191,14 @@ async function run(s: Scenario) {
 
 describe("state machine definition", () => {
   it("is valid ASL for asl-validator and deterministic", () => {
-    const r = aslValidator(buildStateMachineDefinition(), { checkPaths: true, checkArn: true });
+    const r = aslValidator(buildStateMachineDefinition(testConfig), { checkPaths: true, checkArn: true });
     expect(r.errors).toEqual([]);
     expect(r.isValid).toBe(true);
-    expect(stateMachineDefinitionText()).toBe(stateMachineDefinitionText());
+    expect(stateMachineDefinitionText(testConfig)).toBe(stateMachineDefinitionText(testConfig));
   });
 
   it("writes exactly the output keys of the contract's schema in every verdict state", () => {
-    const def = buildStateMachineDefinition() as { States: Record<string, Record<string, unknown>> };
+    const def = buildStateMachineDefinition(testConfig) as { States: Record<string, Record<string, unknown>> };
     const verdicts = Object.entries(def.States).filter(([name]) => name.startsWith("Verdict"));
     expect(verdicts.map(([name]) => name).sort()).toEqual(["VerdictError", "VerdictFail", "VerdictPass"]);
     for (const [, state] of verdicts) {
@@ -175,7 +208,7 @@ describe("state machine definition", () => {
   });
 
   it("never writes the old defects: every Next exists, End is boolean, the .sync integration waits", () => {
-    const def = buildStateMachineDefinition() as { States: Record<string, Record<string, unknown>> };
+    const def = buildStateMachineDefinition(testConfig) as { States: Record<string, Record<string, unknown>> };
     const text = JSON.stringify(def);
     expect(text).toContain("athena:startQueryExecution.sync");
     expect(text).not.toContain('"End":"True"');
@@ -400,5 +433,85 @@ describe("parameters", () => {
     expect(calls.start).toHaveLength(0);
     expect(output.verdict).toBe("ERROR");
     expect(output.error?.error).toBe(error);
+  });
+});
+
+describe("verdict memory and the completed event", () => {
+  const detailOf = (calls: { events: Record<string, unknown>[] }) =>
+    completedEventDetailSchema.strict().parse((calls.events[0]!.Entries as Array<{ Detail: unknown }>)[0]!.Detail);
+
+  it("builds the detail with exactly the schema's keys, in both the full and the minimal path", () => {
+    expect([...DETAIL_EXPRESSION_KEYS].sort()).toEqual(Object.keys(completedEventDetailSchema.shape).sort());
+    type State = { Parameters: Record<string, unknown> & { Entries?: Array<Record<string, unknown>> } };
+    const def = buildStateMachineDefinition(testConfig) as { States: Record<string, State> };
+    expect(def.States.PublishResult!.Parameters.Entries![0]!["Detail.$"]).toBe("$.detail");
+    const schemaKeys = new Set(Object.keys(completedEventDetailSchema.shape));
+    for (const name of ["MinimalDetailWithPrevious", "MinimalDetailFirst"]) {
+      const keys = Object.keys(def.States[name]!.Parameters).map((k) => k.replace(/\.\$$/, ""));
+      for (const k of keys) expect(schemaKeys.has(k), `${name}.${k}`).toBe(true);
+    }
+    expect(def.States.RememberVerdict).toMatchObject({
+      Resource: "arn:aws:states:::dynamodb:updateItem",
+      Parameters: { TableName: "audit-checks-verdicts", ReturnValues: "UPDATED_OLD" },
+    });
+  });
+
+  it("a first verdict: UpdateItem SETs verdict, execution and time; verdictChanged true, no previousVerdict", async () => {
+    const { output, calls } = await run({ expectation: { kind: "noRows" }, rows: [["alice"]], name: "Admin logins" });
+    expect(output.verdict).toBe("FAIL");
+    expect(calls.updates).toEqual([
+      {
+        TableName: "audit-checks-verdicts",
+        Key: { checkId: { S: "c-1" } },
+        UpdateExpression: "SET verdict = :v, executionArn = :e, updatedAt = :t",
+        ExpressionAttributeValues: {
+          ":v": { S: "FAIL" },
+          ":e": { S: "arn:aws:states:us-east-1:000000000000:execution:audit-checks-runner:x1" },
+          ":t": { S: "2026-12-03T12:00:00.000Z" },
+        },
+        ReturnValues: "UPDATED_OLD",
+      },
+    ]);
+    const d = detailOf(calls);
+    expect(d).toMatchObject({ verdict: "FAIL", verdictChanged: true, firstValue: "alice" });
+    expect(d).not.toHaveProperty("previousVerdict");
+    expect((d.messages.slack as { text: string }).text).toBe("FAIL: Admin logins");
+    expect(d.messages.text).toContain("http://localhost:3000/executions/x1");
+  });
+
+  it("the same verdict again: verdictChanged false; a different one: true with the previous verdict", async () => {
+    const same = detailOf((await run({ expectation: { kind: "noRows" }, rows: [["a"]], stored: "FAIL" })).calls);
+    expect(same).toMatchObject({ verdict: "FAIL", previousVerdict: "FAIL", verdictChanged: false });
+    const recovered = detailOf((await run({ expectation: { kind: "noRows" }, rows: [], stored: "FAIL" })).calls);
+    expect(recovered).toMatchObject({ verdict: "PASS", previousVerdict: "FAIL", verdictChanged: true });
+  });
+
+  it("a failed UpdateItem leaves the verdict alone and counts as changed (a duplicate beats a lost alert)", async () => {
+    const { output, calls } = await run({
+      expectation: { kind: "noRows" },
+      rows: [["a"]],
+      memoryFails: "DynamoDB.ResourceNotFoundException",
+    });
+    expect(output.verdict).toBe("FAIL");
+    const d = detailOf(calls);
+    expect(d).toMatchObject({ verdict: "FAIL", verdictChanged: true });
+    expect(d).not.toHaveProperty("previousVerdict");
+  });
+
+  it("messages that cannot be built: the verdict stands and a minimal message is published", async () => {
+    for (const stored of [undefined, "PASS"]) {
+      const { output, calls } = await run({
+        expectation: { kind: "noRows" },
+        rows: [["a"]],
+        stored,
+        messageFails: true,
+      });
+      expect(output.verdict).toBe("FAIL");
+      const d = detailOf(calls);
+      expect(d).toMatchObject({ verdict: "FAIL", verdictChanged: true, trigger: "event" });
+      expect(d.previousVerdict).toBe(stored);
+      expect(d.messages.text).toBe("FAIL: admin-logins (the full message could not be built; see the execution x1)");
+      expect(d.messages.webhook).toMatchObject({ version: "1", messageError: "States.QueryEvaluationError" });
+    }
   });
 });

@@ -61,7 +61,7 @@ export function desiredStateMachine(config: ReconcileConfig): DesiredStateMachin
   return {
     name: config.stateMachineName,
     arn: stateMachineArn(config),
-    definition: stateMachineDefinitionText(),
+    definition: stateMachineDefinitionText(config),
     roleArn: config.stateMachineRoleArn,
     tags: { [MANAGED_BY_TAG]: MANAGED_BY_VALUE },
   };

@@ -29,6 +29,7 @@ const event = {
 const check: InputCheck = {
   id: "4b0c6a9e-0000-4000-8000-000000000001",
   slug: "admin-logins",
+  name: 'Administrator <logins> "prod"',
   generation: 7,
   sql: "SELECT count(*) FROM aurora_audit_log WHERE username <> 'x' AND a<b> AND host = ? AND cluster = ? AND code = ?",
   catalog: "AwsDataCatalog",

@@ -29,6 +29,7 @@ export type InputCheck = Pick<
   Check,
   | "id"
   | "slug"
+  | "name"
   | "generation"
   | "sql"
   | "catalog"
@@ -123,7 +124,7 @@ function inputSkeleton(check: InputCheck, trigger: ExecutionInput["trigger"]): R
       : { kind: "eventPath", path: p.path, value: new Placeholder(variableName(i), p.path) },
   );
   return {
-    check: { id: check.id, slug: check.slug, generation: check.generation },
+    check: { id: check.id, slug: check.slug, generation: check.generation, name: check.name },
     trigger,
     query: {
       sql: check.sql,

@@ -13,6 +13,8 @@ export const testConfig: ReconcileConfig = {
   stateMachineName: "audit-checks-runner",
   stateMachineRoleArn: "arn:aws:iam::000000000000:role/audit-checks-runner-role",
   eventsRoleArn: "arn:aws:iam::000000000000:role/audit-checks-events-role",
+  verdictTableName: "audit-checks-verdicts",
+  consoleUrl: "http://localhost:3000",
   partition: "aws",
 };
 
