@@ -148,7 +148,7 @@ export async function writeSnapshotPage(w: SnapshotPageWrite): Promise<boolean> 
   const set: Prisma.Sql[] = [
     Prisma.sql`row_count = ${w.fromRowCount + w.rows.length}`,
     Prisma.sql`bytes = bytes + ${w.bytes}`,
-    Prisma.sql`next_token = ${w.nextToken}`,
+    Prisma.sql`next_token = ${w.finish ? null : w.nextToken}`,
     Prisma.sql`started_paging = true`,
     Prisma.sql`error = NULL`,
   ];
@@ -158,7 +158,6 @@ export async function writeSnapshotPage(w: SnapshotPageWrite): Promise<boolean> 
     set.push(Prisma.sql`state = ${w.finish.state}::"SnapshotState"`);
     set.push(Prisma.sql`cut_reason = ${w.finish.cutReason ?? null}`);
     set.push(Prisma.sql`completed_at = now()`);
-    set.push(Prisma.sql`next_token = NULL`);
   }
   statements.push(
     prisma().$executeRaw(Prisma.sql`
