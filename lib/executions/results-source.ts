@@ -30,6 +30,8 @@ export interface ResultsTarget {
 /** Tokens of snapshot pages: the last row number already shown (Athena's own tokens never look like this). */
 const SNAPSHOT_TOKEN = /^row:(\d{1,10})$/;
 
+export const isSnapshotToken = (token: string): boolean => SNAPSHOT_TOKEN.test(token);
+
 /** One page of a snapshot, keyset on row_number; `token` is "row:<n>" from the previous page. */
 export async function loadSnapshotPage(
   snapshot: SnapshotRecord,

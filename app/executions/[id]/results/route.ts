@@ -5,6 +5,7 @@ import {
   RESULT_PAGE_SIZES,
   loadResultPage,
   loadSnapshotPage,
+  isSnapshotToken,
   resultsTarget,
 } from "@/lib/executions/results-source";
 
@@ -20,9 +21,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const found = await resultsTarget(decodeURIComponent(id));
   if (!found.ok) return Response.json({ error: found.error }, { status: found.status });
   const token = url.searchParams.get("token");
-  const result = found.target.snapshot
-    ? await loadSnapshotPage(found.target.snapshot, size, token)
-    : await loadResultPage(found.target, size, token);
+  // A table opened before the snapshot finished still pages with Athena's tokens; new ones page the snapshot.
+  const result =
+    found.target.snapshot && (!token || isSnapshotToken(token))
+      ? await loadSnapshotPage(found.target.snapshot, size, token)
+      : await loadResultPage(found.target, size, token);
   if (!result.ok) return Response.json({ error: result.error }, { status: 502 });
   return Response.json(result.page, { headers: { "Cache-Control": "no-store" } });
 }
