@@ -16,4 +16,8 @@ export async function register(): Promise<void> {
   // Executions sync: new and still-running executions into the index, every EXECUTIONS_SYNC_INTERVAL_SECONDS.
   const { startExecutionsSyncLoop } = await import("@/lib/executions/runtime");
   stops.push(startExecutionsSyncLoop());
+
+  // Result snapshots: succeeded runs' rows copied into PostgreSQL, so they outlive Athena's output.
+  const { startSnapshotLoop } = await import("@/lib/snapshots/runtime");
+  stops.push(startSnapshotLoop());
 }

@@ -11,6 +11,7 @@ const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/query", label: "Query", permission: "runQuery" },
   { href: "/reconcile", label: "Reconcile", permission: "readReconcilePlan" },
   { href: "/audit", label: "Audit", permission: "readAudit" },
+  { href: "/evidence", label: "Evidence", permission: "exportEvidence" },
   { href: "/tokens", label: "Tokens", permission: "manageTokens" },
   { href: "/settings", label: "Settings", permission: "readSettings" },
 ];

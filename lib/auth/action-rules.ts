@@ -43,6 +43,8 @@ export const ROUTE_RULES = {
   "POST /executions/live": { permission: "readExecutions", audit: "refusals-only" },
   "GET /audit/events.csv": { permission: "readAudit", audit: "refusals-only" },
   "GET /query/[id]/results": { permission: "runQuery", audit: "refusals-only" },
+  // Recorded by the route itself once the package starts (what was exported, by whom).
+  "GET /evidence/export.zip": { permission: "exportEvidence", audit: "after" },
 } as const satisfies Record<string, ActionRule>;
 
 export type RouteName = keyof typeof ROUTE_RULES;

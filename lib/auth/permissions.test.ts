@@ -37,6 +37,7 @@ const EXPECTED: Record<string, readonly Who[]> = {
   "POST /executions/live": V,
   "GET /audit/events.csv": V,
   "GET /query/[id]/results": O,
+  "GET /evidence/export.zip": O,
 };
 
 const RULES = { ...ACTION_RULES, ...ROUTE_RULES } as Record<string, { permission: keyof typeof PERMISSIONS }>;

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   sendEvent: "operator",
   // Ad-hoc queries cost money and read every table the console's role can: an operator's right.
   runQuery: "operator",
+  // An evidence package carries every run's rows for a period out of the console: an operator's right, audited.
+  exportEvidence: "operator",
   // admin: destructive and account-wide
   deleteCheck: "admin",
   applyReconcile: "admin",
@@ -58,6 +60,7 @@ export const canReadExecutions = (p: P) => can(p, "readExecutions");
 export const canReadResults = (p: P) => can(p, "readResults");
 export const canReadReconcilePlan = (p: P) => can(p, "readReconcilePlan");
 export const canReadAudit = (p: P) => can(p, "readAudit");
+export const canExportEvidence = (p: P) => can(p, "exportEvidence");
 export const canSyncExecutions = (p: P) => can(p, "syncExecutions");
 export const canTestPattern = (p: P) => can(p, "testPattern");
 export const canRunQuery = (p: P) => can(p, "runQuery");

@@ -27,6 +27,36 @@ export const expectationSchema = z.discriminatedUnion("kind", [
 ]);
 export type Expectation = z.infer<typeof expectationSchema>;
 
+/** Defaults of a check's result snapshots: rows and bytes copied from Athena per run, kept forever. */
+export const SNAPSHOT_DEFAULTS = { maxRows: 10_000, maxMegabytes: 20 } as const;
+/** Hard limits an operator may raise the caps to (a snapshot lives in PostgreSQL). */
+export const SNAPSHOT_LIMITS = { maxRows: 1_000_000, maxMegabytes: 1_024, retentionDays: 36_500 } as const;
+
+/**
+ * How much of each run's result the console keeps, and for how long. Absent fields take the defaults
+ * (SNAPSHOT_DEFAULTS; retention: forever).
+ */
+export const snapshotPolicySchema = z.object({
+  maxRows: z
+    .number()
+    .int("A whole number of rows.")
+    .min(0, "0 or more rows (0 keeps only the columns).")
+    .max(SNAPSHOT_LIMITS.maxRows, `At most ${SNAPSHOT_LIMITS.maxRows.toLocaleString("en-US")} rows.`)
+    .optional(),
+  maxMegabytes: z
+    .number()
+    .min(0.001, "More than 0 MB.")
+    .max(SNAPSHOT_LIMITS.maxMegabytes, `At most ${SNAPSHOT_LIMITS.maxMegabytes} MB.`)
+    .optional(),
+  retentionDays: z
+    .number()
+    .int("A whole number of days.")
+    .min(1, "At least 1 day (leave empty to keep snapshots forever).")
+    .max(SNAPSHOT_LIMITS.retentionDays, `At most ${SNAPSHOT_LIMITS.retentionDays} days.`)
+    .optional(),
+});
+export type SnapshotPolicy = z.infer<typeof snapshotPolicySchema>;
+
 /** What an operator edits. Changing any of it bumps `generation`. */
 export interface CheckSpec {
   name: string;

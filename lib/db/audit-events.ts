@@ -117,3 +117,16 @@ export async function listAuditActions(): Promise<string[]> {
   });
   return rows.map((r) => r.action);
 }
+
+/** A check's definition events (create, update, setEnabled, delete), oldest first: its generations rebuilt. */
+export async function checkDefinitionEvents(checkId: string): Promise<AuditEvent[]> {
+  const rows = await prisma().auditEvent.findMany({
+    where: {
+      checkId,
+      outcome: "ok",
+      action: { in: ["check.create", "check.update", "check.setEnabled", "check.delete"] },
+    },
+    orderBy: [{ at: "asc" }, { id: "asc" }],
+  });
+  return rows.map(fromRow);
+}

@@ -433,3 +433,71 @@ export async function recentRuns(checkId: string, limit = 50): Promise<RunPoint[
   });
   return rows.map((r) => ({ ...r, id: String(r.id), triggerKind: r.triggerKind?.toLowerCase() ?? null }));
 }
+
+// A check's runs in a period, oldest first, for the evidence export: keyset on (start_date, id) through the
+// (check_id, start_date, id) index, `batch` rows per query, so a year of hourly runs is never held at once.
+
+export interface EvidenceRun {
+  id: string;
+  name: string;
+  status: ExecutionStatus;
+  startDate: Date;
+  stopDate: Date | null;
+  checkGeneration: number | null;
+  triggerKind: ExecutionTrigger | null;
+  actorName: string | null;
+  verdict: Verdict | null;
+  firstValue: string | null;
+  previewRowCount: number | null;
+  queryExecutionId: string | null;
+  queryState: string | null;
+  dataScannedBytes: bigint | null;
+  error: string | null;
+}
+
+export async function* runsOfCheck(
+  checkId: string,
+  window: { from: Date; to: Date },
+  batch = 1000,
+): AsyncGenerator<EvidenceRun> {
+  let after: { startDate: Date; id: bigint } | null = null;
+  for (;;) {
+    const rows: (Omit<EvidenceRun, "id" | "triggerKind"> & {
+      id: bigint;
+      triggerKind: keyof typeof TRIGGER_FROM_DB | null;
+    })[] = await prisma().execution.findMany({
+      where: {
+        checkId,
+        startDate: { gte: window.from, lt: window.to },
+        ...(after
+          ? { OR: [{ startDate: { gt: after.startDate } }, { startDate: after.startDate, id: { gt: after.id } }] }
+          : {}),
+      },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      take: batch,
+      select: {
+        id: true,
+        name: true,
+        status: true,
+        startDate: true,
+        stopDate: true,
+        checkGeneration: true,
+        triggerKind: true,
+        actorName: true,
+        verdict: true,
+        firstValue: true,
+        previewRowCount: true,
+        queryExecutionId: true,
+        queryState: true,
+        dataScannedBytes: true,
+        error: true,
+      },
+    });
+    for (const r of rows) {
+      yield { ...r, id: String(r.id), triggerKind: r.triggerKind ? TRIGGER_FROM_DB[r.triggerKind] : null };
+    }
+    if (rows.length < batch) return;
+    const last: { startDate: Date; id: bigint } = rows[rows.length - 1]!;
+    after = { startDate: last.startDate, id: last.id };
+  }
+}

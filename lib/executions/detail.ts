@@ -13,7 +13,15 @@ import type { Result } from "@/lib/result";
 import { parseExecutionInput } from "./execution-io";
 import { isClosed, type ExecutionRecord } from "./execution-record";
 import { tokenBucket } from "./rate-limit";
-import { DEFAULT_RESULT_PAGE_SIZE, loadResultPage, type ResultPageResult } from "./results-source";
+import {
+  DEFAULT_RESULT_PAGE_SIZE,
+  loadResultPage,
+  loadSnapshotPage,
+  unavailableText,
+  type ResultPageResult,
+} from "./results-source";
+import { snapshotOfExecutionName, type SnapshotRecord } from "@/lib/db/result-snapshots";
+import { isReadable } from "@/lib/snapshots/types";
 import { currentExecution } from "./current-execution";
 import { lookupQuery } from "./sync";
 import { buildTimeline, type Timeline } from "./timeline";
@@ -39,8 +47,12 @@ export interface ExecutionView {
   check: { id: string; name: string } | null;
   /** The execution this one reran, while the index has it. */
   rerunOf: { name: string } | null;
-  /** The first page of the result set, when the query succeeded. */
+  /** The first page of the result set, when the query succeeded (from the snapshot once it holds the rows). */
   results: ResultPageResult | null;
+  /** The run's result snapshot, when one was enqueued. */
+  snapshot: SnapshotRecord | null;
+  /** Set when the rows exist nowhere any more (no snapshot, Athena's output gone): what the page says instead. */
+  resultsGone: string | null;
 }
 
 /**
@@ -55,20 +67,35 @@ export async function loadExecutionView(name: string): Promise<ExecutionView | n
   const event = input?.event ?? eventOf(execution.input);
   const timeline = await loadTimeline(execution.executionArn);
   const queryExecutionId = execution.queryExecutionId ?? (timeline.ok ? timeline.timeline.queryExecutionId : null);
-  const [query, check, rerunOf] = await Promise.all([
+  const [query, check, rerunOf, snapshot] = await Promise.all([
     loadQuery(queryExecutionId),
     execution.checkId ? getCheck(execution.checkId) : null,
     execution.rerunOf ? newestExecution({ executionArn: execution.rerunOf }) : null,
+    snapshotOfExecutionName(execution.name),
   ]);
   const live = query.ok ? query.query : null;
   const results =
-    live?.Status?.State === "SUCCEEDED"
-      ? await loadResultPage(
-          { queryExecutionId: live.QueryExecutionId!, statementType: live.StatementType ?? null },
-          DEFAULT_RESULT_PAGE_SIZE,
-          null,
-        )
-      : null;
+    snapshot && isReadable(snapshot)
+      ? await loadSnapshotPage(snapshot, DEFAULT_RESULT_PAGE_SIZE, null)
+      : live?.Status?.State === "SUCCEEDED"
+        ? await loadResultPage(
+            { queryExecutionId: live.QueryExecutionId!, statementType: live.StatementType ?? null },
+            DEFAULT_RESULT_PAGE_SIZE,
+            null,
+          )
+        : null;
+  let resultsGone: string | null = null;
+  if (!(snapshot && isReadable(snapshot)) && execution.queryState === "SUCCEEDED") {
+    if (snapshot?.state === "UNAVAILABLE") resultsGone = unavailableText(snapshot);
+    else if (!live && queryExecutionId)
+      resultsGone = `Athena no longer has the query ${queryExecutionId} (it keeps query history for 45 days), and no copy of its rows was kept.`;
+    else if (
+      results &&
+      !results.ok &&
+      /deleted|not found|no longer|does not exist|NoSuchKey|expired/i.test(results.error)
+    )
+      resultsGone = `The result of this run is no longer available: Athena's output was deleted (${results.error}).`;
+  }
   return {
     execution,
     input,
@@ -80,6 +107,8 @@ export async function loadExecutionView(name: string): Promise<ExecutionView | n
     check: check ? { id: check.id, name: check.name } : null,
     rerunOf: rerunOf ? { name: rerunOf.name } : null,
     results,
+    snapshot,
+    resultsGone,
   };
 }
 

@@ -74,6 +74,47 @@ export async function* resultsCsvChunks(
   } while (token);
 }
 
+/** Yields CSV text for rows already in hand (a snapshot, the export): the header, then the rows ~`batch` at a time. */
+export async function* rowsCsvChunks(
+  columns: ResultColumn[],
+  rows: AsyncIterable<RawRow>,
+  batch = 500,
+): AsyncGenerator<string> {
+  yield csvHeaderLine(columns.map((c) => c.name));
+  let chunk = "";
+  let n = 0;
+  for await (const row of rows) {
+    chunk += csvLine(row, columns);
+    if (++n % batch === 0) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  if (chunk) yield chunk;
+}
+
+/** A byte stream pulling `chunks` only as fast as the consumer reads. */
+export function chunksToStream(chunks: AsyncGenerator<string>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        try {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        } catch (err) {
+          controller.error(err);
+        }
+      },
+      async cancel() {
+        await chunks.return(undefined);
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
 /**
  * A byte stream of the CSV that pulls the next Athena page only when the consumer is ready for it. The first page is
  * fetched before this resolves, so a result that cannot be read (gone, Athena failing) is an error the caller can

@@ -14,7 +14,7 @@ import pg from "pg";
 export const LEADER_LOCK_CLASS = 0x41434c44;
 
 /** Second half: one key per background loop. */
-export const LOOP_KEYS = { reconcile: 1, "executions-sync": 2 } as const;
+export const LOOP_KEYS = { reconcile: 1, "executions-sync": 2, "result-snapshots": 3 } as const;
 export type LoopName = keyof typeof LOOP_KEYS;
 
 export interface LeaderLease {

@@ -17,6 +17,9 @@ import { loadExecutionView } from "@/lib/executions/detail";
 import { groupDigits } from "@/lib/executions/result-format";
 import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES } from "@/lib/executions/results-source";
 import { requirePage } from "@/lib/auth/guards";
+import { Notice } from "@/components/ui/notice";
+import type { SnapshotRecord } from "@/lib/db/result-snapshots";
+import { cutDescription } from "@/lib/snapshots/types";
 
 export const dynamic = "force-dynamic";
 
@@ -31,10 +34,24 @@ export default async function ExecutionPage({ params }: Props) {
   const name = decodeURIComponent((await params).id);
   const view = await loadExecutionView(name);
   if (!view) notFound();
-  const { execution, input, event, running, timeline, queryExecutionId, query, check, rerunOf, results } = view;
+  const {
+    execution,
+    input,
+    event,
+    running,
+    timeline,
+    queryExecutionId,
+    query,
+    check,
+    rerunOf,
+    results,
+    snapshot,
+    resultsGone,
+  } = view;
   const now = new Date();
   const live = query.ok ? query.query : null;
-  const succeeded = live?.Status?.State === "SUCCEEDED";
+  const kept = snapshot !== null && (snapshot.state === "COMPLETE" || snapshot.state === "TRUNCATED");
+  const succeeded = kept || (live?.Status?.State === "SUCCEEDED" && !resultsGone);
 
   return (
     <div className="space-y-6">
@@ -200,7 +217,14 @@ export default async function ExecutionPage({ params }: Props) {
           ) : null
         }
       >
-        {results === null ? (
+        {kept ? <SnapshotNote snapshot={snapshot} /> : null}
+        {resultsGone ? (
+          <div data-testid="results-gone">
+            <Notice tone="warning" title="The rows of this run are gone">
+              {resultsGone}
+            </Notice>
+          </div>
+        ) : results === null ? (
           <p className="text-sm text-zinc-500">
             {live?.Status?.State === "QUEUED" || live?.Status?.State === "RUNNING" || (running && !live)
               ? "The query has not finished yet; the result appears here when it has."
@@ -223,6 +247,31 @@ export default async function ExecutionPage({ params }: Props) {
       </Card>
     </div>
   );
+}
+
+function SnapshotNote({ snapshot }: { snapshot: SnapshotRecord }) {
+  const at = snapshot.completedAt ? formatUtc(snapshot.completedAt) : null;
+  return (
+    <div className="mb-3 space-y-2 text-sm" data-testid="snapshot-note">
+      <p className="text-zinc-600">
+        Kept by the console{at ? ` on ${at}` : ""}: {snapshot.rowCount.toLocaleString("en-US")}{" "}
+        {snapshot.rowCount === 1 ? "row" : "rows"}, {formatBytes(snapshot.bytes)}. Read from this copy, not from Athena.
+      </p>
+      {snapshot.state === "TRUNCATED" ? (
+        <div data-testid="snapshot-cut">
+          <Notice tone="warning">
+            The result was longer than the check keeps: this shows {cutDescription(snapshot)}.
+          </Notice>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {

@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { AwsError } from "../core/aws-error";
 import type { ServiceDefinition, ServiceDeps } from "../core/types";
 import { DEFAULT_CATALOG_PATH, loadCatalogConfig } from "./catalog";
 import { DEFAULT_AUDIT_ROWS } from "./datasets";
@@ -79,6 +80,23 @@ export function createAthenaService(deps: ServiceDeps): ServiceDefinition {
       for (const q of store.list()) if (q.state === "RUNNING") ctx.engine?.cancel(q.id);
       store.clear();
       fs.rmSync(path.join(ctx.dataDir, "results"), { recursive: true, force: true });
+    },
+
+    admin: {
+      // POST /_emulator/athena/delete-result {"queryExecutionId", "forgetQuery"?: true}: the result file goes (an S3
+      // lifecycle rule); with forgetQuery the query itself too (Athena's 45 days). Lets tests and demos show what
+      // the console does once AWS no longer has a run's rows.
+      "delete-result": (input, method) => {
+        if (method !== "POST") throw new AwsError("ValidationException", "Use POST.", 405);
+        const id = typeof input.queryExecutionId === "string" ? input.queryExecutionId : "";
+        const q = store.get(id);
+        if (!q) throw new AwsError("ResourceNotFoundException", `QueryExecution ${id} was not found`, 404);
+        const existed = fs.existsSync(q.resultFile);
+        fs.rmSync(q.resultFile, { force: true });
+        fs.rmSync(`${q.resultFile}.metadata`, { force: true });
+        const forgotten = input.forgetQuery === true ? store.forget(id) : false;
+        return { queryExecutionId: id, resultDeleted: existed, queryForgotten: forgotten };
+      },
     },
 
     health() {

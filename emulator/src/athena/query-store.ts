@@ -92,6 +92,16 @@ export class QueryStore {
     await this.snapshot.flush();
   }
 
+  /** Forgets one query, as Athena does after 45 days; true when it was known. */
+  forget(id: string): boolean {
+    const q = this.byId.get(id);
+    if (!q) return false;
+    this.byId.delete(id);
+    if (q.clientRequestToken) this.byToken.delete(q.clientRequestToken);
+    this.changed();
+    return true;
+  }
+
   /** Forgets every query. */
   clear(): void {
     this.byId.clear();

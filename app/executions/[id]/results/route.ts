@@ -4,6 +4,8 @@ import {
   DEFAULT_RESULT_PAGE_SIZE,
   RESULT_PAGE_SIZES,
   loadResultPage,
+  loadSnapshotPage,
+  isSnapshotToken,
   resultsTarget,
 } from "@/lib/executions/results-source";
 
@@ -18,7 +20,12 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const size = (RESULT_PAGE_SIZES as readonly number[]).includes(requested) ? requested : DEFAULT_RESULT_PAGE_SIZE;
   const found = await resultsTarget(decodeURIComponent(id));
   if (!found.ok) return Response.json({ error: found.error }, { status: found.status });
-  const result = await loadResultPage(found.target, size, url.searchParams.get("token"));
+  const token = url.searchParams.get("token");
+  // A table opened before the snapshot finished still pages with Athena's tokens; new ones page the snapshot.
+  const result =
+    found.target.snapshot && (!token || isSnapshotToken(token))
+      ? await loadSnapshotPage(found.target.snapshot, size, token)
+      : await loadResultPage(found.target, size, token);
   if (!result.ok) return Response.json({ error: result.error }, { status: 502 });
   return Response.json(result.page, { headers: { "Cache-Control": "no-store" } });
 }
