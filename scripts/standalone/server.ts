@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+const MIGRATE_ATTEMPTS = 5;
 const here = path.dirname(fileURLToPath(import.meta.url));
 // Everything reads its files relative to the working directory (prisma/, package.json): the folder itself.
 process.chdir(here);
@@ -34,7 +35,19 @@ async function main(): Promise<number> {
   if (migrateOnly || process.env.ACC_MIGRATE !== "off") {
     const { applyPendingMigrations } = await import("@/lib/db/migrations/migrate");
     const started = Date.now();
-    const applied = await applyPendingMigrations(env.DATABASE_URL);
+    // The database may still be starting (a fresh RDS, docker compose) or slow to answer: a few tries with backoff.
+    // A migration that fails on its SQL fails the same way each time and ends the start after the last try.
+    let applied: string[] = [];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        applied = await applyPendingMigrations(env.DATABASE_URL);
+        break;
+      } catch (error) {
+        if (attempt >= MIGRATE_ATTEMPTS) throw error;
+        log.warn({ action: "migrate", outcome: "retry", attempt, err: error }, "migrations failed; trying again");
+        await new Promise((r) => setTimeout(r, 1_000 * 2 ** attempt));
+      }
+    }
     log.info(
       { action: "migrate", outcome: "ok", applied, ms: Date.now() - started },
       applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema up to date",
