@@ -8,6 +8,8 @@ import type { NextConfig } from "next";
 export const SERVER_ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 const nextConfig: NextConfig = {
+  // A self-contained server folder for deployments (scripts/build-standalone.ts completes it; see README "Deploy").
+  output: "standalone",
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   serverExternalPackages: [
     // Native and wasm packages stay out of the server bundle; Node loads them at run time.
@@ -26,6 +28,8 @@ const nextConfig: NextConfig = {
     "@aws-sdk/client-cloudwatch",
     "@aws-sdk/client-sts",
     "@aws-sdk/client-iam",
+    // pino writes with sonic-boom and thread-stream, which must stay real Node modules.
+    "pino",
   ],
   typedRoutes: false,
 };

@@ -26,6 +26,9 @@ export function proxy(request: NextRequest): NextResponse {
     formTargets: issuerOrigin ? [issuerOrigin] : [],
   });
   const { pathname, search } = request.nextUrl;
+  // The id every log line of this request carries (lib/log); a load balancer's own id is kept when it is sane.
+  const incoming = request.headers.get("x-request-id") ?? "";
+  const requestId = /^[\w.:-]{8,128}$/.test(incoming) ? incoming : crypto.randomUUID();
 
   const hasCredential =
     request.cookies.has(sessionCookieName(env.ACC_PUBLIC_URL)) ||
@@ -46,8 +49,10 @@ export function proxy(request: NextRequest): NextResponse {
     requestHeaders.set("x-nonce", nonce);
     requestHeaders.set("content-security-policy", csp);
     requestHeaders.set("x-acc-path", `${pathname}${search}`);
+    requestHeaders.set("x-request-id", requestId);
     response = NextResponse.next({ request: { headers: requestHeaders } });
   }
+  response.headers.set("X-Request-Id", requestId);
   response.headers.set("Content-Security-Policy", csp);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;

@@ -9,7 +9,7 @@ import pg from "pg";
 import { applyPendingMigrations } from "@/lib/db/migrations/migrate";
 import { REAL_POSTGRES_ADMIN_URL } from "@/lib/db/testing/test-databases";
 import { encodeCursor, parseFilters, parsePage } from "@/lib/executions/filters";
-import { NAME_LIKE, countSql, pageSql } from "@/lib/db/executions";
+import { NAME_LIKE, countFromPage, countSql, pageSql } from "@/lib/db/executions";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 const arg = (name: string, fallback: string) => {
@@ -20,6 +20,8 @@ const SIZES = arg("sizes", "100000,1000000").split(",").map(Number);
 const ITER = Number(arg("iterations", "30"));
 const KEEP = process.argv.includes("--keep");
 const CHECKS = 100;
+/** What a kept database must hold to be reused: the size and the naming of this version of the data. */
+const DATASET = (size: number) => `bench dataset v2 (uuid and <slug>-manual-<time> names), ${size} rows`;
 
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -37,9 +39,9 @@ async function prepare(size: number): Promise<string> {
     if (exists && KEEP) {
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      const n = Number((await c.query("SELECT count(*) AS n FROM executions")).rows[0].n);
+      const kept = (await c.query("SELECT obj_description('executions'::regclass) AS d")).rows[0].d;
       await c.end();
-      if (n === size) return url;
+      if (kept === DATASET(size)) return url;
     }
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${name}"`);
@@ -52,8 +54,8 @@ async function prepare(size: number): Promise<string> {
   try {
     const t0 = performance.now();
     await c.query(`
-      INSERT INTO checks (id, name, slug, sql, database, workgroup, output_location, trigger_kind, event_pattern, created_by, updated_by, updated_at)
-      SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'Bench check ' || i, 'bench-' || i,
+      INSERT INTO checks (id, name, slug, slug_lower, sql, database, workgroup, output_location, trigger_kind, event_pattern, created_by, updated_by, updated_at)
+      SELECT ('00000000-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid, 'Bench check ' || i, 'bench-' || i, 'bench-' || i,
              'SELECT count(*) FROM auditlogs.aurora_audit_log', 'auditlogs', 'primary', 's3://b/', 'EVENT_PATTERN',
              '{"source":["aws.ecs"]}', 'bench', 'bench', now()
       FROM generate_series(0, ${CHECKS - 1}) i`);
@@ -80,7 +82,11 @@ async function prepare(size: number): Promise<string> {
              CASE WHEN verdict = 'ERROR' THEN 'Athena.InvalidRequestException' END, now()
       FROM (
         SELECT g, trig,
-               'bench-' || (g % ${CHECKS}) || '-' || lower(trig) || '-' || lpad(g::text, 8, '0') AS name,
+               -- Names as AWS gives them: EventBridge starts executions without a name, so Step Functions names them
+               -- with a UUID; the console names its own runs <slug>-manual-<UTC time> (lib/executions/execution-name.ts).
+               CASE WHEN trig = 'MANUAL'
+                    THEN 'bench-' || (g % ${CHECKS}) || '-manual-' || to_char(now() - g * interval '3 seconds', 'YYYYMMDD"T"HH24MISS"Z"')
+                    ELSE (md5('run' || g)::uuid)::text END AS name,
                CASE WHEN g <= 3 THEN 'RUNNING' WHEN g % 97 = 0 THEN 'ABORTED' WHEN g % 50 = 0 THEN 'FAILED' ELSE 'SUCCEEDED' END AS status,
                CASE WHEN g <= 3 OR g % 97 = 0 THEN NULL WHEN g % 50 = 0 OR g % 31 = 0 THEN 'ERROR' WHEN g % 9 = 0 THEN 'FAIL' ELSE 'PASS' END AS verdict,
                now() - g * interval '3 seconds' AS start_date
@@ -92,6 +98,7 @@ async function prepare(size: number): Promise<string> {
     for (const ix of indexes) await c.query(ix.indexdef);
     await c.query("VACUUM ANALYZE executions");
     await c.query("ANALYZE checks");
+    await c.query(`COMMENT ON TABLE executions IS '${DATASET(size)}'`);
     const size_ = (await c.query("SELECT pg_size_pretty(pg_total_relation_size('executions')) AS s")).rows[0].s;
     console.log(
       `seeded ${size.toLocaleString("en-US")} executions: insert ${((tInsert - t0) / 1000).toFixed(0)} s, indexes + analyze ${((performance.now() - tInsert) / 1000).toFixed(0)} s, table + indexes ${size_}`,
@@ -116,9 +123,15 @@ async function measure(size: number, url: string): Promise<void> {
       ])
     ).rows[0];
     const deepCursor = encodeCursor(deep.start_date, String(deep.id));
-    const n = (k: number) => String(Math.min(size, k)).padStart(8, "0");
     const exactName = (await db.query("SELECT name FROM executions WHERE id = $1", [Math.floor(size / 3)])).rows[0]
       .name;
+    const uuidName = (
+      await db.query("SELECT name FROM executions WHERE id >= $1 AND trigger_kind <> 'MANUAL' ORDER BY id LIMIT 1", [
+        Math.floor(size / 2),
+      ])
+    ).rows[0].name as string;
+    const uuidPart = uuidName.slice(9, 23); // e.g. "1b3c-4d5e-8f90"
+    const day = new Date(Date.now() - size * 1500).toISOString().slice(0, 10).replace(/-/g, "");
     const variants: Array<{ label: string; qs: Record<string, string> } | { label: string; sql: Prisma.Sql }> = [
       { label: "first page (25)", qs: {} },
       { label: "next page (keyset)", qs: { size: "100", before: cursor } },
@@ -129,8 +142,11 @@ async function measure(size: number, url: string): Promise<void> {
       { label: "trigger manual", qs: { trigger: "manual" } },
       { label: "last 24 hours", qs: { range: "24h" } },
       { label: "name, exact", qs: { q: exactName } },
-      { label: "name, partial (few hits)", qs: { q: `manual-${n(size / 2).slice(0, 6)}` } },
-      { label: "name, partial (many hits)", qs: { q: "7-schedule" } },
+      // Part of an execution id, as pasted from a notification or a log (the middle of a UUID: the exact-name
+      // attempt finds nothing, then the trigram search).
+      { label: "name, partial (few hits)", qs: { q: uuidPart } },
+      { label: "name, partial, manual runs of a day", qs: { q: `-manual-${day}` } },
+      { label: "name, partial (many hits)", qs: { q: "0-manual" } },
       { label: "name, partial, no hit", qs: { q: "zz-nothing" } },
       {
         label: "check page trend (50 runs)",
@@ -140,36 +156,48 @@ async function measure(size: number, url: string): Promise<void> {
     console.log(`\n${size.toLocaleString("en-US")} rows — database time (page query + capped count), ${ITER} runs`);
     console.log("variant                          p50 ms   p95 ms   rows");
     for (const v of variants) {
-      let queries: Array<{ text: string; values: unknown[] }>;
-      let fallback: Array<{ text: string; values: unknown[] }> | null = null;
+      // The same sequence of queries as listExecutions (lib/db/executions.ts) sends for these filters.
+      let run: () => Promise<number>;
       if ("qs" in v) {
         const filters = parseFilters(v.qs);
         const page = parsePage(v.qs);
         const now = new Date();
         const exact = !!filters.q && NAME_LIKE.test(filters.q);
-        const mode = exact ? "exact" : "contains";
-        queries = [toPg(pageSql(filters, page, now, mode).sql), toPg(countSql(filters, now, mode))];
-        if (exact)
-          fallback = [toPg(pageSql(filters, page, now, "contains").sql), toPg(countSql(filters, now, "contains"))];
+        const contains = async () => {
+          const r = await db.query(toPg(pageSql(filters, page, now, "contains").sql));
+          if (countFromPage(page, r.rowCount ?? 0) === null) await db.query(toPg(countSql(filters, now, "contains")));
+          return r.rowCount ?? 0;
+        };
+        run = async () => {
+          if (!filters.q) {
+            const [r] = await Promise.all([
+              db.query(toPg(pageSql(filters, page, now).sql)),
+              db.query(toPg(countSql(filters, now))),
+            ]);
+            return r.rowCount ?? 0;
+          }
+          if (!exact) return contains();
+          const [r] = await Promise.all([
+            db.query(toPg(pageSql(filters, page, now, "exact").sql)),
+            db.query(toPg(countSql(filters, now, "exact"))),
+          ]);
+          return (r.rowCount ?? 0) > 0 ? r.rowCount! : contains();
+        };
       } else {
         // recentRuns(checkId, 50) as Prisma sends it.
-        queries = [
-          {
-            text: `SELECT id, name, status, verdict, start_date, stop_date, first_value, trigger_kind, error FROM executions
-                   WHERE check_id = $1 ORDER BY start_date DESC, id DESC LIMIT 50`,
-            values: [check],
-          },
-        ];
+        const q = {
+          text: `SELECT id, name, status, verdict, start_date, stop_date, first_value, trigger_kind, error FROM executions
+                 WHERE check_id = $1 ORDER BY start_date DESC, id DESC LIMIT 50`,
+          values: [check],
+        };
+        run = async () => (await db.query(q)).rowCount ?? 0;
       }
       const times: number[] = [];
       let rows = 0;
       for (let i = 0; i < ITER + 2; i++) {
         const t = performance.now();
-        const [r] = await Promise.all(queries.map((q) => db.query(q)));
-        let got = r!.rowCount ?? 0;
-        if (fallback && got === 0) got = (await Promise.all(fallback.map((q) => db.query(q))))[0]!.rowCount ?? 0;
+        rows = await run();
         if (i >= 2) times.push(performance.now() - t); // two warm-up runs
-        rows = got;
       }
       console.log(
         `${v.label.padEnd(32)} ${pct(times, 50).toFixed(1).padStart(7)} ${pct(times, 95).toFixed(1).padStart(8)} ${String(rows).padStart(6)}`,

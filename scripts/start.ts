@@ -14,6 +14,7 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-
 import { applyPendingMigrations } from "@/lib/db/migrations/migrate";
 import { seedDemoChecksIfEmpty } from "@/lib/db/seed";
 import { EnvError, checkEnv, resetEnvCache, type Env } from "@/lib/env";
+import { logger } from "@/lib/log";
 import { buildNeeded } from "./lib/build-freshness";
 import { withBuildLock } from "./lib/build-lock";
 import { startChild, type Child } from "./lib/child-process";
@@ -24,7 +25,8 @@ const dev = process.argv.includes("--dev");
 const bin = (name: string) => path.join(ROOT, "node_modules", ".bin", name);
 const started = Date.now();
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-const log = (message: string) => console.log(`[start] ${message}`);
+const startLog = logger.child({ component: "start" });
+const log = (message: string) => startLog.info(message);
 
 const children: { stop(): Promise<void> }[] = [];
 let database: EmbeddedPostgres | undefined;

@@ -1,16 +1,19 @@
-// Prometheus metrics in the text exposition format, behind a bearer token (METRICS_TOKEN; unset: the endpoint does
-// not exist). Outside the operators' sign-in on purpose: a scraper authenticates with the token, not a session.
+// Prometheus metrics in the text exposition format, behind a bearer token: METRICS_TOKEN, or an admin service token
+// (`npm run token -- create --name prometheus --role admin`). Outside the operators' sign-in on purpose: a scraper
+// authenticates with a token, not a session.
+import { requestAuth } from "@/lib/auth/current-user";
 import { env } from "@/lib/env";
 import { metrics } from "@/lib/metrics/registry";
-import { bearerMatches } from "@/lib/metrics/token";
+import { metricsAccess } from "@/lib/metrics/token";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request): Promise<Response> {
-  const token = env.METRICS_TOKEN;
-  if (!token) return new Response("Not found\n", { status: 404 });
-  if (!bearerMatches(request.headers.get("authorization"), token)) {
-    return new Response("A bearer token is required.\n", {
+  const authorization = request.headers.get("authorization");
+  const auth = authorization ? await requestAuth() : null;
+  const serviceToken = auth?.user?.kind === "token" ? { role: auth.user.role } : null;
+  if (metricsAccess({ authorization, metricsToken: env.METRICS_TOKEN, serviceToken }) !== "allowed") {
+    return new Response("A bearer token is required: METRICS_TOKEN or an admin service token.\n", {
       status: 401,
       headers: { "www-authenticate": 'Bearer realm="metrics"' },
     });

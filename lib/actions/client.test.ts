@@ -15,6 +15,17 @@ const { ConcurrentEditError, DbError, UniqueViolationError } = await import("@/l
 const { ExecutionRefusedError } = await import("@/lib/executions/errors");
 const { ActionError } = await import("./errors");
 const { GENERIC_ERROR, failureMessage } = await import("./result");
+const { logger } = await import("@/lib/log");
+
+/** The lines the action client writes, with the bindings of its child logger. */
+function captureLog() {
+  const lines: Array<{ level: string; bindings: Record<string, unknown>; obj: Record<string, unknown> }> = [];
+  vi.spyOn(logger, "child").mockImplementation((bindings) => {
+    const at = (level: string) => (obj: Record<string, unknown>) => void lines.push({ level, bindings, obj });
+    return { info: at("info"), warn: at("warn"), error: at("error") } as never;
+  });
+  return lines;
+}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -38,7 +49,7 @@ describe("defineAction", () => {
   });
 
   it("hides unexpected errors behind a generic message and logs them", async () => {
-    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const lines = captureLog();
     const action = defineAction({
       name: "check.create",
       input: schema,
@@ -49,7 +60,25 @@ describe("defineAction", () => {
     const r = await action({ n: 1 });
     expect(r).toEqual({ ok: false, fieldErrors: {}, formError: GENERIC_ERROR });
     expect(JSON.stringify(r)).not.toContain("secret");
-    expect(log).toHaveBeenCalled();
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      level: "error",
+      bindings: { action: "check.create" },
+      obj: { actor: "test-operator", outcome: "error" },
+    });
+  });
+
+  it("logs one line per action with the actor and outcome, never the input", async () => {
+    const lines = captureLog();
+    const action = defineAction({ name: "check.create", input: schema, handler: async (i) => i.n * 2 });
+    await action({ n: 21, secretish: "payload-value" });
+    await action({ n: "not a number" });
+    expect(lines.map((l) => [l.level, l.obj.outcome, l.obj.actor])).toEqual([
+      ["info", "ok", "test-operator"],
+      ["warn", "invalid", "test-operator"],
+    ]);
+    expect(typeof lines[0]!.obj.ms).toBe("number");
+    expect(JSON.stringify(lines)).not.toMatch(/payload-value|not a number/);
   });
 
   it("lets Next's redirect/notFound signals through", async () => {

@@ -20,6 +20,7 @@ import { recordDone } from "@/lib/audit/record";
 import { fieldErrorsFrom } from "@/lib/checks/schema";
 import { ConcurrentEditError, UniqueViolationError } from "@/lib/db/errors";
 import { OperatorError } from "@/lib/errors";
+import { requestLogger } from "@/lib/log/request";
 import { GENERIC_ERROR, type ActionFailure, type ActionResult } from "./result";
 
 export type { ActionName };
@@ -54,7 +55,7 @@ export function staleCheckPageMessage(e: ConcurrentEditError, attempted: "enable
 }
 
 /** Maps a thrown error to the failure half of ActionResult. */
-export function toFailure(error: unknown, actionName: string): ActionFailure {
+export function toFailure(error: unknown, _actionName?: string): ActionFailure {
   // A handler may validate part of its input itself (e.g. with settings known only at run time).
   if (error instanceof ZodError) return { ok: false, fieldErrors: fieldErrorsFrom(error) };
   if (error instanceof UniqueViolationError) return { ok: false, fieldErrors: { [error.field]: [error.message] } };
@@ -65,7 +66,6 @@ export function toFailure(error: unknown, actionName: string): ActionFailure {
       ? { ok: false, fieldErrors: { [error.field]: [error.message] } }
       : { ok: false, fieldErrors: {}, formError: error.message };
   }
-  console.error(`[action ${actionName}] unexpected error`, error);
   return { ok: false, fieldErrors: {}, formError: GENERIC_ERROR };
 }
 
@@ -82,18 +82,42 @@ export function defineAction<S extends z.ZodType, T>({
   const rule = ACTION_RULES[name];
   if (!rule) throw new Error(`server action ${name} has no rule in lib/auth/action-rules.ts`);
   return async (input: unknown) => {
+    // One line per action: who, what, how it ended, how long it took. Never the input (it may carry a query or
+    // an event pattern); refusals and field errors name only their kind.
+    const started = performance.now();
+    const log = await requestLogger({ action: name });
+    let actorId: string | undefined;
+    const done = (outcome: string, extra: Record<string, unknown> = {}) =>
+      log[outcome === "error" ? "error" : outcome === "ok" ? "info" : "warn"](
+        { actor: actorId ?? null, outcome, ms: Math.round(performance.now() - started), ...extra },
+        `action ${name}: ${outcome}`,
+      );
     try {
       const auth = await authorize(name, rule, input);
-      if (!auth.ok) return { ok: false, fieldErrors: {}, formError: auth.message };
+      if (!auth.ok) {
+        done("refused", { status: auth.status });
+        return { ok: false, fieldErrors: {}, formError: auth.message };
+      }
+      actorId = auth.user.actor.id;
       const parsed = schema.safeParse(input);
-      if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+      if (!parsed.success) {
+        done("invalid", { fields: Object.keys(fieldErrorsFrom(parsed.error)) });
+        return { ok: false, fieldErrors: fieldErrorsFrom(parsed.error) };
+      }
       const actor = auth.user.actor;
       const data = await handler(parsed.data, { actor });
       if (rule.audit === "after") await recordDone(actor, name, parsed.data, data);
+      done("ok");
       return { ok: true, data };
     } catch (error) {
-      if (isNextSignal(error)) throw error;
-      return toFailure(error, name);
+      if (isNextSignal(error)) {
+        done("ok", { signal: String((error as { digest?: string }).digest).split(";")[0] });
+        throw error;
+      }
+      const failure = toFailure(error, name);
+      if (failure.formError === GENERIC_ERROR) done("error", { err: error });
+      else done("failed", { error: error instanceof Error ? error.name : "unknown" });
+      return failure;
     }
   };
 }

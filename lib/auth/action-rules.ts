@@ -56,5 +56,5 @@ export type RouteName = keyof typeof ROUTE_RULES;
 export const PUBLIC_ROUTES = {
   "/healthz": "liveness probe: says only that the process answers",
   "/readyz": "readiness probe: names each dependency's state, no data",
-  "/metrics": "Prometheus text behind METRICS_TOKEN",
+  "/metrics": "Prometheus text behind METRICS_TOKEN or an admin service token",
 } as const;

@@ -5,6 +5,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { recordRefusal, summarizeInput } from "@/lib/audit/record";
+import { requestLogger } from "@/lib/log/request";
 import type { ActionRule } from "./action-rules";
 import { ROUTE_RULES, type RouteName } from "./action-rules";
 import { requestAuth, requestOrigin, type AuthUser } from "./current-user";
@@ -32,7 +33,12 @@ export async function guardRoute(
   route: RouteName,
 ): Promise<{ user: AuthUser; response?: never } | { response: Response }> {
   const result = await authorize(route, ROUTE_RULES[route]);
-  if (result.ok) return { user: result.user };
+  const log = await requestLogger({ action: route });
+  if (result.ok) {
+    log.info({ actor: result.user.actor.id, outcome: "allowed" }, `route ${route}: allowed`);
+    return { user: result.user };
+  }
+  log.warn({ actor: null, outcome: "refused", status: result.status }, `route ${route}: refused`);
   return {
     response: Response.json(
       { error: result.message },

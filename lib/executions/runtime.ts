@@ -6,6 +6,7 @@ import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { getSyncState, prismaExecutionStore, saveSyncState, type SyncState } from "@/lib/db/executions";
 import { startLeaderLoop } from "@/lib/leader/loop";
+import { logger } from "@/lib/log";
 import { recordLoopTick, recordSyncPass } from "@/lib/metrics/record";
 import { reconcileConfigFromEnv, stateMachineArn } from "@/lib/reconcile/config";
 import { describeExecution, refreshExecution, syncExecutions, type SyncReport } from "./sync";
@@ -99,6 +100,7 @@ const loop = globalThis as { __accExecSyncLoop?: { stop: () => Promise<void> } }
  */
 export function startExecutionsSyncLoop(): () => Promise<void> {
   if (loop.__accExecSyncLoop) return loop.__accExecSyncLoop.stop;
+  const log = logger.child({ component: "executions-sync", actor: "system:executions-sync", action: "sync.pass" });
   const running = startLeaderLoop({
     loop: "executions-sync",
     intervalMs: env.EXECUTIONS_SYNC_INTERVAL_SECONDS * 1000,
@@ -106,11 +108,21 @@ export function startExecutionsSyncLoop(): () => Promise<void> {
     firstDelayMs: 3_000,
     databaseUrl: env.DATABASE_EMBEDDED ? undefined : env.DATABASE_URL,
     pass: async () => {
+      const started = Date.now();
       const report = await syncNow();
       if (report) recordSyncPass(report);
-      if (report && (report.added || report.updated || report.failures.length)) {
-        console.info(
-          `[executions] sync: ${report.added} new, ${report.updated} updated, ${report.failures.length} unreadable`,
+      if (report) {
+        const eventful = report.added || report.updated || report.failures.length;
+        log[report.failures.length ? "warn" : eventful ? "info" : "debug"](
+          {
+            outcome: report.failures.length ? "partial" : "ok",
+            added: report.added,
+            updated: report.updated,
+            unreadable: report.failures.length,
+            awsCalls: report.listCalls + report.describeCalls + report.athenaCalls,
+            ms: Date.now() - started,
+          },
+          `executions sync: ${report.added} new, ${report.updated} updated, ${report.failures.length} unreadable`,
         );
       }
     },

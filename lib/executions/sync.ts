@@ -85,6 +85,8 @@ export interface SyncReport {
   failures: { executionArn: string; error: string }[];
   /** Executions left for later passes because of maxDescribes. */
   deferred: number;
+  /** Verdicts of the finished executions this pass stored (per check: the verdicts-by-check metric). */
+  verdicts: { checkSlug: string | null; verdict: NonNullable<ExecutionRecord["verdict"]> }[];
 }
 
 export const keyOf = (k: { executionArn?: string; startDate?: Date | number | string }): string =>
@@ -99,6 +101,7 @@ function emptyReport(): SyncReport {
     updated: 0,
     reachedKnown: false,
     failures: [],
+    verdicts: [],
     deferred: 0,
   };
 }
@@ -179,6 +182,7 @@ function count(report: SyncReport, records: ExecutionRecord[], freshKeys: Set<st
   for (const r of records) {
     if (freshKeys.has(keyOf(r))) report.added++;
     else report.updated++;
+    if (r.verdict && r.status !== "RUNNING") report.verdicts.push({ checkSlug: r.checkSlug, verdict: r.verdict });
   }
 }
 

@@ -7,7 +7,20 @@ import { disconnectPrisma } from "@/lib/db/client";
 /** How long a running loop pass may take to end before the database is closed anyway. */
 export const SHUTDOWN_BOUND_MS = 20_000;
 
-const state = globalThis as { __accDraining?: boolean; __accShutdownInstalled?: boolean };
+const state = globalThis as {
+  __accDraining?: boolean;
+  __accShutdownInstalled?: boolean;
+  __accShutdown?: Promise<void>;
+};
+
+/**
+ * The running shutdown, if one started. Next's standalone server exits as soon as its HTTP server has drained; the
+ * standalone entry (scripts/standalone/server.ts) holds that exit until this settles, so the loops end their pass
+ * and the pool closes first.
+ */
+export function shutdownInProgress(): Promise<void> | undefined {
+  return state.__accShutdown;
+}
 
 export function isDraining(): boolean {
   return state.__accDraining === true;
@@ -32,7 +45,7 @@ export function installShutdown(stops: Array<() => Promise<void>>): void {
   const onSignal = () => {
     if (started) return;
     started = true;
-    void shutdown(stops);
+    state.__accShutdown = shutdown(stops);
   };
   process.on("SIGTERM", onSignal);
   process.on("SIGINT", onSignal);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { recordAwsCall, recordLoopTick, recordSyncPass } from "./record";
 import { metrics } from "./registry";
-import { bearerMatches } from "./token";
+import { bearerMatches, metricsAccess } from "./token";
 
 describe("bearerMatches", () => {
   const token = "s3cret-token-0123456789";
@@ -14,6 +14,27 @@ describe("bearerMatches", () => {
     expect(bearerMatches(`Bearer ${token}x`, token)).toBe(false);
     expect(bearerMatches(token, token)).toBe(false);
     expect(bearerMatches(`Basic ${token}`, token)).toBe(false);
+  });
+});
+
+describe("metricsAccess", () => {
+  const metricsToken = "prometheus-token-0123456789";
+  it("allows METRICS_TOKEN or an admin service token, nothing else", () => {
+    const base = { metricsToken, serviceToken: null };
+    expect(metricsAccess({ ...base, authorization: `Bearer ${metricsToken}` })).toBe("allowed");
+    expect(metricsAccess({ ...base, authorization: "Bearer acc_admin", serviceToken: { role: "admin" } })).toBe(
+      "allowed",
+    );
+    expect(metricsAccess({ ...base, authorization: "Bearer acc_op", serviceToken: { role: "operator" } })).toBe(
+      "refused",
+    );
+    expect(metricsAccess({ ...base, authorization: "Bearer wrong" })).toBe("refused");
+    expect(metricsAccess({ ...base, authorization: null })).toBe("refused");
+    // Without METRICS_TOKEN only an admin service token opens it.
+    expect(metricsAccess({ metricsToken: undefined, authorization: "Bearer x", serviceToken: null })).toBe("refused");
+    expect(metricsAccess({ metricsToken: undefined, authorization: "Bearer x", serviceToken: { role: "admin" } })).toBe(
+      "allowed",
+    );
   });
 });
 
@@ -31,6 +52,11 @@ describe("metrics", () => {
       reachedKnown: true,
       failures: [],
       deferred: 0,
+      verdicts: [
+        { checkSlug: "root-login", verdict: "FAIL" },
+        { checkSlug: "root-login", verdict: "FAIL" },
+        { checkSlug: "iam-changes", verdict: "PASS" },
+      ],
     });
     const text = await metrics().registry.metrics();
     expect(text).toContain('acc_aws_calls_total{service="events",operation="ListRules",code=""} 1');
@@ -39,5 +65,7 @@ describe("metrics", () => {
     expect(text).toContain('acc_background_loop_leader{loop="reconcile"} 1');
     expect(text).toContain('acc_executions_indexed_total{kind="added"} 3');
     expect(text).toContain("# TYPE acc_reconcile_pass_duration_seconds histogram");
+    expect(text).toContain('acc_check_verdicts_total{check="root-login",verdict="FAIL"} 2');
+    expect(text).toContain('acc_check_verdicts_total{check="iam-changes",verdict="PASS"} 1');
   });
 });

@@ -29,6 +29,7 @@ export function recordSyncPass(report: SyncReport): void {
   const m = metrics();
   if (report.added) m.executionsIndexed.inc({ kind: "added" }, report.added);
   if (report.updated) m.executionsIndexed.inc({ kind: "updated" }, report.updated);
+  for (const v of report.verdicts) m.verdicts.inc({ check: v.checkSlug ?? "(none)", verdict: v.verdict });
 }
 
 export function recordLoopTick(loop: string, tick: { leader: boolean; lagMs: number }): void {

@@ -1,6 +1,6 @@
 // The console's Prometheus metrics, one registry per process (kept on globalThis so Next's dev reloads and the
 // several bundles of one server share it). Served by /metrics (see app/metrics/route.ts). Labels stay bounded:
-// operations, error codes, statuses, loop names — never check ids, execution names or anything from an event.
+// operations, error codes, statuses, loop names, check slugs (as many as checks) — never check ids, execution names or anything from an event.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 function create() {
@@ -47,6 +47,12 @@ function create() {
       name: "acc_executions_indexed_total",
       help: "Executions written to the index by the sync (kind: added, updated).",
       labelNames: ["kind"],
+      registers,
+    }),
+    verdicts: new Counter({
+      name: "acc_check_verdicts_total",
+      help: "Verdicts of finished executions indexed by the sync, by check slug (bounded by the checks) and verdict.",
+      labelNames: ["check", "verdict"],
       registers,
     }),
     awsCalls: new Counter({

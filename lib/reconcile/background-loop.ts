@@ -5,6 +5,7 @@
 // (rule fields: every pass; targets/tags: see plan.ts selectDetailReads).
 import { checkEnv, env } from "@/lib/env";
 import { startLeaderLoop } from "@/lib/leader/loop";
+import { logger } from "@/lib/log";
 import { recordLoopTick, recordReconcilePass } from "@/lib/metrics/record";
 import { plural } from "./plural";
 import { runLockedPass } from "./runtime";
@@ -19,22 +20,33 @@ export function startReconcileLoop(): () => Promise<void> {
   if (holder.__accReconcileLoop) return holder.__accReconcileLoop.stop;
   checkEnv(); // configuration problems surface at start, listed, not on the first pass
 
+  const log = logger.child({ component: "reconcile", actor: "system:reconciler", action: "reconcile.pass" });
   const pass = async () => {
+    const started = Date.now();
     try {
       const r = await runLockedPass({ waitMs: 0 });
       if (r.ran) {
         recordReconcilePass(r.value, { scoped: false });
         const changed = r.value.outcomes.filter((o) => o.applied).length;
         const failed = r.value.outcomes.filter((o) => o.status === "ERROR" || o.status === "DRIFTED").length;
-        if (changed || failed || r.value.stateMachineError) {
-          console.info(
-            `[reconcile] ${plural(changed, "change")} applied, ${plural(failed, "problem")}, ${plural(r.value.totalCalls, "AWS call")}` +
-              (r.value.stateMachineError ? `; ${r.value.stateMachineError}` : ""),
-          );
-        }
+        // Quiet passes at debug level: one line a minute per replica says nothing a metric does not.
+        const eventful = changed || failed || r.value.stateMachineError;
+        log[r.value.stateMachineError ? "warn" : eventful ? "info" : "debug"](
+          {
+            outcome: r.value.stateMachineError ? "failed" : "ok",
+            changes: changed,
+            problems: failed,
+            awsCalls: r.value.totalCalls,
+            ms: Date.now() - started,
+            ...(r.value.stateMachineError ? { error: r.value.stateMachineError } : {}),
+          },
+          `reconcile pass: ${plural(changed, "change")} applied, ${plural(failed, "problem")}, ${plural(r.value.totalCalls, "AWS call")}`,
+        );
+      } else {
+        log.debug({ outcome: "skipped" }, "reconcile pass skipped: another pass holds the lock");
       }
     } catch (error) {
-      console.error("[reconcile] pass failed:", error instanceof Error ? error.message : error);
+      log.error({ outcome: "error", err: error, ms: Date.now() - started }, "reconcile pass failed");
     }
   };
   const loop = startLeaderLoop({

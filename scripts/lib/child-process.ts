@@ -1,6 +1,7 @@
 // Child processes of `npm start`: output prefixed line by line, a wait for a readiness line, clean shutdown.
 import { spawn, type ChildProcess } from "node:child_process";
 import readline from "node:readline";
+import { formatLogLine } from "@/lib/log/format";
 
 export interface Child {
   name: string;
@@ -26,8 +27,10 @@ export function startChild(name: string, command: string, args: string[], env: N
     [child.stderr, process.stderr],
   ] as const) {
     if (!stream) continue;
+    // The console logs JSON lines; a person at a terminal reads them formatted.
+    const readable = out.isTTY === true && process.env.LOG_FORMAT !== "json";
     readline.createInterface({ input: stream }).on("line", (line) => {
-      out.write(`${prefix} ${line}\n`);
+      out.write(`${prefix} ${readable ? formatLogLine(line, { color: true }) : line}\n`);
       for (const listener of listeners) listener(line);
     });
   }
