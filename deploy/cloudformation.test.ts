@@ -22,6 +22,7 @@ const VALUES = {
   workgroup: "audits",
   bucket: "acme-athena-results",
   prefix: "audit-checks",
+  verdictTableName: "audit-checks-verdicts",
 };
 const PARAMS: Record<string, string> = {
   "AWS::Partition": VALUES.partition,
@@ -34,6 +35,7 @@ const PARAMS: Record<string, string> = {
   Workgroup: VALUES.workgroup,
   ResultsBucket: VALUES.bucket,
   ResultsPrefix: VALUES.prefix,
+  VerdictTableName: VALUES.verdictTableName,
 };
 
 /** What CloudFormation makes of Fn::Sub with these parameters (the only intrinsic the policies use). */

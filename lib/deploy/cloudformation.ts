@@ -20,6 +20,7 @@ const MARKERS: Record<string, string> = {
   zzworkgroupzz: "${Workgroup}",
   zzbucketzz: "${ResultsBucket}",
   zzprefixzz: "${ResultsPrefix}",
+  zzverdicttablezz: "${VerdictTableName}",
 };
 
 export const EVENTS_ROLE_NAME = "audit-checks-events-role";
@@ -36,6 +37,7 @@ export function iamInputFor(v: {
   workgroup: string;
   bucket: string;
   prefix: string;
+  verdictTableName: string;
 }): Parameters<typeof buildIamPolicies>[0] {
   return {
     config: {
@@ -46,6 +48,9 @@ export function iamInputFor(v: {
       stateMachineName: v.stateMachineName,
       stateMachineRoleArn: `arn:${v.partition}:iam::${v.account}:role/${v.stateMachineName}-role`,
       eventsRoleArn: `arn:${v.partition}:iam::${v.account}:role/${EVENTS_ROLE_NAME}`,
+      verdictTableName: v.verdictTableName,
+      // Messages link to the console; the policies do not depend on its address.
+      consoleUrl: "",
     },
     defaults: {
       catalog: v.catalog,
@@ -86,6 +91,7 @@ export function markerPolicies(): IamPolicies {
       workgroup: "zzworkgroupzz",
       bucket: "zzbucketzz",
       prefix: "zzprefixzz",
+      verdictTableName: "zzverdicttablezz",
     }),
   );
 }
@@ -128,6 +134,12 @@ export function buildCloudFormationTemplate(): Record<string, Json> {
         Default: "audit-checks",
         AllowedPattern: "^[\\w.-]+(/[\\w.-]+)*$",
         Description: "Prefix of the results in ResultsBucket, without leading or trailing slash.",
+      },
+      VerdictTableName: {
+        Type: "String",
+        Default: "audit-checks-verdicts",
+        AllowedPattern: "^[\\w.-]{3,255}$",
+        Description: "DynamoDB table where the state machine keeps each check's last verdict (the console creates it).",
       },
       CreateService: { Type: "String", Default: "false", AllowedValues: ["true", "false"] },
       ContainerImage: { Type: "String", Default: "", Description: "The console image (docker build -t … .)." },
