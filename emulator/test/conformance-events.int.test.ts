@@ -538,7 +538,15 @@ describe("the model checker itself", () => {
   });
 
   it("derives the shapes from the installed SDK clients: protocols, operations, enums and each operation's errors", () => {
-    expect([...models.keys()].sort()).toEqual(["AWSEvents", "AWSStepFunctions", "AmazonAthena"]);
+    expect([...models.keys()].sort()).toEqual([
+      "AWSEvents",
+      "AWSStepFunctions",
+      "AmazonAthena",
+      "DynamoDB_20120810",
+      "GraniteServiceVersion20100801",
+    ]);
+    expect(models.get("DynamoDB_20120810")!.jsonVersion).toBe("1.0");
+    expect(models.get("GraniteServiceVersion20100801")!.has("GetMetricData")).toBe(true);
     expect([events.jsonVersion, sfn.jsonVersion, models.get("AmazonAthena")!.jsonVersion]).toEqual([
       "1.1",
       "1.0",

@@ -15,6 +15,8 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { Readable } from "node:stream";
 import * as athenaSdk from "@aws-sdk/client-athena";
+import * as cloudwatchSdk from "@aws-sdk/client-cloudwatch";
+import * as dynamodbSdk from "@aws-sdk/client-dynamodb";
 import * as eventsSdk from "@aws-sdk/client-eventbridge";
 import * as sfnSdk from "@aws-sdk/client-sfn";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
@@ -308,6 +310,8 @@ export function loadModels(): Map<string, ServiceModel> {
       new ServiceModel("@aws-sdk/client-eventbridge", eventsSdk, eventsSdk.EventBridgeClient),
       new ServiceModel("@aws-sdk/client-sfn", sfnSdk, sfnSdk.SFNClient),
       new ServiceModel("@aws-sdk/client-athena", athenaSdk, athenaSdk.AthenaClient),
+      new ServiceModel("@aws-sdk/client-dynamodb", dynamodbSdk, dynamodbSdk.DynamoDBClient),
+      new ServiceModel("@aws-sdk/client-cloudwatch", cloudwatchSdk, cloudwatchSdk.CloudWatchClient),
     ]) {
       cached.set(m.targetPrefix, m);
     }
