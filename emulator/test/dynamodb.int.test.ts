@@ -15,6 +15,7 @@ import {
   ResourceNotFoundException,
   TagResourceCommand,
   UpdateItemCommand,
+  UpdateTableCommand,
   type DynamoDBClient,
 } from "@aws-sdk/client-dynamodb";
 import {
@@ -107,6 +108,24 @@ describe("tables", () => {
     );
     expect(again).toBeInstanceOf(ResourceInUseException);
     expect(again.message).toBe("Table already exists: verdicts-a");
+
+    const updated = await ddb.send(
+      new UpdateTableCommand({
+        TableName: "verdicts-a",
+        BillingMode: "PROVISIONED",
+        ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 3 },
+      }),
+    );
+    expect(updated.TableDescription).toMatchObject({
+      TableStatus: "UPDATING",
+      ProvisionedThroughput: { ReadCapacityUnits: 2, WriteCapacityUnits: 3 },
+    });
+    expect(updated.TableDescription?.BillingModeSummary).toBeUndefined();
+    await ddb.send(new UpdateTableCommand({ TableName: "verdicts-a", BillingMode: "PAY_PER_REQUEST" }));
+    expect((await ddb.send(new DescribeTableCommand({ TableName: "verdicts-a" }))).Table).toMatchObject({
+      TableStatus: "ACTIVE",
+      BillingModeSummary: { BillingMode: "PAY_PER_REQUEST" },
+    });
 
     const deleted = await ddb.send(new DeleteTableCommand({ TableName: "verdicts-a" }));
     expect(deleted.TableDescription?.TableStatus).toBe("DELETING");

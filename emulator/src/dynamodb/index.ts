@@ -308,6 +308,51 @@ export function createDynamoDbService(deps: ServiceDeps): ServiceDefinition {
       return { Table: describe(t) };
     },
 
+    UpdateTable(input) {
+      const v = new Violations();
+      const name = tableName(v, input.TableName);
+      const billing = v.string(input.BillingMode, "billingMode");
+      if (billing !== undefined && billing !== "PROVISIONED" && billing !== "PAY_PER_REQUEST")
+        v.add(
+          `Value '${billing}' at 'billingMode' failed to satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]`,
+        );
+      v.throwIfAny();
+      const t = lookup(name!);
+      if (!t) throw tableNotFound(name);
+      const throughput = input.ProvisionedThroughput as Record<string, unknown> | undefined;
+      const protection = input.DeletionProtectionEnabled;
+      if (billing === undefined && throughput === undefined && protection === undefined)
+        throw validation(
+          "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required",
+        );
+      const mode = (billing ?? t.BillingMode) as StoredTable["BillingMode"];
+      if (mode === "PAY_PER_REQUEST" && throughput !== undefined)
+        throw validation(
+          "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST",
+        );
+      if (mode === "PROVISIONED" && t.BillingMode === "PAY_PER_REQUEST" && throughput === undefined)
+        throw validation(
+          "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED",
+        );
+      if (throughput !== undefined) {
+        const tv = new Violations();
+        tv.integer(throughput.ReadCapacityUnits, "provisionedThroughput.readCapacityUnits", { required: true, min: 1 });
+        tv.integer(throughput.WriteCapacityUnits, "provisionedThroughput.writeCapacityUnits", {
+          required: true,
+          min: 1,
+        });
+        tv.throwIfAny();
+        t.ReadCapacityUnits = Number(throughput.ReadCapacityUnits);
+        t.WriteCapacityUnits = Number(throughput.WriteCapacityUnits);
+      }
+      if (mode === "PAY_PER_REQUEST") t.ReadCapacityUnits = t.WriteCapacityUnits = 0;
+      t.BillingMode = mode;
+      if (typeof protection === "boolean") t.DeletionProtectionEnabled = protection;
+      save();
+      // AWS answers UPDATING; the change is complete at once here.
+      return { TableDescription: describe(t, "UPDATING") };
+    },
+
     DeleteTable(input) {
       const v = new Violations();
       const name = tableName(v, input.TableName);
