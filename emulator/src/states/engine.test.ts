@@ -267,12 +267,12 @@ describe("ExecutionRun with EventBridge, SNS and HTTP tasks", () => {
   it("fails an unsupported resource with States.TaskFailed naming it", async () => {
     const definition = {
       StartAt: "X",
-      States: { X: { Type: "Task", Resource: "arn:aws:states:::dynamodb:putItem", End: true } },
+      States: { X: { Type: "Task", Resource: "arn:aws:states:::dynamodb:query", End: true } },
     };
     const { outcome } = await runForTest(definition, {}, fakeInvoker().invoker);
     expect(outcome.status).toBe("FAILED");
     expect(outcome.error).toBe("States.TaskFailed");
-    expect(outcome.cause).toContain("arn:aws:states:::dynamodb:putItem");
+    expect(outcome.cause).toContain("arn:aws:states:::dynamodb:query");
   });
 
   it("honours a Task's TimeoutSeconds with States.Timeout and TaskTimedOut", async () => {
