@@ -252,5 +252,6 @@ describe("completed event detail", () => {
       expect([...hook.result.rows.flat().join("")].length).toBeLessThanOrEqual(WEBHOOK_ROWS_BUDGET);
       expect(hook.result.rows.length + hook.result.omittedRows).toBe(20);
     },
+    30_000,
   );
 });

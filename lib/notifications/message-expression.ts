@@ -85,7 +85,9 @@ function expression(consoleUrl: string): string {
     `$all := [$filter($rows, function($r, $i){ $header ? ($i > 0 and $i <= ${MESSAGE_MAX_ROWS}) : $i < ${MESSAGE_MAX_ROWS} })];`,
     "$ncol := $header ? $count($rows[0].Data) : $max([0, $map($all, function($r){ $count($r.Data) })]);",
     // Rows cut to the columns any message shows, once: an index into a 10,000-cell row costs a pass over it.
-    `$cut := function($r){ {"Data": [$filter($r.Data, function($c, $i){ $i < ${WEBHOOK_MAX_COLUMNS} })]} };`,
+    // Cells are cut to one character over the longest clip too, so every later step works on short text.
+    `$short := function($c){ $type($c.VarCharValue) = "string" and $length($c.VarCharValue) > ${WEBHOOK_CELL_MAX + 1} ? {"VarCharValue": $substring($c.VarCharValue, 0, ${WEBHOOK_CELL_MAX + 1})} : $c };`,
+    `$cut := function($r){ {"Data": [$map($filter($r.Data, function($c, $i){ $i < ${WEBHOOK_MAX_COLUMNS} }), $short)]} };`,
     "$data := [$map($all, $cut)];",
     '$hrow := $header ? $cut($rows[0]) : {"Data": []};',
     `$tc := $min([$ncol, ${TABLE_MAX_COLUMNS}]);`,

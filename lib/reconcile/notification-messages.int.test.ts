@@ -4,24 +4,13 @@
 // kinds wire them) delivers the Slack message (InputPath) and the whole event to the emulator's webhook receiver.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import {
-  CreateApiDestinationCommand,
-  CreateConnectionCommand,
-  PutEventsCommand,
-  PutRuleCommand,
-  PutTargetsCommand,
-} from "@aws-sdk/client-eventbridge";
+import { PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import type { Check } from "@/lib/checks/types";
 import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
-import { demoChecks, DEMO_CLUSTER_NAME, DEMO_ECS_CLUSTER_NAME } from "@/lib/db/demo-checks";
-import {
-  COMPLETED_EVENT_DETAIL_TYPE,
-  COMPLETED_EVENT_SOURCE,
-  completedEventDetailSchema,
-  MESSAGE_INPUT_PATH,
-  type CompletedEventDetail,
-} from "@/lib/notifications/completed-event";
+import { demoChecks } from "@/lib/db/demo-checks";
+import { completedEventDetailSchema, type CompletedEventDetail } from "@/lib/notifications/completed-event";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
+import { storyEcsEvent, waitForRequests, wireCompletedEvents, type ReceivedRequest } from "./notification-test-support";
 import { Reconciler } from "./reconciler";
 import { MemoryCheckStore, makeCheck, testConfig } from "./test-fixtures";
 
@@ -41,84 +30,20 @@ const ctx = {
   outputLocation: "s3://audit-checks-results/",
 };
 
-/** The story's ECS event: the log-upload task for prod-aurora-cluster stopped with exit code 0 at `time`. */
-function ecsEvent(time: string) {
-  return {
-    Source: "aws.ecs",
-    DetailType: "ECS Task State Change",
-    Time: new Date(time),
-    Detail: JSON.stringify({
-      clusterArn: `arn:aws:ecs:us-east-1:000000000000:cluster/${DEMO_ECS_CLUSTER_NAME}`,
-      lastStatus: "STOPPED",
-      containers: [{ name: "uploader", exitCode: 0, lastStatus: "STOPPED" }],
-      overrides: { containerOverrides: [{ name: "uploader", command: [DEMO_CLUSTER_NAME] }] },
-    }),
-  };
-}
-
-interface Received {
-  receivedAt: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
-
-async function received(name: string): Promise<Received[]> {
-  const r = await fetch(`${emu.url}/_emulator/webhooks/${name}`);
-  return r.ok ? ((await r.json()) as Received[]) : [];
-}
-
-/** Waits until `name` has recorded `n` requests (deliveries are asynchronous), then answers them all. */
-async function waitForRequests(name: string, n: number, timeoutMs = 60_000): Promise<Received[]> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const got = await received(name);
-    if (got.length >= n) return got;
-    if (Date.now() > deadline) throw new Error(`${name} has ${got.length} requests, expected ${n}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const ecsEvent = (time: string) => storyEcsEvent(time);
+const waitFor = (name: string, n: number) => waitForRequests(emu.url, name, n);
+type Received = ReceivedRequest;
 
 async function wire(rule: string, checkIds: string[]) {
-  const conn = await aws.events.send(
-    new CreateConnectionCommand({
-      Name: `${rule}-conn`,
-      AuthorizationType: "API_KEY",
-      AuthParameters: { ApiKeyAuthParameters: { ApiKeyName: "x-acc-test", ApiKeyValue: "s3cret" } },
-    }),
-  );
-  const destination = async (name: string, receiver: string) =>
-    (
-      await aws.events.send(
-        new CreateApiDestinationCommand({
-          Name: name,
-          ConnectionArn: conn.ConnectionArn!,
-          InvocationEndpoint: `${emu.url}/_emulator/webhooks/${receiver}`,
-          HttpMethod: "POST",
-          InvocationRateLimitPerSecond: 50,
-        }),
-      )
-    ).ApiDestinationArn!;
-  const slack = await destination(`${rule}-slack`, RECEIVER);
-  const events = await destination(`${rule}-events`, EVENTS_RECEIVER);
-  await aws.events.send(
-    new PutRuleCommand({
-      Name: rule,
-      EventPattern: JSON.stringify({
-        source: [COMPLETED_EVENT_SOURCE],
-        "detail-type": [COMPLETED_EVENT_DETAIL_TYPE],
-        detail: { check: { id: checkIds } },
-      }),
-    }),
-  );
-  await aws.events.send(
-    new PutTargetsCommand({
-      Rule: rule,
-      Targets: [
-        { Id: "slack", Arn: slack, RoleArn: testConfig.eventsRoleArn, InputPath: MESSAGE_INPUT_PATH.slack },
-        { Id: "events", Arn: events, RoleArn: testConfig.eventsRoleArn },
-      ],
-    }),
-  );
+  await wireCompletedEvents({
+    aws,
+    emulatorUrl: emu.url,
+    config: testConfig,
+    rule,
+    checkIds,
+    slackReceiver: RECEIVER,
+    eventsReceiver: EVENTS_RECEIVER,
+  });
 }
 
 const detailOf = (r: Received) => completedEventDetailSchema.strict().parse((r.body as { detail: unknown }).detail);
@@ -177,14 +102,14 @@ describe("the completed event and its messages on the emulator", () => {
   it("the story's FAIL → one Slack message with the check, FAIL, the count and the row; again → unchanged; PASS → recovery", async () => {
     const now = new Date().toISOString();
     await aws.events.send(new PutEventsCommand({ Entries: [ecsEvent(now)] }));
-    const [first] = await waitForRequests(EVENTS_RECEIVER, 1);
+    const [first] = await waitFor(EVENTS_RECEIVER, 1);
     const d1: CompletedEventDetail = detailOf(first!);
     expect(d1).toMatchObject({ check: { id: story.id }, verdict: "FAIL", verdictChanged: true, trigger: "event" });
     expect(d1).not.toHaveProperty("previousVerdict");
     const count = d1.firstValue!;
     expect(Number(count)).toBeGreaterThan(0);
 
-    const [slack] = await waitForRequests(RECEIVER, 1);
+    const [slack] = await waitFor(RECEIVER, 1);
     expect(slack!.headers["x-acc-test"]).toBe("s3cret");
     const body = slack!.body as { text: string; blocks: unknown[] };
     expect(body).toEqual(d1.messages.slack);
@@ -197,21 +122,21 @@ describe("the completed event and its messages on the emulator", () => {
 
     // The same event again: the verdict did not change.
     await aws.events.send(new PutEventsCommand({ Entries: [ecsEvent(now)] }));
-    const twice = await waitForRequests(EVENTS_RECEIVER, 2);
+    const twice = await waitFor(EVENTS_RECEIVER, 2);
     expect(detailOf(twice[1]!)).toMatchObject({ verdict: "FAIL", previousVerdict: "FAIL", verdictChanged: false });
 
     // Years before the data: no logins, PASS after FAIL.
     await aws.events.send(new PutEventsCommand({ Entries: [ecsEvent("2020-01-01T00:00:00Z")] }));
-    const thrice = await waitForRequests(EVENTS_RECEIVER, 3);
+    const thrice = await waitFor(EVENTS_RECEIVER, 3);
     const d3 = detailOf(thrice[2]!);
     expect(d3).toMatchObject({ verdict: "PASS", previousVerdict: "FAIL", verdictChanged: true, firstValue: "0" });
     expect(d3.messages.text).toMatch(/^PASS: Aurora administrator logins \(was FAIL\)/);
-    expect((await waitForRequests(RECEIVER, 3)).length).toBe(3);
+    expect((await waitFor(RECEIVER, 3)).length).toBe(3);
   }, 180_000);
 
   it("wide multibyte rows: the event stays far under 256 KB, the Slack table is clipped and says what it left out", async () => {
     await aws.events.send(new PutEventsCommand({ Entries: [{ Source: "acc.wide", DetailType: "x", Detail: "{}" }] }));
-    const all = await waitForRequests(EVENTS_RECEIVER, 4);
+    const all = await waitFor(EVENTS_RECEIVER, 4);
     const event = all.find((r) => (r.body as { detail: { check: { id: string } } }).detail.check.id === wide.id)!;
     const d = detailOf(event);
     expect(d.verdict).toBe("FAIL");
