@@ -45,6 +45,24 @@ export const ROUTE_RULES = {
   "GET /query/[id]/results": { permission: "runQuery", audit: "refusals-only" },
   // Recorded by the route itself once the package starts (what was exported, by whom).
   "GET /evidence/export.zip": { permission: "exportEvidence", audit: "after" },
+  // The JSON API (app/api/v1): reads here; each change also passes its server action, which audits it.
+  "GET /api/v1/openapi.json": { permission: "readChecks", audit: "refusals-only" },
+  "GET /api/v1/checks": { permission: "readChecks", audit: "refusals-only" },
+  "POST /api/v1/checks": { permission: "createCheck", audit: "refusals-only" },
+  "GET /api/v1/checks/[slug]": { permission: "readChecks", audit: "refusals-only" },
+  "PUT /api/v1/checks/[slug]": { permission: "updateCheck", audit: "refusals-only" },
+  "DELETE /api/v1/checks/[slug]": { permission: "deleteCheck", audit: "refusals-only" },
+  "PUT /api/v1/checks/[slug]/enabled": { permission: "setCheckEnabled", audit: "refusals-only" },
+  "GET /api/v1/checks/[slug]/sync": { permission: "readChecks", audit: "refusals-only" },
+  "POST /api/v1/checks/[slug]/runs": { permission: "runNow", audit: "refusals-only" },
+  "GET /api/v1/executions": { permission: "readExecutions", audit: "refusals-only" },
+  "GET /api/v1/executions/[name]": { permission: "readExecutions", audit: "refusals-only" },
+  "POST /api/v1/executions/[name]/rerun": { permission: "rerun", audit: "refusals-only" },
+  "POST /api/v1/executions/[name]/stop": { permission: "stop", audit: "refusals-only" },
+  "GET /api/v1/executions/[name]/results": { permission: "readResults", audit: "refusals-only" },
+  "GET /api/v1/executions/[name]/results.csv": { permission: "readResults", audit: "refusals-only" },
+  "GET /api/v1/reconcile/plan": { permission: "readReconcilePlan", audit: "refusals-only" },
+  "POST /api/v1/reconcile/apply": { permission: "applyReconcile", audit: "refusals-only" },
 } as const satisfies Record<string, ActionRule>;
 
 export type RouteName = keyof typeof ROUTE_RULES;
