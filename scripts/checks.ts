@@ -85,7 +85,12 @@ async function makePlan(
   return planCodeChanges(checks, current, opts);
 }
 
-export async function runChecksCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo, fetchImpl?: typeof fetch) {
+export async function runChecksCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  io: CliIo,
+  fetchImpl?: typeof fetch,
+) {
   const { positionals, values } = parseArgs({
     args: argv.filter((a) => a !== "--"),
     allowPositionals: true,

@@ -12,6 +12,7 @@ export const API_ERROR_CODES = [
   "payload_too_large",
   "refused",
   "internal",
+  "aws_unavailable",
 ] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
@@ -35,6 +36,7 @@ export const STATUS_OF: Record<ApiErrorCode, number> = {
   payload_too_large: 413,
   refused: 422,
   internal: 500,
+  aws_unavailable: 502,
 };
 
 /** Thrown inside a route handler to answer with the error shape. */

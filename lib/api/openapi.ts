@@ -118,21 +118,21 @@ export const API_OPERATIONS: Operation[] = [
     description: "Optionally with other parameter values for this run (one per `?` placeholder).",
     body: runNowSchema,
     success: { status: 201, schema: startedExecutionSchema, description: "The execution started." },
-    errors: [400, 404, 422],
+    errors: [400, 404, 422, 502],
   },
   {
     route: "POST /api/v1/executions/[name]/rerun",
     tag: "Runs",
     summary: "Rerun an execution",
     success: { status: 201, schema: startedExecutionSchema, description: "The new execution." },
-    errors: [404, 422],
+    errors: [404, 422, 502],
   },
   {
     route: "POST /api/v1/executions/[name]/stop",
     tag: "Runs",
     summary: "Stop a running execution",
     success: { status: 200, schema: startedExecutionSchema, description: "Stopped (ABORTED)." },
-    errors: [404, 422],
+    errors: [404, 422, 502],
   },
   {
     route: "GET /api/v1/executions",
@@ -149,7 +149,7 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Get an execution",
     description: "Verdict, timeline of states and the query's statistics.",
     success: { status: 200, schema: executionDetailSchema, description: "The execution." },
-    errors: [404],
+    errors: [404, 502],
   },
   {
     route: "GET /api/v1/executions/[name]/results",
@@ -157,14 +157,14 @@ export const API_OPERATIONS: Operation[] = [
     summary: "Result rows (paged)",
     query: resultsQuerySchema,
     success: { status: 200, schema: resultPageSchema, description: "A page of rows." },
-    errors: [400, 404, 422],
+    errors: [400, 404, 422, 502],
   },
   {
     route: "GET /api/v1/executions/[name]/results.csv",
     tag: "Executions",
     summary: "Result rows as CSV",
     success: { status: 200, description: "Every row, streamed.", contentType: "text/csv" },
-    errors: [404, 409, 410],
+    errors: [404, 409, 410, 502],
   },
   {
     route: "GET /api/v1/reconcile/plan",
@@ -172,6 +172,7 @@ export const API_OPERATIONS: Operation[] = [
     summary: "The reconcile plan",
     query: z.strictObject({ audit: z.enum(["full"]).optional() }),
     success: { status: 200, schema: reconcilePlanSchema, description: "What applying would change in AWS." },
+    errors: [502],
   },
   {
     route: "POST /api/v1/reconcile/apply",
@@ -192,6 +193,7 @@ const ERROR_TEXT: Record<number, string> = {
   413: "Body larger than 1 MiB.",
   422: "Refused (e.g. the execution is not running, AWS refused).",
   500: "Unexpected error (logged).",
+  502: "AWS did not answer; retry later.",
 };
 
 function toSchema(schema: z.ZodType, io: "input" | "output"): JsonSchema {

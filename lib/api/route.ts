@@ -11,6 +11,7 @@ import type { z } from "zod";
 import { ROUTE_RULES, type RouteName } from "@/lib/auth/action-rules";
 import type { AuthUser } from "@/lib/auth/current-user";
 import { authorize } from "@/lib/auth/guards";
+import { describeAwsError } from "@/lib/aws/errors";
 import { fieldErrorsFrom } from "@/lib/checks/schema";
 import { GENERIC_ERROR, type ActionResult } from "@/lib/actions/result";
 import { ApiError, errorBody, STATUS_OF, type ApiErrorCode } from "./errors";
@@ -51,6 +52,11 @@ export function apiRoute<P = Record<string, never>>(route: RouteName, handler: H
       return await handler({ request, url: new URL(request.url), params, user: auth.user });
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error.code, error.message, error.fields);
+      // AWS did not answer (or refused) while reading: say so, the client may retry later.
+      if (isAwsError(error)) {
+        const d = describeAwsError(error);
+        return errorResponse("aws_unavailable", `AWS could not answer: ${d.code}: ${d.message}`);
+      }
       console.error(`[api ${route}] unexpected error`, error);
       return errorResponse("internal", GENERIC_ERROR);
     }
@@ -136,4 +142,10 @@ export async function fromAction<T>(result: ActionResult<T>, ok: (data: T) => Pr
 
 export function notFound(what: string): never {
   throw new ApiError("not_found", what);
+}
+
+/** An error thrown by an AWS SDK call (it carries `$metadata`) or by its HTTP layer (a socket error code). */
+function isAwsError(error: unknown): boolean {
+  const e = error as { $metadata?: unknown; code?: unknown } | null;
+  return !!e && (e.$metadata !== undefined || (typeof e.code === "string" && /^E[A-Z]+$/.test(e.code)));
 }
