@@ -30,6 +30,9 @@ export const ACTION_RULES = {
   "query.status": { permission: "runQuery", audit: "refusals-only" },
   "query.results": { permission: "runQuery", audit: "refusals-only" },
   "query.schema": { permission: "runQuery", audit: "refusals-only" },
+  // The import page: planning reads; applying runs check.create / check.update / check.delete, each audited.
+  "check.importPlan": { permission: "createCheck", audit: "refusals-only" },
+  "check.importApply": { permission: "createCheck", audit: "refusals-only" },
   "token.create": { permission: "manageTokens", audit: "in-transaction" },
   "token.revoke": { permission: "manageTokens", audit: "in-transaction" },
 } as const satisfies Record<string, ActionRule>;

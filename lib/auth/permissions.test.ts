@@ -30,6 +30,8 @@ const EXPECTED: Record<string, readonly Who[]> = {
   "query.status": O,
   "query.results": O,
   "query.schema": O,
+  "check.importPlan": O,
+  "check.importApply": O,
   "token.create": A,
   "token.revoke": A,
   "GET /executions/[id]/results": V,

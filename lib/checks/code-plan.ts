@@ -118,8 +118,8 @@ export function planCodeChanges(
 /** How an apply reaches a console: the API for the CLI, the server actions for the import page. */
 export interface CodeApplyTarget {
   create(spec: CheckSpec, sourcePath: string): Promise<void>;
-  update(item: { slug: string; version: number }, spec: CheckSpec, sourcePath: string): Promise<void>;
-  remove(item: { slug: string; version: number; name: string }): Promise<void>;
+  update(item: { id: string; slug: string; version: number }, spec: CheckSpec, sourcePath: string): Promise<void>;
+  remove(item: { id: string; slug: string; version: number; name: string }): Promise<void>;
 }
 
 export interface AppliedItem {
