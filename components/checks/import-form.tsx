@@ -31,7 +31,9 @@ function PlanItem({ item }: { item: CodePlanItem }) {
       </div>
       {item.action === "conflict" ? <p className="mt-1 text-sm text-red-800">{item.message}</p> : null}
       {item.action === "orphan" ? (
-        <p className="mt-1 text-sm text-zinc-600">Not in the YAML any more; kept (tick “Delete” to remove it).</p>
+        <p className="mt-1 text-sm text-zinc-600">
+          Was imported from this source path and is not in this YAML any more; kept (an admin can delete it).
+        </p>
       ) : null}
       {item.action === "update" ? (
         <dl className="mt-2 space-y-2">
@@ -173,7 +175,7 @@ export function ImportForm({ canPrune }: { canPrune: boolean }) {
                   reset();
                 }}
               />
-              Delete checks from code that are not in this YAML
+              Delete checks imported from this source path that are not in this YAML
             </label>
           ) : null}
         </div>

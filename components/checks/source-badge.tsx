@@ -15,5 +15,5 @@ export function SourceBadge({ sourcePath, showPath = false }: { sourcePath: stri
 
 /** Said wherever a check from code can be changed in the browser. */
 export function sourceOverwriteWarning(sourcePath: string): string {
-  return `This check is managed from code (${sourcePath}). A change made here lasts until the next \`npm run checks -- apply\` of that file, which overwrites it; change the file instead to keep it.`;
+  return `This check is managed from code (${sourcePath}). A change made here lasts only until that file is applied again (npm run checks -- apply, or the import page), which overwrites it; change the file instead to keep it.`;
 }

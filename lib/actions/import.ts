@@ -36,7 +36,14 @@ async function plan(input: z.output<typeof importInput>): Promise<ImportPlan> {
   const { checks, problems } = collectCheckFiles(input.files, { rulePrefix: env.RULE_PREFIX });
   if (problems.length) return { problems: problems.map(formatProblem), plan: null };
   const current = await listChecks();
-  return { problems: [], plan: planCodeChanges(checks, current, { prune: input.prune, adopt: input.adopt }) };
+  return {
+    problems: [],
+    plan: planCodeChanges(checks, current, {
+      prune: input.prune,
+      adopt: input.adopt,
+      scope: input.files.map((f) => f.path),
+    }),
+  };
 }
 
 const planAction = defineAction({ name: "check.importPlan", input: importInput, handler: plan });

@@ -57,7 +57,8 @@ export function specDiff(before: CheckSpec, after: CheckSpec): FieldDiff[] {
 export function planCodeChanges(
   files: CodeCheck[],
   current: ConsoleCheck[],
-  opts: { prune?: boolean; adopt?: boolean } = {},
+  /** `scope`: only checks from these files can be kept or deleted (the import page applies one file, not a directory). */
+  opts: { prune?: boolean; adopt?: boolean; scope?: string[] } = {},
 ): CodePlan {
   const bySlug = new Map(current.map((c) => [c.slug.toLowerCase(), c]));
   const wanted = new Set(files.map((f) => f.slug.toLowerCase()));
@@ -75,7 +76,7 @@ export function planCodeChanges(
         action: "conflict",
         slug: f.slug,
         sourcePath: f.sourcePath,
-        message: `The slug “${f.slug}” belongs to a check made in the browser that differs from ${f.sourcePath} (${changes.map((c) => c.field).join(", ")}). Apply does not overwrite it; rename the slug, delete the browser's check, or take it over with --adopt.`,
+        message: `The slug “${f.slug}” belongs to a check made in the browser that differs from ${f.sourcePath} (${changes.map((c) => c.field).join(", ")}). Apply does not overwrite it; rename the slug, delete the browser's check, or take it over (--adopt).`,
       });
       continue;
     }
@@ -102,6 +103,7 @@ export function planCodeChanges(
   }
   for (const c of current) {
     if (c.sourcePath === null || wanted.has(c.slug.toLowerCase())) continue;
+    if (opts.scope && !opts.scope.includes(c.sourcePath)) continue;
     items.push(
       opts.prune
         ? { action: "delete", slug: c.slug, sourcePath: c.sourcePath, id: c.id, version: c.version, name: c.name }
