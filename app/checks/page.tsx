@@ -33,9 +33,12 @@ export default async function ChecksPage({
       <ChecksHeader
         actions={
           canCreateCheck(user) ? (
-            <ButtonLink href="/checks/new" variant="primary">
-              New check
-            </ButtonLink>
+            <div className="flex gap-2">
+              <ButtonLink href="/checks/import">Import YAML</ButtonLink>
+              <ButtonLink href="/checks/new" variant="primary">
+                New check
+              </ButtonLink>
+            </div>
           ) : null
         }
       />

@@ -11,6 +11,7 @@ import { inputClass } from "@/components/ui/field";
 import { formatUtcMinute } from "@/components/ui/format";
 import { Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { EnabledBadge } from "./enabled-badge";
+import { SourceBadge } from "./source-badge";
 import { CheckSyncBadge } from "@/components/reconcile/sync-status-badge";
 
 const COLUMNS: { key: SortKey; label: string; className: string }[] = [
@@ -142,6 +143,11 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
                     {r.name}
                   </Link>
                   <span className="block font-mono text-xs break-all text-zinc-500">{r.slug}</span>
+                  {r.sourcePath ? (
+                    <span className="mt-1 block">
+                      <SourceBadge sourcePath={r.sourcePath} />
+                    </span>
+                  ) : null}
                 </td>
                 {/* Long ARNs and pattern values have no spaces: let them wrap inside the column. */}
                 <td className="px-4 py-3 text-zinc-700 wrap-anywhere">{r.trigger}</td>

@@ -86,6 +86,7 @@ describe("createCheckAction", () => {
     expect(r).toEqual({
       ok: false,
       fieldErrors: { name: ["A check named “Failed logins” already exists. Choose another name."] },
+      code: "conflict",
     });
     expect(reconcile.reconcileAfterChange).not.toHaveBeenCalled();
   });
@@ -114,6 +115,7 @@ describe("updateCheckAction", () => {
       fieldErrors: {},
       formError:
         "Someone else saved this check while you were editing (version 5). Your changes are kept below; reload to see theirs.",
+      code: "conflict",
     });
   });
 });

@@ -3,7 +3,7 @@
 // current actor, then asks the reconciler to apply the change right away and reports what it said.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { checkSpecSchema } from "@/lib/checks/schema";
+import { checkSpecSchema, sourcePathSchema } from "@/lib/checks/schema";
 import { createCheck, deleteCheck, getCheck, setCheckEnabled, updateCheck } from "@/lib/db/checks";
 import { ConcurrentEditError } from "@/lib/db/errors";
 import { env } from "@/lib/env";
@@ -11,7 +11,7 @@ import { targetInputSizeError } from "@/lib/reconcile/target-input";
 import type { Check, CheckSpec } from "@/lib/checks/types";
 import { reconcileOutcome, type ReconcileOutcome } from "./after-change";
 import { defineAction, staleCheckPageMessage } from "./client";
-import { ActionError } from "./errors";
+import { ActionError, StaleCheckError } from "./errors";
 import type { ActionResult } from "./result";
 
 export interface SavedCheck {
@@ -38,14 +38,20 @@ async function saved(check: Pick<Check, "id" | "version">): Promise<SavedCheck> 
 
 const versioned = { id: z.string().min(1), expectedVersion: z.number().int().min(1) };
 
+/**
+ * Set only by a checks-as-code apply (through the API): the YAML file the check comes from, or null to hand it back
+ * to the browser. Forms never send it, so an edit in the browser keeps the check's origin.
+ */
+const origin = { sourcePath: sourcePathSchema.nullable().optional() };
+
 const create = defineAction({
   name: "check.create",
-  input: z.object({ draft: z.unknown() }),
-  handler: async ({ draft }, { actor }) => {
+  input: z.object({ draft: z.unknown(), ...origin }),
+  handler: async ({ draft, sourcePath }, { actor }) => {
     const parsed = specSchema().safeParse(draft);
     if (!parsed.success) throw parsed.error;
     assertTargetFits(parsed.data);
-    const check = await createCheck(parsed.data, actor);
+    const check = await createCheck(parsed.data, actor, { sourcePath });
     revalidatePath("/checks");
     return saved(check);
   },
@@ -53,12 +59,12 @@ const create = defineAction({
 
 const update = defineAction({
   name: "check.update",
-  input: z.object({ ...versioned, draft: z.unknown() }),
-  handler: async ({ id, expectedVersion, draft }, { actor }) => {
+  input: z.object({ ...versioned, draft: z.unknown(), ...origin }),
+  handler: async ({ id, expectedVersion, draft, sourcePath }, { actor }) => {
     const parsed = specSchema().safeParse(draft);
     if (!parsed.success) throw parsed.error;
     assertTargetFits(parsed.data);
-    const check = await updateCheck(id, expectedVersion, parsed.data, actor);
+    const check = await updateCheck(id, expectedVersion, parsed.data, actor, { sourcePath });
     revalidatePath("/checks");
     revalidatePath(`/checks/${id}`);
     return saved(check);
@@ -70,7 +76,7 @@ async function fromCheckPage<T>(attempted: "enable" | "disable" | "delete", writ
   try {
     return await write();
   } catch (error) {
-    if (error instanceof ConcurrentEditError) throw new ActionError(staleCheckPageMessage(error, attempted));
+    if (error instanceof ConcurrentEditError) throw new StaleCheckError(staleCheckPageMessage(error, attempted));
     throw error;
   }
 }
@@ -106,7 +112,10 @@ const remove = defineAction({
 // "use server" files may export async functions only: each action is a named async function.
 
 /** Creates a check from the form's draft. */
-export async function createCheckAction(input: { draft: unknown }): Promise<ActionResult<SavedCheck>> {
+export async function createCheckAction(input: {
+  draft: unknown;
+  sourcePath?: string | null;
+}): Promise<ActionResult<SavedCheck>> {
   return create(input);
 }
 
@@ -115,6 +124,7 @@ export async function updateCheckAction(input: {
   id: string;
   expectedVersion: number;
   draft: unknown;
+  sourcePath?: string | null;
 }): Promise<ActionResult<SavedCheck>> {
   return update(input);
 }

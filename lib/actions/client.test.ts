@@ -99,6 +99,7 @@ describe("toFailure", () => {
     expect(toFailure(new UniqueViolationError("name", "Aurora"), "t")).toEqual({
       ok: false,
       fieldErrors: { name: ["A check named “Aurora” already exists. Choose another name."] },
+      code: "conflict",
     });
     expect(toFailure(new UniqueViolationError("slug", "aurora"), "t").fieldErrors.slug?.[0]).toMatch(
       /slug “aurora” is already used/,
@@ -110,6 +111,7 @@ describe("toFailure", () => {
     expect(r.formError).toBe(
       "Someone else saved this check while you were editing (version 4). Your changes are kept below; reload to see theirs.",
     );
+    expect(r.code).toBe("conflict");
     expect(concurrentEditMessage(new ConcurrentEditError("id", 3, null))).toMatch(/deleted this check/);
   });
 

@@ -21,6 +21,7 @@ import { fieldErrorsFrom } from "@/lib/checks/schema";
 import { ConcurrentEditError, UniqueViolationError } from "@/lib/db/errors";
 import { OperatorError } from "@/lib/errors";
 import { requestLogger } from "@/lib/log/request";
+import { StaleCheckError } from "./errors";
 import { GENERIC_ERROR, type ActionFailure, type ActionResult } from "./result";
 
 export type { ActionName };
@@ -58,9 +59,12 @@ export function staleCheckPageMessage(e: ConcurrentEditError, attempted: "enable
 export function toFailure(error: unknown, _actionName?: string): ActionFailure {
   // A handler may validate part of its input itself (e.g. with settings known only at run time).
   if (error instanceof ZodError) return { ok: false, fieldErrors: fieldErrorsFrom(error) };
-  if (error instanceof UniqueViolationError) return { ok: false, fieldErrors: { [error.field]: [error.message] } };
+  if (error instanceof UniqueViolationError)
+    return { ok: false, fieldErrors: { [error.field]: [error.message] }, code: "conflict" };
   if (error instanceof ConcurrentEditError)
-    return { ok: false, fieldErrors: {}, formError: concurrentEditMessage(error) };
+    return { ok: false, fieldErrors: {}, formError: concurrentEditMessage(error), code: "conflict" };
+  if (error instanceof StaleCheckError)
+    return { ok: false, fieldErrors: {}, formError: error.message, code: "conflict" };
   if (error instanceof OperatorError) {
     return error.field
       ? { ok: false, fieldErrors: { [error.field]: [error.message] } }
@@ -96,7 +100,12 @@ export function defineAction<S extends z.ZodType, T>({
       const auth = await authorize(name, rule, input);
       if (!auth.ok) {
         done("refused", { status: auth.status });
-        return { ok: false, fieldErrors: {}, formError: auth.message };
+        return {
+          ok: false,
+          fieldErrors: {},
+          formError: auth.message,
+          code: auth.status === 401 ? "unauthenticated" : "forbidden",
+        };
       }
       actorId = auth.user.actor.id;
       const parsed = schema.safeParse(input);

@@ -8,6 +8,10 @@ import { newestExecution } from "@/lib/db/executions";
 import * as ops from "@/lib/executions/operations";
 import { syncNow } from "@/lib/executions/runtime";
 import { uuidSchema } from "@/lib/uuid";
+import { eventPathError } from "@/lib/checks/json-path";
+import { sqlLiteralError } from "@/lib/checks/sql-literal";
+import { countPlaceholders } from "@/lib/checks/sql-placeholders";
+import { checkParameterSchema, type CheckParameter } from "@/lib/checks/types";
 import { defineAction } from "./client";
 import { ActionError } from "./errors";
 import type { ActionResult } from "./result";
@@ -31,14 +35,32 @@ function revalidateRuns(checkId: string | null) {
 
 const runNowAction = defineAction({
   name: "execution.runNow",
-  input: z.object({ checkId: uuidSchema }),
-  handler: async ({ checkId }, { actor }) => {
+  // `parameters`: other values for this run only (the JSON API's Run now); the check keeps its own.
+  input: z.object({ checkId: uuidSchema, parameters: z.array(checkParameterSchema).optional() }),
+  handler: async ({ checkId, parameters }, { actor }) => {
     const check = await checkOrFail(checkId);
-    const { name } = await ops.runNow(check, { id: actor.id, name: actor.displayName });
+    if (parameters) assertRunParameters(check.sql, parameters);
+    const run = parameters ? { ...check, parameters } : check;
+    const { name } = await ops.runNow(run, { id: actor.id, name: actor.displayName });
     revalidateRuns(check.id);
     return { name };
   },
 });
+
+/** Parameter values for one run obey the form's rules: one per `?` placeholder, each a valid literal or event path. */
+function assertRunParameters(sql: string, parameters: CheckParameter[]): void {
+  const placeholders = countPlaceholders(sql);
+  if (parameters.length !== placeholders) {
+    throw new ActionError(
+      `The query has ${placeholders} ? placeholder${placeholders === 1 ? "" : "s"}; give exactly that many parameters.`,
+      "parameters",
+    );
+  }
+  parameters.forEach((p, i) => {
+    const problem = p.kind === "literal" ? sqlLiteralError(p.value) : eventPathError(p.path);
+    if (problem) throw new ActionError(problem, `parameters.${i}.${p.kind === "literal" ? "value" : "path"}`);
+  });
+}
 
 const executionByName = z.object({ name: z.string().min(1).max(80) });
 
@@ -111,7 +133,10 @@ const syncAction = defineAction({
 
 // "use server" files may export async functions only: each action is a named async function.
 
-export async function runNowExecution(input: { checkId: string }): Promise<ActionResult<{ name: string }>> {
+export async function runNowExecution(input: {
+  checkId: string;
+  parameters?: CheckParameter[];
+}): Promise<ActionResult<{ name: string }>> {
   return runNowAction(input);
 }
 export async function rerunExecution(input: { name: string }): Promise<ActionResult<{ name: string }>> {

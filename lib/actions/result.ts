@@ -2,7 +2,13 @@
 // Kept free of server imports so client components can import the types and helpers.
 import type { FieldErrors } from "@/lib/checks/schema";
 
-export type ActionFailure = { ok: false; fieldErrors: FieldErrors; formError?: string };
+/**
+ * Why an action failed, when it is not plain bad input: the JSON API answers it with its HTTP status (401, 403,
+ * 409). Forms show the messages only.
+ */
+export type FailureCode = "unauthenticated" | "forbidden" | "conflict";
+
+export type ActionFailure = { ok: false; fieldErrors: FieldErrors; formError?: string; code?: FailureCode };
 
 export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
 

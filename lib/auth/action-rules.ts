@@ -30,6 +30,9 @@ export const ACTION_RULES = {
   "query.status": { permission: "runQuery", audit: "refusals-only" },
   "query.results": { permission: "runQuery", audit: "refusals-only" },
   "query.schema": { permission: "runQuery", audit: "refusals-only" },
+  // The import page: planning reads; applying runs check.create / check.update / check.delete, each audited.
+  "check.importPlan": { permission: "createCheck", audit: "refusals-only" },
+  "check.importApply": { permission: "createCheck", audit: "refusals-only" },
   "token.create": { permission: "manageTokens", audit: "in-transaction" },
   "token.revoke": { permission: "manageTokens", audit: "in-transaction" },
 } as const satisfies Record<string, ActionRule>;
@@ -45,6 +48,24 @@ export const ROUTE_RULES = {
   "GET /query/[id]/results": { permission: "runQuery", audit: "refusals-only" },
   // Recorded by the route itself once the package starts (what was exported, by whom).
   "GET /evidence/export.zip": { permission: "exportEvidence", audit: "after" },
+  // The JSON API (app/api/v1): reads here; each change also passes its server action, which audits it.
+  "GET /api/v1/openapi.json": { permission: "readChecks", audit: "refusals-only" },
+  "GET /api/v1/checks": { permission: "readChecks", audit: "refusals-only" },
+  "POST /api/v1/checks": { permission: "createCheck", audit: "refusals-only" },
+  "GET /api/v1/checks/[slug]": { permission: "readChecks", audit: "refusals-only" },
+  "PUT /api/v1/checks/[slug]": { permission: "updateCheck", audit: "refusals-only" },
+  "DELETE /api/v1/checks/[slug]": { permission: "deleteCheck", audit: "refusals-only" },
+  "PUT /api/v1/checks/[slug]/enabled": { permission: "setCheckEnabled", audit: "refusals-only" },
+  "GET /api/v1/checks/[slug]/sync": { permission: "readChecks", audit: "refusals-only" },
+  "POST /api/v1/checks/[slug]/runs": { permission: "runNow", audit: "refusals-only" },
+  "GET /api/v1/executions": { permission: "readExecutions", audit: "refusals-only" },
+  "GET /api/v1/executions/[name]": { permission: "readExecutions", audit: "refusals-only" },
+  "POST /api/v1/executions/[name]/rerun": { permission: "rerun", audit: "refusals-only" },
+  "POST /api/v1/executions/[name]/stop": { permission: "stop", audit: "refusals-only" },
+  "GET /api/v1/executions/[name]/results": { permission: "readResults", audit: "refusals-only" },
+  "GET /api/v1/executions/[name]/results.csv": { permission: "readResults", audit: "refusals-only" },
+  "GET /api/v1/reconcile/plan": { permission: "readReconcilePlan", audit: "refusals-only" },
+  "POST /api/v1/reconcile/apply": { permission: "applyReconcile", audit: "refusals-only" },
 } as const satisfies Record<string, ActionRule>;
 
 export type RouteName = keyof typeof ROUTE_RULES;

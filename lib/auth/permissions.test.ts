@@ -30,6 +30,8 @@ const EXPECTED: Record<string, readonly Who[]> = {
   "query.status": O,
   "query.results": O,
   "query.schema": O,
+  "check.importPlan": O,
+  "check.importApply": O,
   "token.create": A,
   "token.revoke": A,
   "GET /executions/[id]/results": V,
@@ -38,6 +40,23 @@ const EXPECTED: Record<string, readonly Who[]> = {
   "GET /audit/events.csv": V,
   "GET /query/[id]/results": O,
   "GET /evidence/export.zip": O,
+  "GET /api/v1/openapi.json": V,
+  "GET /api/v1/checks": V,
+  "POST /api/v1/checks": O,
+  "GET /api/v1/checks/[slug]": V,
+  "PUT /api/v1/checks/[slug]": O,
+  "DELETE /api/v1/checks/[slug]": A,
+  "PUT /api/v1/checks/[slug]/enabled": O,
+  "GET /api/v1/checks/[slug]/sync": V,
+  "POST /api/v1/checks/[slug]/runs": O,
+  "GET /api/v1/executions": V,
+  "GET /api/v1/executions/[name]": V,
+  "POST /api/v1/executions/[name]/rerun": O,
+  "POST /api/v1/executions/[name]/stop": O,
+  "GET /api/v1/executions/[name]/results": V,
+  "GET /api/v1/executions/[name]/results.csv": V,
+  "GET /api/v1/reconcile/plan": V,
+  "POST /api/v1/reconcile/apply": A,
 };
 
 const RULES = { ...ACTION_RULES, ...ROUTE_RULES } as Record<string, { permission: keyof typeof PERMISSIONS }>;
@@ -95,11 +114,18 @@ describe("role × action", () => {
         expect(text, file).not.toMatch(/@\/lib\/db\/(checks|executions|audit)/);
         continue;
       }
-      const route = /guardRoute\("([^"]+)"\)/.exec(text)?.[1];
-      expect(route, `${file} must call guardRoute`).toBeDefined();
+      // guardRoute, or the JSON API's route client (lib/api/route.ts), which authorizes the same way per method.
+      const routes = [...text.matchAll(/(?:guardRoute|apiRoute(?:<[^>]*>)?)\("([^"]+)"/g)].map((m) => m[1]!);
+      expect(routes.length, `${file} must call guardRoute or apiRoute`).toBeGreaterThan(0);
+      const methods = [...text.matchAll(/export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map(
+        (m) => m[1],
+      );
+      expect(routes.map((r) => r.split(" ")[0]).sort()).toEqual(methods.sort());
       const urlPath = `/${path.dirname(path.relative("app", file)).split(path.sep).join("/")}`;
-      expect(route!.split(" ")[1]).toBe(urlPath);
-      expect(Object.keys(ROUTE_RULES)).toContain(route);
+      for (const route of routes) {
+        expect(route.split(" ")[1]).toBe(urlPath);
+        expect(Object.keys(ROUTE_RULES)).toContain(route);
+      }
     }
   });
 

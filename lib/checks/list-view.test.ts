@@ -16,6 +16,7 @@ function row(p: Partial<CheckRow> & { name: string }): CheckRow {
     lastReconciledAt: null,
     syncMessage: null,
     lastRun: null,
+    sourcePath: null,
     ...p,
   };
 }

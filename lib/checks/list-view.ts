@@ -24,6 +24,8 @@ export interface CheckRow {
   observedGeneration: number | null;
   lastReconciledAt: Date | null;
   lastRun: LastRunView | null;
+  /** The YAML file it is managed from; null when made in the browser. */
+  sourcePath: string | null;
 }
 
 export const SORT_KEYS = ["name", "trigger", "expectation", "enabled", "status", "lastRun"] as const;
@@ -67,6 +69,7 @@ export function toCheckRow(check: Check, lastRun: LastRunView | null): CheckRow 
     observedGeneration: check.observedGeneration,
     lastReconciledAt: check.lastReconciledAt,
     lastRun,
+    sourcePath: check.sourcePath,
   };
 }
 

@@ -30,6 +30,14 @@ const expectationDraft = z.discriminatedUnion("kind", [
   expectationSchema.options[3].extend({ value: typedNumber }),
 ]);
 
+/** Where a check managed from code comes from: a relative path of a YAML file, as `checks plan DIR` found it. */
+export const sourcePathSchema = z
+  .string()
+  .trim()
+  .min(1, "Name the source file.")
+  .max(512, "A source path has at most 512 characters.")
+  .regex(/^[^\u0000]*$/, "Remove the NUL character.");
+
 const draftShape = z.object({
   name: z.string(),
   slug: z.string(),
@@ -47,6 +55,9 @@ const draftShape = z.object({
 
 /** What the form edits and the server action receives. */
 export type CheckDraft = z.input<typeof draftShape>;
+
+/** The draft's shape without its cross-field rules: the JSON API, the YAML documents and OpenAPI derive from it. */
+export const checkDraftShape = draftShape;
 
 function toNumber(v: string | number): number | null {
   if (typeof v === "number") return Number.isFinite(v) ? v : null;

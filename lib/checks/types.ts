@@ -112,4 +112,6 @@ export interface Check extends CheckSpec, CheckSyncState {
   updatedAt: Date;
   createdBy: string;
   updatedBy: string;
+  /** The file a checks-as-code apply wrote it from; null when it was made in the browser (never pruned). */
+  sourcePath: string | null;
 }

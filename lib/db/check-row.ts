@@ -60,6 +60,7 @@ export function checkFromRow(row: CheckRow): Check {
     updatedAt: row.updatedAt,
     createdBy: row.createdBy,
     updatedBy: row.updatedBy,
+    sourcePath: row.sourcePath,
     syncStatus: row.syncStatus,
     syncMessage: row.syncMessage,
     syncErrorTerminal: row.syncErrorTerminal,

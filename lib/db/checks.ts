@@ -21,6 +21,47 @@ export async function listCheckNames(): Promise<{ id: string; name: string }[]> 
   return prisma().check.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
 }
 
+/** The check with this slug (case-insensitive, as slugs are unique), or null. */
+export async function getCheckBySlug(slug: string): Promise<Check | null> {
+  const row = await prisma().check.findUnique({ where: { slugLower: slug.toLowerCase() } });
+  return row ? checkFromRow(row) : null;
+}
+
+export interface CheckListFilters {
+  /** Part of the name or slug, case-insensitive. */
+  q?: string;
+  syncStatus?: Check["syncStatus"];
+  enabled?: boolean;
+  /** code: written by a checks-as-code apply; browser: made in the console. */
+  source?: "code" | "browser";
+}
+
+/** A page of checks by slug, after `afterSlug` (keyset: one index range whatever the depth); `more` when there are others. */
+export async function listChecksPage(
+  f: CheckListFilters,
+  page: { afterSlug: string | null; limit: number },
+): Promise<{ checks: Check[]; more: boolean }> {
+  const rows = await prisma().check.findMany({
+    where: {
+      ...(f.q
+        ? {
+            OR: [
+              { name: { contains: f.q, mode: "insensitive" as const } },
+              { slug: { contains: f.q, mode: "insensitive" as const } },
+            ],
+          }
+        : {}),
+      ...(f.syncStatus ? { syncStatus: f.syncStatus } : {}),
+      ...(f.enabled !== undefined ? { enabled: f.enabled } : {}),
+      ...(f.source === "code" ? { sourcePath: { not: null } } : f.source === "browser" ? { sourcePath: null } : {}),
+      ...(page.afterSlug ? { slugLower: { gt: page.afterSlug.toLowerCase() } } : {}),
+    },
+    orderBy: { slugLower: "asc" },
+    take: page.limit + 1,
+  });
+  return { checks: rows.slice(0, page.limit).map(checkFromRow), more: rows.length > page.limit };
+}
+
 /** The check with this id, or null (also for a string that is not a UUID). */
 export async function getCheck(id: string): Promise<Check | null> {
   if (!isUuid(id)) return null;
@@ -39,13 +80,26 @@ export async function countChecks(): Promise<number> {
   return prisma().check.count();
 }
 
+/**
+ * Where a write comes from: `sourcePath` is set by a checks-as-code apply (the YAML file's path) and left alone by
+ * the browser (undefined), so an edit in the browser keeps the check managed from code.
+ */
+export interface CheckOrigin {
+  sourcePath?: string | null;
+}
+
 /** Inserts a check at generation 1, version 1, sync PENDING. Throws UniqueViolationError on a taken name/slug. */
-export async function createCheck(spec: CheckSpec, actor: Actor): Promise<Check> {
+export async function createCheck(spec: CheckSpec, actor: Actor, origin: CheckOrigin = {}): Promise<Check> {
   try {
     // The row and its audit event commit together, or neither does.
     const row = await prisma().$transaction(async (tx) => {
       const created = await tx.check.create({
-        data: { ...specColumns(spec), createdBy: actor.id, updatedBy: actor.id },
+        data: {
+          ...specColumns(spec),
+          createdBy: actor.id,
+          updatedBy: actor.id,
+          sourcePath: origin.sourcePath ?? null,
+        },
       });
       await appendAuditEvent(
         {
@@ -54,6 +108,7 @@ export async function createCheck(spec: CheckSpec, actor: Actor): Promise<Check>
           target: { kind: "check", id: created.id, name: spec.slug },
           checkId: created.id,
           diff: fieldDiff(null, { ...spec }, CHECK_SPEC_FIELDS),
+          ...(origin.sourcePath ? { detail: { sourcePath: origin.sourcePath } } : {}),
         },
         tx,
       );
@@ -70,7 +125,13 @@ export async function createCheck(spec: CheckSpec, actor: Actor): Promise<Check>
  * sync status returns to PENDING only when a spec field really changed (saving an unchanged form re-applies nothing).
  * Throws ConcurrentEditError when the check changed or vanished since it was read.
  */
-export async function updateCheck(id: string, expectedVersion: number, spec: CheckSpec, actor: Actor): Promise<Check> {
+export async function updateCheck(
+  id: string,
+  expectedVersion: number,
+  spec: CheckSpec,
+  actor: Actor,
+  origin: CheckOrigin = {},
+): Promise<Check> {
   const current = await getCheck(id);
   if (!current || current.version !== expectedVersion) {
     throw new ConcurrentEditError(id, expectedVersion, current?.version ?? null);
@@ -86,6 +147,7 @@ export async function updateCheck(id: string, expectedVersion: number, spec: Che
         data: {
           ...specColumns(spec),
           updatedBy: actor.id,
+          ...(origin.sourcePath !== undefined ? { sourcePath: origin.sourcePath } : {}),
           version: { increment: 1 },
           ...(changed ? { generation: { increment: 1 }, syncStatus: "PENDING" as const } : {}),
         },
@@ -98,6 +160,9 @@ export async function updateCheck(id: string, expectedVersion: number, spec: Che
           target: { kind: "check", id, name: spec.slug },
           checkId: id,
           diff,
+          ...(origin.sourcePath !== undefined && origin.sourcePath !== current.sourcePath
+            ? { detail: { sourcePath: origin.sourcePath } }
+            : {}),
         },
         tx,
       );

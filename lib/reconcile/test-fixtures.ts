@@ -34,6 +34,7 @@ export function makeCheck(over: Partial<Check> = {}): Check {
     database: "auditlogs",
     workgroup: "primary",
     outputLocation: "s3://audit-checks-results/",
+    sourcePath: null,
     parameters: [{ kind: "literal", value: "'admin'" }],
     trigger: {
       kind: "eventPattern",

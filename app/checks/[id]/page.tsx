@@ -5,6 +5,7 @@ import { CheckActions } from "@/components/checks/check-actions";
 import { CheckRuns } from "@/components/executions/check-runs";
 import { CheckSpecView } from "@/components/checks/check-spec-view";
 import { EnabledBadge } from "@/components/checks/enabled-badge";
+import { SourceBadge } from "@/components/checks/source-badge";
 import { SavedNotice } from "@/components/checks/saved-notice";
 import { CheckSyncBadge } from "@/components/reconcile/sync-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
@@ -42,10 +43,11 @@ export default async function CheckPage({ params, searchParams }: Props) {
         fill
         actions={<CheckActions id={check.id} name={check.name} version={check.version} enabled={check.enabled} />}
       >
-        <div className="mt-2 flex items-center gap-2">
+        <div className="mt-2 flex flex-wrap items-center gap-2">
           <EnabledBadge enabled={check.enabled} />
           <CheckSyncBadge check={check} />
           <span className="font-mono text-xs text-zinc-500">{check.slug}</span>
+          <SourceBadge sourcePath={check.sourcePath} showPath />
         </div>
       </PageHeader>
       <SavedNotice saved={one(sp.saved)} sync={one(sp.sync)} note={one(sp.note)} />

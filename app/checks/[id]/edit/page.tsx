@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CheckForm } from "@/components/checks/check-form";
 import { PageHeader } from "@/components/ui/page-header";
+import { Notice } from "@/components/ui/notice";
+import { sourceOverwriteWarning } from "@/components/checks/source-badge";
 import { draftFromSpec } from "@/lib/checks/schema";
 import { getCheck } from "@/lib/db/checks";
 import { cache } from "react";
@@ -32,6 +34,11 @@ export default async function EditCheckPage({ params }: Props) {
         back={{ href: `/checks/${check.id}`, label: check.name }}
         description={<span className="text-zinc-500 tabular-nums">Editing version {check.version}.</span>}
       />
+      {check.sourcePath ? (
+        <Notice tone="warning" title="Managed from code">
+          {sourceOverwriteWarning(check.sourcePath)}
+        </Notice>
+      ) : null}
       <CheckForm
         key={`${check.id}:${check.version}`}
         mode="edit"

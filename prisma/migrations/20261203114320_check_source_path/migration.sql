@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "checks" ADD COLUMN     "source_path" TEXT;
