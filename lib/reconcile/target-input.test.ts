@@ -118,6 +118,7 @@ describe("targetInputSizeError", () => {
     parameters: [],
     trigger: { kind: "schedule", expression: "rate(1 hour)" },
     expectation: { kind: "none" },
+    findingKeys: [],
     enabled: true,
   };
 
