@@ -43,6 +43,7 @@ const check: InputCheck = {
   ],
   expectation: { kind: "firstValue", op: "eq", value: 0 },
   trigger: { kind: "eventPattern", pattern: { source: ["aws.ecs"] } },
+  findingKeys: [],
 };
 
 /** EventBridge's substitution: a variable becomes its extracted JSON value, the predefined one the whole event. */
