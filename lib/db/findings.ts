@@ -399,3 +399,38 @@ export async function findingCheckId(findingId: string): Promise<string | null> 
   const row = await prisma().finding.findUnique({ where: { id: BigInt(findingId) }, select: { checkId: true } });
   return row?.checkId ?? null;
 }
+
+/** The newest execution with this name, with its check's current finding keys (none: the check keeps no findings). */
+export async function executionFindingContext(
+  name: string,
+): Promise<{ executionId: string; checkId: string; findingKeys: string[] } | null> {
+  const rows = await prisma().$queryRaw<{ id: bigint; check_id: string; finding_keys: string[] }[]>`
+    SELECT e.id, e.check_id::text AS check_id, c.finding_keys
+    FROM executions e JOIN checks c ON c.id = e.check_id
+    WHERE e.name = ${name}
+    ORDER BY e.start_date DESC, e.id DESC LIMIT 1`;
+  const r = rows[0];
+  return r ? { executionId: String(r.id), checkId: r.check_id, findingKeys: r.finding_keys } : null;
+}
+
+/** Earlier runs of a check with a readable snapshot, newest first (the compare page's choices). */
+export async function earlierRunsWithSnapshot(
+  checkId: string,
+  before: Date,
+  limit = 50,
+): Promise<{ name: string; startDate: Date; verdict: string | null; rowCount: number }[]> {
+  if (!isUuid(checkId)) return [];
+  const rows = await prisma().$queryRaw<
+    { name: string; start_date: Date; verdict: string | null; row_count: number }[]
+  >`
+    SELECT e.name, e.start_date, e.verdict::text AS verdict, s.row_count
+    FROM executions e JOIN result_snapshots s ON s.execution_id = e.id
+    WHERE e.check_id = ${checkId}::uuid AND e.start_date < ${before} AND s.state IN ('COMPLETE', 'TRUNCATED')
+    ORDER BY e.start_date DESC, e.id DESC LIMIT ${limit}`;
+  return rows.map((r) => ({
+    name: r.name,
+    startDate: new Date(r.start_date),
+    verdict: r.verdict,
+    rowCount: r.row_count,
+  }));
+}

@@ -13,6 +13,7 @@ import { getCheck } from "@/lib/db/checks";
 import { DEFAULT_TREND_RANGE, TREND_RANGES, type TrendRange } from "@/lib/db/executions";
 import { requirePage } from "@/lib/auth/guards";
 import { CheckHistory } from "@/components/audit/check-history";
+import { CheckFindingsPanel } from "@/components/findings/findings-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -60,6 +61,7 @@ export default async function CheckPage({ params, searchParams }: Props) {
           `/checks/${check.id}?${new URLSearchParams({ ...(r === DEFAULT_TREND_RANGE ? {} : { range: r }) })}`
         }
       />
+      <CheckFindingsPanel checkId={check.id} findingKeys={check.findingKeys} />
       <CheckHistory checkId={check.id} />
     </div>
   );

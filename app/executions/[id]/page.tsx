@@ -10,6 +10,7 @@ import { ResultTable } from "@/components/executions/result-table";
 import { TimelineView } from "@/components/executions/timeline-view";
 import { formatElapsed, formatUtc } from "@/components/executions/time";
 import { buttonClass } from "@/components/ui/button";
+import { ExecutionFindingsPanel } from "@/components/findings/findings-panel";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeExpectation } from "@/lib/checks/expectation";
@@ -245,6 +246,7 @@ export default async function ExecutionPage({ params }: Props) {
           </p>
         )}
       </Card>
+      <ExecutionFindingsPanel executionName={execution.name} />
     </div>
   );
 }
