@@ -41,7 +41,11 @@ describe("rowKey and groupRows", () => {
 });
 
 describe("findingsDelta", () => {
-  const run = (...users: (string | null)[]) => groupRows(users.map((u) => [u, "x"]), [0]);
+  const run = (...users: (string | null)[]) =>
+    groupRows(
+      users.map((u) => [u, "x"]),
+      [0],
+    );
   const k = (u: string | null) => rowKey([u], [0]);
 
   it("sorts a run's keys into new, still open and resolved", () => {
@@ -71,23 +75,59 @@ describe("diffRuns", () => {
 
   it("pairs rows by finding keys: added, removed, changed cells, unchanged", () => {
     const d = diffRuns(
-      { columns: cols, rows: [["admin", "h1", "3"], ["root", "h2", "1"], ["bob", null, "1"]] },
-      { columns: cols, rows: [["admin", "h1", "5"], ["bob", null, "1"], ["eve", "h3", "2"]] },
+      {
+        columns: cols,
+        rows: [
+          ["admin", "h1", "3"],
+          ["root", "h2", "1"],
+          ["bob", null, "1"],
+        ],
+      },
+      {
+        columns: cols,
+        rows: [
+          ["admin", "h1", "5"],
+          ["bob", null, "1"],
+          ["eve", "h3", "2"],
+        ],
+      },
       ["username", "host"],
     );
     expect(d.pairedBy).toBe("keys");
     expect(d.added).toEqual([["eve", "h3", "2"]]);
     expect(d.removed).toEqual([["root", "h2", "1"]]);
     expect(d.changed).toEqual([
-      { key: ["admin", "h1"], before: ["admin", "h1", "3"], after: ["admin", "h1", "5"], cells: ["logins"], rowsBefore: 1, rowsAfter: 1 },
+      {
+        key: ["admin", "h1"],
+        before: ["admin", "h1", "3"],
+        after: ["admin", "h1", "5"],
+        cells: ["logins"],
+        rowsBefore: 1,
+        rowsAfter: 1,
+      },
     ]);
     expect(d.unchangedCount).toBe(1);
   });
 
   it("compares whole rows as multisets when there are no keys (duplicates counted)", () => {
     const d = diffRuns(
-      { columns: cols, rows: [["a", "h", "1"], ["a", "h", "1"], ["b", "h", "1"]] },
-      { columns: cols, rows: [["a", "h", "1"], ["a", "h", "1"], ["a", "h", "1"], ["c", null, "1"]] },
+      {
+        columns: cols,
+        rows: [
+          ["a", "h", "1"],
+          ["a", "h", "1"],
+          ["b", "h", "1"],
+        ],
+      },
+      {
+        columns: cols,
+        rows: [
+          ["a", "h", "1"],
+          ["a", "h", "1"],
+          ["a", "h", "1"],
+          ["c", null, "1"],
+        ],
+      },
       [],
     );
     expect(d.pairedBy).toBe("row");
@@ -101,7 +141,13 @@ describe("diffRuns", () => {
       { columns: ["b", "a", "c"], rows: [["2", "1", "x"]] },
       [],
     );
-    expect(d).toMatchObject({ columnsAdded: ["c"], columnsRemoved: [], addedCount: 0, removedCount: 0, unchangedCount: 1 });
+    expect(d).toMatchObject({
+      columnsAdded: ["c"],
+      columnsRemoved: [],
+      addedCount: 0,
+      removedCount: 0,
+      unchangedCount: 1,
+    });
   });
 
   it("falls back to whole rows when a key column is missing on one side", () => {
@@ -112,7 +158,13 @@ describe("diffRuns", () => {
   it("reports a key whose row count changed", () => {
     const d = diffRuns(
       { columns: cols, rows: [["a", "h", "1"]] },
-      { columns: cols, rows: [["a", "h", "1"], ["a", "h", "1"]] },
+      {
+        columns: cols,
+        rows: [
+          ["a", "h", "1"],
+          ["a", "h", "1"],
+        ],
+      },
       ["username"],
     );
     expect(d.changed).toMatchObject([{ cells: [], rowsBefore: 1, rowsAfter: 2 }]);

@@ -201,7 +201,14 @@ export function diffRuns(before: DiffSide, after: DiffSide, keys: readonly strin
     }
     diff.changedCount++;
     if (diff.changed.length < limit)
-      diff.changed.push({ key: g.values, before: beforeRow, after: afterRow, cells, rowsBefore: old.rows, rowsAfter: g.rows });
+      diff.changed.push({
+        key: g.values,
+        before: beforeRow,
+        after: afterRow,
+        cells,
+        rowsBefore: old.rows,
+        rowsAfter: g.rows,
+      });
   }
   for (const g of b.values()) {
     if (a.has(g.key)) continue;

@@ -30,19 +30,21 @@ describe("unacknowledgedFindingsSql", () => {
 
   it("leaves out acknowledged keys from the count, a NULL key and a quote included", async () => {
     const r = await run(
-      unacknowledgedFindingsSql(SQL, ["username", "host"], [
-        ["rdsadmin", null],
-        ["o'brien", "h2"],
-      ]),
+      unacknowledgedFindingsSql(
+        SQL,
+        ["username", "host"],
+        [
+          ["rdsadmin", null],
+          ["o'brien", "h2"],
+        ],
+      ),
     );
     expect(r.rows).toHaveLength(3);
     expect(Number(r.rows[0]![0])).toBe(1);
   });
 
   it("counts 0 once every row is acknowledged, and matches keys as text", async () => {
-    const r = await run(
-      unacknowledgedFindingsSql(SQL, ["n"], [["3"], ["1"], ["7"]]),
-    );
+    const r = await run(unacknowledgedFindingsSql(SQL, ["n"], [["3"], ["1"], ["7"]]));
     expect(r.rows.map((x) => Number(x[0]))).toEqual([0, 0, 0]);
   });
 
