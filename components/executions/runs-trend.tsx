@@ -55,7 +55,7 @@ export async function RunsTrend({
   const threshold =
     expectation.kind === "rowCount" || expectation.kind === "firstValue"
       ? expectation.value
-      : expectation.kind === "noRows"
+      : expectation.kind === "noRows" || expectation.kind === "noUnacknowledgedFindings"
         ? 0
         : null;
   return (
@@ -86,7 +86,15 @@ export async function RunsTrend({
       ) : (
         <TrendChart
           points={points}
-          valueLabel={rowCount ? "Row count" : "First value"}
+          valueLabel={
+            expectation.kind === "noUnacknowledgedFindings"
+              ? "Unacknowledged findings"
+              : rowCount
+                ? "Row count"
+                : "First value"
+          }
+          from={trend.from.getTime()}
+          to={trend.to.getTime()}
           threshold={threshold}
           thresholdLabel={threshold === null ? null : describeExpectation(expectation)}
         />

@@ -46,8 +46,13 @@ export function TrendChart({
   valueLabel,
   threshold,
   thresholdLabel,
+  from,
+  to,
 }: {
   points: TrendChartPoint[];
+  /** The range shown at first (ms since the epoch); double-click zooms to the runs themselves. */
+  from: number;
+  to: number;
   /** "First value" or "Row count". */
   valueLabel: string;
   threshold: number | null;
@@ -136,6 +141,7 @@ export function TrendChart({
       },
     };
     const plot = new uPlot(opts, data, el);
+    plot.setScale("x", { min: from / 1000, max: to / 1000 });
     // A click (not a drag to zoom) opens the hovered run.
     let down: { x: number; y: number } | null = null;
     const over = plot.over;
@@ -156,7 +162,7 @@ export function TrendChart({
       over.removeEventListener("mouseup", onUp);
       plot.destroy();
     };
-  }, [points, width, threshold, thresholdLabel, valueLabel, router]);
+  }, [points, width, threshold, thresholdLabel, valueLabel, router, from, to]);
 
   const p = hover === null ? undefined : points[hover];
   return (

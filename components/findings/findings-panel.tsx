@@ -20,23 +20,27 @@ const CHANGE: Record<FindingChange, { label: string; tone: Tone }> = {
   RESOLVED: { label: "Resolved", tone: "green" },
 };
 
-function KeyValues({ values }: { values: FindingRecord["keyValues"] }) {
+/** The key values in the check's key order (the database keeps JSON keys sorted). */
+function KeyValues({ values, keys }: { values: FindingRecord["keyValues"]; keys: string[] }) {
+  const order = [...keys.filter((k) => k in values), ...Object.keys(values).filter((k) => !keys.includes(k))];
   return (
     <dl className="flex flex-wrap gap-x-3 gap-y-0.5 text-xs">
-      {Object.entries(values).map(([k, v]) => (
-        <div key={k} className="flex min-w-0 gap-1">
-          <dt className="text-zinc-500">{k}</dt>
-          <dd className="font-mono text-zinc-900 wrap-anywhere">
-            {v === null ? (
-              <span className="text-zinc-400">NULL</span>
-            ) : v === "" ? (
-              <span className="text-zinc-400">(empty)</span>
-            ) : (
-              v
-            )}
-          </dd>
-        </div>
-      ))}
+      {order
+        .map((k) => [k, values[k] ?? null] as const)
+        .map(([k, v]) => (
+          <div key={k} className="flex min-w-0 gap-1">
+            <dt className="text-zinc-500">{k}</dt>
+            <dd className="font-mono text-zinc-900 wrap-anywhere">
+              {v === null ? (
+                <span className="text-zinc-400">NULL</span>
+              ) : v === "" ? (
+                <span className="text-zinc-400">(empty)</span>
+              ) : (
+                v
+              )}
+            </dd>
+          </div>
+        ))}
     </dl>
   );
 }
@@ -66,7 +70,13 @@ const COLUMNS: TableColumn[] = [
   { label: "", className: "pl-3" },
 ];
 
-function FindingRows({ findings }: { findings: (FindingRecord & { change?: FindingChange; rowCount?: number })[] }) {
+function FindingRows({
+  findings,
+  keys,
+}: {
+  findings: (FindingRecord & { change?: FindingChange; rowCount?: number })[];
+  keys: string[];
+}) {
   return (
     <Table framed={false}>
       <TableHead tinted={false} cell="py-2" columns={COLUMNS} />
@@ -76,7 +86,7 @@ function FindingRows({ findings }: { findings: (FindingRecord & { change?: Findi
           return (
             <tr key={f.id} data-finding={f.id} className="align-top">
               <td className="max-w-[28rem] py-2 pr-3">
-                <KeyValues values={f.keyValues} />
+                <KeyValues values={f.keyValues} keys={keys} />
                 {f.rowCount !== undefined && f.rowCount > 1 ? (
                   <p className="mt-0.5 text-xs text-amber-700">{f.rowCount} rows with this key in this run</p>
                 ) : null}
@@ -130,7 +140,7 @@ export async function CheckFindingsPanel({ checkId, findingKeys }: { checkId: st
       {findings.length === 0 ? (
         <p className="text-sm text-zinc-500">No findings yet: they appear once a run&apos;s result has been copied.</p>
       ) : (
-        <FindingRows findings={findings} />
+        <FindingRows findings={findings} keys={findingKeys} />
       )}
     </Card>
   );
@@ -171,7 +181,7 @@ export async function ExecutionFindingsPanel({ executionName }: { executionName:
       {findings.length === 0 ? (
         <p className="text-sm text-zinc-500">{run ? "No findings in this run." : "—"}</p>
       ) : (
-        <FindingRows findings={findings} />
+        <FindingRows findings={findings} keys={context.findingKeys} />
       )}
     </Card>
   );

@@ -10,7 +10,8 @@
 //
 // The state machine then reads the first value as it does for any check: PASS when the result has no rows or the
 // first value is 0. Every row stays in the result (acknowledged findings stay visible, in the snapshot and in the
-// findings); the extra first column is hidden by the console's result views and diffs. Keys are compared as text,
+// findings); the extra first column shows in the run's result (it is the verdict's evidence) and is left out of
+// the run-to-run diff. Keys are compared as text,
 // as the snapshot stores them; IS NOT DISTINCT FROM makes a NULL key match an acknowledged NULL. Acknowledging
 // (or an acknowledgement expiring) changes the wrapped SQL, so the reconciler re-syncs the rule target; old
 // execution inputs keep their SQL and stay readable and rerunnable. Limits: the wrapped SQL must fit EventBridge's

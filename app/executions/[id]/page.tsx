@@ -207,14 +207,25 @@ export default async function ExecutionPage({ params }: Props) {
         aria-label="Result"
         actions={
           succeeded ? (
-            <a
-              href={`/executions/${encodeURIComponent(execution.name)}/results.csv`}
-              className={buttonClass("secondary")}
-              download
-              data-testid="download-csv"
-            >
-              Download CSV
-            </a>
+            <span className="flex items-center gap-3">
+              {execution.checkId ? (
+                <Link
+                  href={`/executions/${encodeURIComponent(execution.name)}/compare`}
+                  className="text-sm text-blue-700 hover:underline"
+                  data-testid="compare-link"
+                >
+                  Compare with the previous run
+                </Link>
+              ) : null}
+              <a
+                href={`/executions/${encodeURIComponent(execution.name)}/results.csv`}
+                className={buttonClass("secondary")}
+                download
+                data-testid="download-csv"
+              >
+                Download CSV
+              </a>
+            </span>
           ) : null
         }
       >
