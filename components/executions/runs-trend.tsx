@@ -63,7 +63,9 @@ export async function RunsTrend({
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600">
         <span className="tabular-nums">
           {trend.totalRuns.toLocaleString("en-US")} run{trend.totalRuns === 1 ? "" : "s"} in range
-          {trend.totalRuns > points.length ? ` · ${points.length.toLocaleString("en-US")} points shown` : ""}
+          {trend.totalRuns > points.length
+            ? ` · ${points.length.toLocaleString("en-US")} point${points.length === 1 ? "" : "s"} shown`
+            : ""}
         </span>
         <nav aria-label="Trend range" className="flex gap-1">
           {(Object.keys(TREND_RANGES) as TrendRange[]).map((r) => (
