@@ -524,6 +524,7 @@ export async function* runsOfCheck(
     const last: { startDate: Date; id: bigint } = rows[rows.length - 1]!;
     after = { startDate: last.startDate, id: last.id };
   }
+}
 
 // A check's trend over a time range: one point per run, or per time bucket when the range holds more runs than the
 // chart can show (a year of hourly runs is 8,760). Each bucket keeps its most telling run — a FAIL before an ERROR
