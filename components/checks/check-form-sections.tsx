@@ -172,6 +172,21 @@ export function ExpectationSection({ d }: SectionProps) {
         onChange={(e) => d.update("expectation", e)}
         errors={d.errorsFor("expectation")}
       />
+      <Field
+        id="findingKeys"
+        label="Finding keys"
+        hint="Result columns that identify one finding, separated by commas (e.g. username, host). Each run's rows are then followed as new, still open and resolved findings. Leave empty to keep no findings."
+        errors={d.visible("findingKeys")}
+      >
+        <input
+          id="findingKeys"
+          className={inputClass(!!d.visible("findingKeys"), "font-mono")}
+          value={d.base.findingKeys ?? ""}
+          onChange={(e) => d.update("findingKeys", e.target.value)}
+          spellCheck={false}
+          autoComplete="off"
+        />
+      </Field>
     </FormSection>
   );
 }

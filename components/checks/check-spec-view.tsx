@@ -92,6 +92,14 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
       <div className="space-y-6">
         <Card title="Expectation">
           <p className="text-sm text-zinc-900">{describeExpectation(check.expectation)}</p>
+          <p className="mt-2 text-xs text-zinc-600">
+            Finding keys:{" "}
+            {check.findingKeys.length ? (
+              <span className="font-mono text-zinc-900">{check.findingKeys.join(", ")}</span>
+            ) : (
+              <span className="text-zinc-400">none (no findings kept)</span>
+            )}
+          </p>
         </Card>
         <Card title="Where the query runs">
           <dl>

@@ -7,7 +7,7 @@ import { FieldErrorList, inputClass } from "@/components/ui/field";
 
 type ExpectationDraft = CheckDraft["expectation"];
 
-const KINDS: ExpectationDraft["kind"][] = ["none", "noRows", "rowCount", "firstValue"];
+const KINDS: ExpectationDraft["kind"][] = ["none", "noRows", "rowCount", "firstValue", "noUnacknowledgedFindings"];
 
 /** What a passing run looks like: nothing, no rows, or a comparison on the row count or the first value. */
 export function ExpectationEditor({
@@ -71,6 +71,8 @@ export function ExpectationEditor({
         {value.kind === "noRows" && "The run passes when the query returns no rows."}
         {value.kind === "rowCount" && "Compares the number of rows the query returns."}
         {value.kind === "firstValue" && "Compares the first column of the first row, e.g. SELECT count(*) … = 0."}
+        {value.kind === "noUnacknowledgedFindings" &&
+          "The run passes when every row is a finding an operator acknowledged (rows are identified by the finding keys below)."}
       </p>
       <FieldErrorList errors={errors["expectation.op"]} />
       <FieldErrorList id="expectation-value-error" errors={errors["expectation.value"]} />

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Check } from "@/lib/checks/types";
-import { recentRuns } from "@/lib/db/executions";
+import { recentRuns, type TrendRange } from "@/lib/db/executions";
 import { groupDigits } from "@/lib/executions/result-format";
 import { Card } from "@/components/ui/card";
 import { NumericCell, Table, TableBody, TableHead, type TableColumn } from "@/components/ui/table";
@@ -23,9 +23,17 @@ const COLUMNS: TableColumn[] = [
 ];
 
 /** A check's recent runs and their trend, with Run now and Test trigger (the check page's runs section). */
-export async function CheckRuns({ check }: { check: Pick<Check, "id" | "trigger"> }) {
+export async function CheckRuns({
+  check,
+  range,
+  hrefFor,
+}: {
+  check: Pick<Check, "id" | "trigger" | "expectation">;
+  range: TrendRange;
+  hrefFor: (range: TrendRange) => string;
+}) {
   const checkId = check.id;
-  const runs = await recentRuns(checkId, 60);
+  const runs = await recentRuns(checkId, SHOWN + 1);
   const eventTriggered = check.trigger.kind === "eventPattern";
   const now = new Date();
   const running = runs.some((r) => r.status === "RUNNING");
@@ -55,7 +63,7 @@ export async function CheckRuns({ check }: { check: Pick<Check, "id" | "trigger"
         <p className="mt-3 text-sm text-zinc-500">No runs yet. Run it now, or wait for its trigger.</p>
       ) : (
         <div className="mt-4 space-y-4">
-          <RunsTrend runs={runs} />
+          <RunsTrend checkId={checkId} expectation={check.expectation} range={range} hrefFor={hrefFor} />
           <Table framed={false}>
             <TableHead tinted={false} cell="py-2" columns={COLUMNS} />
             <TableBody>

@@ -1,116 +1,106 @@
-import type { RunPoint } from "@/lib/db/executions";
-import { formatUtc } from "./time";
+// The check page's trend: the runs of a time range from the executions index (downsampled to a bounded number of
+// points), the range picker, and the chart itself (trend-chart.tsx, uPlot).
+import Link from "next/link";
+import type { Expectation } from "@/lib/checks/types";
+import { describeExpectation } from "@/lib/checks/expectation";
+import { checkTrend, TREND_RANGES, type TrendRange } from "@/lib/db/executions";
+import { TrendChart, type TrendChartPoint } from "./trend-chart";
 
-const VERDICT_COLOR: Record<string, string> = { PASS: "#10b981", FAIL: "#ef4444", ERROR: "#f59e0b" };
-const W = 1100;
-const H = 140;
-const PAD_L = 56;
-const PAD_R = 12;
-const BAND_Y = 10;
-const PLOT_TOP = 34;
-const PLOT_BOTTOM = 112;
+const RANGE_LABEL: Record<TrendRange, string> = {
+  "7d": "7 days",
+  "30d": "30 days",
+  "90d": "90 days",
+  "1y": "1 year",
+  all: "All",
+};
 
-/** A small SVG trend over time: one mark per run coloured by verdict, and the first value as a line. */
-export function RunsTrend({ runs }: { runs: RunPoint[] }) {
-  const points = [...runs].sort((a, b) => a.startDate.getTime() - b.startDate.getTime());
-  if (points.length === 0) return null;
-  const t0 = points[0]!.startDate.getTime();
-  const t1 = points[points.length - 1]!.startDate.getTime();
-  const x = (d: Date) =>
-    t1 === t0 ? (PAD_L + W - PAD_R) / 2 : PAD_L + ((d.getTime() - t0) / (t1 - t0)) * (W - PAD_L - PAD_R);
-
-  const numeric = points
-    .map((p) => ({ p, v: p.firstValue === null ? NaN : Number(p.firstValue) }))
-    .filter((n) => Number.isFinite(n.v));
-  const vmin = Math.min(...numeric.map((n) => n.v), 0);
-  const vmax = Math.max(...numeric.map((n) => n.v), vmin + 1);
-  const y = (v: number) => PLOT_BOTTOM - ((v - vmin) / (vmax - vmin)) * (PLOT_BOTTOM - PLOT_TOP);
-  const path = numeric
-    .map((n, i) => `${i === 0 ? "M" : "L"}${x(n.p.startDate).toFixed(1)},${y(n.v).toFixed(1)}`)
-    .join(" ");
-  const fmt = (v: number) => v.toLocaleString("en-US", { maximumFractionDigits: 2 });
-  const counts = points.reduce<Record<string, number>>(
-    (acc, p) => ((acc[p.verdict ?? "none"] = (acc[p.verdict ?? "none"] ?? 0) + 1), acc),
-    {},
-  );
-
-  return (
-    <figure className="space-y-1" data-testid="runs-trend">
-      <svg
-        viewBox={`0 0 ${W} ${H}`}
-        className="h-auto w-full max-w-[1100px]"
-        role="img"
-        aria-label={`Verdicts and first values of the last ${points.length} runs`}
-      >
-        <text x={0} y={BAND_Y + 8} className="fill-zinc-500" fontSize="10">
-          verdict
-        </text>
-        {points.map((p) => (
-          <rect
-            key={p.id}
-            x={x(p.startDate) - 3}
-            y={BAND_Y}
-            width={6}
-            height={12}
-            rx={1.5}
-            fill={p.verdict ? VERDICT_COLOR[p.verdict] : p.status === "RUNNING" ? "#60a5fa" : "#d4d4d8"}
-          >
-            <title>{`${p.name}\n${formatUtc(p.startDate)} · ${p.verdict ?? p.status}${p.firstValue !== null ? ` · first value ${p.firstValue}` : ""}`}</title>
-          </rect>
-        ))}
-        <line x1={PAD_L} x2={W - PAD_R} y1={PLOT_BOTTOM} y2={PLOT_BOTTOM} stroke="#e4e4e7" />
-        <line x1={PAD_L} x2={W - PAD_R} y1={PLOT_TOP} y2={PLOT_TOP} stroke="#f4f4f5" />
-        <text x={PAD_L - 6} y={PLOT_TOP + 4} textAnchor="end" fontSize="10" className="fill-zinc-500">
-          {fmt(vmax)}
-        </text>
-        <text x={PAD_L - 6} y={PLOT_BOTTOM + 3} textAnchor="end" fontSize="10" className="fill-zinc-500">
-          {fmt(vmin)}
-        </text>
-        {numeric.length > 1 ? <path d={path} fill="none" stroke="#52525b" strokeWidth={1.5} /> : null}
-        {numeric.map((n) => (
-          <circle
-            key={n.p.id}
-            cx={x(n.p.startDate)}
-            cy={y(n.v)}
-            r={2.75}
-            fill={n.p.verdict ? VERDICT_COLOR[n.p.verdict] : "#a1a1aa"}
-          >
-            <title>{`${formatUtc(n.p.startDate)} · first value ${n.p.firstValue}`}</title>
-          </circle>
-        ))}
-        {numeric.length === 0 ? (
-          <text
-            x={(PAD_L + W) / 2}
-            y={(PLOT_TOP + PLOT_BOTTOM) / 2}
-            textAnchor="middle"
-            fontSize="11"
-            className="fill-zinc-400"
-          >
-            no numeric first values yet
-          </text>
-        ) : null}
-        <text x={PAD_L} y={H - 4} fontSize="10" className="fill-zinc-500">
-          {formatUtc(points[0]!.startDate)}
-        </text>
-        <text x={W - PAD_R} y={H - 4} fontSize="10" textAnchor="end" className="fill-zinc-500">
-          {formatUtc(points[points.length - 1]!.startDate)}
-        </text>
-      </svg>
-      <figcaption className="flex flex-wrap gap-4 text-xs text-zinc-600">
-        <Legend color={VERDICT_COLOR.PASS!} label={`${counts.PASS ?? 0} pass`} />
-        <Legend color={VERDICT_COLOR.FAIL!} label={`${counts.FAIL ?? 0} fail`} />
-        <Legend color={VERDICT_COLOR.ERROR!} label={`${counts.ERROR ?? 0} error`} />
-        <span className="text-zinc-400">line: first value of the result</span>
-      </figcaption>
-    </figure>
-  );
+/** Row-count expectations are drawn against the row count; everything else against the first value. */
+function plotsRowCount(e: Expectation): boolean {
+  return e.kind === "rowCount" || e.kind === "noRows";
 }
 
-function Legend({ color, label }: { color: string; label: string }) {
+function toNumber(v: string | null): number | null {
+  if (v === null || v.trim() === "") return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+}
+
+export async function RunsTrend({
+  checkId,
+  expectation,
+  range,
+  hrefFor,
+}: {
+  checkId: string;
+  expectation: Expectation;
+  range: TrendRange;
+  /** The page's URL with another range. */
+  hrefFor: (range: TrendRange) => string;
+}) {
+  const trend = await checkTrend(checkId, range);
+  const rowCount = plotsRowCount(expectation);
+  const points: TrendChartPoint[] = trend.points.map((p) => {
+    const raw = rowCount ? (p.previewRowCount === null ? null : String(p.previewRowCount)) : p.firstValue;
+    return {
+      name: p.name,
+      t: p.startDate.getTime(),
+      verdict: p.verdict,
+      status: p.status,
+      value: toNumber(raw),
+      rawValue: raw,
+      scannedBytes: p.dataScannedBytes,
+      runs: p.runs,
+    };
+  });
+  const threshold =
+    expectation.kind === "rowCount" || expectation.kind === "firstValue"
+      ? expectation.value
+      : expectation.kind === "noRows" || expectation.kind === "noUnacknowledgedFindings"
+        ? 0
+        : null;
   return (
-    <span className="inline-flex items-center gap-1">
-      <span aria-hidden className="h-2.5 w-2.5 rounded-sm" style={{ background: color }} />
-      {label}
-    </span>
+    <section className="space-y-2" aria-label="Trend" data-testid="runs-trend">
+      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-zinc-600">
+        <span className="tabular-nums">
+          {trend.totalRuns.toLocaleString("en-US")} run{trend.totalRuns === 1 ? "" : "s"} in range
+          {trend.totalRuns > points.length
+            ? ` · ${points.length.toLocaleString("en-US")} point${points.length === 1 ? "" : "s"} shown`
+            : ""}
+        </span>
+        <nav aria-label="Trend range" className="flex gap-1">
+          {(Object.keys(TREND_RANGES) as TrendRange[]).map((r) => (
+            <Link
+              key={r}
+              href={hrefFor(r)}
+              scroll={false}
+              aria-current={r === range ? "true" : undefined}
+              className={`rounded px-2 py-0.5 ${r === range ? "bg-zinc-900 text-white" : "text-blue-700 hover:bg-zinc-100"}`}
+            >
+              {RANGE_LABEL[r]}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {points.length === 0 ? (
+        <p className="rounded border border-dashed border-zinc-200 py-8 text-center text-sm text-zinc-500">
+          No runs in the last {RANGE_LABEL[range].toLowerCase()}.
+        </p>
+      ) : (
+        <TrendChart
+          points={points}
+          valueLabel={
+            expectation.kind === "noUnacknowledgedFindings"
+              ? "Unacknowledged findings"
+              : rowCount
+                ? "Row count"
+                : "First value"
+          }
+          from={trend.from.getTime()}
+          to={trend.to.getTime()}
+          threshold={threshold}
+          thresholdLabel={threshold === null ? null : describeExpectation(expectation)}
+        />
+      )}
+    </section>
   );
 }

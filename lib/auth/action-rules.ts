@@ -23,6 +23,8 @@ export const ACTION_RULES = {
   "execution.testPattern": { permission: "testPattern", audit: "after" },
   "execution.sendEvent": { permission: "sendEvent", audit: "after" },
   "execution.sync": { permission: "syncExecutions", audit: "refusals-only" },
+  "finding.acknowledge": { permission: "acknowledgeFinding", audit: "in-transaction" },
+  "finding.withdrawAcknowledgement": { permission: "acknowledgeFinding", audit: "in-transaction" },
   "reconcile.apply": { permission: "applyReconcile", audit: "after" },
   "query.run": { permission: "runQuery", audit: "after" },
   "query.stop": { permission: "runQuery", audit: "after" },

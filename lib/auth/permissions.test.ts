@@ -24,6 +24,8 @@ const EXPECTED: Record<string, readonly Who[]> = {
   "execution.testPattern": V,
   "execution.sendEvent": O,
   "execution.sync": V,
+  "finding.acknowledge": O,
+  "finding.withdrawAcknowledgement": O,
   "reconcile.apply": A,
   "query.run": O,
   "query.stop": O,

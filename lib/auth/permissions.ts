@@ -21,6 +21,8 @@ export const PERMISSIONS = {
   rerun: "operator",
   stop: "operator",
   sendEvent: "operator",
+  // An acknowledged finding stops failing "no unacknowledged findings": an operator's decision, audited.
+  acknowledgeFinding: "operator",
   // Ad-hoc queries cost money and read every table the console's role can: an operator's right.
   runQuery: "operator",
   // An evidence package carries every run's rows for a period out of the console: an operator's right, audited.
@@ -71,6 +73,7 @@ export const canRunNow = (p: P) => can(p, "runNow");
 export const canRerun = (p: P) => can(p, "rerun");
 export const canStop = (p: P) => can(p, "stop");
 export const canSendEvent = (p: P) => can(p, "sendEvent");
+export const canAcknowledgeFinding = (p: P) => can(p, "acknowledgeFinding");
 export const canDeleteCheck = (p: P) => can(p, "deleteCheck");
 export const canApplyReconcile = (p: P) => can(p, "applyReconcile");
 export const canManageTokens = (p: P) => can(p, "manageTokens");

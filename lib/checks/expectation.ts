@@ -10,6 +10,7 @@ export const EXPECTATION_KIND_LABEL: Record<Expectation["kind"], string> = {
   noRows: "No rows",
   rowCount: "Row count",
   firstValue: "First value",
+  noUnacknowledgedFindings: "No unacknowledged findings",
 };
 
 function formatNumber(n: number): string {
@@ -27,5 +28,7 @@ export function describeExpectation(e: Expectation): string {
       return `Row count ${OP_SYMBOL[e.op]} ${formatNumber(e.value)}`;
     case "firstValue":
       return `First value ${OP_SYMBOL[e.op]} ${formatNumber(e.value)}`;
+    case "noUnacknowledgedFindings":
+      return EXPECTATION_KIND_LABEL.noUnacknowledgedFindings;
   }
 }

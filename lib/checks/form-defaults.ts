@@ -18,6 +18,7 @@ export function newCheckDraft(defaults: QueryContextDefaults): CheckDraft {
     parameters: [],
     trigger: { kind: "schedule", expression: "" },
     expectation: { kind: "noRows" },
+    findingKeys: "",
     enabled: true,
   };
 }

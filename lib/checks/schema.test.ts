@@ -77,6 +77,7 @@ describe("checkSpecSchema", () => {
       parameters: [{ kind: "eventPath", path: "$.detail.overrides.containerOverrides[0].command[0]" }],
       trigger: { kind: "eventPattern", pattern: { source: ["aws.ecs"] } },
       expectation: { kind: "firstValue", op: "eq", value: 0 },
+      findingKeys: [],
       enabled: true,
     });
   });

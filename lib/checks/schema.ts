@@ -15,6 +15,29 @@ export const MAX_SQL_BYTES = 256 * 1024;
 export const MAX_NAME_CHARS = 128;
 export const MAX_DESCRIPTION_CHARS = 2000;
 export const MAX_PARAMETERS = 50;
+export const MAX_FINDING_KEYS = 16;
+const MAX_FINDING_KEY_CHARS = 128;
+
+/** "username, host" as ["username", "host"] (empty parts dropped). */
+export function parseFindingKeys(text: string | undefined): string[] {
+  return (text ?? "")
+    .split(",")
+    .map((k) => k.trim())
+    .filter((k) => k !== "");
+}
+
+/** Why these finding keys cannot be used, or null. */
+export function findingKeysError(keys: string[]): string | null {
+  if (keys.length > MAX_FINDING_KEYS) return `A check has at most ${MAX_FINDING_KEYS} finding keys.`;
+  const long = keys.find((k) => k.length > MAX_FINDING_KEY_CHARS);
+  if (long) return `A column name has at most ${MAX_FINDING_KEY_CHARS} characters.`;
+  const seen = new Set<string>();
+  for (const k of keys) {
+    if (seen.has(k.toLowerCase())) return `The column ${k} is named twice.`;
+    seen.add(k.toLowerCase());
+  }
+  return null;
+}
 
 const triggerDraft = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("eventPattern"), patternText: z.string() }),
@@ -28,6 +51,7 @@ const expectationDraft = z.discriminatedUnion("kind", [
   expectationSchema.options[1],
   expectationSchema.options[2].extend({ value: typedNumber }),
   expectationSchema.options[3].extend({ value: typedNumber }),
+  expectationSchema.options[4],
 ]);
 
 /** Where a check managed from code comes from: a relative path of a YAML file, as `checks plan DIR` found it. */
@@ -50,6 +74,8 @@ const draftShape = z.object({
   parameters: z.array(checkParameterSchema),
   trigger: triggerDraft,
   expectation: expectationDraft,
+  /** The finding keys as typed: column names separated by commas ("username, host"). */
+  findingKeys: z.string().optional(),
   enabled: z.boolean(),
 });
 
@@ -163,7 +189,11 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
         if (!parsed.ok) add(["trigger", "expression"], parsed.message);
       }
 
+      add(["findingKeys"], findingKeysError(parseFindingKeys(d.findingKeys)));
+
       const e = d.expectation;
+      if (e.kind === "noUnacknowledgedFindings" && parseFindingKeys(d.findingKeys).length === 0)
+        add(["findingKeys"], "Name the finding keys: this expectation counts findings, which need them.");
       if (e.kind === "rowCount" || e.kind === "firstValue") {
         const n = toNumber(e.value);
         if (n === null) add(["expectation", "value"], "Enter a number to compare with, e.g. 0.");
@@ -198,6 +228,7 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
             ? { kind: "schedule", expression: d.trigger.expression.trim() }
             : { kind: "eventPattern", pattern: patternResult?.ok ? patternResult.pattern : {} },
         expectation,
+        findingKeys: parseFindingKeys(d.findingKeys),
         enabled: d.enabled,
       };
     });
@@ -235,6 +266,7 @@ export function draftFromSpec(spec: CheckSpec): CheckDraft {
       spec.expectation.kind === "rowCount" || spec.expectation.kind === "firstValue"
         ? { kind: spec.expectation.kind, op: spec.expectation.op, value: String(spec.expectation.value) }
         : { kind: spec.expectation.kind },
+    findingKeys: spec.findingKeys.join(", "),
     enabled: spec.enabled,
   };
 }

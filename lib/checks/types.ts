@@ -24,6 +24,8 @@ export const expectationSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("noRows") }),
   z.object({ kind: z.literal("rowCount"), op: comparisonOpSchema, value: z.number() }),
   z.object({ kind: z.literal("firstValue"), op: comparisonOpSchema, value: z.number() }),
+  // PASS when every row of the result is an acknowledged finding (or there are none); see lib/findings/verdict-sql.ts.
+  z.object({ kind: z.literal("noUnacknowledgedFindings") }),
 ]);
 export type Expectation = z.infer<typeof expectationSchema>;
 
@@ -70,6 +72,8 @@ export interface CheckSpec {
   parameters: CheckParameter[];
   trigger: Trigger;
   expectation: Expectation;
+  /** Result columns that identify one finding (e.g. username, host); empty: no findings are kept. */
+  findingKeys: string[];
   enabled: boolean;
 }
 
@@ -86,6 +90,7 @@ export const CHECK_SPEC_FIELDS = [
   "parameters",
   "trigger",
   "expectation",
+  "findingKeys",
   "enabled",
 ] as const satisfies readonly (keyof CheckSpec)[];
 

@@ -23,6 +23,7 @@ const spec: CheckSpec = {
   parameters: [],
   trigger: { kind: "schedule", expression: "rate(1 hour)" },
   expectation: { kind: "firstValue", op: "eq", value: 0 },
+  findingKeys: [],
   enabled: true,
 };
 

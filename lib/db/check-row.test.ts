@@ -16,6 +16,7 @@ const spec: CheckSpec = {
   parameters: [{ kind: "literal", value: "'x'" }],
   trigger: { kind: "eventPattern", pattern: { source: ["aws.ecs"], detail: { a: [1], b: [2] } } },
   expectation: { kind: "noRows" },
+  findingKeys: [],
   enabled: true,
 };
 

@@ -53,6 +53,7 @@ export function checkFromRow(row: CheckRow): Check {
     parameters: parseColumn<CheckParameter[]>(parametersSchema, row.parameters, row, "parameters"),
     trigger: triggerOf(row),
     expectation: parseColumn<Expectation>(expectationSchema, row.expectation, row, "expectation"),
+    findingKeys: row.findingKeys,
     enabled: row.enabled,
     generation: row.generation,
     version: row.version,
@@ -87,6 +88,7 @@ export function specColumns(spec: CheckSpec) {
       spec.trigger.kind === "eventPattern" ? (spec.trigger.pattern as Prisma.InputJsonValue) : Prisma.DbNull,
     scheduleExpression: spec.trigger.kind === "schedule" ? spec.trigger.expression : null,
     expectation: spec.expectation as unknown as Prisma.InputJsonValue,
+    findingKeys: spec.findingKeys,
     enabled: spec.enabled,
   };
 }

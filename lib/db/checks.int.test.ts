@@ -37,6 +37,7 @@ function spec(overrides: Partial<CheckSpec> = {}): CheckSpec {
     ],
     trigger: { kind: "schedule", expression: "rate(1 hour)" },
     expectation: { kind: "firstValue", op: "le", value: 5 },
+    findingKeys: [],
     enabled: true,
     ...overrides,
   };

@@ -16,6 +16,7 @@ const ctx = {
 function draftOf(spec: CheckSpec) {
   return {
     ...spec,
+    findingKeys: spec.findingKeys.join(", "),
     trigger:
       spec.trigger.kind === "eventPattern"
         ? { kind: "eventPattern" as const, patternText: JSON.stringify(spec.trigger.pattern, null, 2) }

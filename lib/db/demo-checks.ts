@@ -94,6 +94,7 @@ export function demoChecks(ctx: DemoContext): CheckSpec[] {
         },
       },
       expectation: { kind: "firstValue", op: "eq", value: 0 },
+      findingKeys: [],
       enabled: true,
     },
     {
@@ -107,6 +108,7 @@ export function demoChecks(ctx: DemoContext): CheckSpec[] {
       parameters: [],
       trigger: { kind: "schedule", expression: "rate(1 hour)" },
       expectation: { kind: "firstValue", op: "le", value: 5 },
+      findingKeys: [],
       enabled: true,
     },
     {
@@ -120,6 +122,7 @@ export function demoChecks(ctx: DemoContext): CheckSpec[] {
       parameters: [],
       trigger: { kind: "schedule", expression: "cron(0 12 * * ? *)" },
       expectation: { kind: "noRows" },
+      findingKeys: [],
       enabled: true,
     },
   ];

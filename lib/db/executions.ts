@@ -525,3 +525,98 @@ export async function* runsOfCheck(
     after = { startDate: last.startDate, id: last.id };
   }
 }
+
+// A check's trend over a time range: one point per run, or per time bucket when the range holds more runs than the
+// chart can show (a year of hourly runs is 8,760). Each bucket keeps its most telling run — a FAIL before an ERROR
+// before a PASS, then the newest — so a failure never disappears from a zoomed-out chart, and sums what it stands for.
+
+/** The ranges the check page offers; "all" starts at the check's first run. */
+export const TREND_RANGES = { "7d": 7, "30d": 30, "90d": 90, "1y": 365, all: null } as const;
+export type TrendRange = keyof typeof TREND_RANGES;
+export const DEFAULT_TREND_RANGE: TrendRange = "90d";
+/** Points drawn at most (the chart is ~1,100 px wide). */
+export const TREND_MAX_POINTS = 500;
+
+export interface TrendPoint {
+  /** The run the point links to (the bucket's most telling run). */
+  name: string;
+  startDate: Date;
+  verdict: Verdict | null;
+  status: ExecutionStatus;
+  firstValue: string | null;
+  previewRowCount: number | null;
+  /** Bytes scanned by every run the point stands for. */
+  dataScannedBytes: number | null;
+  /** Runs the point stands for (1 unless downsampled). */
+  runs: number;
+}
+
+export interface Trend {
+  from: Date;
+  to: Date;
+  points: TrendPoint[];
+  /** Runs in the range (more than points.length when downsampled). */
+  totalRuns: number;
+}
+
+/** The trend points of a check in [now − range, now], at most `maxPoints`, oldest first. */
+export async function checkTrend(
+  checkId: string,
+  range: TrendRange = DEFAULT_TREND_RANGE,
+  now = new Date(),
+  maxPoints = TREND_MAX_POINTS,
+): Promise<Trend> {
+  const days = TREND_RANGES[range];
+  let from: Date;
+  if (days === null) {
+    const first = await prisma().execution.findFirst({
+      where: { checkId },
+      orderBy: [{ startDate: "asc" }, { id: "asc" }],
+      select: { startDate: true },
+    });
+    from = first?.startDate ?? new Date(now.getTime() - 86_400_000);
+  } else from = new Date(now.getTime() - days * 86_400_000);
+  const to = now;
+  // Bucket width in seconds; runs closer together than this share a point.
+  const width = Math.max((to.getTime() - from.getTime()) / 1000 / maxPoints, 0.001);
+  const rows = await prisma().$queryRaw<
+    {
+      name: string;
+      start_date: Date;
+      verdict: Verdict | null;
+      status: ExecutionStatus;
+      first_value: string | null;
+      preview_row_count: number | null;
+      scanned: bigint | number | null;
+      n: bigint | number;
+    }[]
+  >(Prisma.sql`
+    SELECT name, start_date, verdict, status, first_value, preview_row_count, scanned, n
+    FROM (
+      SELECT b.*,
+             row_number() OVER (PARTITION BY bucket ORDER BY (verdict = 'FAIL') DESC NULLS LAST,
+                                (verdict = 'ERROR') DESC NULLS LAST, start_date DESC, id DESC) AS rn,
+             count(*) OVER (PARTITION BY bucket) AS n,
+             sum(data_scanned_bytes) OVER (PARTITION BY bucket) AS scanned
+      FROM (
+        SELECT e.id, e.name, e.start_date, e.verdict, e.status, e.first_value, e.preview_row_count,
+               e.data_scanned_bytes,
+               floor(extract(epoch FROM (e.start_date - ${from}::timestamp)) / ${width}::float8)::bigint AS bucket
+        FROM executions e
+        WHERE e.check_id = ${checkId}::uuid AND e.start_date >= ${from} AND e.start_date <= ${to}
+      ) b
+    ) x
+    WHERE rn = 1
+    ORDER BY start_date ASC`);
+  const points = rows.map((r) => ({
+    name: r.name,
+    startDate: new Date(r.start_date),
+    verdict: r.verdict,
+    status: r.status,
+    firstValue: r.first_value,
+    previewRowCount: r.preview_row_count,
+    dataScannedBytes: r.scanned === null ? null : Number(r.scanned),
+    runs: Number(r.n),
+  }));
+  return { from, to, points, totalRuns: points.reduce((s, p) => s + p.runs, 0) };
+}

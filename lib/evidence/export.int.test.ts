@@ -32,6 +32,7 @@ const spec: CheckSpec = {
   parameters: [],
   trigger: { kind: "schedule", expression: "rate(1 hour)" },
   expectation: { kind: "noRows" },
+  findingKeys: [],
   enabled: true,
 };
 

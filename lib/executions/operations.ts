@@ -12,6 +12,7 @@ import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { env } from "@/lib/env";
 import { buildExecutionInput } from "@/lib/reconcile/target-input";
+import { acknowledgedKeys } from "@/lib/db/findings";
 import { reconcileConfigFromEnv, ruleNameFor, stateMachineArn } from "@/lib/reconcile/config";
 import { ExecutionRefusedError } from "./errors";
 import { executionName } from "./execution-name";
@@ -73,7 +74,15 @@ export async function runNow(
   actor: ExecutionActor,
   at = new Date(),
 ): Promise<{ name: string; executionArn: string; input: ExecutionInput }> {
-  const input = buildExecutionInput(check, { kind: "manual", actor }, synthesizedEvent(check, at));
+  const acknowledgedFindings =
+    check.expectation.kind === "noUnacknowledgedFindings"
+      ? await acknowledgedKeys(check.id, check.findingKeys, at)
+      : undefined;
+  const input = buildExecutionInput(
+    { ...check, acknowledgedFindings },
+    { kind: "manual", actor },
+    synthesizedEvent(check, at),
+  );
   return { ...(await start(check.slug, "manual", input, at)), input };
 }
 

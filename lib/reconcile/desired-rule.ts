@@ -12,7 +12,10 @@ import {
   stateMachineArn,
   type ReconcileConfig,
 } from "./config";
-import { buildInputTransformer, TARGET_ID, type InputTransformer } from "./target-input";
+import { buildInputTransformer, TARGET_ID, type InputCheck, type InputTransformer } from "./target-input";
+
+/** A check as the reconciler reads it: with its acknowledged findings, which its target's query may carry. */
+export type ReconcileCheck = Check & Pick<InputCheck, "acknowledgedFindings">;
 
 export type RuleState = "ENABLED" | "DISABLED";
 
@@ -55,7 +58,7 @@ function describe(checkName: string, hash: string): string {
 }
 
 /** The rule and target `check` should have under `config`. */
-export function desiredRuleFor(check: Check, config: ReconcileConfig): DesiredRule {
+export function desiredRuleFor(check: ReconcileCheck, config: ReconcileConfig): DesiredRule {
   const eventPattern = check.trigger.kind === "eventPattern" ? JSON.stringify(check.trigger.pattern) : null;
   const scheduleExpression = check.trigger.kind === "schedule" ? check.trigger.expression.trim() : null;
   const state: RuleState = check.enabled ? "ENABLED" : "DISABLED";

@@ -4,7 +4,7 @@
 // calls. Pure.
 import type { Check } from "@/lib/checks/types";
 import { CHECK_ID_TAG, MANAGED_BY_TAG, MANAGED_BY_VALUE, type ReconcileConfig } from "./config";
-import { desiredRuleFor, specHashFromDescription, type DesiredRule } from "./desired-rule";
+import { desiredRuleFor, specHashFromDescription, type DesiredRule, type ReconcileCheck } from "./desired-rule";
 import type { FieldChange } from "./resource-kind";
 import { ruleFieldChanges, ruleKind, type ObservedRule, type RuleCall } from "./rule-resource";
 import type { StateMachinePlan } from "./state-machine-resource";
@@ -108,7 +108,7 @@ export interface WantedRule {
 }
 
 /** Each check's desired rule under `config`. */
-export function wantedRules(checks: Check[], config: ReconcileConfig): WantedRule[] {
+export function wantedRules(checks: ReconcileCheck[], config: ReconcileConfig): WantedRule[] {
   return checks.map((check) => ({ check, desired: desiredRuleFor(check, config) }));
 }
 

@@ -61,6 +61,7 @@ function spec(slug: string, over: Partial<CheckSpec> = {}): CheckSpec {
       pattern: { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { lastStatus: ["STOPPED"] } },
     },
     expectation: { kind: "firstValue", op: "ge", value: 0 },
+    findingKeys: [],
     enabled: true,
     ...over,
   };

@@ -29,10 +29,12 @@ import {
   verdictTableKind,
   type VerdictTablePlan,
 } from "./verdict-table-resource";
+import type { ReconcileCheck } from "./desired-rule";
 
 /** Where checks come from and where their status goes (lib/db/checks.ts in the console, a fake in unit tests). */
 export interface CheckStore {
-  listChecks(): Promise<Check[]>;
+  /** Checks with their acknowledged findings (for the "no unacknowledged findings" query). */
+  listChecks(): Promise<ReconcileCheck[]>;
   writeSyncState(id: string, state: Partial<CheckSyncState>, observedGeneration: number): Promise<boolean>;
 }
 

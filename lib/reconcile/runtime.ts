@@ -2,6 +2,7 @@
 // instance per process (its audit cursor and last report live across passes), every pass under the lock.
 import { awsClients } from "@/lib/aws/clients";
 import { listAllChecksForReconcile, writeSyncState } from "@/lib/db/checks";
+import { acknowledgedKeysByCheck } from "@/lib/db/findings";
 import { env } from "@/lib/env";
 import { reconcileConfigFromEnv } from "./config";
 import { withReconcileLock, type Locked } from "./lock";
@@ -9,7 +10,12 @@ import { Reconciler, type CheckStore, type PassScope, type ReconcileReport } fro
 
 /** The database as the reconciler's check store. */
 export const dbCheckStore: CheckStore = {
-  listChecks: listAllChecksForReconcile,
+  async listChecks() {
+    const checks = await listAllChecksForReconcile();
+    // Read at each pass: an acknowledgement that expired changes the desired target, which the pass then updates.
+    const acks = await acknowledgedKeysByCheck(checks.filter((c) => c.expectation.kind === "noUnacknowledgedFindings"));
+    return checks.map((c) => ({ ...c, acknowledgedFindings: acks.get(c.id) }));
+  },
   writeSyncState,
 };
 

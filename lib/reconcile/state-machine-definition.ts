@@ -555,6 +555,23 @@ export function buildStateMachineDefinition(config: DefinitionConfig): Json {
           },
           { Variable: "$.expectation.kind", StringEquals: "noRows", Next: "VerdictFail" },
           { Variable: "$.expectation.kind", StringEquals: "rowCount", Next: "UseRowCount" },
+          // "No unacknowledged findings": the console wrapped the query so its first column counts the rows that are
+          // not acknowledged findings (lib/findings/verdict-sql.ts); no rows, or a count of 0, passes.
+          {
+            And: [
+              { Variable: "$.expectation.kind", StringEquals: "noUnacknowledgedFindings" },
+              { Variable: "$.run.preview.rowCount", NumericEquals: 0 },
+            ],
+            Next: "VerdictPass",
+          },
+          {
+            And: [
+              { Variable: "$.expectation.kind", StringEquals: "noUnacknowledgedFindings" },
+              { Variable: "$.run.preview.firstValue", IsString: true },
+            ],
+            Next: "ParseFirstValue",
+          },
+          { Variable: "$.expectation.kind", StringEquals: "noUnacknowledgedFindings", Next: "NoFirstValue" },
           {
             And: [
               { Variable: "$.expectation.kind", StringEquals: "firstValue" },
@@ -608,6 +625,15 @@ export function buildStateMachineDefinition(config: DefinitionConfig): Json {
       Compare: {
         Type: "Choice",
         Choices: [
+          // Before the op rules: this kind has no op or value to read.
+          {
+            And: [
+              { Variable: "$.expectation.kind", StringEquals: "noUnacknowledgedFindings" },
+              { Variable: "$.run.actual", NumericEquals: 0 },
+            ],
+            Next: "VerdictPass",
+          },
+          { Variable: "$.expectation.kind", StringEquals: "noUnacknowledgedFindings", Next: "VerdictFail" },
           ...OPS.map(([op, rule]) => ({
             And: [
               { Variable: "$.expectation.op", StringEquals: op },

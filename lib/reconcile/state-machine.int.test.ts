@@ -108,6 +108,42 @@ describe("the generated state machine on the emulator", () => {
     }
   });
 
+  it("no unacknowledged findings: FAIL while a row is not acknowledged, PASS once all are (NULL keys too)", async () => {
+    const sql = "SELECT * FROM (VALUES ('admin', '10.0.0.1'), ('rdsadmin', NULL)) AS t(username, host)";
+    const run = async (acknowledgedFindings: (string | null)[][]) => {
+      const check = makeCheck({
+        slug: `unack-${n}`,
+        sql,
+        parameters: [],
+        expectation: { kind: "noUnacknowledgedFindings" },
+        findingKeys: ["username", "host"],
+      });
+      const input = buildExecutionInput(
+        { ...check, acknowledgedFindings },
+        { kind: "manual" },
+        { source: "manual", detail: {} },
+      );
+      const started = await aws.sfn.send(
+        new StartExecutionCommand({
+          stateMachineArn: stateMachineArn(testConfig),
+          name: `it-unack-${Date.now()}-${n++}`,
+          input: JSON.stringify(input),
+        }),
+      );
+      const done = await waitFor(started.executionArn!);
+      expect(done.status, `${done.error ?? ""} ${done.cause ?? ""}`).toBe("SUCCEEDED");
+      return JSON.parse(done.output!) as ExecutionOutput;
+    };
+    expect(await run([])).toMatchObject({ verdict: "FAIL", firstValue: "2", previewRowCount: 2 });
+    expect(await run([["admin", "10.0.0.1"]])).toMatchObject({ verdict: "FAIL", firstValue: "1", previewRowCount: 2 });
+    expect(
+      await run([
+        ["admin", "10.0.0.1"],
+        ["rdsadmin", null],
+      ]),
+    ).toMatchObject({ verdict: "PASS", firstValue: "0", previewRowCount: 2 });
+  });
+
   it("a failed query's ERROR carries Athena's message and the query id", async () => {
     const out = await runCheck("SELECT * FROM auditlogs.no_such_table", { kind: "none" });
     expect(out.error!.cause).toMatch(/no_such_table/i);

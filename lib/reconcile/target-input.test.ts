@@ -43,6 +43,7 @@ const check: InputCheck = {
   ],
   expectation: { kind: "firstValue", op: "eq", value: 0 },
   trigger: { kind: "eventPattern", pattern: { source: ["aws.ecs"] } },
+  findingKeys: [],
 };
 
 /** EventBridge's substitution: a variable becomes its extracted JSON value, the predefined one the whole event. */
@@ -118,6 +119,7 @@ describe("targetInputSizeError", () => {
     parameters: [],
     trigger: { kind: "schedule", expression: "rate(1 hour)" },
     expectation: { kind: "none" },
+    findingKeys: [],
     enabled: true,
   };
 

@@ -12,6 +12,8 @@
 // `<name>` in SQL as a placeholder, so they are written as the JSON escapes \u003c / \u003e (same string once parsed).
 
 import type { Check, CheckParameter, CheckSpec, Trigger } from "@/lib/checks/types";
+import type { Cell } from "@/lib/findings/compare";
+import { unacknowledgedFindingsSql } from "@/lib/findings/verdict-sql";
 import type { ExecutionInput, ExecutionTrigger } from "@/lib/checks/execution-contract";
 
 /** EventBridge's InputTemplate limit (characters). */
@@ -39,7 +41,20 @@ export type InputCheck = Pick<
   | "parameters"
   | "expectation"
   | "trigger"
->;
+  | "findingKeys"
+> & {
+  /** Key values of the check's acknowledged findings ("no unacknowledged findings" only; see verdict-sql.ts). */
+  acknowledgedFindings?: Cell[][];
+};
+
+/** The SQL the state machine runs for a check: its own, or wrapped to count unacknowledged findings. */
+export function runSql(
+  check: Pick<InputCheck, "sql" | "expectation" | "findingKeys" | "acknowledgedFindings">,
+): string {
+  return check.expectation.kind === "noUnacknowledgedFindings"
+    ? unacknowledgedFindingsSql(check.sql, check.findingKeys, check.acknowledgedFindings ?? [])
+    : check.sql;
+}
 
 export interface InputTransformer {
   InputPathsMap: Record<string, string>;
@@ -127,7 +142,7 @@ function inputSkeleton(check: InputCheck, trigger: ExecutionInput["trigger"]): R
     check: { id: check.id, slug: check.slug, generation: check.generation, name: check.name },
     trigger,
     query: {
-      sql: check.sql,
+      sql: runSql(check),
       catalog: check.catalog,
       database: check.database,
       workgroup: check.workgroup,

@@ -41,6 +41,7 @@ export function makeCheck(over: Partial<Check> = {}): Check {
       pattern: { source: ["aws.ecs"], "detail-type": ["ECS Task State Change"], detail: { lastStatus: ["STOPPED"] } },
     },
     expectation: { kind: "firstValue", op: "eq", value: 0 },
+    findingKeys: [],
     enabled: true,
     generation: 1,
     version: 1,

@@ -5,6 +5,7 @@
 import { env } from "@/lib/env";
 import { awsClients } from "@/lib/aws/clients";
 import { enqueueMissingSnapshots, pruneExpiredSnapshots } from "@/lib/db/result-snapshots";
+import { processPendingFindings } from "@/lib/db/findings";
 import { startLeaderLoop } from "@/lib/leader/loop";
 import { recordLoopTick } from "@/lib/metrics/record";
 import { copyDueSnapshots, defaultCopyLimiter } from "./copier";
@@ -21,6 +22,12 @@ export async function snapshotPass(): Promise<void> {
     const enqueued = await enqueueMissingSnapshots();
     const report = await copyDueSnapshots({ athena: awsClients().athena, limiter }, { budgetMs: 30_000 });
     const pruned = await pruneExpiredSnapshots();
+    // Findings follow the snapshots: each readable snapshot of a check with finding keys, in run order.
+    const findings = await processPendingFindings();
+    for (const f of findings)
+      console.info(
+        `[findings] execution ${f.executionId}: ${f.newCount} new, ${f.openCount} still open, ${f.resolvedCount} resolved${f.note ? ` (${f.note})` : ""}`,
+      );
     if (enqueued || report.copied || report.truncated || report.unavailable || report.deferred || pruned) {
       console.info(
         `[snapshots] ${enqueued} enqueued, ${report.copied} copied, ${report.truncated} cut at their cap, ` +

@@ -11,8 +11,10 @@ import { CheckSyncBadge } from "@/components/reconcile/sync-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
 import { getCheck } from "@/lib/db/checks";
+import { DEFAULT_TREND_RANGE, TREND_RANGES, type TrendRange } from "@/lib/db/executions";
 import { requirePage } from "@/lib/auth/guards";
 import { CheckHistory } from "@/components/audit/check-history";
+import { CheckFindingsPanel } from "@/components/findings/findings-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -33,6 +35,8 @@ export default async function CheckPage({ params, searchParams }: Props) {
   const [{ id }, sp] = await Promise.all([params, searchParams]);
   const check = await loadCheck(id);
   if (!check) notFound();
+  const requested = one(sp.range);
+  const range: TrendRange = requested && requested in TREND_RANGES ? (requested as TrendRange) : DEFAULT_TREND_RANGE;
   return (
     <div className="space-y-6">
       <PageHeader
@@ -52,7 +56,14 @@ export default async function CheckPage({ params, searchParams }: Props) {
       </PageHeader>
       <SavedNotice saved={one(sp.saved)} sync={one(sp.sync)} note={one(sp.note)} />
       <CheckSpecView check={check} now={new Date()} />
-      <CheckRuns check={check} />
+      <CheckRuns
+        check={check}
+        range={range}
+        hrefFor={(r) =>
+          `/checks/${check.id}?${new URLSearchParams({ ...(r === DEFAULT_TREND_RANGE ? {} : { range: r }) })}`
+        }
+      />
+      <CheckFindingsPanel checkId={check.id} findingKeys={check.findingKeys} />
       <CheckHistory checkId={check.id} />
     </div>
   );

@@ -10,6 +10,7 @@ import { ResultTable } from "@/components/executions/result-table";
 import { TimelineView } from "@/components/executions/timeline-view";
 import { formatElapsed, formatUtc } from "@/components/executions/time";
 import { buttonClass } from "@/components/ui/button";
+import { ExecutionFindingsPanel } from "@/components/findings/findings-panel";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { describeExpectation } from "@/lib/checks/expectation";
@@ -206,14 +207,25 @@ export default async function ExecutionPage({ params }: Props) {
         aria-label="Result"
         actions={
           succeeded ? (
-            <a
-              href={`/executions/${encodeURIComponent(execution.name)}/results.csv`}
-              className={buttonClass("secondary")}
-              download
-              data-testid="download-csv"
-            >
-              Download CSV
-            </a>
+            <span className="flex items-center gap-3">
+              {execution.checkId ? (
+                <Link
+                  href={`/executions/${encodeURIComponent(execution.name)}/compare`}
+                  className="text-sm text-blue-700 hover:underline"
+                  data-testid="compare-link"
+                >
+                  Compare with the previous run
+                </Link>
+              ) : null}
+              <a
+                href={`/executions/${encodeURIComponent(execution.name)}/results.csv`}
+                className={buttonClass("secondary")}
+                download
+                data-testid="download-csv"
+              >
+                Download CSV
+              </a>
+            </span>
           ) : null
         }
       >
@@ -245,6 +257,7 @@ export default async function ExecutionPage({ params }: Props) {
           </p>
         )}
       </Card>
+      <ExecutionFindingsPanel executionName={execution.name} />
     </div>
   );
 }
