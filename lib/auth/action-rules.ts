@@ -30,6 +30,9 @@ export const ACTION_RULES = {
   "query.status": { permission: "runQuery", audit: "refusals-only" },
   "query.results": { permission: "runQuery", audit: "refusals-only" },
   "query.schema": { permission: "runQuery", audit: "refusals-only" },
+  "query.workgroup": { permission: "runQuery", audit: "refusals-only" },
+  "query.sampleEvent": { permission: "runQuery", audit: "refusals-only" },
+  "query.recentEvents": { permission: "runQuery", audit: "refusals-only" },
   "token.create": { permission: "manageTokens", audit: "in-transaction" },
   "token.revoke": { permission: "manageTokens", audit: "in-transaction" },
 } as const satisfies Record<string, ActionRule>;
