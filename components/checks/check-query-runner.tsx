@@ -6,7 +6,7 @@ import { failureMessage } from "@/lib/actions/result";
 import { wouldBeVerdict } from "@/lib/checks/expectation";
 import { parameterLiterals } from "@/lib/checks/parameter-preview";
 import { countPlaceholders } from "@/lib/checks/sql-placeholders";
-import { expectationSchema } from "@/lib/checks/types";
+import { expectationOfDraft } from "@/lib/checks/schema";
 import { formatUtcShort } from "@/components/executions/time";
 import { MAX_QUERY_BYTES, queryBytes } from "@/lib/workbench/run-status";
 import { completionSchema } from "@/lib/workbench/schema-types";
@@ -290,12 +290,12 @@ function WouldBeVerdict({ r, d }: { r: CheckQueryRunner; d: CheckDraftState }) {
   const { status, firstPage } = r.q;
   if (!status?.done || status.state === "CANCELLED") return null;
   let verdict: { verdict: string; reason: string } | null = null;
-  const expectation = expectationSchema.safeParse(d.base.expectation);
+  const expectation = expectationOfDraft(d.base.expectation);
   if (status.state === "FAILED") {
     verdict = { verdict: "ERROR", reason: "The query failed: a run would end in verdict ERROR with Athena's error." };
   } else if (!firstPage) {
     return null;
-  } else if (!expectation.success) {
+  } else if (!expectation) {
     return (
       <p className="text-sm text-zinc-600" data-testid="would-be-verdict">
         Fix the expectation to see the verdict this result would give.
@@ -303,7 +303,7 @@ function WouldBeVerdict({ r, d }: { r: CheckQueryRunner; d: CheckDraftState }) {
     );
   } else {
     const first = firstPage.rows[0]?.[0] ?? null;
-    verdict = wouldBeVerdict(expectation.data, { rowCount: firstPage.rows.length, firstValue: first });
+    verdict = wouldBeVerdict(expectation, { rowCount: firstPage.rows.length, firstValue: first });
   }
   return (
     <div
