@@ -28,6 +28,7 @@ const PORT = Number(process.env.E2E_PORT ?? 3240);
 const DATA_DIR = path.join(ROOT, ".data", "bench-schema");
 const BASE = `http://localhost:${PORT}`;
 
+let lastLog = "";
 const tableName = (i: number) => `bench_t_${String(i).padStart(5, "0")}`;
 
 function writeCatalog(): string {
@@ -108,6 +109,8 @@ async function main() {
   };
   process.on("exit", stop);
   let log = "";
+  child.stdout.on("data", (b: Buffer) => (lastLog = (lastLog + b.toString()).slice(-20_000)));
+  child.stderr.on("data", (b: Buffer) => (lastLog = (lastLog + b.toString()).slice(-20_000)));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`console not ready in 15 min:\n${log.slice(-4000)}`)), 900_000);
     const onData = (b: Buffer) => {
@@ -121,7 +124,8 @@ async function main() {
     child.stderr.on("data", onData);
     child.on("exit", (code) => reject(new Error(`console exited (${code}):\n${log.slice(-4000)}`)));
   });
-  console.log(`console ready on ${BASE} (${DEV ? "next dev" : "production build"})`);
+  const ready = /\[start\] ready in [^\n]*/.exec(log)?.[0];
+  console.log(`console ready on ${BASE} (${DEV ? "next dev" : "production build"}): ${ready}`);
 
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -187,5 +191,6 @@ async function main() {
 
 main().catch((e) => {
   console.error(e);
+  console.error(`console log (tail):\n${lastLog.slice(-3000)}`);
   process.exit(1);
 });
