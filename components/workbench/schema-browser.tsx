@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { querySchemaAction } from "@/lib/actions/query";
 import { failureMessage } from "@/lib/actions/result";
 import type { SchemaCatalog, SchemaDatabase, SchemaTable } from "@/lib/workbench/schema-types";
@@ -58,35 +58,55 @@ export function SchemaBrowser({
       return next;
     });
   const [generation, setGeneration] = useState(0);
+  // Databases whose tables are still arriving (slices after the first).
+  const [more, setMore] = useState<Set<string>>(new Set());
 
-  // Stores one level's answer under `key` (which the caller marked as loading before asking).
-  const apply = useCallback((key: string, res: Awaited<ReturnType<typeof querySchemaAction>>) => {
-    setLoading((s) => {
-      const next = new Set(s);
-      next.delete(key);
-      return next;
-    });
+  // Stores one level's answer under `key` (which the caller marked as loading before asking). A database's tables
+  // arrive in slices: the first shows at once, the next is asked for until the list is complete.
+  const generationRef = useRef(generation);
+  useEffect(() => {
+    generationRef.current = generation;
+  }, [generation]);
+  const apply = useCallback(function applyAnswer(
+    key: string,
+    res: Awaited<ReturnType<typeof querySchemaAction>>,
+    gen: number,
+  ) {
+    if (gen !== generationRef.current) return;
     if (!res.ok) {
+      setLoading((s) => without(s, key));
       setError(failureMessage(res, "Athena could not list the schema."));
       return;
     }
     const data = res.data;
     if (data.kind === "catalogs") setCatalogs(data.catalogs);
     else if (data.kind === "databases") setDatabases((d) => ({ ...d, [key]: data.databases }));
-    else setTables((t) => ({ ...t, [key]: data.tables }));
+    else {
+      setTables((t) => ({ ...t, [key]: data.more ? [...(t[key] ?? []), ...data.tables] : data.tables }));
+      if (data.next) {
+        setMore((m) => new Set(m).add(key));
+        const [catalog, database] = splitKey(key);
+        void querySchemaAction({ catalog, database, token: data.next }).then((r) => applyAnswer(key, r, gen));
+      } else setMore((m) => without(m, key));
+    }
+    setLoading((s) => without(s, key));
   }, []);
   const load = useCallback(
-    (key: string, input: { catalog?: string; database?: string }) =>
-      querySchemaAction(input).then((res) => apply(key, res)),
+    (key: string, input: { catalog?: string; database?: string }) => {
+      const gen = generationRef.current;
+      return querySchemaAction(input).then((res) => apply(key, res, gen));
+    },
     [apply],
   );
 
   // The first load and every Refresh: catalogs, the default catalog's databases and the default database's tables.
   useEffect(() => {
     const [catalogsKey, databasesKey, tablesKey] = initialKeys as [string, string, string];
-    void querySchemaAction({}).then((res) => apply(catalogsKey, res));
-    void querySchemaAction({ catalog: defaultCatalog }).then((res) => apply(databasesKey, res));
-    void querySchemaAction({ catalog: defaultCatalog, database: defaultDatabase }).then((res) => apply(tablesKey, res));
+    void querySchemaAction({}).then((res) => apply(catalogsKey, res, generation));
+    void querySchemaAction({ catalog: defaultCatalog }).then((res) => apply(databasesKey, res, generation));
+    void querySchemaAction({ catalog: defaultCatalog, database: defaultDatabase }).then((res) =>
+      apply(tablesKey, res, generation),
+    );
   }, [generation, apply, initialKeys, defaultCatalog, defaultDatabase]);
 
   useEffect(() => {
@@ -119,6 +139,7 @@ export function SchemaBrowser({
     setCatalogs(null);
     setDatabases({});
     setTables({});
+    setMore(new Set());
     setGeneration((g) => g + 1);
   };
 
@@ -186,14 +207,21 @@ export function SchemaBrowser({
                             items={tables[key] ? list : undefined}
                           >
                             {(ts) => (
-                              <VirtualTables
-                                tables={ts}
-                                needle={needle}
-                                isOpen={(t) => openTables.has(`${key}.${t}`)}
-                                onToggle={(t, show) => toggleTable(`${key}.${t}`, show)}
-                                qualified={(t) => tableName(c.name, d.name, t)}
-                                onInsert={onInsert}
-                              />
+                              <>
+                                {more.has(key) ? (
+                                  <li className="py-0.5 pl-10 text-[11px] text-zinc-500" aria-live="polite">
+                                    {(tables[key]?.length ?? 0).toLocaleString("en-US")} tables so far, loading more…
+                                  </li>
+                                ) : null}
+                                <VirtualTables
+                                  tables={ts}
+                                  needle={needle}
+                                  isOpen={(t) => openTables.has(`${key}.${t}`)}
+                                  onToggle={(t, show) => toggleTable(`${key}.${t}`, show)}
+                                  qualified={(t) => tableName(c.name, d.name, t)}
+                                  onInsert={onInsert}
+                                />
+                              </>
                             )}
                           </Children>
                         </TreeItem>
@@ -209,6 +237,13 @@ export function SchemaBrowser({
       <p className="text-xs text-zinc-500">Click a table or column to insert its name.</p>
     </section>
   );
+}
+
+function without(s: Set<string>, key: string): Set<string> {
+  if (!s.has(key)) return s;
+  const next = new Set(s);
+  next.delete(key);
+  return next;
 }
 
 function splitKey(key: string): [string, string] {

@@ -86,13 +86,22 @@ const resultsAction = defineAction({
   handler: async ({ queryExecutionId: id, size, token }) => queries.queryResultPage(id, size, token),
 });
 
-const schemaInput = z.object({ catalog: name.optional(), database: name.optional() });
+const schemaInput = z.object({
+  catalog: name.optional(),
+  database: name.optional(),
+  /** The next slice of a database's tables (the `next` of the previous answer). */
+  token: z.string().min(1).max(4096).optional(),
+});
 
 const schemaAction = defineAction({
   name: "query.schema",
   input: schemaInput,
-  handler: async ({ catalog: cat, database }) => {
-    if (cat && database) return { kind: "tables" as const, tables: await catalog.listTables(cat, database) };
+  handler: async ({ catalog: cat, database, token }) => {
+    if (cat && database) {
+      // The first slice comes back at once (one page, so the first rows show quickly), the rest in bigger slices.
+      const slice = await catalog.listTablesSlice(cat, database, token ?? null, token ? undefined : 1);
+      return { kind: "tables" as const, tables: slice.tables, next: slice.next, more: token !== undefined };
+    }
     if (cat) return { kind: "databases" as const, databases: await catalog.listDatabases(cat) };
     return { kind: "catalogs" as const, catalogs: await catalog.listCatalogs() };
   },
