@@ -115,7 +115,7 @@ async function main() {
     const timer = setTimeout(() => reject(new Error(`console not ready in 15 min:\n${log.slice(-4000)}`)), 900_000);
     const onData = (b: Buffer) => {
       log = (log + b.toString()).slice(-20_000);
-      if (/\[start\] ready in/.test(log)) {
+      if (/ready in [\d.]+ s/.test(log)) {
         clearTimeout(timer);
         resolve();
       }
@@ -124,7 +124,7 @@ async function main() {
     child.stderr.on("data", onData);
     child.on("exit", (code) => reject(new Error(`console exited (${code}):\n${log.slice(-4000)}`)));
   });
-  const ready = /\[start\] ready in [^\n]*/.exec(log)?.[0];
+  const ready = /ready in [\d.]+ s/.exec(log)?.[0];
   console.log(`console ready on ${BASE} (${DEV ? "next dev" : "production build"}): ${ready}`);
 
   const browser = await chromium.launch({
