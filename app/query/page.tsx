@@ -3,6 +3,7 @@
 import type { Metadata } from "next";
 import { QueryWorkbench } from "@/components/workbench/query-workbench";
 import { requirePage } from "@/lib/auth/guards";
+import { canCreateCheck } from "@/lib/auth/permissions";
 import { listQueryRuns } from "@/lib/db/query-runs";
 import { env } from "@/lib/env";
 import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES } from "@/lib/executions/results-source";
@@ -32,6 +33,8 @@ export default async function QueryPage() {
         initialSql={runs[0]?.sql ?? STARTER_SQL}
         defaultCatalog={env.DEFAULT_CATALOG}
         defaultDatabase={env.DEFAULT_DATABASE}
+        defaultWorkgroup={env.DEFAULT_WORKGROUP}
+        canCreateCheck={canCreateCheck(user)}
         history={runs.map((r) => ({
           queryExecutionId: r.queryExecutionId,
           sql: r.sql,

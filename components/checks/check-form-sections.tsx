@@ -6,6 +6,9 @@ import { MAX_SQL_BYTES, utf8Bytes } from "@/lib/checks/schema";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
+import { SchemaBrowser } from "@/components/workbench/schema-browser";
+import { RUNNABLE_EDITOR_EXTENSIONS } from "@/components/workbench/use-query-run";
+import { QueryRunnerPanel, SampleEventPicker, useCheckQueryRunner, type QueryRunnerConfig } from "./check-query-runner";
 import { CodeEditor } from "./code-editor";
 import { ExpectationEditor } from "./expectation-editor";
 import { ParametersEditor } from "./parameters-editor";
@@ -89,32 +92,65 @@ export function IdentitySection({ d }: SectionProps) {
   );
 }
 
-/** The SQL and the values of its placeholders. */
-export function QuerySection({ d }: SectionProps) {
+/**
+ * The SQL and the values of its placeholders; with `runner` (an operator may run queries), the query runs from here
+ * against a sample event, with the schema browser beside the editor.
+ */
+export function QuerySection({ d, runner }: SectionProps & { runner: QueryRunnerConfig | null }) {
   const { base, update, visible } = d;
+  const r = useCheckQueryRunner(d, runner);
+  // Taken out of the runner: a ref callback read off an object makes React's linter treat the object as a ref.
+  const { setEditorBox } = r.q;
+  const hasEventParameter = base.parameters.some((p) => p.kind === "eventPath");
   return (
     <FormSection title="Query" description="Athena SQL (Trino). Use ? for values that come from parameters.">
-      <Field id="sql" label="SQL" errors={visible("sql")} hint={<SqlSize sql={base.sql} />}>
-        <CodeEditor
-          id="sql"
-          language="sql"
-          label="SQL"
-          value={base.sql}
-          onChange={(v) => update("sql", v)}
-          invalid={!!visible("sql")}
-          minHeight="10rem"
-        />
-      </Field>
-      <div>
-        <p className="text-sm font-medium text-zinc-800">Parameters</p>
-        <div className="mt-1.5">
-          <ParametersEditor
-            parameters={base.parameters}
-            onChange={(p) => update("parameters", p)}
-            placeholders={d.placeholders}
-            errors={d.errorsFor("parameters")}
-          />
+      <div
+        className={r.enabled ? "grid gap-4 md:grid-cols-[minmax(0,1fr)_13rem] lg:grid-cols-[minmax(0,1fr)_15rem]" : ""}
+      >
+        <div className="min-w-0 space-y-4">
+          <Field id="sql" label="SQL" errors={visible("sql")} hint={<SqlSize sql={base.sql} />}>
+            <div ref={setEditorBox}>
+              <CodeEditor
+                id="sql"
+                language="sql"
+                label="SQL"
+                value={base.sql}
+                onChange={(v) => update("sql", v)}
+                invalid={!!visible("sql")}
+                minHeight="10rem"
+                completion={r.enabled ? r.completion : undefined}
+                extensions={r.enabled ? RUNNABLE_EDITOR_EXTENSIONS : undefined}
+                onCreateEditor={r.q.onCreateEditor}
+              />
+            </div>
+          </Field>
+          <div>
+            <p className="text-sm font-medium text-zinc-800">Parameters</p>
+            <div className="mt-1.5">
+              <ParametersEditor
+                parameters={base.parameters}
+                onChange={(p) => update("parameters", p)}
+                placeholders={d.placeholders}
+                errors={d.errorsFor("parameters")}
+                resolved={r.enabled ? r.resolved.each : undefined}
+              />
+            </div>
+          </div>
+          {r.enabled && (hasEventParameter || d.trigger.mode !== "schedule") ? (
+            <SampleEventPicker r={r} schedule={d.trigger.mode === "schedule"} />
+          ) : null}
+          <QueryRunnerPanel r={r} d={d} />
         </div>
+        {r.enabled ? (
+          <aside className="min-w-0">
+            <SchemaBrowser
+              defaultCatalog={base.catalog || "AwsDataCatalog"}
+              defaultDatabase={base.database || "default"}
+              onInsert={r.q.insert}
+              onTablesLoaded={r.setTables}
+            />
+          </aside>
+        ) : null}
       </div>
     </FormSection>
   );

@@ -13,6 +13,8 @@ import {
   SaveBar,
   TriggerSection,
 } from "./check-form-sections";
+import { takeQueryHandoff } from "@/components/workbench/query-handoff";
+import type { QueryRunnerConfig } from "./check-query-runner";
 import { useCheckDraft } from "./use-check-draft";
 import {
   clearStoredDraft,
@@ -30,6 +32,10 @@ export interface CheckFormProps {
   rulePrefix: string;
   /** Server time (ISO) so the first render of the schedule preview matches on both sides. */
   now: string;
+  /** Set when the user may run queries: the query section runs the draft's SQL (result pages of this size). */
+  runner?: QueryRunnerConfig | null;
+  /** The form was opened from /query's "Create check from this query": take the SQL handed over. */
+  fromQuery?: boolean;
 }
 
 /**
@@ -70,6 +76,8 @@ function CheckFormBody({
   initial,
   rulePrefix,
   now,
+  runner = null,
+  fromQuery = false,
   storageKey,
   restoredAt,
   onDiscardRestored,
@@ -81,6 +89,18 @@ function CheckFormBody({
   const [pending, startTransition] = useTransition();
   const attempt = useRef(0);
   const [attemptCount, setAttemptCount] = useState(0);
+
+  // The query handed over by /query fills the SQL and where it runs, once.
+  const { update } = d;
+  useEffect(() => {
+    if (!fromQuery) return;
+    const h = takeQueryHandoff();
+    if (!h) return;
+    update("sql", h.sql);
+    update("catalog", h.catalog);
+    update("database", h.database);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the form opens
+  }, [fromQuery]);
 
   // Leaving the page with unsaved input asks first (a refused save must never cost the operator their work).
   const dirty = d.dirty;
@@ -172,7 +192,7 @@ function CheckFormBody({
         </div>
       ) : null}
       <IdentitySection d={d} />
-      <QuerySection d={d} />
+      <QuerySection d={d} runner={runner ? { ...runner, checkId } : null} />
       <TriggerSection d={d} now={now} />
       <ExpectationSection d={d} />
       <LocationSection d={d} />

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ParameterLiteral } from "@/lib/checks/parameter-preview";
 import type { CheckDraft } from "@/lib/checks/schema";
 import { Button } from "@/components/ui/button";
 import { FieldErrorList, inputClass } from "@/components/ui/field";
@@ -19,11 +20,14 @@ export function ParametersEditor({
   onChange,
   placeholders,
   errors,
+  resolved,
 }: {
   parameters: ParameterDraft[];
   onChange: (p: ParameterDraft[]) => void;
   placeholders: number;
   errors: Record<string, string[] | undefined>;
+  /** The literal each parameter gives for the sample event (the query runner's), in the same order. */
+  resolved?: ParameterLiteral[];
 }) {
   const set = (i: number, p: ParameterDraft) => onChange(parameters.map((x, j) => (j === i ? p : x)));
   return (
@@ -107,6 +111,7 @@ export function ParametersEditor({
                 </div>
                 <div className="pl-10">
                   <FieldErrorList errors={valueErrors} />
+                  {resolved?.[i] && !valueErrors ? <ResolvedLiteral r={resolved[i]} index={i} /> : null}
                 </div>
               </li>
             );
@@ -116,5 +121,20 @@ export function ParametersEditor({
       <FieldErrorList id="parameters-error" errors={errors.parameters} />
       <Button onClick={() => onChange([...parameters, { kind: "literal", value: "" }])}>Add parameter</Button>
     </div>
+  );
+}
+
+/** What the parameter's ? receives for the sample event, or why it receives nothing. */
+function ResolvedLiteral({ r, index }: { r: ParameterLiteral; index: number }) {
+  return r.ok ? (
+    <p className="mt-1 text-xs text-zinc-600" data-testid={`parameter-${index}-literal`}>
+      ?{index + 1} receives{" "}
+      <code className="rounded bg-emerald-50 px-1 font-mono text-emerald-900 wrap-anywhere">{r.literal}</code>
+    </p>
+  ) : (
+    <p className="mt-1 text-xs text-amber-800" data-testid={`parameter-${index}-literal`} data-unresolved>
+      <span aria-hidden>⚠ </span>
+      {r.problem}
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { querySchemaAction } from "@/lib/actions/query";
 import { failureMessage } from "@/lib/actions/result";
 import type { SchemaCatalog, SchemaDatabase, SchemaTable } from "@/lib/workbench/schema-types";
@@ -8,8 +8,10 @@ import { sqlIdentifier } from "@/lib/workbench/schema-types";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 
-// A long database shows this many tables until a search narrows it: the list stays quick to render.
-const TABLES_SHOWN = 200;
+// A database's tables render as a window over the list (rows of fixed height), so 5,000 tables cost what 30 do.
+const ROW_PX = 24;
+const LIST_MAX_PX = 384;
+const OVERSCAN_PX = 240;
 
 export interface LoadedTable {
   catalog: string;
@@ -46,36 +48,65 @@ export function SchemaBrowser({
   const [loading, setLoading] = useState<Set<string>>(() => new Set(initialKeys));
   const [error, setError] = useState<string | null>(null);
   const [search, setSearch] = useState("");
-  const [generation, setGeneration] = useState(0);
-
-  // Stores one level's answer under `key` (which the caller marked as loading before asking).
-  const apply = useCallback((key: string, res: Awaited<ReturnType<typeof querySchemaAction>>) => {
-    setLoading((s) => {
+  // Tables whose columns are shown, as "<catalog>.<database>.<table>".
+  const [openTables, setOpenTables] = useState<Set<string>>(new Set());
+  const toggleTable = (k: string, show: boolean) =>
+    setOpenTables((s) => {
       const next = new Set(s);
-      next.delete(key);
+      if (show) next.add(k);
+      else next.delete(k);
       return next;
     });
+  const [generation, setGeneration] = useState(0);
+  // Databases whose tables are still arriving (slices after the first).
+  const [more, setMore] = useState<Set<string>>(new Set());
+
+  // Stores one level's answer under `key` (which the caller marked as loading before asking). A database's tables
+  // arrive in slices: the first shows at once, the next is asked for until the list is complete.
+  const generationRef = useRef(generation);
+  useEffect(() => {
+    generationRef.current = generation;
+  }, [generation]);
+  const apply = useCallback(function applyAnswer(
+    key: string,
+    res: Awaited<ReturnType<typeof querySchemaAction>>,
+    gen: number,
+  ) {
+    if (gen !== generationRef.current) return;
     if (!res.ok) {
+      setLoading((s) => without(s, key));
       setError(failureMessage(res, "Athena could not list the schema."));
       return;
     }
     const data = res.data;
     if (data.kind === "catalogs") setCatalogs(data.catalogs);
     else if (data.kind === "databases") setDatabases((d) => ({ ...d, [key]: data.databases }));
-    else setTables((t) => ({ ...t, [key]: data.tables }));
+    else {
+      setTables((t) => ({ ...t, [key]: data.more ? [...(t[key] ?? []), ...data.tables] : data.tables }));
+      if (data.next) {
+        setMore((m) => new Set(m).add(key));
+        const [catalog, database] = splitKey(key);
+        void querySchemaAction({ catalog, database, token: data.next }).then((r) => applyAnswer(key, r, gen));
+      } else setMore((m) => without(m, key));
+    }
+    setLoading((s) => without(s, key));
   }, []);
   const load = useCallback(
-    (key: string, input: { catalog?: string; database?: string }) =>
-      querySchemaAction(input).then((res) => apply(key, res)),
+    (key: string, input: { catalog?: string; database?: string }) => {
+      const gen = generationRef.current;
+      return querySchemaAction(input).then((res) => apply(key, res, gen));
+    },
     [apply],
   );
 
   // The first load and every Refresh: catalogs, the default catalog's databases and the default database's tables.
   useEffect(() => {
     const [catalogsKey, databasesKey, tablesKey] = initialKeys as [string, string, string];
-    void querySchemaAction({}).then((res) => apply(catalogsKey, res));
-    void querySchemaAction({ catalog: defaultCatalog }).then((res) => apply(databasesKey, res));
-    void querySchemaAction({ catalog: defaultCatalog, database: defaultDatabase }).then((res) => apply(tablesKey, res));
+    void querySchemaAction({}).then((res) => apply(catalogsKey, res, generation));
+    void querySchemaAction({ catalog: defaultCatalog }).then((res) => apply(databasesKey, res, generation));
+    void querySchemaAction({ catalog: defaultCatalog, database: defaultDatabase }).then((res) =>
+      apply(tablesKey, res, generation),
+    );
   }, [generation, apply, initialKeys, defaultCatalog, defaultDatabase]);
 
   useEffect(() => {
@@ -108,6 +139,7 @@ export function SchemaBrowser({
     setCatalogs(null);
     setDatabases({});
     setTables({});
+    setMore(new Set());
     setGeneration((g) => g + 1);
   };
 
@@ -159,8 +191,7 @@ export function SchemaBrowser({
                   {(dbs) =>
                     dbs.map((d) => {
                       const key = `${c.name}.${d.name}`;
-                      const list = (tables[key] ?? []).filter(matches);
-                      const shown = needle ? list : list.slice(0, TABLES_SHOWN);
+                      const list = needle ? (tables[key] ?? []).filter(matches) : (tables[key] ?? []);
                       return (
                         <TreeItem
                           key={key}
@@ -173,24 +204,23 @@ export function SchemaBrowser({
                           <Children
                             loading={loading.has(key)}
                             empty={needle ? "No table or column matches." : "No tables."}
-                            items={tables[key] ? shown : undefined}
+                            items={tables[key] ? list : undefined}
                           >
                             {(ts) => (
                               <>
-                                {ts.map((t) => (
-                                  <TableItem
-                                    key={t.name}
-                                    table={t}
-                                    qualified={tableName(c.name, d.name, t.name)}
-                                    needle={needle}
-                                    onInsert={onInsert}
-                                  />
-                                ))}
-                                {list.length > shown.length ? (
-                                  <li className="py-1 pl-10 text-xs text-zinc-500">
-                                    {(list.length - shown.length).toLocaleString("en-US")} more: search to narrow
+                                {more.has(key) ? (
+                                  <li className="py-0.5 pl-10 text-[11px] text-zinc-500" aria-live="polite">
+                                    {(tables[key]?.length ?? 0).toLocaleString("en-US")} tables so far, loading more…
                                   </li>
                                 ) : null}
+                                <VirtualTables
+                                  tables={ts}
+                                  needle={needle}
+                                  isOpen={(t) => openTables.has(`${key}.${t}`)}
+                                  onToggle={(t, show) => toggleTable(`${key}.${t}`, show)}
+                                  qualified={(t) => tableName(c.name, d.name, t)}
+                                  onInsert={onInsert}
+                                />
                               </>
                             )}
                           </Children>
@@ -207,6 +237,13 @@ export function SchemaBrowser({
       <p className="text-xs text-zinc-500">Click a table or column to insert its name.</p>
     </section>
   );
+}
+
+function without(s: Set<string>, key: string): Set<string> {
+  if (!s.has(key)) return s;
+  const next = new Set(s);
+  next.delete(key);
+  return next;
 }
 
 function splitKey(key: string): [string, string] {
@@ -273,29 +310,117 @@ function TreeItem({
   );
 }
 
+/** Whether a search that matched one of the table's columns (so they show without a click). */
+function columnMatch(table: SchemaTable, needle: string): boolean {
+  return needle !== "" && table.columns.some((c) => c.name.toLowerCase().includes(needle));
+}
+
+/**
+ * A database's tables as a window over the list: only the rows in view (and a margin) are in the DOM, placed by
+ * their offsets (every table row and column row is ROW_PX high), inside a box of at most LIST_MAX_PX.
+ */
+function VirtualTables({
+  tables,
+  needle,
+  isOpen,
+  onToggle,
+  qualified,
+  onInsert,
+}: {
+  tables: SchemaTable[];
+  needle: string;
+  isOpen: (table: string) => boolean;
+  onToggle: (table: string, show: boolean) => void;
+  qualified: (table: string) => string;
+  onInsert: (text: string) => void;
+}) {
+  const [scrollTop, setScrollTop] = useState(0);
+  const offsets = useMemo(() => {
+    const out = new Array<number>(tables.length + 1);
+    out[0] = 0;
+    tables.forEach((t, i) => {
+      const show = isOpen(t.name) || columnMatch(t, needle);
+      out[i + 1] = out[i]! + ROW_PX * (1 + (show ? t.columns.length : 0));
+    });
+    return out;
+  }, [tables, needle, isOpen]);
+  const total = offsets[tables.length]!;
+  const top = Math.max(0, scrollTop - OVERSCAN_PX);
+  const bottom = scrollTop + LIST_MAX_PX + OVERSCAN_PX;
+  const first = Math.max(0, upperBound(offsets, top) - 1);
+  let last = first;
+  while (last < tables.length && offsets[last]! < bottom) last++;
+  return (
+    <li role="none">
+      <div
+        className="overflow-y-auto"
+        style={{ maxHeight: LIST_MAX_PX }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+        data-testid="schema-table-list"
+      >
+        <ul role="group" className="relative" style={{ height: total }}>
+          {tables.slice(first, last).map((t, i) => (
+            <TableItem
+              key={t.name}
+              table={t}
+              top={offsets[first + i]!}
+              show={isOpen(t.name) || columnMatch(t, needle)}
+              onToggle={(show) => onToggle(t.name, show)}
+              qualified={qualified(t.name)}
+              needle={needle}
+              onInsert={onInsert}
+            />
+          ))}
+        </ul>
+      </div>
+    </li>
+  );
+}
+
+/** The first index whose offset is greater than `x` (offsets ascend). */
+function upperBound(offsets: number[], x: number): number {
+  let lo = 0;
+  let hi = offsets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (offsets[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function TableItem({
   table,
+  top,
+  show,
+  onToggle,
   qualified,
   needle,
   onInsert,
 }: {
   table: SchemaTable;
+  top: number;
+  show: boolean;
+  onToggle: (show: boolean) => void;
   qualified: string;
   needle: string;
   onInsert: (text: string) => void;
 }) {
-  const [expanded, setExpanded] = useState(false);
-  // A search that matched a column opens its table, so the match is visible.
-  const columnMatch = needle !== "" && table.columns.some((c) => c.name.toLowerCase().includes(needle));
-  const show = expanded || columnMatch;
   const partitions = table.columns.filter((c) => c.partitionKey).length;
   return (
-    <li role="treeitem" aria-expanded={show} aria-selected={false} data-table={table.name}>
-      <div className="flex items-center gap-1 pr-2 hover:bg-zinc-50" style={{ paddingLeft: "2.5rem" }}>
+    <li
+      role="treeitem"
+      aria-expanded={show}
+      aria-selected={false}
+      data-table={table.name}
+      className="absolute inset-x-0"
+      style={{ top }}
+    >
+      <div className="flex items-center gap-1 pr-2 hover:bg-zinc-50" style={{ paddingLeft: "2.5rem", height: ROW_PX }}>
         <button
           type="button"
           aria-label={`${show ? "Hide" : "Show"} the columns of ${table.name}`}
-          onClick={() => setExpanded(!show)}
+          onClick={() => onToggle(!show)}
           className="w-4 text-xs text-zinc-400"
         >
           <span aria-hidden>{show ? "▾" : "▸"}</span>
@@ -304,7 +429,7 @@ function TableItem({
           type="button"
           onClick={() => onInsert(qualified)}
           title={`Insert ${qualified}`}
-          className="min-w-0 flex-1 truncate py-1 text-left font-mono text-xs text-zinc-900"
+          className="min-w-0 flex-1 truncate text-left font-mono text-xs text-zinc-900"
         >
           {table.name}
         </button>
@@ -323,10 +448,10 @@ function TableItem({
                 onClick={() => onInsert(sqlIdentifier(c.name))}
                 title={c.comment ? `${c.comment} — insert ${c.name}` : `Insert ${c.name}`}
                 data-column={c.name}
-                className={`flex w-full items-baseline gap-2 py-0.5 pr-2 text-left hover:bg-zinc-50 ${
+                className={`flex w-full items-center gap-2 pr-2 text-left hover:bg-zinc-50 ${
                   needle && c.name.toLowerCase().includes(needle) ? "bg-yellow-50" : ""
                 }`}
-                style={{ paddingLeft: "4rem" }}
+                style={{ paddingLeft: "4rem", height: ROW_PX }}
               >
                 <span className="truncate font-mono text-xs text-zinc-800">{c.name}</span>
                 {c.partitionKey ? (

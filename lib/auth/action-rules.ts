@@ -35,6 +35,9 @@ export const ACTION_RULES = {
   // The import page: planning reads; applying runs check.create / check.update / check.delete, each audited.
   "check.importPlan": { permission: "createCheck", audit: "refusals-only" },
   "check.importApply": { permission: "createCheck", audit: "refusals-only" },
+  "query.workgroup": { permission: "runQuery", audit: "refusals-only" },
+  "query.sampleEvent": { permission: "runQuery", audit: "refusals-only" },
+  "query.recentEvents": { permission: "runQuery", audit: "refusals-only" },
   "token.create": { permission: "manageTokens", audit: "in-transaction" },
   "token.revoke": { permission: "manageTokens", audit: "in-transaction" },
 } as const satisfies Record<string, ActionRule>;

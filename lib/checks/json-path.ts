@@ -22,3 +22,39 @@ export function eventPathError(path: string): string | null {
   }
   return null;
 }
+
+/** What a single-value path finds in an event: the value, or nothing (a missing key or index, or an invalid path). */
+export type EventPathValue = { found: true; value: unknown } | { found: false; reason: string };
+
+/**
+ * The value `path` names in `event` (the same subset `eventPathError` accepts), as EventBridge's InputPath would
+ * pick it: a key of an object, an index of an array. A path through something else finds nothing.
+ */
+export function resolveEventPath(event: unknown, path: string): EventPathValue {
+  const problem = eventPathError(path);
+  if (problem) return { found: false, reason: problem };
+  let rest = path.trim().slice(1);
+  let at: unknown = event;
+  let walked = "$";
+  while (rest.length > 0) {
+    const m = SEGMENT.exec(rest)!;
+    const key =
+      m[1] ?? m[2] ?? (m[3] !== undefined ? m[3].replace(/\\(.)/g, "$1") : (m[4] ?? "").replace(/\\(.)/g, "$1"));
+    const isIndex = m[2] !== undefined;
+    if (isIndex) {
+      if (!Array.isArray(at)) return { found: false, reason: `${walked} is not a list, so it has no [${key}].` };
+      if (Number(key) >= at.length)
+        return { found: false, reason: `${walked} has ${at.length} item${at.length === 1 ? "" : "s"}: no [${key}].` };
+      at = at[Number(key)];
+    } else {
+      if (typeof at !== "object" || at === null || Array.isArray(at))
+        return { found: false, reason: `${walked} is not an object, so it has no “${key}”.` };
+      if (!Object.prototype.hasOwnProperty.call(at, key))
+        return { found: false, reason: `The event has no ${walked}${m[0]}.` };
+      at = (at as Record<string, unknown>)[key];
+    }
+    walked += m[0];
+    rest = rest.slice(m[0].length);
+  }
+  return { found: true, value: at };
+}

@@ -93,6 +93,13 @@ function toNumber(v: string | number): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** The expectation a draft's (typed) expectation stands for, or null while its number is not one. */
+export function expectationOfDraft(e: CheckDraft["expectation"]): Expectation | null {
+  if (e.kind !== "rowCount" && e.kind !== "firstValue") return { kind: e.kind };
+  const n = toNumber(e.value);
+  return n === null ? null : { kind: e.kind, op: e.op, value: n };
+}
+
 /** PostgreSQL text and jsonb cannot hold U+0000, so a NUL character is refused where it was typed. */
 export function nulCharacterError(value: string): string | null {
   const at = value.indexOf("\u0000");

@@ -620,3 +620,32 @@ export async function checkTrend(
   }));
   return { from, to, points, totalRuns: points.reduce((s, p) => s + p.runs, 0) };
 }
+
+export interface TriggerEventRow {
+  name: string;
+  startDate: Date;
+  triggerKind: string | null;
+  /** The execution input's `event` (the triggering event, or the one Run now synthesized). */
+  event: Record<string, unknown> | null;
+}
+
+/** The triggering events of the check's most recent executions, newest first (the query runner's event picker). */
+export async function recentTriggerEvents(checkId: string, limit = 10): Promise<TriggerEventRow[]> {
+  if (!isUuid(checkId)) return [];
+  const rows = await prisma().execution.findMany({
+    where: { checkId, input: { not: Prisma.AnyNull } },
+    orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { name: true, startDate: true, triggerKind: true, input: true },
+  });
+  return rows.map((r) => {
+    const input = r.input as { event?: unknown } | null;
+    const event = input && typeof input.event === "object" && input.event !== null ? input.event : null;
+    return {
+      name: r.name,
+      startDate: r.startDate,
+      triggerKind: r.triggerKind?.toLowerCase() ?? null,
+      event: event as Record<string, unknown> | null,
+    };
+  });
+}

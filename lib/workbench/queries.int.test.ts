@@ -13,7 +13,10 @@ const OPERATOR: Actor = { id: "user:operator", displayName: "operator", kind: "u
 
 vi.mock("server-only", () => ({}));
 
-const { queryResultPage, queryStatus, startQuery, stopQuery, defaultQueryContext } = await import("./queries");
+const { queryResultPage, queryStatus, startQuery, stopQuery, defaultQueryContext, workgroupLimits } =
+  await import("./queries");
+const { sampleTriggerEvent } = await import("./trigger-events");
+const { parameterLiterals } = await import("@/lib/checks/parameter-preview");
 const { listCatalogs, listDatabases, listTables } = await import("./schema-catalog");
 
 let emu: EmulatorProcess;
@@ -42,6 +45,51 @@ async function until(id: string, done: (s: RunStatus) => boolean = (s) => s.done
 }
 
 describe("query workbench on the emulator", () => {
+  it("runs with the literals a check's parameters take from the trigger's sample event", async () => {
+    const pattern = {
+      source: ["aws.ecs"],
+      "detail-type": ["ECS Task State Change"],
+      detail: {
+        clusterArn: ["arn:aws:ecs:us-east-1:000000000000:cluster/audit-log-shipper"],
+        lastStatus: ["STOPPED"],
+        overrides: { containerOverrides: { command: ["prod-aurora-cluster"] } },
+      },
+    };
+    const { event } = sampleTriggerEvent({ kind: "eventPattern", patternText: JSON.stringify(pattern) }, "probe");
+    const { literals } = parameterLiterals(
+      [
+        { kind: "eventPath", path: "$.detail.overrides.containerOverrides[0].command[0]" },
+        { kind: "literal", value: "'admin'" },
+      ],
+      event,
+    );
+    expect(literals).toEqual(["'prod-aurora-cluster'", "'admin'"]);
+    const { queryExecutionId } = await startQuery(
+      "SELECT ? AS cluster, count(*) AS n FROM aurora_audit_log WHERE username = ? AND serverhost LIKE 'prod-aurora-cluster%'",
+      defaultQueryContext(),
+      OPERATOR,
+      literals!,
+    );
+    const s = await until(queryExecutionId);
+    expect(s.state).toBe("SUCCEEDED");
+    const page = await queryResultPage(queryExecutionId, 25, null);
+    expect(page.rows[0]?.[0]).toBe("prod-aurora-cluster");
+    expect(Number(page.rows[0]?.[1])).toBeGreaterThan(0);
+  });
+
+  it("a schedule's sample event is its next fire time; the workgroup's limits are read", async () => {
+    const now = new Date("2026-12-03T10:17:00Z");
+    const { event } = sampleTriggerEvent({ kind: "schedule", expression: "cron(0 12 * * ? *)" }, "probe", now);
+    expect(event.time).toBe("2026-12-03T12:00:00Z");
+    expect(() => sampleTriggerEvent({ kind: "schedule", expression: "every day" }, "probe")).toThrow(/schedule/);
+    await expect(workgroupLimits("primary")).resolves.toEqual({
+      workgroup: "primary",
+      bytesScannedCutoffPerQuery: null,
+      enforcedOutputLocation: null,
+    });
+    await expect(workgroupLimits("no-such-workgroup")).rejects.toThrow(/workgroup no-such-workgroup/);
+  });
+
   it("runs a query in the default context and returns typed rows, statistics and a history row", async () => {
     const { queryExecutionId } = await startQuery(
       "SELECT operation, count(*) AS n\nFROM aurora_audit_log\nWHERE operation IN ('CONNECT', 'QUERY')\nGROUP BY operation\nORDER BY operation",

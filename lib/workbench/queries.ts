@@ -3,6 +3,7 @@
 import "server-only";
 import {
   GetQueryExecutionCommand,
+  GetWorkGroupCommand,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
   type QueryExecution,
@@ -48,11 +49,15 @@ function athenaFailure(error: unknown, doing: string): WorkbenchError {
   return new WorkbenchError(`Athena refused ${doing}: ${info.message} (${info.code})`);
 }
 
-/** Starts `sql` on Athena and records it in the actor's history. */
+/**
+ * Starts `sql` on Athena and records it in the actor's history. `parameters` are SQL literals for the query's `?`
+ * placeholders (Athena ExecutionParameters, omitted when empty: Athena refuses an empty list).
+ */
 export async function startQuery(
   sql: string,
   context: QueryContext,
   actor: Actor,
+  parameters: string[] = [],
 ): Promise<{ queryExecutionId: string }> {
   if (sql.trim() === "") throw new WorkbenchError("Write a query first.", "sql");
   if (queryBytes(sql) > MAX_QUERY_BYTES) {
@@ -69,6 +74,7 @@ export async function startQuery(
         QueryExecutionContext: { Catalog: context.catalog, Database: context.database },
         WorkGroup: context.workgroup,
         ResultConfiguration: { OutputLocation: context.outputLocation },
+        ...(parameters.length > 0 ? { ExecutionParameters: parameters } : {}),
       }),
     );
     id = out.QueryExecutionId;
@@ -145,4 +151,29 @@ export async function queryResultPage(
   const result = await loadResultPage({ queryExecutionId, statementType: q.StatementType ?? null }, size, nextToken);
   if (!result.ok) throw new WorkbenchError(`Athena did not return the results: ${result.error}`);
   return result.page;
+}
+
+/** What a workgroup imposes on a query: its per-query scan limit, and the output location it enforces (if any). */
+export interface WorkgroupLimits {
+  workgroup: string;
+  /** BytesScannedCutoffPerQuery: Athena cancels a query that scans more. Null: no limit. */
+  bytesScannedCutoffPerQuery: number | null;
+  /** The workgroup's own output location when it overrides the query's (EnforceWorkGroupConfiguration). */
+  enforcedOutputLocation: string | null;
+}
+
+export async function workgroupLimits(workgroup: string): Promise<WorkgroupLimits> {
+  try {
+    const out = await awsClients().athena.send(new GetWorkGroupCommand({ WorkGroup: workgroup }));
+    const config = out.WorkGroup?.Configuration;
+    return {
+      workgroup,
+      bytesScannedCutoffPerQuery: config?.BytesScannedCutoffPerQuery ?? null,
+      enforcedOutputLocation: config?.EnforceWorkGroupConfiguration
+        ? (config.ResultConfiguration?.OutputLocation ?? null)
+        : null,
+    };
+  } catch (error) {
+    throw athenaFailure(error, `to describe the workgroup ${workgroup}`);
+  }
 }

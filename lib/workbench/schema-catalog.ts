@@ -67,19 +67,51 @@ const column =
     comment: c.Comment ?? null,
   });
 
+async function tablePage(catalog: string, database: string, NextToken: string | undefined) {
+  const out = await awsClients().athena.send(
+    new ListTableMetadataCommand({ CatalogName: catalog, DatabaseName: database, NextToken, MaxResults: 50 }),
+  );
+  return {
+    items: (out.TableMetadataList ?? []).map((t): SchemaTable => ({
+      name: t.Name ?? "",
+      type: t.TableType ?? null,
+      columns: [...(t.Columns ?? []).map(column(false)), ...(t.PartitionKeys ?? []).map(column(true))],
+    })),
+    next: out.NextToken,
+  };
+}
+
 export async function listTables(catalog: string, database: string): Promise<SchemaTable[]> {
-  const { athena } = awsClients();
-  return allPages(`the tables of ${catalog}.${database}`, async (NextToken) => {
-    const out = await athena.send(
-      new ListTableMetadataCommand({ CatalogName: catalog, DatabaseName: database, NextToken, MaxResults: 50 }),
+  return allPages(`the tables of ${catalog}.${database}`, (token) => tablePage(catalog, database, token));
+}
+
+// A slice of a database's tables per call: the browser shows the first slice at once and asks for the rest while
+// the operator reads (a database of 5,000 tables is 100 ListTableMetadata pages).
+const PAGES_PER_SLICE = 10;
+
+/** Up to PAGES_PER_SLICE pages of tables from `token` on, and the token of the next slice (null at the end). */
+export async function listTablesSlice(
+  catalog: string,
+  database: string,
+  token: string | null,
+  pages = PAGES_PER_SLICE,
+): Promise<{ tables: SchemaTable[]; next: string | null }> {
+  const tables: SchemaTable[] = [];
+  let next: string | undefined = token ?? undefined;
+  try {
+    for (let i = 0; i < pages; i++) {
+      const page = await tablePage(catalog, database, next);
+      tables.push(...page.items);
+      next = page.next;
+      if (!next) break;
+    }
+  } catch (error) {
+    const info = describeAwsError(error);
+    throw new WorkbenchError(
+      info.throttling
+        ? `Athena is throttling requests (${info.code}) while listing the tables of ${catalog}.${database}. Wait a moment, then refresh.`
+        : `Athena could not list the tables of ${catalog}.${database}: ${info.message} (${info.code})`,
     );
-    return {
-      items: (out.TableMetadataList ?? []).map((t) => ({
-        name: t.Name ?? "",
-        type: t.TableType ?? null,
-        columns: [...(t.Columns ?? []).map(column(false)), ...(t.PartitionKeys ?? []).map(column(true))],
-      })),
-      next: out.NextToken,
-    };
-  });
+  }
+  return { tables, next: next ?? null };
 }

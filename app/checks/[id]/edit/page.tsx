@@ -9,6 +9,8 @@ import { getCheck } from "@/lib/db/checks";
 import { cache } from "react";
 import { env } from "@/lib/env";
 import { requirePage } from "@/lib/auth/guards";
+import { canRunQuery } from "@/lib/auth/permissions";
+import { DEFAULT_RESULT_PAGE_SIZE, RESULT_PAGE_SIZES } from "@/lib/executions/results-source";
 
 export const dynamic = "force-dynamic";
 
@@ -23,12 +25,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function EditCheckPage({ params }: Props) {
-  await requirePage("updateCheck");
+  const user = await requirePage("updateCheck");
+  const runner = canRunQuery(user) ? { pageSize: DEFAULT_RESULT_PAGE_SIZE, pageSizes: RESULT_PAGE_SIZES } : null;
   const { id } = await params;
   const check = await loadCheck(id);
   if (!check) notFound();
   return (
-    <div className="mx-auto max-w-4xl space-y-6">
+    <div className={`mx-auto space-y-6 ${runner ? "max-w-5xl" : "max-w-4xl"}`}>
       <PageHeader
         title="Edit check"
         back={{ href: `/checks/${check.id}`, label: check.name }}
@@ -47,6 +50,7 @@ export default async function EditCheckPage({ params }: Props) {
         initial={draftFromSpec(check)}
         rulePrefix={env.RULE_PREFIX}
         now={new Date().toISOString()}
+        runner={runner}
       />
     </div>
   );
