@@ -103,6 +103,14 @@ export function wouldBeVerdict(
         reason: `The first value is ${formatNumber(n)}; expected ${describeExpectation(e).toLowerCase()}.`,
       };
     }
+    case "noUnacknowledgedFindings":
+      // A run wraps the query to leave acknowledged findings out; this preview runs it as written, so every row counts.
+      return seen === 0
+        ? { verdict: "PASS", reason: "No rows, so no findings." }
+        : {
+            verdict: "FAIL",
+            reason: `The query returned ${rowsText(seen)}, each a finding; a real run passes only when every one of them is acknowledged.`,
+          };
   }
 }
 
