@@ -19,5 +19,6 @@ export function newCheckDraft(defaults: QueryContextDefaults): CheckDraft {
     trigger: { kind: "schedule", expression: "" },
     expectation: { kind: "noRows" },
     enabled: true,
+    snapshotPolicy: { maxRows: "", maxMegabytes: "", retentionDays: "" },
   };
 }

@@ -71,6 +71,8 @@ export interface CheckSpec {
   trigger: Trigger;
   expectation: Expectation;
   enabled: boolean;
+  /** Result snapshot caps and retention; absent when a caller leaves them as they are (stored: {} = defaults). */
+  snapshotPolicy?: SnapshotPolicy;
 }
 
 /** Every field of a CheckSpec, in form order: what a spec comparison and the audit trail's diff look at. */
@@ -87,6 +89,7 @@ export const CHECK_SPEC_FIELDS = [
   "trigger",
   "expectation",
   "enabled",
+  "snapshotPolicy",
 ] as const satisfies readonly (keyof CheckSpec)[];
 
 /** Whether AWS matches a check; the same words in the database, the code and the `sync` query parameter. */
