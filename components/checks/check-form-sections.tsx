@@ -3,6 +3,7 @@
 import { useEffect, useState } from "react";
 import { maxSlugLength } from "@/lib/checks/slug";
 import { MAX_SQL_BYTES, utf8Bytes } from "@/lib/checks/schema";
+import { SNAPSHOT_DEFAULTS } from "@/lib/checks/types";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field, inputClass } from "@/components/ui/field";
@@ -265,6 +266,45 @@ export function LocationSection({ d }: SectionProps) {
           spellCheck={false}
         />
       </Field>
+    </FormSection>
+  );
+}
+
+const SNAPSHOT_FIELDS = [
+  {
+    key: "maxRows",
+    label: "Rows kept per run",
+    hint: `Empty: ${SNAPSHOT_DEFAULTS.maxRows.toLocaleString("en-US")}. A longer result is cut, and the cut is shown.`,
+  },
+  { key: "maxMegabytes", label: "Megabytes kept per run", hint: `Empty: ${SNAPSHOT_DEFAULTS.maxMegabytes} MB.` },
+  { key: "retentionDays", label: "Keep snapshots for (days)", hint: "Empty: forever." },
+] as const;
+
+/** How much of each run's result the console keeps, and how long (advanced; folded unless set or wrong). */
+export function SnapshotSection({ d }: SectionProps) {
+  const { base, update, visible } = d;
+  const policy = base.snapshotPolicy ?? { maxRows: "", maxMegabytes: "", retentionDays: "" };
+  const open = SNAPSHOT_FIELDS.some((f) => policy[f.key] !== "" || visible(`snapshotPolicy.${f.key}`));
+  return (
+    <FormSection title="Result snapshots">
+      <details open={open} className="text-sm">
+        <summary className="cursor-pointer text-zinc-700">
+          Advanced: how many rows of each run the console keeps, and for how long
+        </summary>
+        <div className="mt-4 grid gap-4 md:grid-cols-3">
+          {SNAPSHOT_FIELDS.map(({ key, label, hint }) => (
+            <Field key={key} id={`snapshot-${key}`} label={label} hint={hint} errors={visible(`snapshotPolicy.${key}`)}>
+              <input
+                id={`snapshot-${key}`}
+                inputMode="numeric"
+                className={inputClass(!!visible(`snapshotPolicy.${key}`), "w-40 tabular-nums")}
+                value={policy[key]}
+                onChange={(e) => update("snapshotPolicy", { ...policy, [key]: e.target.value })}
+              />
+            </Field>
+          ))}
+        </div>
+      </details>
     </FormSection>
   );
 }

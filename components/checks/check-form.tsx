@@ -10,6 +10,7 @@ import {
   IdentitySection,
   LocationSection,
   QuerySection,
+  SnapshotSection,
   SaveBar,
   TriggerSection,
 } from "./check-form-sections";
@@ -196,6 +197,7 @@ function CheckFormBody({
       <TriggerSection d={d} now={now} />
       <ExpectationSection d={d} />
       <LocationSection d={d} />
+      <SnapshotSection d={d} />
       <SaveBar d={d} checkId={checkId} pending={pending} />
     </form>
   );

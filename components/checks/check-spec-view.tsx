@@ -2,7 +2,7 @@ import { describeExpectation } from "@/lib/checks/expectation";
 import { formatPatternJson } from "@/lib/checks/pattern-format";
 import { describeSchedule, nextFireTimes } from "@/lib/checks/schedule";
 import { describeTrigger } from "@/lib/checks/trigger-summary";
-import type { Check } from "@/lib/checks/types";
+import { SNAPSHOT_DEFAULTS, type Check, type SnapshotPolicy } from "@/lib/checks/types";
 import { Card } from "@/components/ui/card";
 import { formatUtcMinute, formatUtcSecond } from "@/components/ui/format";
 import { TableBody, TableHead } from "@/components/ui/table";
@@ -115,6 +115,9 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
             <Row label="Output location">
               <span className="font-mono text-xs break-all">{check.outputLocation}</span>
             </Row>
+            <Row label="Rows kept per run">
+              <span data-testid="snapshot-policy">{describeSnapshotPolicy(check.snapshotPolicy)}</span>
+            </Row>
           </dl>
         </Card>
         <Card title="AWS sync">
@@ -156,4 +159,12 @@ export function CheckSpecView({ check, now }: { check: Check; now: Date }) {
       </div>
     </div>
   );
+}
+
+/** "10,000 rows or 20 MB, kept forever": the check's snapshot caps and retention, defaults filled in. */
+function describeSnapshotPolicy(p: SnapshotPolicy | undefined): string {
+  const rows = (p?.maxRows ?? SNAPSHOT_DEFAULTS.maxRows).toLocaleString("en-US");
+  const mb = (p?.maxMegabytes ?? SNAPSHOT_DEFAULTS.maxMegabytes).toLocaleString("en-US");
+  const kept = p?.retentionDays ? `kept ${p.retentionDays.toLocaleString("en-US")} days` : "kept forever";
+  return `up to ${rows} rows or ${mb} MB, ${kept}`;
 }

@@ -44,6 +44,8 @@ export function consoleCheckOf(c: ApiCheck): ConsoleCheck {
     parameters: c.parameters,
     trigger: c.trigger,
     expectation: c.expectation,
+    findingKeys: c.findingKeys,
+    ...(c.snapshotPolicy ? { snapshotPolicy: c.snapshotPolicy } : {}),
     enabled: c.enabled,
   };
 }

@@ -2,7 +2,7 @@
 // strings, a check's sync state grouped. Types come from the schemas.
 import type { z } from "zod";
 import type { Check } from "@/lib/checks/types";
-import type { CheckDraft } from "@/lib/checks/schema";
+import { snapshotPolicyDraft, type CheckDraft } from "@/lib/checks/schema";
 import type { ExecutionListRow } from "@/lib/db/executions";
 import type { ExecutionRecord } from "@/lib/executions/execution-record";
 import type { Timeline } from "@/lib/executions/timeline";
@@ -42,6 +42,8 @@ export function presentCheck(c: Check): ApiCheck {
     parameters: c.parameters,
     trigger: c.trigger,
     expectation: c.expectation,
+    findingKeys: c.findingKeys,
+    ...(c.snapshotPolicy ? { snapshotPolicy: c.snapshotPolicy } : {}),
     enabled: c.enabled,
     version: c.version,
     sourcePath: c.sourcePath,
@@ -67,6 +69,8 @@ export function draftFromInput(input: z.output<typeof checkInputSchema>): CheckD
     outputLocation: input.outputLocation,
     parameters: input.parameters,
     expectation: input.expectation,
+    findingKeys: input.findingKeys.join(", "),
+    ...(input.snapshotPolicy ? { snapshotPolicy: snapshotPolicyDraft(input.snapshotPolicy) } : {}),
     enabled: input.enabled,
     trigger:
       trigger.kind === "schedule"

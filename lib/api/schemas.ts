@@ -3,7 +3,7 @@
 // edit form's draft (lib/checks/schema.ts), so the API answers with the same field messages the form shows.
 import { z } from "zod";
 import { checkDraftShape, sourcePathSchema } from "@/lib/checks/schema";
-import { checkParameterSchema, expectationSchema, syncStatusSchema } from "@/lib/checks/types";
+import { checkParameterSchema, expectationSchema, snapshotPolicySchema, syncStatusSchema } from "@/lib/checks/types";
 import { executionTriggerSchema, verdictSchema } from "@/lib/checks/execution-contract";
 
 /** Request bodies above this are refused with 413 before they are parsed (a check's SQL is at most 256 KiB). */
@@ -31,6 +31,11 @@ export const checkInputSchema = z.strictObject({
   parameters: draft.parameters.default([]),
   trigger: triggerInput,
   expectation: draft.expectation,
+  findingKeys: z.array(z.string()).default([]).describe("result columns that identify one finding"),
+  snapshotPolicy: snapshotPolicySchema
+    .strict()
+    .optional()
+    .describe("how much of each result is kept; absent: defaults"),
   enabled: draft.enabled.default(true),
   /** Set by `npm run checks -- apply`: the YAML file this check comes from. */
   sourcePath: sourcePathSchema.nullable().optional(),
@@ -73,6 +78,8 @@ export const apiCheckSchema = z.object({
     z.object({ kind: z.literal("schedule"), expression: z.string() }),
   ]),
   expectation: expectationSchema,
+  findingKeys: z.array(z.string()),
+  snapshotPolicy: snapshotPolicySchema.optional(),
   enabled: z.boolean(),
   version: z.number().int().describe("send it back with an update: optimistic locking"),
   sourcePath: z.string().nullable().describe("the YAML file an apply wrote it from; null: made in the browser"),

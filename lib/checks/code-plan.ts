@@ -47,11 +47,15 @@ const show = (v: unknown): string => (typeof v === "string" ? v : stringify(v, {
 
 /** The fields where `after` differs from `before`, each value as text (JSON values compared by meaning). */
 export function specDiff(before: CheckSpec, after: CheckSpec): FieldDiff[] {
-  return CHECK_SPEC_FIELDS.filter((f) => canonicalJson(before[f]) !== canonicalJson(after[f])).map((f) => ({
-    field: f,
-    before: show(before[f]),
-    after: show(after[f]),
-  }));
+  // An absent snapshot policy and an empty one both mean "the defaults" (a file leaves it out when empty).
+  const value = (s: CheckSpec, f: (typeof CHECK_SPEC_FIELDS)[number]) => (f === "snapshotPolicy" ? (s[f] ?? {}) : s[f]);
+  return CHECK_SPEC_FIELDS.filter((f) => canonicalJson(value(before, f)) !== canonicalJson(value(after, f))).map(
+    (f) => ({
+      field: f,
+      before: show(value(before, f)),
+      after: show(value(after, f)),
+    }),
+  );
 }
 
 export function planCodeChanges(

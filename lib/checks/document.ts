@@ -5,8 +5,8 @@
 // tests share it.
 import { LineCounter, parseAllDocuments, stringify, type Document } from "yaml";
 import { z } from "zod";
-import { checkDraftShape, checkSpecSchema, type CheckDraft, type SchemaOptions } from "./schema";
-import { checkParameterSchema, expectationSchema, type CheckSpec } from "./types";
+import { checkDraftShape, checkSpecSchema, snapshotPolicyDraft, type CheckDraft, type SchemaOptions } from "./schema";
+import { checkParameterSchema, expectationSchema, snapshotPolicySchema, type CheckSpec } from "./types";
 
 export const CHECK_API_VERSION = "audit-checks/v1";
 export const CHECK_KIND = "AuditCheck";
@@ -48,7 +48,10 @@ export const checkDocumentSchema = z.strictObject({
       expectationSchema.options[1].strict(),
       expectationSchema.options[2].strict(),
       expectationSchema.options[3].strict(),
+      expectationSchema.options[4].strict(),
     ]),
+    findingKeys: z.array(z.string()).default([]),
+    snapshotPolicy: snapshotPolicySchema.strict().optional(),
     notifications: z.array(notificationRefSchema).optional(),
   }),
 });
@@ -92,6 +95,8 @@ export function draftOfDocument(doc: z.output<typeof checkDocumentSchema>): Chec
         ? { kind: "schedule", expression: spec.trigger.expression }
         : { kind: "eventPattern", patternText: JSON.stringify(spec.trigger.pattern, null, 2) },
     expectation: spec.expectation,
+    findingKeys: spec.findingKeys.join(", "),
+    ...(spec.snapshotPolicy ? { snapshotPolicy: snapshotPolicyDraft(spec.snapshotPolicy) } : {}),
     enabled: spec.enabled,
   };
 }
@@ -120,6 +125,10 @@ export function documentOfCheck(spec: CheckSpec): CheckDocument {
       parameters: spec.parameters,
       trigger: spec.trigger,
       expectation: spec.expectation,
+      ...(spec.findingKeys.length > 0 ? { findingKeys: spec.findingKeys } : {}),
+      ...(spec.snapshotPolicy && Object.keys(spec.snapshotPolicy).length > 0
+        ? { snapshotPolicy: spec.snapshotPolicy }
+        : {}),
     },
   };
 }

@@ -20,5 +20,6 @@ export function newCheckDraft(defaults: QueryContextDefaults): CheckDraft {
     expectation: { kind: "noRows" },
     findingKeys: "",
     enabled: true,
+    snapshotPolicy: { maxRows: "", maxMegabytes: "", retentionDays: "" },
   };
 }

@@ -216,4 +216,21 @@ describe("draftFromSpec", () => {
     });
     expect(checkSpecSchema().parse(draftFromSpec(scheduled))).toEqual(scheduled);
   });
+
+  it("takes snapshot caps as typed, empty meaning the default, and refuses bad ones beside the field", () => {
+    const policy = (maxRows: string, maxMegabytes = "", retentionDays = "") =>
+      checkSpecSchema().safeParse({ ...valid, snapshotPolicy: { maxRows, maxMegabytes, retentionDays } });
+    expect(policy("").data?.snapshotPolicy).toEqual({});
+    expect(policy("500", "2.5", "365").data?.snapshotPolicy).toEqual({
+      maxRows: 500,
+      maxMegabytes: 2.5,
+      retentionDays: 365,
+    });
+    const bad = policy("many", "0", "1.5");
+    expect(bad.success).toBe(false);
+    const paths = bad.error!.issues.map((i) => i.path.join("."));
+    expect(paths).toEqual(["snapshotPolicy.maxRows", "snapshotPolicy.maxMegabytes", "snapshotPolicy.retentionDays"]);
+    const spec = policy("500").data!;
+    expect(checkSpecSchema().parse(draftFromSpec(spec))).toEqual(spec);
+  });
 });

@@ -9,7 +9,14 @@ import { parseSchedule } from "./schedule";
 import { DEFAULT_RULE_PREFIX, slugError } from "./slug";
 import { sqlLiteralError } from "./sql-literal";
 import { countPlaceholders } from "./sql-placeholders";
-import { checkParameterSchema, expectationSchema, type CheckSpec, type Expectation } from "./types";
+import {
+  checkParameterSchema,
+  expectationSchema,
+  snapshotPolicySchema,
+  type CheckSpec,
+  type Expectation,
+  type SnapshotPolicy,
+} from "./types";
 
 export const MAX_SQL_BYTES = 256 * 1024;
 export const MAX_NAME_CHARS = 128;
@@ -77,6 +84,8 @@ const draftShape = z.object({
   /** The finding keys as typed: column names separated by commas ("username, host"). */
   findingKeys: z.string().optional(),
   enabled: z.boolean(),
+  /** Result snapshot caps and retention as typed; empty means the default. Absent: keep what the check has. */
+  snapshotPolicy: z.object({ maxRows: z.string(), maxMegabytes: z.string(), retentionDays: z.string() }).optional(),
 });
 
 /** What the form edits and the server action receives. */
@@ -197,6 +206,19 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
       }
 
       add(["findingKeys"], findingKeysError(parseFindingKeys(d.findingKeys)));
+      if (d.snapshotPolicy) {
+        for (const key of ["maxRows", "maxMegabytes", "retentionDays"] as const) {
+          const text = d.snapshotPolicy[key].trim();
+          if (text === "") continue;
+          const n = toNumber(text);
+          if (n === null) {
+            add(["snapshotPolicy", key], "Enter a number, or leave it empty for the default.");
+            continue;
+          }
+          const checked = snapshotPolicySchema.shape[key].safeParse(n);
+          if (!checked.success) add(["snapshotPolicy", key], checked.error.issues[0]?.message ?? "Not allowed.");
+        }
+      }
 
       const e = d.expectation;
       if (e.kind === "noUnacknowledgedFindings" && parseFindingKeys(d.findingKeys).length === 0)
@@ -237,6 +259,7 @@ export function checkSpecSchema(options: SchemaOptions = {}) {
         expectation,
         findingKeys: parseFindingKeys(d.findingKeys),
         enabled: d.enabled,
+        ...(d.snapshotPolicy ? { snapshotPolicy: policyFromDraft(d.snapshotPolicy) } : {}),
       };
     });
 }
@@ -251,6 +274,24 @@ export function fieldErrorsFrom(error: z.ZodError): FieldErrors {
     (out[key] ??= []).push(issue.message);
   }
   return out;
+}
+
+function policyFromDraft(p: { maxRows: string; maxMegabytes: string; retentionDays: string }): SnapshotPolicy {
+  const out: SnapshotPolicy = {};
+  for (const key of ["maxRows", "maxMegabytes", "retentionDays"] as const) {
+    const n = toNumber(p[key]);
+    if (p[key].trim() !== "" && n !== null) out[key] = n;
+  }
+  return out;
+}
+
+/** The snapshot fields of the form for a stored policy (empty: the default). */
+export function snapshotPolicyDraft(p: SnapshotPolicy | undefined) {
+  return {
+    maxRows: p?.maxRows === undefined ? "" : String(p.maxRows),
+    maxMegabytes: p?.maxMegabytes === undefined ? "" : String(p.maxMegabytes),
+    retentionDays: p?.retentionDays === undefined ? "" : String(p.retentionDays),
+  };
 }
 
 /** The draft the form starts from for an existing check (the inverse of the transform). */
@@ -275,5 +316,6 @@ export function draftFromSpec(spec: CheckSpec): CheckDraft {
         : { kind: spec.expectation.kind },
     findingKeys: spec.findingKeys.join(", "),
     enabled: spec.enabled,
+    ...(spec.snapshotPolicy ? { snapshotPolicy: snapshotPolicyDraft(spec.snapshotPolicy) } : {}),
   };
 }

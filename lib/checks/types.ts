@@ -75,6 +75,8 @@ export interface CheckSpec {
   /** Result columns that identify one finding (e.g. username, host); empty: no findings are kept. */
   findingKeys: string[];
   enabled: boolean;
+  /** Result snapshot caps and retention; absent when a caller leaves them as they are (stored: {} = defaults). */
+  snapshotPolicy?: SnapshotPolicy;
 }
 
 /** Every field of a CheckSpec, in form order: what a spec comparison and the audit trail's diff look at. */
@@ -92,6 +94,7 @@ export const CHECK_SPEC_FIELDS = [
   "expectation",
   "findingKeys",
   "enabled",
+  "snapshotPolicy",
 ] as const satisfies readonly (keyof CheckSpec)[];
 
 /** Whether AWS matches a check; the same words in the database, the code and the `sync` query parameter. */

@@ -27,6 +27,7 @@ function row(overrides: Partial<CheckRow> = {}): CheckRow {
     eventPattern: { source: ["aws.ecs"], detail: { a: [1], b: [2] } },
     parameters: [{ kind: "literal", value: "'x'" }],
     expectation: { kind: "noRows" },
+    snapshotPolicy: {},
     generation: 1,
     version: 1,
     createdAt: new Date(0),
@@ -64,6 +65,11 @@ describe("check rows", () => {
     const check = checkFromRow(row());
     expect(check.trigger).toEqual(spec.trigger);
     expect(check.parameters).toEqual(spec.parameters);
+    expect(check.snapshotPolicy).toEqual({});
+    expect(checkFromRow(row({ snapshotPolicy: { maxRows: 50, retentionDays: 30 } })).snapshotPolicy).toEqual({
+      maxRows: 50,
+      retentionDays: 30,
+    });
     const scheduled = checkFromRow(
       row({ triggerKind: "SCHEDULE", eventPattern: null, scheduleExpression: "rate(5 minutes)" }),
     );

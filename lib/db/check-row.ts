@@ -7,7 +7,9 @@ import {
   CHECK_SPEC_FIELDS,
   checkParameterSchema,
   expectationSchema,
+  snapshotPolicySchema,
   type Check,
+  type SnapshotPolicy,
   type CheckParameter,
   type CheckSpec,
   type Expectation,
@@ -55,6 +57,7 @@ export function checkFromRow(row: CheckRow): Check {
     expectation: parseColumn<Expectation>(expectationSchema, row.expectation, row, "expectation"),
     findingKeys: row.findingKeys,
     enabled: row.enabled,
+    snapshotPolicy: parseColumn<SnapshotPolicy>(snapshotPolicySchema, row.snapshotPolicy, row, "snapshot_policy"),
     generation: row.generation,
     version: row.version,
     createdAt: row.createdAt,
@@ -90,10 +93,16 @@ export function specColumns(spec: CheckSpec) {
     expectation: spec.expectation as unknown as Prisma.InputJsonValue,
     findingKeys: spec.findingKeys,
     enabled: spec.enabled,
+    ...(spec.snapshotPolicy ? { snapshotPolicy: spec.snapshotPolicy as Prisma.InputJsonValue } : {}),
   };
 }
 
 /** Whether two specs differ in any field (JSON fields compared by meaning, not key order). */
 export function specChanged(before: CheckSpec, after: CheckSpec): boolean {
-  return CHECK_SPEC_FIELDS.some((field) => canonicalJson(before[field]) !== canonicalJson(after[field]));
+  // A spec without a snapshot policy leaves the stored one as it is: not a change.
+  return CHECK_SPEC_FIELDS.some(
+    (field) =>
+      !(field === "snapshotPolicy" && after[field] === undefined) &&
+      canonicalJson(before[field]) !== canonicalJson(after[field]),
+  );
 }

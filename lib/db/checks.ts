@@ -137,7 +137,11 @@ export async function updateCheck(
     throw new ConcurrentEditError(id, expectedVersion, current?.version ?? null);
   }
   const changed = specChanged(current, spec);
-  const diff = fieldDiff({ ...current }, { ...spec }, CHECK_SPEC_FIELDS);
+  const diff = fieldDiff(
+    { ...current },
+    { ...spec, snapshotPolicy: spec.snapshotPolicy ?? current.snapshotPolicy },
+    CHECK_SPEC_FIELDS,
+  );
   const onlyEnabled = Object.keys(diff).length === 1 && "enabled" in diff;
   try {
     // WHERE id AND version: the write and the version check are one atomic statement; its audit event commits with it.
