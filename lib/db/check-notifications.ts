@@ -12,6 +12,8 @@ import { fromDbKind } from "./notification-destinations";
 export interface CheckNotificationRecord {
   id: string;
   checkId: string;
+  checkName: string;
+  checkSlug: string;
   destinationId: string;
   destinationName: string;
   destinationKind: DestinationKind;
@@ -26,16 +28,22 @@ const fromDbMode = (m: DbMode): NotificationMode => m.toLowerCase() as Notificat
 const VERDICT_ORDER: Verdict[] = ["FAIL", "ERROR", "PASS"];
 const sortVerdicts = (v: Verdict[]) => VERDICT_ORDER.filter((x) => v.includes(x));
 
-const include = { destination: { select: { name: true, kind: true } } } as const;
+const include = {
+  destination: { select: { name: true, kind: true } },
+  check: { select: { name: true, slug: true } },
+} as const;
 
 type Row = Awaited<ReturnType<ReturnType<typeof prisma>["checkNotification"]["findFirstOrThrow"]>> & {
   destination: { name: string; kind: Parameters<typeof fromDbKind>[0] };
+  check: { name: string; slug: string };
 };
 
 function fromRow(r: Row): CheckNotificationRecord {
   return {
     id: r.id,
     checkId: r.checkId,
+    checkName: r.check.name,
+    checkSlug: r.check.slug,
     destinationId: r.destinationId,
     destinationName: r.destination.name,
     destinationKind: fromDbKind(r.destination.kind),
