@@ -92,7 +92,7 @@ export default async function NotificationsPage() {
                 { label: "Kind" },
                 { label: "Sends to" },
                 { label: "Used by", numeric: true },
-                { label: "Updated (UTC)" },
+                { label: "Updated" },
                 { label: "", className: "w-px" },
               ]}
             />
@@ -118,7 +118,7 @@ export default async function NotificationsPage() {
                     {formatUtcSecond(d.updatedAt)}
                     <span className="block text-xs text-zinc-500">{d.updatedBy}</span>
                   </td>
-                  <td className="min-w-56 px-3 py-2 text-right align-top">
+                  <td className="w-80 min-w-80 px-3 py-2 text-right align-top">
                     <DestinationActions
                       allowHttp={allowHttp}
                       destination={{

@@ -2,6 +2,7 @@
 // applies it. Planning reads AWS but changes nothing.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { ApplyButton } from "@/components/reconcile/apply-button";
 import { NotificationPlanTable } from "@/components/reconcile/notification-plan-table";
 import { PlanTable } from "@/components/reconcile/plan-table";
@@ -27,14 +28,18 @@ function Calls({ calls }: { calls: Record<string, number> }) {
   return (
     <span>
       {entries.map(([op, n], i) => (
-        <span key={op} className="whitespace-nowrap">
-          {i > 0 ? (
-            <span aria-hidden className="px-1 text-zinc-400">
-              ·
-            </span>
-          ) : null}
-          <span className="font-mono text-zinc-700">{op}</span> {n}
-        </span>
+        // The space between entries is where a long list may wrap; each entry stays whole.
+        <Fragment key={op}>
+          {i > 0 ? " " : null}
+          <span className="whitespace-nowrap">
+            {i > 0 ? (
+              <span aria-hidden className="pr-1 text-zinc-400">
+                ·
+              </span>
+            ) : null}
+            <span className="font-mono text-zinc-700">{op}</span> {n}
+          </span>
+        </Fragment>
       ))}
     </span>
   );

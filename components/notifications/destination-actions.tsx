@@ -45,7 +45,7 @@ export function DestinationActions({ destination, allowHttp }: { destination: Ed
 
   return (
     <div className="space-y-2">
-      <div className="flex flex-wrap justify-end gap-2">
+      <div className="flex justify-end gap-2">
         {allowed("sendNotificationTest") ? (
           <Button onClick={test} disabled={pending} aria-label={`Send test to ${destination.name}`}>
             {busy === "test" ? "Sending…" : "Send test"}
