@@ -22,6 +22,7 @@ import { createDestination, deleteDestination } from "@/lib/db/notification-dest
 import { createPostgresTestDatabase, type TestDatabase } from "@/lib/db/testing/test-databases";
 import { resetEnvCache } from "@/lib/env";
 import type { CompletedEventDetail } from "@/lib/notifications/completed-event";
+import { ruleHealth } from "@/lib/notifications/delivery";
 import { encryptSecret, maskUrl } from "@/lib/notifications/secrets";
 import { dbNotificationStore } from "@/lib/notifications/store";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
@@ -129,8 +130,10 @@ async function put(detail: CompletedEventDetail) {
 
 beforeAll(async () => {
   process.env.ACC_SECRETS_KEY = "c".repeat(64);
-  resetEnvCache();
   [emu, db] = await Promise.all([startEmulator(), createPostgresTestDatabase("notify")]);
+  // Delivery health reads CloudWatch through the process-wide clients: point them at this emulator.
+  process.env.AWS_ENDPOINT_URL = emu.url;
+  resetEnvCache();
   setPrismaClient(db.client);
   aws = createAwsClients({
     region: "us-east-1",
@@ -142,6 +145,7 @@ beforeAll(async () => {
 afterAll(async () => {
   setPrismaClient(undefined);
   delete process.env.ACC_SECRETS_KEY;
+  delete process.env.AWS_ENDPOINT_URL;
   resetEnvCache();
   await Promise.allSettled([emu?.stop(), db?.drop()]);
 });
@@ -218,6 +222,29 @@ describe("notification wiring on the emulator", () => {
     await put(completed(check.id, { verdict: "FAIL", verdictChanged: true }));
     await put(completed(check.id, { verdict: "FAIL", verdictChanged: false, previousVerdict: "FAIL" }));
     expect(await receivedAfter("every-it", 2)).toHaveLength(2);
+    // Delivery health: both invocations counted on the notification rule, none failed.
+    const ruleName = notificationRuleName(testConfig, check.slug, check.id, destination.id);
+    expect((await ruleHealth([ruleName])).get(ruleName)).toEqual({ invocations: 2, failedInvocations: 0 });
+  });
+
+  it("a refusing receiver shows as a failed invocation; the run's event is not lost silently", async () => {
+    const { check, destination } = await setup("refuse-it");
+    await reconciler().reconcile();
+    const behavior = await fetch(`${receiverUrl("refuse-it")}/behavior`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ status: 400 }),
+    });
+    expect(behavior.ok).toBe(true);
+    await put(completed(check.id, { verdict: "FAIL", verdictChanged: true }));
+    const ruleName = notificationRuleName(testConfig, check.slug, check.id, destination.id);
+    const end = Date.now() + 10_000;
+    let h = (await ruleHealth([ruleName])).get(ruleName);
+    while ((h?.failedInvocations ?? 0) === 0 && Date.now() < end) {
+      await new Promise((r) => setTimeout(r, 200));
+      h = (await ruleHealth([ruleName])).get(ruleName);
+    }
+    expect(h?.failedInvocations).toBe(1);
   });
 
   it("repairs a rule's pattern and an API destination's endpoint changed outside the console", async () => {
