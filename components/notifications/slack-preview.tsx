@@ -45,7 +45,8 @@ function inline(text: string): ReactNode[] {
           {t.slice(1, -1)}
         </code>,
       );
-    else if (t.startsWith("*")) out.push(<strong key={k++}>{t.slice(1, -1)}</strong>);
+    // Bold may hold a link (the check name links to its run).
+    else if (t.startsWith("*")) out.push(<strong key={k++}>{inline(t.slice(1, -1))}</strong>);
     else if (t.startsWith("_")) out.push(<em key={k++}>{t.slice(1, -1)}</em>);
     else {
       const [href, label] = t.slice(1, -1).split("|");
