@@ -76,6 +76,7 @@ async function setup(receiver: string) {
     trigger: m.trigger,
     expectation: m.expectation,
     enabled: m.enabled,
+    findingKeys: m.findingKeys,
   };
   const check = await createCheck(spec, actor);
   const url = receiverUrl(receiver);
