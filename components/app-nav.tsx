@@ -10,6 +10,7 @@ const ITEMS: { href: string; label: string; permission: Permission }[] = [
   { href: "/executions", label: "Executions", permission: "readExecutions" },
   { href: "/query", label: "Query", permission: "runQuery" },
   { href: "/reconcile", label: "Reconcile", permission: "readReconcilePlan" },
+  { href: "/notifications", label: "Notifications", permission: "readNotifications" },
   { href: "/audit", label: "Audit", permission: "readAudit" },
   { href: "/evidence", label: "Evidence", permission: "exportEvidence" },
   { href: "/tokens", label: "Tokens", permission: "manageTokens" },

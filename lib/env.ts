@@ -44,6 +44,18 @@ const rawSchema = z.object({
   EMULATOR_PORT: port(4566),
   ACC_DATA_DIR: z.string().trim().min(1).default(".data"),
   ACC_AWS_MODE: z.enum(["emulator", "aws"]).default("emulator"),
+  /**
+   * The key that encrypts notification secrets at rest (webhook URLs, secret header values): 32 bytes as base64 or
+   * 64 hex digits. Unset in emulator mode: the one generated in `$ACC_DATA_DIR/secrets.key`.
+   */
+  ACC_SECRETS_KEY: z
+    .string()
+    .trim()
+    .regex(
+      /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=?)$/,
+      "must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)",
+    )
+    .optional(),
   AWS_REGION: z
     .string()
     .trim()

@@ -12,7 +12,8 @@ import path from "node:path";
 import { disconnectPrisma } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded-postgres";
 import { applyPendingMigrations } from "@/lib/db/migrations/migrate";
-import { seedDemoChecksIfEmpty } from "@/lib/db/seed";
+import { seedDemoChecksIfEmpty, seedDemoNotificationsIfEmpty } from "@/lib/db/seed";
+import { ensureSecretsKeyFile, secretsKeyFile } from "@/lib/notifications/secrets";
 import { EnvError, checkEnv, resetEnvCache, type Env } from "@/lib/env";
 import { logger } from "@/lib/log";
 import { buildNeeded } from "./lib/build-freshness";
@@ -160,6 +161,11 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown(0));
   await mkdir(config.ACC_DATA_DIR, { recursive: true });
   log(`${dev ? "development" : "production"} mode; data in ${config.ACC_DATA_DIR}`);
+  // Emulator mode without ACC_SECRETS_KEY: notification secrets are encrypted with a key generated here once.
+  if (config.ACC_AWS_MODE === "emulator" && !config.ACC_SECRETS_KEY) {
+    ensureSecretsKeyFile(config.ACC_DATA_DIR);
+    log(`notification secrets key: ${secretsKeyFile(config.ACC_DATA_DIR)}`);
+  }
 
   // Children inherit our environment plus the ports actually taken (0 means "any free port").
   const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -198,10 +204,12 @@ async function main(): Promise<void> {
   );
   const seeded = await seedDemoChecksIfEmpty();
   if (seeded > 0) log(`empty database: created ${seeded} demo checks`);
-  // Give the connection back: with PGlite, the console's own pool should be the only regular client.
-  await disconnectPrisma();
 
   const actualEmulatorPort = await emulatorPort;
+  if (actualEmulatorPort !== undefined && (await seedDemoNotificationsIfEmpty(actualEmulatorPort)))
+    log("created the demo notification destination slack-demo (the emulator's webhook receiver)");
+  // Give the connection back: with PGlite, the console's own pool should be the only regular client.
+  await disconnectPrisma();
   if (actualEmulatorPort !== undefined) {
     childEnv.EMULATOR_PORT = String(actualEmulatorPort);
     log(`AWS emulator on http://127.0.0.1:${actualEmulatorPort} (${elapsed()})`);

@@ -2,7 +2,9 @@
 // applies it. Planning reads AWS but changes nothing.
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { ApplyButton } from "@/components/reconcile/apply-button";
+import { NotificationPlanTable } from "@/components/reconcile/notification-plan-table";
 import { PlanTable } from "@/components/reconcile/plan-table";
 import { Badge } from "@/components/ui/badge";
 import { formatUtcSecond } from "@/components/ui/format";
@@ -26,14 +28,18 @@ function Calls({ calls }: { calls: Record<string, number> }) {
   return (
     <span>
       {entries.map(([op, n], i) => (
-        <span key={op} className="whitespace-nowrap">
-          {i > 0 ? (
-            <span aria-hidden className="px-1 text-zinc-400">
-              ·
-            </span>
-          ) : null}
-          <span className="font-mono text-zinc-700">{op}</span> {n}
-        </span>
+        // The space between entries is where a long list may wrap; each entry stays whole.
+        <Fragment key={op}>
+          {i > 0 ? " " : null}
+          <span className="whitespace-nowrap">
+            {i > 0 ? (
+              <span aria-hidden className="pr-1 text-zinc-400">
+                ·
+              </span>
+            ) : null}
+            <span className="font-mono text-zinc-700">{op}</span> {n}
+          </span>
+        </Fragment>
       ))}
     </span>
   );
@@ -58,6 +64,12 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
   const foreign = items.filter((i) => i.action === "unmanaged");
   const sm = report?.plan.stateMachine;
   const vt = report?.plan.verdictTable;
+  const notifications = report?.notifications ?? null;
+  const notificationWork = notifications?.items.filter((i) => i.action !== "noop") ?? [];
+  const notificationQuiet = notifications?.items.filter((i) => i.action === "noop") ?? [];
+  const notificationFailures = new Map(
+    (last?.notifications?.outcomes ?? []).filter((o) => !o.applied).map((o) => [o.name, o.message ?? "failed"]),
+  );
 
   return (
     <div className="space-y-6">
@@ -173,6 +185,39 @@ export default async function ReconcilePage({ searchParams }: { searchParams: Pr
                   <PlanTable items={quiet} />
                 </div>
               </details>
+            </section>
+          ) : null}
+
+          {notifications ? (
+            <section aria-labelledby="notifications" className="space-y-3">
+              <div>
+                <h2 id="notifications" className="text-base font-semibold text-zinc-900">
+                  Notifications{" "}
+                  <span className="text-sm font-normal text-zinc-500">
+                    ({notificationWork.length} to change, {notificationQuiet.length} in sync)
+                  </span>
+                </h2>
+                <p className="text-sm text-zinc-600">
+                  A connection and API destination per webhook destination, a rule per check notification and a
+                  Send-test rule per destination.
+                </p>
+              </div>
+              {notifications.error ? <Notice tone="error">{notifications.error}</Notice> : null}
+              {notificationWork.length ? (
+                <NotificationPlanTable items={notificationWork} failures={notificationFailures} />
+              ) : notifications.error ? null : (
+                <Notice tone="success">The notification wiring matches the settings.</Notice>
+              )}
+              {notificationQuiet.length ? (
+                <details>
+                  <summary className="cursor-pointer text-sm font-medium text-zinc-800">
+                    In sync ({notificationQuiet.length})
+                  </summary>
+                  <div className="mt-3">
+                    <NotificationPlanTable items={notificationQuiet} />
+                  </div>
+                </details>
+              ) : null}
             </section>
           ) : null}
 

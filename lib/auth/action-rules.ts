@@ -17,6 +17,7 @@ export const ACTION_RULES = {
   "check.update": { permission: "updateCheck", audit: "in-transaction" },
   "check.setEnabled": { permission: "setCheckEnabled", audit: "in-transaction" },
   "check.delete": { permission: "deleteCheck", audit: "in-transaction" },
+  "check.setNotifications": { permission: "setCheckNotifications", audit: "in-transaction" },
   "execution.runNow": { permission: "runNow", audit: "after" },
   "execution.rerun": { permission: "rerun", audit: "after" },
   "execution.stop": { permission: "stop", audit: "after" },
@@ -40,6 +41,10 @@ export const ACTION_RULES = {
   "query.recentEvents": { permission: "runQuery", audit: "refusals-only" },
   "token.create": { permission: "manageTokens", audit: "in-transaction" },
   "token.revoke": { permission: "manageTokens", audit: "in-transaction" },
+  "notification.createDestination": { permission: "manageNotificationDestinations", audit: "in-transaction" },
+  "notification.updateDestination": { permission: "manageNotificationDestinations", audit: "in-transaction" },
+  "notification.deleteDestination": { permission: "manageNotificationDestinations", audit: "in-transaction" },
+  "notification.sendTest": { permission: "sendNotificationTest", audit: "after" },
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionName = keyof typeof ACTION_RULES;

@@ -13,6 +13,7 @@ export const PERMISSIONS = {
   readAudit: "viewer",
   syncExecutions: "viewer",
   testPattern: "viewer",
+  readNotifications: "viewer",
   // operator: change checks and start or stop runs
   createCheck: "operator",
   updateCheck: "operator",
@@ -27,11 +28,16 @@ export const PERMISSIONS = {
   runQuery: "operator",
   // An evidence package carries every run's rows for a period out of the console: an operator's right, audited.
   exportEvidence: "operator",
+  // Attaching a destination to a check, and sending a test through one: checks are an operator's to change.
+  setCheckNotifications: "operator",
+  sendNotificationTest: "operator",
   // admin: destructive and account-wide
   deleteCheck: "admin",
   applyReconcile: "admin",
   manageTokens: "admin",
   readSettings: "admin",
+  // Destinations hold credentials (a Slack URL is one) and reach outside the account.
+  manageNotificationDestinations: "admin",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -78,3 +84,7 @@ export const canDeleteCheck = (p: P) => can(p, "deleteCheck");
 export const canApplyReconcile = (p: P) => can(p, "applyReconcile");
 export const canManageTokens = (p: P) => can(p, "manageTokens");
 export const canReadSettings = (p: P) => can(p, "readSettings");
+export const canReadNotifications = (p: P) => can(p, "readNotifications");
+export const canSetCheckNotifications = (p: P) => can(p, "setCheckNotifications");
+export const canSendNotificationTest = (p: P) => can(p, "sendNotificationTest");
+export const canManageNotificationDestinations = (p: P) => can(p, "manageNotificationDestinations");

@@ -1,4 +1,4 @@
-// The three AWS SDK clients of the console process, configured once from lib/env.ts (see create-clients.ts).
+// The AWS SDK clients of the console process, configured once from lib/env.ts (see create-clients.ts).
 // No "server-only" marker: the background loop, scripts and tests reach this module outside React's server graph.
 import { env } from "@/lib/env";
 import { createAwsClients, type AwsClients, type AwsClientConfig } from "./create-clients";

@@ -1,8 +1,10 @@
 // Client construction without reading the environment, so tests and scripts can point at any emulator.
 import { AthenaClient } from "@aws-sdk/client-athena";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
+import { SNSClient } from "@aws-sdk/client-sns";
 import { recordAwsCall } from "@/lib/metrics/record";
 
 export interface AwsClientConfig {
@@ -34,10 +36,13 @@ export interface AwsClients {
   athena: AthenaClient;
   /** The verdict table (the reconciler creates it; the state machine writes it). */
   dynamodb: DynamoDBClient;
+  /** Delivery health of notification rules (GetMetricData on AWS/Events). */
+  cloudwatch: CloudWatchClient;
+  sns: SNSClient;
 }
 
 /**
- * Three clients sharing one configuration: standard retry (exponential backoff with jitter on throttling, service
+ * The clients, sharing one configuration: standard retry (exponential backoff with jitter on throttling, service
  * errors and timeouts) and connection and request timeouts. Not "adaptive": its client-side rate limiter counts
  * EventBridge's LimitExceededException as throttling, and PutRule also answers that code when the bus's rule quota is
  * full — one full quota then slowed every later call of the client to a crawl (a 1,000-check pass against the
@@ -63,6 +68,8 @@ export function createAwsClients(config: AwsClientConfig): AwsClients {
     sfn: withCallMetrics("states", new SFNClient(common)),
     athena: withCallMetrics("athena", new AthenaClient(common)),
     dynamodb: withCallMetrics("dynamodb", new DynamoDBClient(common)),
+    cloudwatch: withCallMetrics("monitoring", new CloudWatchClient(common)),
+    sns: withCallMetrics("sns", new SNSClient(common)),
   };
 }
 

@@ -127,3 +127,12 @@ export function demoChecks(ctx: DemoContext): CheckSpec[] {
     },
   ];
 }
+
+/** The demo destination: a Slack destination posting to the emulator's local webhook receiver. */
+export const DEMO_DESTINATION_NAME = "slack-demo";
+/** The check it is attached to (the story's), for FAIL and ERROR, only when the verdict changes. */
+export const DEMO_NOTIFIED_SLUG = "aurora-admin-logins";
+
+export function demoDestinationUrl(emulatorPort: number): string {
+  return `http://127.0.0.1:${emulatorPort}/_emulator/webhooks/${DEMO_DESTINATION_NAME}`;
+}

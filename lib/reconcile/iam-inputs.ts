@@ -4,8 +4,10 @@ import { GetTableMetadataCommand } from "@aws-sdk/client-athena";
 import { awsClients } from "@/lib/aws/clients";
 import { describeAwsError } from "@/lib/aws/errors";
 import { listAllChecksForReconcile } from "@/lib/db/checks";
+import { listDestinations } from "@/lib/db/notification-destinations";
 import { env } from "@/lib/env";
 import { reconcileConfigFromEnv } from "./config";
+import { destinationResourceName } from "./notification-desired";
 import { buildIamPolicies, type IamPolicies } from "./iam-policies";
 import { tablesInSql } from "./sql-tables";
 
@@ -52,5 +54,16 @@ export async function currentIamPolicies(): Promise<IamPolicies & { problems: st
       }
     }),
   );
-  return { ...buildIamPolicies({ config: reconcileConfigFromEnv(), defaults, checks, tableLocations }), problems };
+  const config = reconcileConfigFromEnv();
+  const notifications = { apiDestinationNames: [] as string[], snsTopicArns: [] as string[] };
+  try {
+    for (const d of await listDestinations()) {
+      if (d.kind === "sns" && d.topicArn) notifications.snsTopicArns.push(d.topicArn);
+      else if (d.kind !== "sns") notifications.apiDestinationNames.push(destinationResourceName(config, d.name));
+    }
+  } catch (error) {
+    const last = (error instanceof Error ? error.message : String(error)).trim().split("\n").filter(Boolean).pop();
+    problems.push(`Notification destinations could not be read from the database (${last}).`);
+  }
+  return { ...buildIamPolicies({ config, defaults, checks, tableLocations, notifications }), problems };
 }

@@ -105,3 +105,34 @@ describe("buildIamPolicies", () => {
     );
   });
 });
+
+describe("buildIamPolicies with notifications", () => {
+  const policies = buildIamPolicies({
+    config: testConfig,
+    defaults,
+    checks: [],
+    notifications: {
+      apiDestinationNames: [`${testConfig.rulePrefix}slack-demo`],
+      snsTopicArns: ["arn:aws:sns:us-east-1:000000000000:ops"],
+    },
+  });
+  it("lets the events role invoke exactly those API destinations and publish to exactly those topics", () => {
+    const s = policies.eventsRole.policy.Statement;
+    expect(s.find((x) => x.Sid === "InvokeNotificationApiDestinations")).toEqual({
+      Sid: "InvokeNotificationApiDestinations",
+      Effect: "Allow",
+      Action: ["events:InvokeApiDestination"],
+      Resource: [
+        `arn:aws:events:${testConfig.region}:${testConfig.accountId}:api-destination/${testConfig.rulePrefix}slack-demo/*`,
+      ],
+    });
+    expect(s.find((x) => x.Sid === "PublishNotifications")?.Resource).toEqual([
+      "arn:aws:sns:us-east-1:000000000000:ops",
+    ]);
+    expect(policies.notes.some((n) => n.includes("events.amazonaws.com sns:Publish"))).toBe(true);
+  });
+  it("adds nothing for notifications when there are none", () => {
+    const none = buildIamPolicies({ config: testConfig, defaults, checks: [] });
+    expect(none.eventsRole.policy.Statement.map((x) => x.Sid)).toEqual(["StartTheRunner"]);
+  });
+});

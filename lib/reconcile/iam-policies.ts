@@ -45,6 +45,8 @@ export interface IamInput {
   checks: Array<Pick<Check, "sql" | "catalog" | "database" | "workgroup" | "outputLocation">>;
   /** `database.table` (lower case) → its data location (s3://bucket/prefix/), where known (Athena GetTableMetadata). */
   tableLocations?: Map<string, string>;
+  /** The notification wiring: API destination names (webhook / Slack destinations) and SNS topics in use. */
+  notifications?: { apiDestinationNames: string[]; snsTopicArns: string[] };
 }
 
 function s3Parts(uri: string): { bucket: string; prefix: string } | null {
@@ -193,10 +195,32 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
     "Lake Formation: only if it governs these tables, add lakeformation:GetDataAccess (that action has no resource-level permissions).",
   );
 
+  const apiDestinations = sorted(input.notifications?.apiDestinationNames ?? []);
+  const topics = sorted(input.notifications?.snsTopicArns ?? []);
   const eventsPolicy: PolicyDocument = {
     Version: "2012-10-17",
-    Statement: [{ Sid: "StartTheRunner", Effect: "Allow", Action: ["states:StartExecution"], Resource: [smArn] }],
+    Statement: [
+      { Sid: "StartTheRunner", Effect: "Allow", Action: ["states:StartExecution"], Resource: [smArn] },
+      // Notification rules' API destination targets run as this role (their ARN ends in a generated id).
+      ...(apiDestinations.length
+        ? [
+            {
+              Sid: "InvokeNotificationApiDestinations",
+              Effect: "Allow" as const,
+              Action: ["events:InvokeApiDestination"],
+              Resource: apiDestinations.map((n) => `arn:${p}:events:${region}:${account}:api-destination/${n}/*`),
+            },
+          ]
+        : []),
+      ...(topics.length
+        ? [{ Sid: "PublishNotifications", Effect: "Allow" as const, Action: ["sns:Publish"], Resource: topics }]
+        : []),
+    ],
   };
+  if (topics.length)
+    notes.push(
+      `SNS topics (${topics.join(", ")}): EventBridge publishes to an SNS target under the topic's access policy, not a role — each topic's policy must allow the principal events.amazonaws.com sns:Publish (condition aws:SourceArn = the notification rules, arn:${p}:events:${region}:${account}:rule/${config.rulePrefix}notify*).`,
+    );
 
   const ruleArns = `arn:${p}:events:${region}:${account}:rule/${config.rulePrefix}*`;
   const consolePolicy: PolicyDocument = {
@@ -217,7 +241,55 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
         ],
         Resource: [ruleArns],
       },
-      { Sid: "ListRules", Effect: "Allow", Action: ["events:ListRules", "events:TestEventPattern"], Resource: ["*"] },
+      {
+        Sid: "ListRules",
+        Effect: "Allow",
+        Action: [
+          "events:ListRules",
+          "events:TestEventPattern",
+          "events:ListConnections",
+          "events:ListApiDestinations",
+          "cloudwatch:GetMetricData",
+        ],
+        Resource: ["*"],
+      },
+      {
+        Sid: "ManageNotificationConnections",
+        Effect: "Allow",
+        Action: [
+          "events:CreateConnection",
+          "events:DescribeConnection",
+          "events:UpdateConnection",
+          "events:DeleteConnection",
+          "events:CreateApiDestination",
+          "events:DescribeApiDestination",
+          "events:UpdateApiDestination",
+          "events:DeleteApiDestination",
+        ],
+        Resource: [
+          `arn:${p}:events:${region}:${account}:connection/${config.rulePrefix}*`,
+          `arn:${p}:events:${region}:${account}:api-destination/${config.rulePrefix}*`,
+        ],
+      },
+      {
+        // EventBridge keeps a connection's credentials in a Secrets Manager secret it creates as the caller.
+        Sid: "ConnectionSecrets",
+        Effect: "Allow",
+        Action: [
+          "secretsmanager:CreateSecret",
+          "secretsmanager:UpdateSecret",
+          "secretsmanager:DeleteSecret",
+          "secretsmanager:GetSecretValue",
+          "secretsmanager:PutSecretValue",
+        ],
+        Resource: [`arn:${p}:secretsmanager:${region}:${account}:secret:events!connection/${config.rulePrefix}*`],
+      },
+      {
+        Sid: "SendNotificationTests",
+        Effect: "Allow",
+        Action: ["events:PutEvents"],
+        Resource: [`arn:${p}:events:${region}:${account}:event-bus/default`],
+      },
       {
         Sid: "ManageTheRunner",
         Effect: "Allow",

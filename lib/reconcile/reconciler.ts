@@ -11,6 +11,8 @@ import { CallLog } from "./call-log";
 import { CHECK_ID_TAG, ruleNameFor, type ReconcileConfig } from "./config";
 import { buildPlan, selectDetailReads, wantedRules, type Plan, type PlanItem } from "./plan";
 import { appliedMessage } from "./outcome-message";
+import { isNotificationRuleName } from "./notification-desired";
+import { runNotificationPass, type NotificationReport, type NotificationStore } from "./notification-pass";
 import { mapBounded } from "./pool";
 import { CallFailedError, type AwsContext } from "./resource-kind";
 import { listRulesByPrefix, ruleKind, type ObservedRule } from "./rule-resource";
@@ -45,6 +47,8 @@ export interface ReconcilerDeps {
   dynamodb?: DynamoDBClient;
   config: ReconcileConfig;
   store: CheckStore;
+  /** The notification settings; absent: the pass leaves notification wiring alone (and does not read it). */
+  notifications?: NotificationStore;
   /** Calls in flight at once (default 8): well under the ~50 TPS these APIs allow. */
   concurrency?: number;
   /** Rules whose targets and tags are re-read per pass beyond those that must be (default 150 ≈ 300 calls). */
@@ -80,6 +84,8 @@ export interface ReconcileReport {
   /** Why the verdict table could not be read or made right (null: fine, or not managed by this pass). */
   verdictTableError: string | null;
   outcomes: ItemOutcome[];
+  /** Connections, API destinations and notification rules (null when the pass has no notification store). */
+  notifications: NotificationReport | null;
   calls: Record<string, number>;
   totalCalls: number;
 }
@@ -161,7 +167,21 @@ export class Reconciler {
     }
 
     // 2. Rules: one listing, then details only where needed (see selectDetailReads).
-    const listed = await listRulesByPrefix(aws, config.rulePrefix);
+    const allListed = await listRulesByPrefix(aws, config.rulePrefix);
+    // Notification rules share the prefix; they are planned by the notification pass, not as checks' rules.
+    const listed = allListed.filter((o) => !isNotificationRuleName(config, o.name));
+    const notificationPass = (apply: boolean) =>
+      this.deps.notifications
+        ? runNotificationPass({
+            aws,
+            config,
+            store: this.deps.notifications,
+            checks: checks.map((c) => ({ id: c.id, slug: c.slug, name: c.name })),
+            listedRules: allListed,
+            apply,
+            concurrency,
+          })
+        : Promise.resolve(null);
     const selection = selectDetailReads({
       wanted,
       observed: listed,
@@ -186,7 +206,18 @@ export class Reconciler {
     const observed = listed.map((o) => detailed.get(o.name) ?? o);
 
     const plan = buildPlan({ wanted, observed, stateMachine: smPlan, verdictTable: vtPlan, now: startedAt });
-    if (!opts.apply) return this.finish("plan", startedAt, plan, stateMachineError, verdictTableError, [], log, now);
+    if (!opts.apply)
+      return this.finish(
+        "plan",
+        startedAt,
+        plan,
+        stateMachineError,
+        verdictTableError,
+        [],
+        await notificationPass(false),
+        log,
+        now,
+      );
 
     // 3. Apply each item on its own; one failure never stops the others.
     const checksById = new Map(checks.map((c) => [c.id, c]));
@@ -276,7 +307,18 @@ export class Reconciler {
             terminal: false,
           },
     );
-    return this.finish("apply", startedAt, plan, stateMachineError, verdictTableError, outcomes, log, now);
+    const notifications = await notificationPass(true);
+    return this.finish(
+      "apply",
+      startedAt,
+      plan,
+      stateMachineError,
+      verdictTableError,
+      outcomes,
+      notifications,
+      log,
+      now,
+    );
   }
 
   private async record(
@@ -315,6 +357,7 @@ export class Reconciler {
     stateMachineError: string | null,
     verdictTableError: string | null,
     outcomes: ItemOutcome[],
+    notifications: NotificationReport | null,
     log: CallLog,
     now: () => Date,
   ): ReconcileReport {
@@ -326,6 +369,7 @@ export class Reconciler {
       stateMachineError,
       verdictTableError,
       outcomes,
+      notifications,
       calls: { ...log.counts },
       totalCalls: log.total(),
     };

@@ -30,8 +30,14 @@ export interface ObservedRule {
   targets?: ObservedTarget[];
 }
 
+/** What PutRule writes: a check's rule, or a notification rule (notification-resources.ts). */
+export type RuleSpec = Pick<
+  DesiredRule,
+  "name" | "description" | "state" | "eventPattern" | "scheduleExpression" | "tags"
+>;
+
 export type RuleCall =
-  | { op: "PutRule"; rule: DesiredRule; create: boolean }
+  | { op: "PutRule"; rule: RuleSpec; create: boolean }
   | { op: "TagResource"; arn: string; tags: Record<string, string> }
   | { op: "DeleteRule"; name: string };
 
@@ -71,7 +77,7 @@ export async function listRulesByPrefix(aws: AwsContext, prefix: string): Promis
 }
 
 /** Rule-level fields that differ (Description, pattern by meaning, schedule, state). */
-export function ruleFieldChanges(d: DesiredRule, o: ObservedRule): FieldChange[] {
+export function ruleFieldChanges(d: RuleSpec, o: ObservedRule): FieldChange[] {
   const out: FieldChange[] = [];
   if (!patternsEqual(d.eventPattern, o.eventPattern))
     out.push({ field: "eventPattern", desired: d.eventPattern, observed: o.eventPattern });
@@ -152,4 +158,4 @@ export const ruleKind = {
         return;
     }
   },
-} satisfies ResourceKind<ObservedRule, DesiredRule, ObservedRule, RuleDelta, RuleCall>;
+} satisfies ResourceKind<ObservedRule, RuleSpec, ObservedRule, RuleDelta, RuleCall>;

@@ -4,6 +4,7 @@ import { awsClients } from "@/lib/aws/clients";
 import { listAllChecksForReconcile, writeSyncState } from "@/lib/db/checks";
 import { acknowledgedKeysByCheck } from "@/lib/db/findings";
 import { env } from "@/lib/env";
+import { dbNotificationStore } from "@/lib/notifications/store";
 import { reconcileConfigFromEnv } from "./config";
 import { withReconcileLock, type Locked } from "./lock";
 import { Reconciler, type CheckStore, type PassScope, type ReconcileReport } from "./reconciler";
@@ -31,6 +32,7 @@ export function processReconciler(): Reconciler {
       dynamodb,
       config: reconcileConfigFromEnv(),
       store: dbCheckStore,
+      notifications: dbNotificationStore,
     });
   }
   return holder.__accReconciler;

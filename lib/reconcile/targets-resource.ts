@@ -13,6 +13,8 @@ import type { DesiredTarget } from "./desired-rule";
 import type { ResourceKind } from "./resource-kind";
 
 export type ObservedTarget = Target;
+/** A desired target that is not a check's (a notification rule's: InputPath to an API destination or SNS topic). */
+export type SpecTarget = Target & { Id: string; Arn: string };
 
 /** A PutTargets / RemoveTargets entry that failed: AWS's code and message. */
 export class TargetEntryError extends Error {
@@ -27,7 +29,7 @@ export class TargetEntryError extends Error {
 }
 
 /** The fields of a target this console owns, in comparable form (RetryPolicy / DeadLetterConfig are the operator's). */
-function owned(t: Target | DesiredTarget): string {
+function owned(t: Target | DesiredTarget | SpecTarget): string {
   const x = t as Target;
   return canonicalJson({
     Arn: x.Arn ?? null,
@@ -61,7 +63,7 @@ export interface TargetsDelta {
 }
 
 /** What turns `observed` into exactly the desired targets (compared by id, then by meaning). */
-function targetsDelta(desired: DesiredTarget[], observed: ObservedTarget[]): TargetsDelta {
+function targetsDelta(desired: Array<DesiredTarget | SpecTarget>, observed: ObservedTarget[]): TargetsDelta {
   const byId = new Map(observed.map((t) => [t.Id ?? "", t]));
   const wanted = new Set(desired.map((t) => t.Id));
   const put: Target[] = [];
@@ -157,4 +159,4 @@ export const targetsKind = {
       throwFailedEntry(call.op, await aws.log.send<EntryAnswer>(aws.events, command));
     }
   },
-} satisfies ResourceKind<string, RuleTargets<DesiredTarget>, RuleTargets, TargetsDelta, TargetsCall>;
+} satisfies ResourceKind<string, RuleTargets<DesiredTarget | SpecTarget>, RuleTargets, TargetsDelta, TargetsCall>;

@@ -15,6 +15,7 @@ import { DEFAULT_TREND_RANGE, TREND_RANGES, type TrendRange } from "@/lib/db/exe
 import { requirePage } from "@/lib/auth/guards";
 import { CheckHistory } from "@/components/audit/check-history";
 import { CheckFindingsPanel } from "@/components/findings/findings-panel";
+import { CheckNotifications } from "@/components/notifications/check-notifications";
 
 export const dynamic = "force-dynamic";
 
@@ -64,6 +65,7 @@ export default async function CheckPage({ params, searchParams }: Props) {
         }
       />
       <CheckFindingsPanel checkId={check.id} findingKeys={check.findingKeys} />
+      <CheckNotifications check={check} />
       <CheckHistory checkId={check.id} />
     </div>
   );
