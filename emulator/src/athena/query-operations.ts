@@ -59,8 +59,9 @@ export function queryOperations(ctx: AthenaContext): Record<string, Operation> {
           completedMs: now,
         });
         ctx.store.changed();
-      } else if (q.state === "RUNNING") {
-        // The runner records CANCELLED when the engine stops; a query between states is caught there too.
+      } else if (q.state === "QUEUED" || q.state === "RUNNING") {
+        // Running, or already taken off the queue but not yet marked RUNNING (a stop there used to be lost and the
+        // query ran to its end): the engine checks the flag before each long step, and the runner records CANCELLED.
         q.stateChangeReason = "Query was cancelled by StopQueryExecution.";
         ctx.engine?.cancel(q.id);
       }
