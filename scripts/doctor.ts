@@ -29,7 +29,9 @@ async function main(): Promise<void> {
     if (i.fix) console.log(`      fix: ${i.fix}`);
   }
   const count = (s: keyof typeof MARK) => report.items.filter((i) => i.status === s).length;
-  console.log(`\n${count("pass")} passed, ${count("warn")} warnings, ${count("fail")} failed.`);
+  console.log(
+    `\n${count("pass")} passed, ${count("warn")} ${count("warn") === 1 ? "warning" : "warnings"}, ${count("fail")} failed.`,
+  );
   await disconnectPrisma().catch(() => {});
   process.exitCode = preflightFailed(report) ? 1 : 0;
 }

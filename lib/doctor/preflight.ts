@@ -54,7 +54,7 @@ export interface PreflightInput {
   workgroups: string[];
   /** Every database the checks name, with the checks naming it (the default database with none). */
   databases: Array<{ catalog: string; database: string; checks: string[] }>;
-  /** Rules the console keeps on the default bus: one per check plus the notification rules. */
+  /** Rules the console keeps on the default bus: one per check. */
   rulesNeeded: number;
   /** The console's rule name prefix: rules without it on the bus are someone else's but count against the quota. */
   rulePrefix: string;
@@ -387,12 +387,12 @@ async function ruleQuotaItem(input: PreflightInput): Promise<PreflightItem> {
       "rules",
       title,
       "warn",
-      `Could not count the rules on the default bus (events:ListRules: ${e.code}: ${e.message}); the console needs ${input.rulesNeeded} of the ${quota} allowed.`,
+      `Could not count the rules on the default bus (events:ListRules: ${e.code}: ${e.message}); the checks need ${input.rulesNeeded} of the ${quota} allowed.`,
       "Allow the console's identity events:ListRules.",
     );
   }
   const total = input.rulesNeeded + others;
-  const detail = `${input.rulesNeeded} rules for the checks and notifications, plus ${others} other rules on the default bus: ${total} of ${quota} (default quota per bus).`;
+  const detail = `${input.rulesNeeded} rules for the checks, plus ${others} other rules on the default bus: ${total} of ${quota} (default quota per bus).`;
   const raise = `Request a higher "Maximum number of rules per event bus" in Service Quotas (EventBridge, ${input.region}), or disable checks you do not need.`;
   if (total > quota) return item("rules", title, "fail", detail, raise);
   if (total > quota * 0.8) return item("rules", title, "warn", `${detail} Over 80% used.`, raise);
