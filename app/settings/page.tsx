@@ -1,5 +1,5 @@
 // Settings: the effective configuration (from the environment, read-only here) and the least-privilege IAM
-// policies it needs — the same documents `npm run iam` prints.
+// policies it needs — the same documents `npm run iam` prints — and the AWS preflight (`npm run doctor`).
 import type { Metadata } from "next";
 import { Breakable, WrappingJson } from "@/components/reconcile/breakable";
 import { Notice } from "@/components/ui/notice";
@@ -9,6 +9,8 @@ import { env } from "@/lib/env";
 import { reconcileConfigFromEnv, stateMachineArn } from "@/lib/reconcile/config";
 import { currentIamPolicies } from "@/lib/reconcile/iam-inputs";
 import { requirePage } from "@/lib/auth/guards";
+import { runPreflight } from "@/lib/actions/settings";
+import { PreflightPanel } from "@/components/settings/preflight-panel";
 
 export const metadata: Metadata = { title: "Settings" };
 export const dynamic = "force-dynamic";
@@ -173,6 +175,21 @@ export default async function SettingsPage() {
             ))}
           </TableBody>
         </Table>
+      </section>
+
+      <section aria-labelledby="preflight" className="space-y-3">
+        <div>
+          <h2 id="preflight" className="text-base font-semibold text-zinc-900">
+            AWS preflight
+          </h2>
+          <p className="mt-1 max-w-3xl text-sm text-zinc-600">
+            Checks this AWS setup before anything runs: the credentials and account, the region, that the two roles
+            exist, trust the right service and allow every action of the policies below (IAM policy simulation), the
+            workgroups, the databases the checks name, and the rule quota. Read-only; also{" "}
+            <code className="font-mono">npm run doctor</code>.
+          </p>
+        </div>
+        <PreflightPanel action={runPreflight} />
       </section>
 
       <section aria-labelledby="iam" className="space-y-4">

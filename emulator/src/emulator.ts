@@ -25,6 +25,8 @@ import { createEventsService } from "./events/index";
 import { createStatesService } from "./states/index";
 import { createSnsService } from "./sns/index";
 import { createCloudWatchService } from "./cloudwatch/index";
+import { createStsService } from "./sts/index";
+import { createIamService } from "./iam/index";
 import { WebhookReceivers } from "./webhooks/receivers";
 
 export { DEFAULT_CONFIG };
@@ -49,6 +51,8 @@ const SERVICE_FACTORIES: Array<{
   { name: "dynamodb", create: createDynamoDbService },
   { name: "sns", create: createSnsService },
   { name: "cloudwatch", create: createCloudWatchService },
+  { name: "sts", create: createStsService },
+  { name: "iam", create: createIamService },
 ];
 
 /** Starts an emulator listening on config.port (0 = any free port); resolves once it accepts connections. */

@@ -45,6 +45,8 @@ export const ACTION_RULES = {
   "notification.updateDestination": { permission: "manageNotificationDestinations", audit: "in-transaction" },
   "notification.deleteDestination": { permission: "manageNotificationDestinations", audit: "in-transaction" },
   "notification.sendTest": { permission: "sendNotificationTest", audit: "after" },
+  // Read-only AWS calls (STS, IAM, Athena, EventBridge ListRules): only refusals are recorded.
+  "settings.runPreflight": { permission: "runPreflight", audit: "refusals-only" },
 } as const satisfies Record<string, ActionRule>;
 
 export type ActionName = keyof typeof ACTION_RULES;

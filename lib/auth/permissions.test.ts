@@ -44,6 +44,7 @@ const EXPECTED: Record<string, readonly Who[]> = {
   "notification.updateDestination": A,
   "notification.deleteDestination": A,
   "notification.sendTest": O,
+  "settings.runPreflight": A,
   "GET /executions/[id]/results": V,
   "GET /executions/[id]/results.csv": V,
   "POST /executions/live": V,

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   applyReconcile: "admin",
   manageTokens: "admin",
   readSettings: "admin",
+  // The preflight reads the account's roles and policies (IAM) and names what is missing: as admin-only as Settings.
+  runPreflight: "admin",
   // Destinations hold credentials (a Slack URL is one) and reach outside the account.
   manageNotificationDestinations: "admin",
 } as const satisfies Record<string, Role>;
@@ -84,6 +86,7 @@ export const canDeleteCheck = (p: P) => can(p, "deleteCheck");
 export const canApplyReconcile = (p: P) => can(p, "applyReconcile");
 export const canManageTokens = (p: P) => can(p, "manageTokens");
 export const canReadSettings = (p: P) => can(p, "readSettings");
+export const canRunPreflight = (p: P) => can(p, "runPreflight");
 export const canReadNotifications = (p: P) => can(p, "readNotifications");
 export const canSetCheckNotifications = (p: P) => can(p, "setCheckNotifications");
 export const canSendNotificationTest = (p: P) => can(p, "sendNotificationTest");

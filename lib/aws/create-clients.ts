@@ -5,6 +5,8 @@ import { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
 import { EventBridgeClient } from "@aws-sdk/client-eventbridge";
 import { SFNClient } from "@aws-sdk/client-sfn";
 import { SNSClient } from "@aws-sdk/client-sns";
+import { STSClient } from "@aws-sdk/client-sts";
+import { IAMClient } from "@aws-sdk/client-iam";
 import { recordAwsCall } from "@/lib/metrics/record";
 
 export interface AwsClientConfig {
@@ -39,6 +41,10 @@ export interface AwsClients {
   /** Delivery health of notification rules (GetMetricData on AWS/Events). */
   cloudwatch: CloudWatchClient;
   sns: SNSClient;
+  /** Who the credentials are (the preflight, lib/doctor). */
+  sts: STSClient;
+  /** The two roles and what their policies allow (the preflight, lib/doctor; read-only). */
+  iam: IAMClient;
 }
 
 /**
@@ -70,6 +76,8 @@ export function createAwsClients(config: AwsClientConfig): AwsClients {
     dynamodb: withCallMetrics("dynamodb", new DynamoDBClient(common)),
     cloudwatch: withCallMetrics("monitoring", new CloudWatchClient(common)),
     sns: withCallMetrics("sns", new SNSClient(common)),
+    sts: withCallMetrics("sts", new STSClient(common)),
+    iam: withCallMetrics("iam", new IAMClient(common)),
   };
 }
 

@@ -346,6 +346,22 @@ export function buildIamPolicies(input: IamInput): IamPolicies {
         Resource: sorted([config.stateMachineRoleArn, config.eventsRoleArn]),
         Condition: { StringEquals: { "iam:PassedToService": ["states.amazonaws.com", "events.amazonaws.com"] } },
       },
+      {
+        // The AWS preflight (npm run doctor, Settings): the two roles' trust and what their policies allow.
+        Sid: "PreflightTheTwoRoles",
+        Effect: "Allow",
+        Action: ["iam:GetRole", "iam:SimulatePrincipalPolicy"],
+        Resource: sorted([config.stateMachineRoleArn, config.eventsRoleArn]),
+      },
+      {
+        Sid: "PreflightWorkgroupsAndDatabases",
+        Effect: "Allow",
+        Action: ["athena:GetWorkGroup", "athena:GetDatabase"],
+        Resource: [
+          ...workgroups.map((w) => `arn:${p}:athena:${region}:${account}:workgroup/${w}`),
+          ...catalogs.map((c) => `arn:${p}:athena:${region}:${account}:datacatalog/${c}`),
+        ],
+      },
     ],
   };
 

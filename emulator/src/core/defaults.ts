@@ -9,3 +9,12 @@ export const DEFAULT_CONFIG: EmulatorConfig = {
   dataDir: ".data/emulator",
   options: {},
 };
+
+/**
+ * The roles the emulator's IAM starts with: the console's defaults (`<STATE_MACHINE_NAME>-role` and the events role),
+ * so `npm run doctor` against `npm start` finds them.
+ */
+export const DEFAULT_ROLES = {
+  stateMachine: "audit-checks-runner-role",
+  events: "audit-checks-events-role",
+} as const;

@@ -24,7 +24,7 @@ export interface Fault {
   hits: number;
 }
 
-const SERVICES: ServiceName[] = ["events", "states", "athena", "dynamodb", "sns", "cloudwatch"];
+const SERVICES: ServiceName[] = ["events", "states", "athena", "dynamodb", "sns", "cloudwatch", "sts", "iam"];
 const KINDS: FaultKind[] = ["throttle", "error5xx", "latency"];
 
 export class FaultRegistry {

@@ -9,6 +9,8 @@ export const INTERNAL_ERROR_CODE: Record<ServiceName, string> = {
   dynamodb: "InternalServerError",
   sns: "InternalError",
   cloudwatch: "InternalServiceError",
+  sts: "InternalFailure",
+  iam: "ServiceFailure",
 };
 
 /** A code the SDK classes as throttling (retryable) for each service. */
@@ -19,6 +21,8 @@ export const THROTTLE_ERROR_CODE: Record<ServiceName, string> = {
   dynamodb: "ThrottlingException",
   sns: "Throttled",
   cloudwatch: "Throttling",
+  sts: "Throttling",
+  iam: "Throttling",
 };
 
 /** Content type of a JSON 1.0 / 1.1 answer. */

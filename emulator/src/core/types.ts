@@ -1,7 +1,7 @@
 // Contracts shared by the emulator's services. The emulator imports nothing from the console.
 import type { MetricStore } from "./metrics";
 
-export type ServiceName = "events" | "states" | "athena" | "dynamodb" | "sns" | "cloudwatch";
+export type ServiceName = "events" | "states" | "athena" | "dynamodb" | "sns" | "cloudwatch" | "sts" | "iam";
 
 /** Who is calling and where: the region/account come from config (signatures are not verified). */
 export interface CallContext {

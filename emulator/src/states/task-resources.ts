@@ -148,6 +148,8 @@ const ERROR_PREFIX: Record<ServiceName, { prefix: string; service: string }> = {
   dynamodb: { prefix: "DynamoDB", service: "AmazonDynamoDBv2" },
   sns: { prefix: "SNS", service: "AmazonSNS" },
   cloudwatch: { prefix: "CloudWatch", service: "AmazonCloudWatch" },
+  sts: { prefix: "Sts", service: "AWSSecurityTokenService" },
+  iam: { prefix: "Iam", service: "AmazonIdentityManagement" },
 };
 
 // The Java SDK has no class for some codes: Step Functions then names the service's base exception.
