@@ -196,7 +196,16 @@ export class AthenaEngine {
   /** Stops a query that is running or about to run (execute checks the flag before each long step). */
   cancel(queryId: string): void {
     this.cancelled.add(queryId);
-    this.running.get(queryId)?.interrupt();
+    // An interrupt that reaches the connection just before DuckDB starts executing is a no-op, and the flag is only
+    // read again after the first chunk (for an aggregate, the whole query): keep interrupting until the query hands
+    // its connection back.
+    const interrupt = () => {
+      const conn = this.running.get(queryId);
+      if (!conn || !this.cancelled.has(queryId)) return;
+      conn.interrupt();
+      setTimeout(interrupt, 100).unref();
+    };
+    interrupt();
   }
 
   /** Closes every connection and the instance. */
