@@ -125,7 +125,12 @@ export function defineAction<S extends z.ZodType, T>({
       }
       const failure = toFailure(error, name);
       if (failure.formError === GENERIC_ERROR) done("error", { err: error });
-      else done("failed", { error: error instanceof Error ? error.name : "unknown" });
+      // Class names are minified in the production bundle, so the log names the failure by its shape instead.
+      else
+        done("failed", {
+          failure: failure.code ?? (Object.keys(failure.fieldErrors).length > 0 ? "fields" : "refused"),
+          fields: Object.keys(failure.fieldErrors),
+        });
       return failure;
     }
   };
