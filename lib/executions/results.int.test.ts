@@ -1,13 +1,9 @@
 // Result pages and the CSV stream against the emulator's Athena through the real SDK: the header row of a SELECT,
 // no header for UTILITY statements, NULL vs '', and every row of a 10,000-row result across NextToken pages.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  GetQueryExecutionCommand,
-  GetQueryResultsCommand,
-  StartQueryExecutionCommand,
-  type QueryExecution,
-} from "@aws-sdk/client-athena";
-import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
+import { GetQueryResultsCommand, type QueryExecution } from "@aws-sdk/client-athena";
+import type { AwsClients } from "@/lib/aws/create-clients";
+import { emulatorAwsClients, runAthenaQuery } from "@/lib/testing/emulator-aws";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
 import { toResultPage } from "./result-page";
 import { resultsCsvChunks } from "./results-csv";
@@ -17,11 +13,7 @@ let aws: AwsClients;
 
 beforeAll(async () => {
   emu = await startEmulator();
-  aws = createAwsClients({
-    region: "us-east-1",
-    endpoint: emu.url,
-    credentials: { accessKeyId: "t", secretAccessKey: "t" },
-  });
+  aws = emulatorAwsClients(emu);
 });
 
 afterAll(async () => {
@@ -29,18 +21,7 @@ afterAll(async () => {
 });
 
 async function run(sql: string): Promise<QueryExecution> {
-  const { QueryExecutionId } = await aws.athena.send(
-    new StartQueryExecutionCommand({
-      QueryString: sql,
-      QueryExecutionContext: { Database: "auditlogs" },
-      ResultConfiguration: { OutputLocation: "s3://c4-results/" },
-    }),
-  );
-  for (;;) {
-    const q = (await aws.athena.send(new GetQueryExecutionCommand({ QueryExecutionId }))).QueryExecution!;
-    if (q.Status?.State !== "QUEUED" && q.Status?.State !== "RUNNING") return q;
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  return runAthenaQuery(aws, sql, "s3://c4-results/");
 }
 
 const fetcher = (id: string, size: number) => (token: string | null) =>

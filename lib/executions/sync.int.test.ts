@@ -7,7 +7,7 @@ import {
   StartExecutionCommand,
   type SFNClient,
 } from "@aws-sdk/client-sfn";
-import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
+import type { AwsClients } from "@/lib/aws/create-clients";
 import {
   createPgliteTestDatabase,
   createPostgresTestDatabase,
@@ -15,6 +15,7 @@ import {
 } from "@/lib/db/testing/test-databases";
 import { buildExecutionInput } from "@/lib/reconcile/target-input";
 import { makeCheck } from "@/lib/reconcile/test-fixtures";
+import { emulatorAwsClients } from "@/lib/testing/emulator-aws";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
 import { parseFilters, parsePage } from "./filters";
 import { lastRunsByCheck, listExecutions, prismaExecutionStore, recentRuns } from "@/lib/db/executions";
@@ -63,11 +64,7 @@ async function waitClosed(arn: string) {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  aws = createAwsClients({
-    region: "us-east-1",
-    endpoint: emu.url,
-    credentials: { accessKeyId: "t", secretAccessKey: "t" },
-  });
+  aws = emulatorAwsClients(emu);
 });
 
 afterAll(async () => {

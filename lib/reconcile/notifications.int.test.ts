@@ -14,7 +14,7 @@ import {
 } from "@aws-sdk/client-eventbridge";
 import type { Actor } from "@/lib/actor";
 import type { CheckSpec } from "@/lib/checks/types";
-import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
+import type { AwsClients } from "@/lib/aws/create-clients";
 import { createCheck } from "@/lib/db/checks";
 import { setCheckNotifications } from "@/lib/db/check-notifications";
 import { setPrismaClient } from "@/lib/db/client";
@@ -25,6 +25,7 @@ import type { CompletedEventDetail } from "@/lib/notifications/completed-event";
 import { ruleHealth } from "@/lib/notifications/delivery";
 import { encryptSecret, maskUrl } from "@/lib/notifications/secrets";
 import { dbNotificationStore } from "@/lib/notifications/store";
+import { emulatorAwsClients } from "@/lib/testing/emulator-aws";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
 import { patternsEqual } from "./compare";
 import { destinationResourceName, notificationPattern, notificationRuleName } from "./notification-desired";
@@ -136,11 +137,7 @@ beforeAll(async () => {
   process.env.AWS_ENDPOINT_URL = emu.url;
   resetEnvCache();
   setPrismaClient(db.client);
-  aws = createAwsClients({
-    region: "us-east-1",
-    endpoint: emu.url,
-    credentials: { accessKeyId: "t", secretAccessKey: "t" },
-  });
+  aws = emulatorAwsClients(emu);
 });
 
 afterAll(async () => {

@@ -2,8 +2,8 @@
 // page by page, a copy killed after page 2 and resumed without duplicates, a second copy adding nothing, the row
 // and byte caps recorded as the cut, and a query whose output was deleted (or forgotten) ending as unavailable.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from "@aws-sdk/client-athena";
-import { createAwsClients, type AwsClients } from "@/lib/aws/create-clients";
+import { GetQueryResultsCommand } from "@aws-sdk/client-athena";
+import type { AwsClients } from "@/lib/aws/create-clients";
 import { setPrismaClient } from "@/lib/db/client";
 import { prismaExecutionStore } from "@/lib/db/executions";
 import {
@@ -20,6 +20,7 @@ import {
   type TestDatabase,
 } from "@/lib/db/testing/test-databases";
 import type { ExecutionRecord } from "@/lib/executions/execution-record";
+import { emulatorAwsClients, runAthenaQuery } from "@/lib/testing/emulator-aws";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
 import { copyDueSnapshots, copySnapshot } from "./copier";
 
@@ -41,11 +42,7 @@ function counting() {
 
 beforeAll(async () => {
   emu = await startEmulator();
-  aws = createAwsClients({
-    region: "us-east-1",
-    endpoint: emu.url,
-    credentials: { accessKeyId: "t", secretAccessKey: "t" },
-  });
+  aws = emulatorAwsClients(emu);
 });
 
 afterAll(async () => {
@@ -53,19 +50,9 @@ afterAll(async () => {
 });
 
 async function runQuery(sql: string): Promise<string> {
-  const { QueryExecutionId } = await aws.athena.send(
-    new StartQueryExecutionCommand({
-      QueryString: sql,
-      QueryExecutionContext: { Database: "auditlogs" },
-      ResultConfiguration: { OutputLocation: "s3://snapshots-it/" },
-    }),
-  );
-  for (;;) {
-    const q = (await aws.athena.send(new GetQueryExecutionCommand({ QueryExecutionId }))).QueryExecution!;
-    if (q.Status?.State === "SUCCEEDED") return QueryExecutionId!;
-    if (q.Status?.State !== "QUEUED" && q.Status?.State !== "RUNNING") throw new Error(`query ${q.Status?.State}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const q = await runAthenaQuery(aws, sql, "s3://snapshots-it/");
+  if (q.Status?.State !== "SUCCEEDED") throw new Error(`query ${q.Status?.State}`);
+  return q.QueryExecutionId!;
 }
 
 let seq = 0;
