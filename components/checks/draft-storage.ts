@@ -1,38 +1,25 @@
 "use client";
 
-import type { CheckDraft } from "@/lib/checks/schema";
+import { z } from "zod";
+import { checkDraftShape, type CheckDraft } from "@/lib/checks/schema";
 
 // The check form keeps what the operator typed in the browser's storage until a save succeeds, so neither a reload,
 // a refused request nor a crashed tab costs them their work. Only the browser that typed it ever sees it.
 
 const PREFIX = "acc:check-draft:";
 
-export interface StoredDraft {
-  savedAt: string;
-  /** The check's version the draft was edited from; a draft of an older version is not offered over a newer one. */
-  version: number | null;
-  draft: CheckDraft;
-}
-
 export function draftStorageKey(mode: "create" | "edit", checkId?: string): string {
   return `${PREFIX}${mode === "edit" && checkId ? checkId : "new"}`;
 }
 
-function looksLikeDraft(v: unknown): v is StoredDraft {
-  if (!v || typeof v !== "object") return false;
-  const s = v as Partial<StoredDraft>;
-  const d = s.draft as Partial<CheckDraft> | undefined;
-  return (
-    typeof s.savedAt === "string" &&
-    !!d &&
-    typeof d.name === "string" &&
-    typeof d.sql === "string" &&
-    !!d.trigger &&
-    typeof d.trigger === "object" &&
-    !!d.expectation &&
-    Array.isArray(d.parameters)
-  );
-}
+/** A stored draft is the form's own draft shape (lib/checks/schema.ts); an older or foreign value is ignored. */
+const storedDraftSchema = z.object({
+  savedAt: z.string(),
+  /** The check's version the draft was edited from; a draft of an older version is not offered over a newer one. */
+  version: z.number().nullable(),
+  draft: checkDraftShape,
+});
+export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 /** The stored draft for this form, or null when there is none or it cannot be read (storage off, old shape). */
 export function readStoredDraft(key: string): StoredDraft | null {
@@ -40,7 +27,8 @@ export function readStoredDraft(key: string): StoredDraft | null {
     const raw = window.localStorage.getItem(key);
     if (!raw) return null;
     const parsed: unknown = JSON.parse(raw);
-    return looksLikeDraft(parsed) ? parsed : null;
+    const stored = storedDraftSchema.safeParse(parsed);
+    return stored.success ? stored.data : null;
   } catch {
     return null;
   }
