@@ -113,10 +113,16 @@ function CheckFormBody({
   }, [dirty, pending]);
 
   // Keep the draft in the browser while it differs from what was loaded (a restored draft counts as typed).
-  const draftToKeep = dirty || restoredAt ? d.draft : null;
+  // Nothing is written while a save is in flight or after it succeeded: a write still waiting on its timer would
+  // otherwise land after the successful save cleared the draft, and the next new check would open with the old one.
+  const saved = useRef(false);
+  const draftToKeep = (dirty || restoredAt) && !pending ? d.draft : null;
   useEffect(() => {
     if (!draftToKeep) return;
-    const t = setTimeout(() => setStorageRefused(!writeStoredDraft(storageKey, draftToKeep, version ?? null)), 400);
+    const t = setTimeout(() => {
+      if (saved.current) return;
+      setStorageRefused(!writeStoredDraft(storageKey, draftToKeep, version ?? null));
+    }, 400);
     return () => clearTimeout(t);
   }, [draftToKeep, storageKey, version]);
 
@@ -152,6 +158,7 @@ function CheckFormBody({
         setAttemptCount(attempt.current);
         return;
       }
+      saved.current = true;
       clearStoredDraft(storageKey);
       const q = new URLSearchParams({
         saved: mode === "create" ? "created" : "updated",
