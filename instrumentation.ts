@@ -7,6 +7,9 @@ export async function register(): Promise<void> {
   const { installShutdown } = await import("@/lib/lifecycle/shutdown");
   const stops: Array<() => Promise<void>> = [];
   installShutdown(stops);
+  // A worker of a multi-process server answers its primary (metrics of all workers, locks spanning them).
+  const { listenToClusterPrimary } = await import("@/lib/cluster/worker");
+  listenToClusterPrimary();
   if (!env.ACC_BACKGROUND) return;
 
   // Reconciler: every check's rule and the shared state machine, every RECONCILE_INTERVAL_SECONDS.

@@ -10,6 +10,10 @@ export const SERVER_ACTION_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 const nextConfig: NextConfig = {
   // A self-contained server folder for deployments (scripts/build-standalone.ts completes it; see README "Deploy").
   output: "standalone",
+  // No gzip in the Node process: Next flushes the compressor after every streamed chunk, and under 20 concurrent
+  // clients that cost a fifth of the pages served (npm run bench:throughput). Static assets are immutable and cached
+  // by the browser; compress at the proxy or CDN in front when the network calls for it (README "Deploy").
+  compress: false,
   experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   serverExternalPackages: [
     // Native and wasm packages stay out of the server bundle; Node loads them at run time.

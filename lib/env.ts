@@ -96,6 +96,11 @@ const rawSchema = z.object({
   RECONCILE_INTERVAL_SECONDS: seconds(60),
   EXECUTIONS_SYNC_INTERVAL_SECONDS: seconds(15),
   ACC_BACKGROUND: z.enum(["on", "off"]).default("on"),
+  /**
+   * Web server processes sharing PORT (one renders on one core). Unset: one per CPU up to 4 with `npm start`, 1 in
+   * the standalone server (a container scales by replicas; set it when a replica has several cores).
+   */
+  ACC_WEB_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   /** on: a reverse proxy in front sets X-Forwarded-Host, which is then believed. */
   ACC_TRUST_PROXY: z.enum(["on", "off"]).default("off"),
   /** Bearer token Prometheus sends to /metrics; unset: /metrics answers 404. */

@@ -1,4 +1,6 @@
-// `npm run bench:throughput -- [--url http://localhost:3000] [--token T] [--clients 20] [--seconds 60] [--paths a,b]`
+// `npm run bench:throughput -- [--url http://localhost:3000] [--token T] [--clients 20] [--seconds 60] [--paths a,b]
+//   [--accept-encoding "gzip, deflate, br"] [--warmup 20]` (what the clients ask for, a browser's value by default;
+//   seconds of the same load before measuring, so a freshly started server's compilation is not what is measured)
 // The load of the reliability probe: N concurrent clients, each requesting pages back to back for the given time,
 // against a running console (`npm start`, or one on real PostgreSQL with DATABASE_URL). Signs in with a service
 // token (AUDIT_CHECKS_TOKEN or --token; `npm run token -- create --name bench --role viewer`). Reported: requests
@@ -12,6 +14,8 @@ const BASE = arg("url", process.env.AUDIT_CHECKS_URL ?? "http://localhost:3000")
 const TOKEN = arg("token", process.env.AUDIT_CHECKS_TOKEN ?? "");
 const CLIENTS = Number(arg("clients", "20"));
 const SECONDS = Number(arg("seconds", "60"));
+const ACCEPT_ENCODING = arg("accept-encoding", "gzip, deflate, br");
+const WARMUP_SECONDS = Number(arg("warmup", "20"));
 
 interface PathStats {
   latencies: number[];
@@ -25,7 +29,7 @@ async function request(path: string): Promise<{ status: string; ms: number }> {
   const started = performance.now();
   try {
     const res = await fetch(`${BASE}${path}`, {
-      headers: { authorization: `Bearer ${TOKEN}` },
+      headers: { authorization: `Bearer ${TOKEN}`, "accept-encoding": ACCEPT_ENCODING },
       redirect: "manual",
       signal: AbortSignal.timeout(30_000),
     });
@@ -48,24 +52,32 @@ async function main() {
   const probe = await request("/checks");
   if (probe.status !== "200") throw new Error(`GET ${BASE}/checks answered ${probe.status}; is the token valid?`);
   const paths = arg("paths", "") ? arg("paths", "").split(",") : await defaultPaths();
-  const stats = new Map<string, PathStats>(paths.map((p) => [p, { latencies: [], failures: new Map() }]));
-  const deadline = performance.now() + SECONDS * 1000;
-  let n = 0;
-  const client = async (offset: number) => {
-    for (let i = offset; performance.now() < deadline; i++) {
-      const path = paths[i % paths.length]!;
-      const r = await request(path);
-      const s = stats.get(path)!;
-      s.latencies.push(r.ms);
-      if (r.status !== "200") s.failures.set(r.status, (s.failures.get(r.status) ?? 0) + 1);
-      n++;
-    }
+  /** Every client requests the paths in turn until `seconds` ran out; `record` sees each answer. */
+  const load = async (seconds: number, record: (path: string, r: { status: string; ms: number }) => void) => {
+    const deadline = performance.now() + seconds * 1000;
+    const client = async (offset: number) => {
+      for (let i = offset; performance.now() < deadline; i++) {
+        const path = paths[i % paths.length]!;
+        record(path, await request(path));
+      }
+    };
+    await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
   };
+  if (WARMUP_SECONDS > 0) await load(WARMUP_SECONDS, () => {});
+  const stats = new Map<string, PathStats>(paths.map((p) => [p, { latencies: [], failures: new Map() }]));
+  let n = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+  await load(SECONDS, (path, r) => {
+    const s = stats.get(path)!;
+    s.latencies.push(r.ms);
+    if (r.status !== "200") s.failures.set(r.status, (s.failures.get(r.status) ?? 0) + 1);
+    n++;
+  });
   const elapsed = (performance.now() - started) / 1000;
   console.log(
-    `${BASE}: ${CLIENTS} clients for ${elapsed.toFixed(1)} s, load average ${(await import("node:os"))
+    `${BASE}: ${CLIENTS} clients (accept-encoding: ${ACCEPT_ENCODING}) for ${elapsed.toFixed(1)} s after ${WARMUP_SECONDS} s of warm-up, load average ${(
+      await import("node:os")
+    )
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(" ")}`,

@@ -4,7 +4,8 @@
 //   3. the AWS emulator and the local identity provider (emulator/src/idp) as child processes when
 //      ACC_AWS_MODE=emulator (in parallel with 4)
 //   4. pending migrations, then the demo checks on an empty database
-//   5. next build when the build is missing or stale (not in dev), then next start / next dev on PORT
+//   5. next build when the build is missing or stale (not in dev), then Next's server on PORT (scripts/web-server.ts,
+//      one process per core up to 4) / next dev
 // Ctrl-C / SIGTERM stop the children in reverse order and close PGlite cleanly.
 import { randomBytes } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
@@ -247,12 +248,10 @@ async function main(): Promise<void> {
     if (!buildOk) return shutdown(1);
   }
 
-  const next = startChild(
-    "next",
-    bin("next"),
-    [dev ? "dev" : "start", "-p", String(config.PORT), "-H", config.HOST],
-    childEnv,
-  );
+  // Production: Next's server as several processes on PORT (scripts/web-server.ts, ACC_WEB_WORKERS); dev: next dev.
+  const next = dev
+    ? startChild("next", bin("next"), ["dev", "-p", String(config.PORT), "-H", config.HOST], childEnv)
+    : startChild("next", bin("tsx"), [path.join(ROOT, "scripts", "web-server.ts")], childEnv);
   children.push(next);
   watchUnexpectedExit(next);
   const probeHost = config.HOST === "0.0.0.0" || config.HOST === "::" ? "127.0.0.1" : config.HOST;

@@ -1,9 +1,11 @@
 // One reconcile at a time. In this process: a mutex. Across processes (two consoles on one database): a PostgreSQL
 // session advisory lock held on a dedicated connection for the length of the pass — if the process dies, the
 // connection closes and the lock goes with it. On the embedded PGlite every connection shares ONE session, so an
-// advisory lock would always be granted to everyone: there the in-process mutex is the lock (the console is the
-// only process using that database).
+// advisory lock would always be granted to everyone: there the lock across the web server's worker processes is
+// the cluster primary's (lib/cluster/worker.ts), and with one server process the in-process mutex is the lock (the
+// console is the only program using that database).
 import pg from "pg";
+import { acquireClusterLock, inClusterWorker } from "@/lib/cluster/worker";
 
 /** pg_try_advisory_lock key: "ACCR" (Audit Checks Console Reconcile). */
 export const RECONCILE_LOCK_KEY = 0x41434352;
@@ -55,7 +57,12 @@ export async function withReconcileLock<T>(fn: () => Promise<T>, opts: LockOptio
   const release = await mutex.acquire(opts.waitMs);
   if (!release) return { ran: false };
   let client: pg.Client | undefined;
+  let releaseCluster: (() => void) | null = null;
   try {
+    if (!opts.databaseUrl && inClusterWorker()) {
+      releaseCluster = await acquireClusterLock("reconcile", Math.max(0, deadline - Date.now()));
+      if (!releaseCluster) return { ran: false };
+    }
     if (opts.databaseUrl) {
       client = new pg.Client({ connectionString: opts.databaseUrl, application_name: "acc-reconcile-lock" });
       await client.connect();
@@ -73,6 +80,7 @@ export async function withReconcileLock<T>(fn: () => Promise<T>, opts: LockOptio
       await client.query("SELECT pg_advisory_unlock($1)", [RECONCILE_LOCK_KEY]).catch(() => {});
       await client.end().catch(() => {});
     }
+    releaseCluster?.();
     release();
   }
 }

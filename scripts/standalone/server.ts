@@ -2,11 +2,16 @@
 //   1. validate the environment (lib/env.ts); a deployment names its database (DATABASE_URL, no embedded PGlite)
 //   2. pending migrations under the migration advisory lock, so replicas starting together migrate once
 //      (ACC_MIGRATE=off skips it when the deployment runs `node server.mjs migrate` as its own step)
-//   3. Next's standalone server.js on HOST:PORT; its instrumentation hook starts the background loops, each on one
-//      replica at a time (lib/leader), and installs the graceful shutdown (lib/lifecycle/shutdown.ts).
+//   3. Next's standalone server.js on HOST:PORT, as ACC_WEB_WORKERS processes (default 1; scripts/lib/web-cluster.ts);
+//      its instrumentation hook starts the background loops, each on one replica at a time (lib/leader), and
+//      installs the graceful shutdown (lib/lifecycle/shutdown.ts).
+import cluster from "node:cluster";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+
+import { holdExitForShutdown } from "../lib/hold-exit";
+import { runWebServer } from "../lib/web-cluster";
 
 const MIGRATE_ATTEMPTS = 5;
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,7 +37,8 @@ async function main(): Promise<number> {
     return 1;
   }
   const migrateOnly = process.argv[2] === "migrate";
-  if (migrateOnly || process.env.ACC_MIGRATE !== "off") {
+  // Workers of a multi-process server (ACC_WEB_WORKERS) start after the primary migrated: they only serve.
+  if (!cluster.isWorker && (migrateOnly || process.env.ACC_MIGRATE !== "off")) {
     const { applyPendingMigrations } = await import("@/lib/db/migrations/migrate");
     const started = Date.now();
     // The database may still be starting (a fresh RDS, docker compose) or slow to answer: a few tries with backoff.
@@ -57,20 +63,16 @@ async function main(): Promise<number> {
   // Next's server.js reads PORT and HOSTNAME.
   process.env.PORT = String(env.PORT);
   process.env.HOSTNAME = env.HOST;
-  // Next's signal handler calls process.exit once its HTTP server has drained; the console's own shutdown (loops
-  // at a safe point, database closed; lib/lifecycle/shutdown.ts) may still be running then: the exit waits for it.
-  const exit = process.exit.bind(process);
-  process.exit = ((code?: number) => {
-    const pending = (globalThis as { __accShutdown?: Promise<void> }).__accShutdown;
-    if (!pending) return exit(code);
-    void pending.finally(() => {
-      log.info({ action: "stop", outcome: "ok", code }, "stopped");
-      exit(code);
-    });
-    return undefined as never;
-  }) as typeof process.exit;
-  log.info({ action: "start", port: env.PORT, host: env.HOST, aws: env.AWS_ENDPOINT_URL ?? "aws" }, "starting");
-  createRequire(import.meta.url)(path.join(here, "server.js"));
+  runWebServer({
+    workers: env.ACC_WEB_WORKERS ?? 1,
+    background: env.ACC_BACKGROUND ? "on" : "off",
+    log: (message) => log.info(message),
+    serve: () => {
+      holdExitForShutdown((code) => log.info({ action: "stop", outcome: "ok", code }, "stopped"));
+      log.info({ action: "start", port: env.PORT, host: env.HOST, aws: env.AWS_ENDPOINT_URL ?? "aws" }, "starting");
+      createRequire(import.meta.url)(path.join(here, "server.js"));
+    },
+  });
   return -1;
 }
 
