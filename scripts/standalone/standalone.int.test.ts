@@ -31,7 +31,7 @@ const freePort = () =>
     s.once("error", reject);
   });
 
-async function startServer(): Promise<(typeof servers)[number]> {
+async function startServer(extraEnv: Record<string, string> = {}): Promise<(typeof servers)[number]> {
   const port = await freePort();
   // Only what a container would have: no variables of the developer's shell, no repository.
   const child = spawn(process.execPath, ["server.mjs"], {
@@ -44,6 +44,7 @@ async function startServer(): Promise<(typeof servers)[number]> {
       PORT: String(port),
       ACC_DATA_DIR: path.join(dir, "data"),
       NEXT_TELEMETRY_DISABLED: "1",
+      ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -93,7 +94,8 @@ describe("standalone build", () => {
     expect(existsSync(path.join(path.dirname(dir), "package.json"))).toBe(false);
     expect(existsSync(path.join(dir, "app"))).toBe(false); // no sources: the build only
 
-    const [a, b] = await Promise.all([startServer(), startServer()]);
+    // The second replica runs two web server processes on its port (ACC_WEB_WORKERS).
+    const [a, b] = await Promise.all([startServer(), startServer({ ACC_WEB_WORKERS: "2" })]);
     await Promise.all([waitReady(a), waitReady(b)]);
     // Migrations ran once: one replica applied them, the other found the schema up to date.
     const applied = [a, b].filter((s) => /"applied":\["\d+_init"/.test(s.out()));
@@ -131,6 +133,14 @@ describe("standalone build", () => {
     const checks = await fetch(`${base}/checks`, { headers: { authorization: `Bearer ${token}` } });
     expect(checks.status).toBe(200);
     expect(await checks.text()).toMatch(/<h1[^>]*>Checks<\/h1>/);
+    // The replica with two workers migrated (or not) once, serves pages from both, and its metrics span them.
+    expect(b.out()).toContain("web server: 2 worker processes on one port");
+    for (let i = 0; i < 4; i++) {
+      const page = await fetch(`http://127.0.0.1:${b.port}/checks`, {
+        headers: { authorization: `Bearer ${token}`, connection: "close" },
+      });
+      expect(page.status).toBe(200);
+    }
 
     // SIGTERM with a request in flight (AWS answers slowly: /readyz waits on it): the request still gets its answer,
     // new connections are refused, the loops and the pool close, then the process exits (143: by SIGTERM).
