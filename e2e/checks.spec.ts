@@ -138,6 +138,7 @@ test("create a scheduled check with a live plain-language preview", async ({ pag
 });
 
 test("the list sorts by column and keeps search and sort in the URL", async ({ page }, info) => {
+  test.setTimeout(90_000);
   const tag = uniqueName("Sorting", info);
   await createCheck(page, { name: `${tag} b`, trigger: { kind: "schedule", expression: "rate(1 day)" } });
   await createCheck(page, { name: `${tag} a`, trigger: { kind: "schedule", expression: "rate(1 hour)" } });
@@ -156,6 +157,7 @@ test("the list sorts by column and keeps search and sort in the URL", async ({ p
 });
 
 test("a concurrent edit is refused and the second operator's input is kept", async ({ browser, page }, info) => {
+  test.setTimeout(90_000);
   const name = uniqueName("Concurrent", info);
   const id = await createCheck(page, { name });
   // The second operator signs in as the demo operator.

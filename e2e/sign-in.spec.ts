@@ -45,6 +45,8 @@ test.describe("viewer", () => {
     page,
     browser,
   }, info) => {
+    // Two signed-in users and a dozen page loads: a story, with a story's time budget.
+    test.setTimeout(90_000);
     // An admin creates the check the viewer then looks at.
     const admin = await browser.newContext({ storageState: storageStateOf("admin") });
     const adminPage = await admin.newPage();
