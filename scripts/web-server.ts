@@ -12,7 +12,7 @@ import { runWebServer } from "./lib/web-cluster";
 (process.env as Record<string, string>).NODE_ENV = "production";
 
 /** With `npm start` the console is the only thing serving on this machine: one process per core, up to four. */
-export const DEFAULT_LOCAL_WORKERS = Math.max(1, Math.min(os.availableParallelism(), 4));
+const DEFAULT_LOCAL_WORKERS = Math.max(1, Math.min(os.availableParallelism(), 4));
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const env = checkEnv();

@@ -1,9 +1,8 @@
 // lib/db/checks.ts against both databases the console supports: a fresh database on the real PostgreSQL and an
 // in-memory PGlite served over the Postgres wire protocol (what `npm start` uses by default).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import type { CheckSpec } from "@/lib/checks/types";
-import { setPrismaClient } from "./client";
 import {
   createCheck,
   deleteCheck,
@@ -16,7 +15,7 @@ import {
   writeSyncState,
 } from "./checks";
 import { ConcurrentEditError, UniqueViolationError } from "./errors";
-import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from "./testing/test-databases";
+import { bothDatabases, withTestDatabase } from "./testing/both-databases";
 
 const alice: Actor = { id: "alice", displayName: "Alice" };
 const bob: Actor = { id: "bob", displayName: "Bob" };
@@ -54,22 +53,10 @@ const ecsPattern = {
   },
 };
 
-describe.each([
-  ["PostgreSQL 15 on 127.0.0.1:5432", () => createPostgresTestDatabase("checks")],
-  ["PGlite over the socket", () => createPgliteTestDatabase()],
-])("checks on %s", (_label, create) => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await create();
-    setPrismaClient(db.client);
-  });
-  afterAll(async () => {
-    setPrismaClient(undefined);
-    await db?.drop();
-  });
+describe.each(bothDatabases("checks"))("checks on %s", (_label, create) => {
+  const db = withTestDatabase(create);
   beforeEach(async () => {
-    await db.client.check.deleteMany();
+    await db().client.check.deleteMany();
   });
 
   it("creates a check at generation 1, version 1, pending sync, attributed to the actor", async () => {
@@ -120,7 +107,7 @@ describe.each([
       bob,
     );
     expect(updated.trigger).toEqual({ kind: "schedule", expression: "cron(0 12 * * ? *)" });
-    const row = await db.client.check.findUniqueOrThrow({ where: { id: created.id } });
+    const row = await db().client.check.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.eventPattern).toBeNull();
     expect(row.triggerKind).toBe("SCHEDULE");
   });

@@ -1,13 +1,12 @@
 // The findings lifecycle on both databases, over a scripted sequence of runs: new → still open → resolved → new
 // again, duplicates counted, idempotency, a late (older) run and a cut snapshot changing nothing they should not,
 // and acknowledgements with expiry (audited, and what the rule target's query would exclude).
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/actor";
 import type { CheckSpec } from "@/lib/checks/types";
 import type { ExecutionRecord } from "@/lib/executions/execution-record";
 import { toResultColumn } from "@/lib/executions/result-columns";
 import { createCheck } from "./checks";
-import { setPrismaClient } from "./client";
 import { prismaExecutionStore } from "./executions";
 import {
   acknowledgedKeys,
@@ -18,7 +17,7 @@ import {
   processPendingFindings,
 } from "./findings";
 import { enqueueSnapshot, writeSnapshotPage } from "./result-snapshots";
-import { createPgliteTestDatabase, createPostgresTestDatabase, type TestDatabase } from "./testing/test-databases";
+import { bothDatabases, withTestDatabase } from "./testing/both-databases";
 
 const alice: Actor = { id: "alice", displayName: "Alice" };
 const COLUMNS = ["username", "host", "logins"].map((name) =>
@@ -43,21 +42,13 @@ const spec: CheckSpec = {
 
 type Rows = (string | null)[][];
 
-describe.each([
-  ["PostgreSQL 15 on 127.0.0.1:5432", () => createPostgresTestDatabase("findings")],
-  ["PGlite over the socket", () => createPgliteTestDatabase()],
-])("findings on %s", (_label, create) => {
-  let db: TestDatabase;
+describe.each(bothDatabases("findings"))("findings on %s", (_label, create) => {
+  const db = withTestDatabase(create);
   let checkId: string;
   let seq = 0;
 
   beforeAll(async () => {
-    db = await create();
-    setPrismaClient(db.client);
     checkId = (await createCheck(spec, alice)).id;
-  });
-  afterAll(async () => {
-    await db?.drop();
   });
 
   /** An indexed run of the check at hour `hour` whose snapshot holds `rows`; returns its execution id. */
@@ -92,8 +83,8 @@ describe.each([
       error: null,
       cause: null,
     };
-    await prismaExecutionStore(() => db.client).upsert([record]);
-    const id = String((await db.client.execution.findFirstOrThrow({ where: { name: record.name } })).id);
+    await prismaExecutionStore(() => db().client).upsert([record]);
+    const id = String((await db().client.execution.findFirstOrThrow({ where: { name: record.name } })).id);
     const s = await enqueueSnapshot({ executionId: id, checkId, queryExecutionId: record.queryExecutionId! });
     await writeSnapshotPage({
       snapshotId: s.id,
@@ -201,7 +192,7 @@ describe.each([
     expect(listed.findings.find((f) => f.id === admin.id)).toMatchObject({ acknowledged: false, ack: { until } });
     expect(listed.counts.acknowledged).toBe(1);
 
-    const events = await db.client.auditEvent.findMany({ where: { checkId, action: "finding.acknowledge" } });
+    const events = await db().client.auditEvent.findMany({ where: { checkId, action: "finding.acknowledge" } });
     expect(events.map((e) => (e.detail as { comment: string }).comment).sort()).toEqual([
       "Break-glass login, ticket OPS-1",
       "Monitoring agent",
@@ -209,6 +200,8 @@ describe.each([
 
     await acknowledgeFinding({ findingId: root.id, comment: null, until: null, actor: alice });
     expect(await acknowledgedKeys(checkId, spec.findingKeys, before)).toEqual([["admin", "10.0.0.1"]]);
-    expect(await db.client.auditEvent.count({ where: { checkId, action: "finding.withdrawAcknowledgement" } })).toBe(1);
+    expect(await db().client.auditEvent.count({ where: { checkId, action: "finding.withdrawAcknowledgement" } })).toBe(
+      1,
+    );
   });
 });

@@ -2,19 +2,14 @@
 // before the period), a kept snapshot with a formula-looking cell, a truncated one and an unavailable one; the zip
 // is read back and every file's SHA-256 and size checked against the manifest.
 import { createHash } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import yauzl from "yauzl";
 import type { Actor } from "@/lib/actor";
 import type { CheckSpec } from "@/lib/checks/types";
 import { createCheck, getCheck, updateCheck } from "@/lib/db/checks";
-import { setPrismaClient } from "@/lib/db/client";
 import { prismaExecutionStore } from "@/lib/db/executions";
 import { enqueueSnapshot, markSnapshotUnavailable, writeSnapshotPage } from "@/lib/db/result-snapshots";
-import {
-  createPgliteTestDatabase,
-  createPostgresTestDatabase,
-  type TestDatabase,
-} from "@/lib/db/testing/test-databases";
+import { bothDatabases, withTestDatabase } from "@/lib/db/testing/both-databases";
 import type { ExecutionRecord } from "@/lib/executions/execution-record";
 import { evidenceRequestSchema, evidenceZip, generationsOf, type Manifest } from "./export";
 
@@ -66,21 +61,8 @@ async function collect(stream: NodeJS.ReadableStream): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-describe.each([
-  ["PostgreSQL 15 on 127.0.0.1:5432", () => createPostgresTestDatabase("evidence")],
-  ["PGlite over the socket", () => createPgliteTestDatabase()],
-])("evidence export on %s", (_label, create) => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await create();
-    setPrismaClient(db.client);
-  });
-
-  afterAll(async () => {
-    setPrismaClient(undefined);
-    await db?.drop();
-  });
+describe.each(bothDatabases("evidence"))("evidence export on %s", (_label, create) => {
+  const db = withTestDatabase(create);
 
   it("packages definitions, runs and snapshots with a manifest whose hashes match", async () => {
     const created = await createCheck(spec, alice);
@@ -125,13 +107,13 @@ describe.each([
       error: null,
       cause: null,
     });
-    await prismaExecutionStore(() => db.client).upsert([
+    await prismaExecutionStore(() => db().client).upsert([
       run(0, now - 40 * 86_400_000), // before the period
       run(1, now - 2 * 3_600_000),
       run(2, now - 3_600_000),
       run(3, now - 1_800_000),
     ]);
-    const idOf = async (name: string) => String((await db.client.execution.findFirstOrThrow({ where: { name } })).id);
+    const idOf = async (name: string) => String((await db().client.execution.findFirstOrThrow({ where: { name } })).id);
     const columns = [
       { name: "username", type: "varchar", kind: "text" as const, align: "left" as const },
       { name: "logins", type: "bigint", kind: "integer" as const, align: "right" as const },

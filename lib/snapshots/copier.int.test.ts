@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GetQueryResultsCommand } from "@aws-sdk/client-athena";
 import type { AwsClients } from "@/lib/aws/create-clients";
-import { setPrismaClient } from "@/lib/db/client";
 import { prismaExecutionStore } from "@/lib/db/executions";
 import {
   enqueueMissingSnapshots,
@@ -14,11 +13,8 @@ import {
   snapshotOfExecution,
   streamSnapshotRows,
 } from "@/lib/db/result-snapshots";
-import {
-  createPgliteTestDatabase,
-  createPostgresTestDatabase,
-  type TestDatabase,
-} from "@/lib/db/testing/test-databases";
+import { bothDatabases, withTestDatabase } from "@/lib/db/testing/both-databases";
+import type { TestDatabase } from "@/lib/db/testing/test-databases";
 import type { ExecutionRecord } from "@/lib/executions/execution-record";
 import { emulatorAwsClients, runAthenaQuery } from "@/lib/testing/emulator-aws";
 import { startEmulator, type EmulatorProcess } from "@/lib/testing/emulator-process";
@@ -103,25 +99,12 @@ const SEQ_SQL = (n: number) =>
   `SELECT n, CASE WHEN n % 7 = 0 THEN NULL ELSE concat('user-', CAST(n AS varchar)) END AS who ` +
   `FROM unnest(sequence(1, ${n})) AS t(n) ORDER BY n`;
 
-describe.each([
-  ["PostgreSQL 15 on 127.0.0.1:5432", () => createPostgresTestDatabase("snapshots")],
-  ["PGlite over the socket", () => createPgliteTestDatabase()],
-])("result snapshots on %s", (_label, create) => {
-  let db: TestDatabase;
-
-  beforeAll(async () => {
-    db = await create();
-    setPrismaClient(db.client);
-  });
-
-  afterAll(async () => {
-    setPrismaClient(undefined);
-    await db?.drop();
-  });
+describe.each(bothDatabases("snapshots"))("result snapshots on %s", (_label, create) => {
+  const db = withTestDatabase(create);
 
   it("copies a 2,500-row result page by page with its columns, NULLs kept, in order", async () => {
     const q = await runQuery(SEQ_SQL(2500));
-    const executionId = await indexedRun(db, q);
+    const executionId = await indexedRun(db(), q);
     expect(await enqueueMissingSnapshots()).toBeGreaterThanOrEqual(1);
     const snap = (await snapshotOfExecution(executionId))!;
     expect(snap.state).toBe("PENDING");
@@ -150,7 +133,7 @@ describe.each([
 
   it("resumes a copy killed after page 2 from its stored token, without duplicate rows", async () => {
     const q = await runQuery(SEQ_SQL(4200));
-    const executionId = await indexedRun(db, q);
+    const executionId = await indexedRun(db(), q);
     const snap = await enqueueSnapshot({ executionId, checkId: null, queryExecutionId: q });
     const first = counting();
     const killed = await copySnapshot({ athena: first, limiter: free, stopAfterPages: 2 }, snap);
@@ -165,13 +148,13 @@ describe.each([
     expect(again.calls.results).toBe(3); // pages 3..5 only, plus no first page again
     const rows = await allRows(snap.id);
     expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: 4200 }, (_, i) => i + 1));
-    const count = await db.client.resultSnapshotRow.count({ where: { snapshotId: BigInt(snap.id) } });
+    const count = await db().client.resultSnapshotRow.count({ where: { snapshotId: BigInt(snap.id) } });
     expect(count).toBe(4200);
   });
 
   it("is idempotent: a page written twice (crash between rows and progress) adds nothing", async () => {
     const q = await runQuery(SEQ_SQL(1500));
-    const executionId = await indexedRun(db, q);
+    const executionId = await indexedRun(db(), q);
     const snap = await enqueueSnapshot({ executionId, checkId: null, queryExecutionId: q });
     await copySnapshot({ athena: aws.athena, limiter: free, stopAfterPages: 1 }, snap);
     // Simulate a crash after the rows of page 2 were stored but before the progress moved: write them by hand.
@@ -180,7 +163,7 @@ describe.each([
       new GetQueryResultsCommand({ QueryExecutionId: q, MaxResults: 1000, NextToken: mid.nextToken! }),
     );
     const stray = (out.ResultSet!.Rows ?? []).slice(0, 10).map((r) => r.Data!.map((d) => d.VarCharValue ?? null));
-    await db.client.$executeRawUnsafe(
+    await db().client.$executeRawUnsafe(
       `INSERT INTO result_snapshot_rows (snapshot_id, row_number, "values")
        SELECT $1::bigint, 999 + ord::int, v FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t(v, ord)`,
       snap.id,
@@ -198,7 +181,7 @@ describe.each([
   it("stops at the row cap and at the byte cap, recording which", async () => {
     const q = await runQuery(SEQ_SQL(3000));
     const byRows = await enqueueSnapshot({
-      executionId: await indexedRun(db, q),
+      executionId: await indexedRun(db(), q),
       checkId: null,
       queryExecutionId: q,
       maxRows: 1200,
@@ -209,7 +192,7 @@ describe.each([
     expect(await getSnapshot(byRows.id)).toMatchObject({ state: "TRUNCATED", cutReason: "rows", rowCount: 1200 });
 
     const byBytes = await enqueueSnapshot({
-      executionId: await indexedRun(db, q),
+      executionId: await indexedRun(db(), q),
       checkId: null,
       queryExecutionId: q,
       maxBytes: 5_000,
@@ -224,7 +207,7 @@ describe.each([
 
   it("ends as unavailable, with Athena's words, when the output was deleted or the query forgotten", async () => {
     const q = await runQuery(SEQ_SQL(10));
-    const gone = await enqueueSnapshot({ executionId: await indexedRun(db, q), checkId: null, queryExecutionId: q });
+    const gone = await enqueueSnapshot({ executionId: await indexedRun(db(), q), checkId: null, queryExecutionId: q });
     const res = await fetch(`${emu.url}/_emulator/athena/delete-result`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -239,7 +222,7 @@ describe.each([
 
     const q2 = await runQuery(SEQ_SQL(10));
     const forgotten = await enqueueSnapshot({
-      executionId: await indexedRun(db, q2),
+      executionId: await indexedRun(db(), q2),
       checkId: null,
       queryExecutionId: q2,
     });

@@ -65,29 +65,30 @@ function startPrimary(options: WebClusterOptions): void {
   const gathers = new Map<number, { pending: Set<Worker>; responses: object[]; finish: () => void }>();
   const gatherMetrics = (asker: Worker, askId: number) => {
     const id = nextGather++;
-    const workers = [...slots.keys()].filter((w) => w.isConnected());
-    const responses: object[] = [];
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      gathers.delete(id);
-      try {
-        const registry = AggregatorRegistry.aggregate(responses);
-        void registry.metrics().then(
-          (text) =>
-            send(asker, { tag: CLUSTER_TAG, kind: "metrics", id: askId, text, contentType: registry.contentType }),
-          (error: unknown) => send(asker, { tag: CLUSTER_TAG, kind: "metrics", id: askId, error: String(error) }),
-        );
-      } catch (error) {
-        send(asker, { tag: CLUSTER_TAG, kind: "metrics", id: askId, error: String(error) });
-      }
+    const gather = {
+      pending: new Set([...slots.keys()].filter((w) => w.isConnected())),
+      responses: [] as object[],
+      finish,
     };
     const timer = setTimeout(finish, COLLECT_TIMEOUT_MS);
-    gathers.set(id, { pending: new Set(workers), responses, finish });
-    for (const w of workers) send(w, { tag: CLUSTER_TAG, kind: "collect", id });
-    if (workers.length === 0) finish();
+    function finish() {
+      if (!gathers.delete(id)) return; // answered already
+      clearTimeout(timer);
+      const answer = (fields: { text: string; contentType: string } | { error: string }) =>
+        send(asker, { tag: CLUSTER_TAG, kind: "metrics", id: askId, ...fields });
+      try {
+        const registry = AggregatorRegistry.aggregate(gather.responses);
+        void registry.metrics().then(
+          (text) => answer({ text, contentType: registry.contentType }),
+          (error: unknown) => answer({ error: String(error) }),
+        );
+      } catch (error) {
+        answer({ error: String(error) });
+      }
+    }
+    gathers.set(id, gather);
+    for (const w of gather.pending) send(w, { tag: CLUSTER_TAG, kind: "collect", id });
+    if (gather.pending.size === 0) finish();
   };
 
   const onMessage = (worker: Worker, raw: unknown) => {

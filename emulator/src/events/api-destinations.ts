@@ -180,6 +180,15 @@ function mergeAuth(stored: Obj, update: Obj): Obj {
   return out;
 }
 
+/** The `Name` every connection and API destination operation takes (1-64 characters of NAME). */
+function resourceName(v: Violations, input: Obj): string | undefined {
+  return v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+}
+
+function connectionArnNotFound(arn: string): AwsError {
+  return new AwsError("ResourceNotFoundException", `Connection '${arn}' does not exist.`);
+}
+
 function connectionNotFound(name: string): AwsError {
   return new AwsError(
     "ResourceNotFoundException",
@@ -264,7 +273,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
   return {
     CreateConnection(input, ctx: CallContext) {
       const v = new Violations();
-      const name = v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+      const name = resourceName(v, input);
       v.string(input.Description, "description", { max: 512 });
       const type = enumValue(v, input.AuthorizationType, "authorizationType", AUTH_TYPES, true);
       checkAuth(v, type, input.AuthParameters, true);
@@ -298,7 +307,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
 
     DescribeConnection(input) {
       const v = new Violations();
-      const name = v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+      const name = resourceName(v, input);
       v.throwIfAny();
       const c = store.connections.get(name!);
       if (!c) throw connectionNotFound(name!);
@@ -312,7 +321,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
 
     UpdateConnection(input) {
       const v = new Violations();
-      const name = v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+      const name = resourceName(v, input);
       v.string(input.Description, "description", { max: 512 });
       const type = enumValue(v, input.AuthorizationType, "authorizationType", AUTH_TYPES, false);
       v.throwIfAny();
@@ -341,7 +350,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
 
     DeleteConnection(input) {
       const v = new Violations();
-      const name = v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+      const name = resourceName(v, input);
       v.throwIfAny();
       const c = store.connections.get(name!);
       if (!c) throw connectionNotFound(name!);
@@ -372,7 +381,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
 
     CreateApiDestination(input, ctx: CallContext) {
       const v = new Violations();
-      const name = v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+      const name = resourceName(v, input);
       v.string(input.Description, "description", { max: 512 });
       const connectionArn = v.string(input.ConnectionArn, "connectionArn", { required: true, min: 1, max: 1600 });
       const endpoint = checkEndpoint(v, input.InvocationEndpoint, true);
@@ -381,8 +390,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
       v.throwIfAny();
       if (store.destinations.has(name!))
         throw new AwsError("ResourceAlreadyExistsException", `An api-destination '${name}' already exists.`);
-      if (!store.connectionByArn(connectionArn!))
-        throw new AwsError("ResourceNotFoundException", `Connection '${connectionArn}' does not exist.`);
+      if (!store.connectionByArn(connectionArn!)) throw connectionArnNotFound(connectionArn!);
       const t = now();
       const d: StoredApiDestination = {
         Name: name!,
@@ -408,7 +416,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
 
     DescribeApiDestination(input) {
       const v = new Violations();
-      const name = v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+      const name = resourceName(v, input);
       v.throwIfAny();
       const d = store.destinations.get(name!);
       if (!d) throw destinationNotFound(name!);
@@ -417,7 +425,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
 
     UpdateApiDestination(input) {
       const v = new Violations();
-      const name = v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+      const name = resourceName(v, input);
       v.string(input.Description, "description", { max: 512 });
       const connectionArn = v.string(input.ConnectionArn, "connectionArn", { min: 1, max: 1600 });
       const endpoint = checkEndpoint(v, input.InvocationEndpoint, false);
@@ -427,7 +435,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
       const d = store.destinations.get(name!);
       if (!d) throw destinationNotFound(name!);
       if (connectionArn !== undefined && !store.connectionByArn(connectionArn))
-        throw new AwsError("ResourceNotFoundException", `Connection '${connectionArn}' does not exist.`);
+        throw connectionArnNotFound(connectionArn);
       if (input.Description !== undefined) d.Description = input.Description as string;
       if (connectionArn !== undefined) d.ConnectionArn = connectionArn;
       if (endpoint !== undefined) d.InvocationEndpoint = endpoint;
@@ -445,7 +453,7 @@ export function apiDestinationOperations(store: ApiDestinationStore): Record<str
 
     DeleteApiDestination(input) {
       const v = new Violations();
-      const name = v.string(input.Name, "name", { required: true, min: 1, max: 64, pattern: NAME });
+      const name = resourceName(v, input);
       v.throwIfAny();
       if (!store.destinations.delete(name!)) throw destinationNotFound(name!);
       store.changed();
