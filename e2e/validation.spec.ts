@@ -195,6 +195,14 @@ test.describe("what was typed survives a reload until it is saved", () => {
     await expect(page.getByText("Unsaved draft restored")).toHaveCount(0);
   });
 
+  test("a reload right after the last keystroke keeps it", async ({ page }, info) => {
+    await fillNewCheck(page, { name: uniqueName("Draft at once", info) });
+    await page.getByLabel("Schedule expression").fill("rate(7 hours)");
+    await page.reload();
+    await expect(page.getByText("Unsaved draft restored")).toBeVisible();
+    await expect(page.getByLabel("Schedule expression")).toHaveValue("rate(7 hours)");
+  });
+
   test("discarding a restored draft brings back the empty form", async ({ page }, info) => {
     await fillNewCheck(page, { name: uniqueName("Draft discarded", info) });
     await expect.poll(() => page.evaluate(() => window.localStorage.getItem("acc:check-draft:new"))).not.toBeNull();

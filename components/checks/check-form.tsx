@@ -119,11 +119,17 @@ function CheckFormBody({
   const draftToKeep = (dirty || restoredAt) && !pending ? d.draft : null;
   useEffect(() => {
     if (!draftToKeep) return;
-    const t = setTimeout(() => {
+    const write = () => {
       if (saved.current) return;
       setStorageRefused(!writeStoredDraft(storageKey, draftToKeep, version ?? null));
-    }, 400);
-    return () => clearTimeout(t);
+    };
+    const t = setTimeout(write, 400);
+    // A reload or a closed tab within the delay still keeps the last keystrokes.
+    window.addEventListener("pagehide", write);
+    return () => {
+      clearTimeout(t);
+      window.removeEventListener("pagehide", write);
+    };
   }, [draftToKeep, storageKey, version]);
 
   useEffect(() => {
