@@ -1,10 +1,16 @@
 // `npm run bench:throughput -- [--url http://localhost:3000] [--token T] [--clients 20] [--seconds 60] [--paths a,b]
-//   [--accept-encoding "gzip, deflate, br"] [--warmup 20]` (what the clients ask for, a browser's value by default;
-//   seconds of the same load before measuring, so a freshly started server's compilation is not what is measured)
+//   [--accept-encoding "gzip, deflate, br"] [--warmup 20] [--save-token T] [--save-every 2]` (what the clients ask
+//   for, a browser's value by default; seconds of the same load before measuring, so a freshly started server's
+//   compilation is not what is measured; an operator's token to also save one check every N seconds under the load)
 // The load of the reliability probe: N concurrent clients, each requesting pages back to back for the given time,
 // against a running console (`npm start`, or one on real PostgreSQL with DATABASE_URL). Signs in with a service
 // token (AUDIT_CHECKS_TOKEN or --token; `npm run token -- create --name bench --role viewer`). Reported: requests
-// per second overall, and per path the count, p50 / p95 / p99 / max latency and any non-200 answers.
+// per second overall, and per path the count, p50 / p95 / p99 / max latency and any non-200 answers. With
+// --save-token, one more client saves a check through the API (its description changed, then put back): one that
+// is not among the measured pages, whose history each save makes longer,
+// because the probe saw a save take 4.5 s under this load: a save's latency is what an operator waits on.
+import { checkUpdateSchema, type CheckUpdate } from "@/lib/api/schemas";
+
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
@@ -16,6 +22,8 @@ const CLIENTS = Number(arg("clients", "20"));
 const SECONDS = Number(arg("seconds", "60"));
 const ACCEPT_ENCODING = arg("accept-encoding", "gzip, deflate, br");
 const WARMUP_SECONDS = Number(arg("warmup", "20"));
+const SAVE_TOKEN = arg("save-token", process.env.AUDIT_CHECKS_SAVE_TOKEN ?? "");
+const SAVE_EVERY_SECONDS = Number(arg("save-every", "2"));
 
 interface PathStats {
   latencies: number[];
@@ -47,6 +55,64 @@ async function defaultPaths(): Promise<string[]> {
   return ["/checks", "/checks", "/executions", ...(check ? [check] : [])];
 }
 
+const api = async (path: string, init: RequestInit = {}) => {
+  const res = await fetch(`${BASE}/api/v1${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${SAVE_TOKEN}`, "content-type": "application/json" },
+    signal: AbortSignal.timeout(30_000),
+  });
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+};
+
+/** The check as a PUT body: only the fields the update schema takes, from what GET answered. */
+const updateBody = (check: Record<string, unknown>, description: string): CheckUpdate => {
+  const body = Object.fromEntries(
+    Object.keys(checkUpdateSchema.shape).flatMap((k) => (k in check ? [[k, check[k]]] : [])),
+  );
+  return checkUpdateSchema.parse({ ...body, description });
+};
+
+/**
+ * Saves a check other than the measured ones every SAVE_EVERY_SECONDS until `deadline`, reading it first (its
+ * current version), and puts its description back at the end, also when the run fails. Returns each save's latency
+ * and its non-200 answers (a refused or unanswered save counts, it does not end the run).
+ */
+async function saveLoop(deadline: number, measured: string[]): Promise<PathStats> {
+  const stats: PathStats = { latencies: [], failures: new Map() };
+  const listed = (await api("/checks?limit=100")).body.checks as Record<string, unknown>[] | undefined;
+  const target = listed?.find((c) => !measured.includes(`/checks/${String(c.id)}`));
+  const slug = target?.slug;
+  if (typeof slug !== "string")
+    throw new Error(
+      "--save-token: the API lists no check besides the measured pages to save (or the token is not valid)",
+    );
+  const original = String(target!.description ?? "");
+  const put = async (description: string) => {
+    const current = await api(`/checks/${slug}`);
+    const started = performance.now();
+    const res = await api(`/checks/${slug}`, {
+      method: "PUT",
+      body: JSON.stringify(updateBody(current.body, description)),
+    });
+    return { status: String(res.status), ms: performance.now() - started };
+  };
+  try {
+    for (let i = 1; performance.now() < deadline; i++) {
+      const next = performance.now() + SAVE_EVERY_SECONDS * 1000;
+      const r = await put(`${original} (bench save ${i})`.trim()).catch((error: unknown) => ({
+        status: error instanceof Error ? error.name : "error",
+        ms: NaN,
+      }));
+      if (!Number.isNaN(r.ms)) stats.latencies.push(r.ms);
+      if (r.status !== "200") stats.failures.set(r.status, (stats.failures.get(r.status) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
+    }
+  } finally {
+    await put(original);
+  }
+  return stats;
+}
+
 async function main() {
   if (!TOKEN) throw new Error("Give a service token: --token or AUDIT_CHECKS_TOKEN (npm run token -- create ...).");
   const probe = await request("/checks");
@@ -67,12 +133,15 @@ async function main() {
   const stats = new Map<string, PathStats>(paths.map((p) => [p, { latencies: [], failures: new Map() }]));
   let n = 0;
   const started = performance.now();
-  await load(SECONDS, (path, r) => {
-    const s = stats.get(path)!;
-    s.latencies.push(r.ms);
-    if (r.status !== "200") s.failures.set(r.status, (s.failures.get(r.status) ?? 0) + 1);
-    n++;
-  });
+  const [, saves] = await Promise.all([
+    load(SECONDS, (path, r) => {
+      const s = stats.get(path)!;
+      s.latencies.push(r.ms);
+      if (r.status !== "200") s.failures.set(r.status, (s.failures.get(r.status) ?? 0) + 1);
+      n++;
+    }),
+    SAVE_TOKEN ? saveLoop(started + SECONDS * 1000, paths) : undefined,
+  ]);
   const elapsed = (performance.now() - started) / 1000;
   console.log(
     `${BASE}: ${CLIENTS} clients (accept-encoding: ${ACCEPT_ENCODING}) for ${elapsed.toFixed(1)} s after ${WARMUP_SECONDS} s of warm-up, load average ${(
@@ -85,13 +154,15 @@ async function main() {
   console.log(`total ${n} requests, ${(n / elapsed).toFixed(1)} requests/s`);
   console.log("| path | requests | p50 ms | p95 ms | p99 ms | max ms | not 200 |");
   console.log("|---|---:|---:|---:|---:|---:|---|");
-  for (const [path, s] of stats) {
+  const row = (label: string, s: PathStats) => {
     const sorted = [...s.latencies].sort((a, b) => a - b);
     const failures = [...s.failures].map(([k, v]) => `${k}×${v}`).join(" ") || "0";
     console.log(
-      `| ${path} | ${sorted.length} | ${pct(sorted, 50).toFixed(0)} | ${pct(sorted, 95).toFixed(0)} | ${pct(sorted, 99).toFixed(0)} | ${(sorted.at(-1) ?? NaN).toFixed(0)} | ${failures} |`,
+      `| ${label} | ${sorted.length} | ${pct(sorted, 50).toFixed(0)} | ${pct(sorted, 95).toFixed(0)} | ${pct(sorted, 99).toFixed(0)} | ${(sorted.at(-1) ?? NaN).toFixed(0)} | ${failures} |`,
     );
-  }
+  };
+  for (const [path, s] of stats) row(path, s);
+  if (saves) row(`save (PUT /api/v1/checks, every ${SAVE_EVERY_SECONDS} s)`, saves);
 }
 
 main().catch((error: unknown) => {
