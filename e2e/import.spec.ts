@@ -60,3 +60,20 @@ test("import YAML: plan, apply, then the check is shown as managed from code", a
   await page.getByRole("link", { name: "Edit" }).click();
   await expect(page.getByText(/managed from code \(teams\/probe\.yaml\).*overwrites it/)).toBeVisible();
 });
+
+test("notifications named in the YAML: the plan says, beside the check, that they are not applied", async ({
+  page,
+}, info) => {
+  const name = uniqueName("Notified", info);
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  await page.goto("/checks/import");
+  await page
+    .getByLabel("YAML")
+    .fill(`${yaml(slug, name, "rate(1 hour)")}  notifications:\n    - destination: slack-demo\n`);
+  await page.getByRole("button", { name: "Plan" }).click();
+  const item = page.getByTestId("import-plan-item").filter({ hasText: slug });
+  await expect(item).toContainText("create");
+  await expect(item.getByTestId("import-plan-notice")).toHaveText(
+    "Notifications to “slack-demo” are not applied from files: attach this destination on the check's page (Notifications), where its verdicts and timing are chosen.",
+  );
+});

@@ -4,7 +4,7 @@
 import { useState, useTransition } from "react";
 import { applyImport, planImport, type ImportPlan } from "@/lib/actions/import";
 import { failureMessage } from "@/lib/actions/result";
-import type { AppliedItem, CodePlanItem } from "@/lib/checks/code-plan";
+import type { AppliedItem, CodePlanItem, PlanNotice } from "@/lib/checks/code-plan";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { cardClass } from "@/components/ui/card";
@@ -20,7 +20,7 @@ const ACTION: Record<CodePlanItem["action"], { label: string; tone: Tone }> = {
   noop: { label: "unchanged", tone: "gray" },
 };
 
-function PlanItem({ item }: { item: CodePlanItem }) {
+function PlanItem({ item, notices }: { item: CodePlanItem; notices: PlanNotice[] }) {
   const a = ACTION[item.action];
   return (
     <li className="px-4 py-3" data-testid="import-plan-item">
@@ -30,6 +30,11 @@ function PlanItem({ item }: { item: CodePlanItem }) {
         <span className="font-mono text-xs break-all text-zinc-500">{item.sourcePath}</span>
       </div>
       {item.action === "conflict" ? <p className="mt-1 text-sm text-red-800">{item.message}</p> : null}
+      {notices.map((n) => (
+        <p key={n.message} className="mt-1 text-sm text-amber-800" data-testid="import-plan-notice">
+          {n.message}
+        </p>
+      ))}
       {item.action === "orphan" ? (
         <p className="mt-1 text-sm text-zinc-600">
           Was imported from this source path and is not in this YAML any more; kept (an admin can delete it).
@@ -101,7 +106,10 @@ export function ImportForm({ canPrune }: { canPrune: boolean }) {
   }
 
   const plan = result?.plan;
-  const shown = plan?.items.filter((i) => i.action !== "noop") ?? [];
+  const noticesOf = (i: CodePlanItem) =>
+    plan?.notices.filter((n) => n.slug === i.slug && n.sourcePath === i.sourcePath) ?? [];
+  // Unchanged checks are left out, unless the plan has something to say about them.
+  const shown = plan?.items.filter((i) => i.action !== "noop" || noticesOf(i).length > 0) ?? [];
   const unchanged = (plan?.items.length ?? 0) - shown.length;
   const failed = applied?.filter((a) => a.error) ?? [];
   return (
@@ -240,7 +248,7 @@ export function ImportForm({ canPrune }: { canPrune: boolean }) {
           {shown.length ? (
             <ul className="divide-y divide-zinc-100">
               {shown.map((i) => (
-                <PlanItem key={`${i.action}:${i.slug}`} item={i} />
+                <PlanItem key={`${i.action}:${i.slug}`} item={i} notices={noticesOf(i)} />
               ))}
             </ul>
           ) : null}

@@ -36,8 +36,16 @@ export type CodePlanItem =
   /** Managed from code, missing from the files, kept because `prune` was not asked for. */
   | { action: "orphan"; slug: string; sourcePath: string };
 
+/** Something a file asks for that an apply does not do, said beside its check rather than dropped in silence. */
+export interface PlanNotice {
+  slug: string;
+  sourcePath: string;
+  message: string;
+}
+
 export interface CodePlan {
   items: CodePlanItem[];
+  notices: PlanNotice[];
   /** Items that change the console (create, update, delete). */
   changes: number;
   conflicts: number;
@@ -116,8 +124,21 @@ export function planCodeChanges(
   }
   return {
     items,
+    notices: files.flatMap((f) => (f.notifications?.length ? [notificationsNotice(f)] : [])),
     changes: items.filter((i) => i.action === "create" || i.action === "update" || i.action === "delete").length,
     conflicts: items.filter((i) => i.action === "conflict").length,
+  };
+}
+
+// A check's notification rules are set on its page (destination, verdicts, when); a file only names destinations,
+// which is not yet enough to make a rule, so an apply leaves the check's rules as they are and says so.
+function notificationsNotice(f: CodeCheck): PlanNotice {
+  const names = f.notifications!.map((n) => `“${n.destination}”`).join(", ");
+  const many = f.notifications!.length > 1;
+  return {
+    slug: f.slug,
+    sourcePath: f.sourcePath,
+    message: `Notifications to ${names} are not applied from files: attach ${many ? "these destinations" : "this destination"} on the check's page (Notifications), where its verdicts and timing are chosen.`,
   };
 }
 
@@ -193,6 +214,7 @@ export function formatCodePlan(plan: CodePlan): string {
         break;
     }
   }
+  for (const n of plan.notices) lines.push(`  i ${n.slug}  (${n.sourcePath}): ${n.message}`);
   const noops = plan.items.filter((i) => i.action === "noop").length;
   const summary =
     plan.changes === 0 && plan.conflicts === 0

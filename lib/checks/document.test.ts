@@ -88,6 +88,28 @@ describe("the plan", () => {
     expect(formatCodePlan(plan)).toBe("No changes. 3 checks already match the files.");
   });
 
+  it("says, beside the check, that notifications named in a file are not applied", () => {
+    const named = [
+      { ...files[0]!, notifications: [{ destination: "security" }, { destination: "oncall" }] },
+      ...files.slice(1),
+    ];
+    const plan = planCodeChanges(named, current);
+    expect(plan.changes).toBe(0);
+    expect(plan.notices).toEqual([
+      {
+        slug: files[0]!.slug,
+        sourcePath: files[0]!.sourcePath,
+        message:
+          "Notifications to “security”, “oncall” are not applied from files: attach these destinations on the check's page (Notifications), where its verdicts and timing are chosen.",
+      },
+    ]);
+    expect(formatCodePlan(plan).split("\n")).toEqual([
+      `  i ${files[0]!.slug}  (${files[0]!.sourcePath}): ${plan.notices[0]!.message}`,
+      "No changes. 3 checks already match the files.",
+    ]);
+    expect(planCodeChanges(files, current).notices).toEqual([]);
+  });
+
   it("never deletes a browser-made check, even with prune; deletes a check from code only with prune", () => {
     const managed = [...current, { ...current[0]!, id: "x", slug: "gone", name: "Gone", sourcePath: "gone.yaml" }];
     expect(planCodeChanges([], managed, { prune: true }).items.map((i) => `${i.action} ${i.slug}`)).toEqual([

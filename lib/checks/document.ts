@@ -13,7 +13,7 @@ export const CHECK_KIND = "AuditCheck";
 
 const draft = checkDraftShape.shape;
 
-/** Notifications by destination name: accepted and kept in the document, applied once checks have notifications. */
+/** Notifications by destination name: accepted and kept in the document; a plan says they are not applied. */
 export const notificationRefSchema = z.strictObject({ destination: z.string().trim().min(1, "Name a destination.") });
 
 export const checkDocumentSchema = z.strictObject({
