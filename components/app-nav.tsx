@@ -23,7 +23,11 @@ export function AppNav() {
   // The role only hides sections it may not open; each page checks the permission itself.
   const allowed = usePermissions();
   return (
-    <nav aria-label="Main" className="flex h-full items-stretch gap-1 text-sm">
+    // In a narrow window the sections scroll sideways inside the header instead of widening the whole page.
+    <nav
+      aria-label="Main"
+      className="relative flex h-full min-w-0 items-stretch gap-1 overflow-x-auto text-sm [scrollbar-width:thin]"
+    >
       {ITEMS.filter((item) => allowed(item.permission)).map((item) => {
         const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
@@ -31,7 +35,7 @@ export function AppNav() {
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
-            className={`flex items-center border-b-2 px-3 ${
+            className={`flex shrink-0 items-center border-b-2 px-3 whitespace-nowrap ${
               active
                 ? "border-zinc-900 font-medium text-zinc-900"
                 : "border-transparent text-zinc-500 hover:text-zinc-900"

@@ -61,7 +61,7 @@ function SearchBox({ initial }: { initial: string }) {
       type="search"
       aria-label="Search checks"
       placeholder="Search name, slug, trigger…"
-      className={inputClass(false, "w-72")}
+      className={inputClass(false, "w-72 min-w-0")}
       value={value}
       onChange={(e) => setValue(e.target.value)}
     />
@@ -96,11 +96,12 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-4">
         <SearchBox initial={query.q} />
-        <p className="text-sm text-zinc-500 tabular-nums">
+        <p className="shrink-0 text-sm whitespace-nowrap text-zinc-500 tabular-nums">
           {rows.length === total ? `${total} check${total === 1 ? "" : "s"}` : `${rows.length} of ${total} checks`}
         </p>
       </div>
-      <Table className="w-full table-fixed text-left">
+      {/* Below its minimum width the table scrolls sideways in its frame instead of squeezing the trigger away. */}
+      <Table className="w-full min-w-[64rem] table-fixed text-left">
         <TableHead
           cell="px-4 py-2.5"
           columns={COLUMNS.map((c) => {

@@ -13,7 +13,7 @@ export function Table({
   const table = <table className={`text-sm ${className}`} {...props} />;
   if (!framed) return table;
   return (
-    <div className="overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-xs" aria-busy={busy}>
+    <div className="relative overflow-x-auto rounded-lg border border-zinc-200 bg-white shadow-xs" aria-busy={busy}>
       {table}
     </div>
   );
