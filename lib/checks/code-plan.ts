@@ -124,7 +124,7 @@ export function planCodeChanges(
   }
   return {
     items,
-    notices: files.flatMap((f) => (f.notifications?.length ? [notificationsNotice(f)] : [])),
+    notices: files.flatMap((f) => (f.notifications?.length ? [notificationsNotice(f, f.notifications)] : [])),
     changes: items.filter((i) => i.action === "create" || i.action === "update" || i.action === "delete").length,
     conflicts: items.filter((i) => i.action === "conflict").length,
   };
@@ -132,9 +132,9 @@ export function planCodeChanges(
 
 // A check's notification rules are set on its page (destination, verdicts, when); a file only names destinations,
 // which is not yet enough to make a rule, so an apply leaves the check's rules as they are and says so.
-function notificationsNotice(f: CodeCheck): PlanNotice {
-  const names = f.notifications!.map((n) => `“${n.destination}”`).join(", ");
-  const many = f.notifications!.length > 1;
+function notificationsNotice(f: CodeCheck, notifications: { destination: string }[]): PlanNotice {
+  const names = notifications.map((n) => `“${n.destination}”`).join(", ");
+  const many = notifications.length > 1;
   return {
     slug: f.slug,
     sourcePath: f.sourcePath,

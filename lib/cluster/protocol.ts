@@ -7,38 +7,27 @@ import { z } from "zod";
 /** Every message of ours carries this tag, so Next's and prom-client's own IPC messages are left alone. */
 export const CLUSTER_TAG = "acc-cluster" as const;
 
+/** A message of ours: the tag, its kind, and the id that pairs a request with its answer. */
+const message = <K extends string, S extends z.ZodRawShape = Record<never, never>>(kind: K, shape?: S) =>
+  z.object({ tag: z.literal(CLUSTER_TAG), kind: z.literal(kind), id: z.number().int(), ...(shape as S) });
+
 export const workerMessageSchema = z.discriminatedUnion("kind", [
   /** Asks for the named lock; the answer comes when it is granted or when `waitMs` ran out. */
-  z.object({
-    tag: z.literal(CLUSTER_TAG),
-    kind: z.literal("lock-acquire"),
-    id: z.number().int(),
-    name: z.string().min(1),
-    waitMs: z.number().int().min(0),
-  }),
-  z.object({ tag: z.literal(CLUSTER_TAG), kind: z.literal("lock-release"), id: z.number().int() }),
+  message("lock-acquire", { name: z.string().min(1), waitMs: z.number().int().min(0) }),
+  message("lock-release"),
   /** Asks for every worker's metrics, aggregated, in the Prometheus text format. */
-  z.object({ tag: z.literal(CLUSTER_TAG), kind: z.literal("metrics"), id: z.number().int() }),
+  message("metrics"),
   /** This worker's own metrics (prom-client's JSON form), answering a `collect`. */
-  z.object({
-    tag: z.literal(CLUSTER_TAG),
-    kind: z.literal("collected"),
-    id: z.number().int(),
-    metrics: z.array(z.unknown()).optional(),
-    error: z.string().optional(),
-  }),
+  message("collected", { metrics: z.array(z.unknown()).optional(), error: z.string().optional() }),
 ]);
 export type WorkerMessage = z.infer<typeof workerMessageSchema>;
 
 export const primaryMessageSchema = z.discriminatedUnion("kind", [
   /** Asks this worker for its own metrics (the primary gathers them from every worker for one `metrics` request). */
-  z.object({ tag: z.literal(CLUSTER_TAG), kind: z.literal("collect"), id: z.number().int() }),
-  z.object({ tag: z.literal(CLUSTER_TAG), kind: z.literal("lock-granted"), id: z.number().int() }),
-  z.object({ tag: z.literal(CLUSTER_TAG), kind: z.literal("lock-timeout"), id: z.number().int() }),
-  z.object({
-    tag: z.literal(CLUSTER_TAG),
-    kind: z.literal("metrics"),
-    id: z.number().int(),
+  message("collect"),
+  message("lock-granted"),
+  message("lock-timeout"),
+  message("metrics", {
     text: z.string().optional(),
     contentType: z.string().optional(),
     error: z.string().optional(),

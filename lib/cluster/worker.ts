@@ -64,49 +64,47 @@ function send(message: WorkerMessage): void {
 }
 
 /**
- * Takes the cluster-wide lock `name`, waiting up to `waitMs`. Resolves with its release function, or null when the
- * wait ran out. A worker that dies holding a lock loses it: the primary releases a dead worker's locks.
+ * Sends the request `build(id)` and resolves with the primary's answer to that id, or null when none came within
+ * `timeoutMs`.
  */
-export function acquireClusterLock(name: string, waitMs: number): Promise<(() => void) | null> {
+function ask(build: (id: number) => WorkerMessage, timeoutMs: number): Promise<PrimaryMessage | null> {
   const channel = ipc();
   const id = channel.next++;
   return new Promise((resolve) => {
-    // The primary answers a timed-out wait itself; this bound only covers a primary that stopped answering.
     const timer = setTimeout(() => {
       channel.waiters.delete(id);
       resolve(null);
-    }, waitMs + 5_000);
+    }, timeoutMs);
     channel.waiters.set(id, (answer) => {
       clearTimeout(timer);
-      if (answer.kind !== "lock-granted") return resolve(null);
-      let released = false;
-      resolve(() => {
-        if (released) return;
-        released = true;
-        send({ tag: CLUSTER_TAG, kind: "lock-release", id });
-      });
+      resolve(answer);
     });
-    send({ tag: CLUSTER_TAG, kind: "lock-acquire", id, name, waitMs });
+    send(build(id));
   });
 }
 
+/**
+ * Takes the cluster-wide lock `name`, waiting up to `waitMs`. Resolves with its release function, or null when the
+ * wait ran out. A worker that dies holding a lock loses it: the primary releases a dead worker's locks.
+ */
+export async function acquireClusterLock(name: string, waitMs: number): Promise<(() => void) | null> {
+  // The primary answers a timed-out wait itself; the longer bound only covers a primary that stopped answering.
+  const answer = await ask((id) => ({ tag: CLUSTER_TAG, kind: "lock-acquire", id, name, waitMs }), waitMs + 5_000);
+  if (answer?.kind !== "lock-granted") return null;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    send({ tag: CLUSTER_TAG, kind: "lock-release", id: answer.id });
+  };
+}
+
 /** Every worker's metrics, aggregated by the primary (counters summed), in the Prometheus text format. */
-export function clusterMetrics(): Promise<{ text: string; contentType: string }> {
-  const channel = ipc();
-  const id = channel.next++;
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      channel.waiters.delete(id);
-      reject(new Error(`the web server's primary process did not answer within ${METRICS_TIMEOUT_MS} ms`));
-    }, METRICS_TIMEOUT_MS);
-    channel.waiters.set(id, (answer) => {
-      clearTimeout(timer);
-      if (answer.kind === "metrics" && answer.text !== undefined && answer.contentType !== undefined) {
-        resolve({ text: answer.text, contentType: answer.contentType });
-      } else {
-        reject(new Error(answer.kind === "metrics" ? (answer.error ?? "no metrics") : "unexpected answer"));
-      }
-    });
-    send({ tag: CLUSTER_TAG, kind: "metrics", id });
-  });
+export async function clusterMetrics(): Promise<{ text: string; contentType: string }> {
+  const answer = await ask((id) => ({ tag: CLUSTER_TAG, kind: "metrics", id }), METRICS_TIMEOUT_MS);
+  if (!answer) throw new Error(`the web server's primary process did not answer within ${METRICS_TIMEOUT_MS} ms`);
+  if (answer.kind === "metrics" && answer.text !== undefined && answer.contentType !== undefined) {
+    return { text: answer.text, contentType: answer.contentType };
+  }
+  throw new Error(answer.kind === "metrics" ? (answer.error ?? "no metrics") : "unexpected answer");
 }
