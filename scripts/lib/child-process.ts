@@ -10,6 +10,11 @@ export interface Child {
   exited: Promise<number | string>;
   /** Resolves with the first output line matching `pattern`; rejects if the child exits or `timeoutMs` passes. */
   waitForLine(pattern: RegExp, timeoutMs: number): Promise<RegExpMatchArray>;
+  /**
+   * Resolves with the first `count` output lines matching `pattern`, seen by one listener: lines that arrive in one
+   * chunk are emitted together, so waiting for them one after another could miss the later ones.
+   */
+  waitForLines(pattern: RegExp, count: number, timeoutMs: number): Promise<RegExpMatchArray[]>;
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when the child has exited. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -42,29 +47,40 @@ export function startChild(name: string, command: string, args: string[], env: N
     });
   });
 
+  const waitForLines: Child["waitForLines"] = (pattern, count, timeoutMs) =>
+    new Promise((resolve, reject) => {
+      const matches: RegExpMatchArray[] = [];
+      const timer = setTimeout(() => {
+        listeners.delete(onLine);
+        reject(
+          new Error(
+            `${name} did not print ${pattern} ${count > 1 ? `${count} times ` : ""}within ${timeoutMs / 1000} s`,
+          ),
+        );
+      }, timeoutMs);
+      const onLine = (line: string) => {
+        const match = line.match(pattern);
+        if (!match) return;
+        matches.push(match);
+        if (matches.length < count) return;
+        clearTimeout(timer);
+        listeners.delete(onLine);
+        resolve(matches);
+      };
+      listeners.add(onLine);
+      void exited.then((code) => {
+        clearTimeout(timer);
+        if (listeners.delete(onLine)) reject(new Error(`${name} exited (${code}) before it was ready`));
+      });
+    });
+
   return {
     name,
     process: child,
     exited,
-    waitForLine(pattern, timeoutMs) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => {
-          listeners.delete(onLine);
-          reject(new Error(`${name} did not print ${pattern} within ${timeoutMs / 1000} s`));
-        }, timeoutMs);
-        const onLine = (line: string) => {
-          const match = line.match(pattern);
-          if (!match) return;
-          clearTimeout(timer);
-          listeners.delete(onLine);
-          resolve(match);
-        };
-        listeners.add(onLine);
-        void exited.then((code) => {
-          clearTimeout(timer);
-          if (listeners.delete(onLine)) reject(new Error(`${name} exited (${code}) before it was ready`));
-        });
-      });
+    waitForLines,
+    async waitForLine(pattern, timeoutMs) {
+      return (await waitForLines(pattern, 1, timeoutMs))[0]!;
     },
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;

@@ -16,9 +16,8 @@ afterEach(async () => {
 
 async function start(workers: number): Promise<string> {
   app = startChild("cluster-app", TSX, [APP], { ...process.env, WORKERS: String(workers), PORT: "0" });
-  const port = (await app.waitForLine(/^listening \d+ (\d+)/, 30_000))[1];
   // Every worker is listening before the test begins.
-  for (let i = 1; i < workers; i++) await app.waitForLine(/^listening \d+/, 30_000);
+  const port = (await app.waitForLines(/^listening \d+ (\d+)/, workers, 30_000))[0]![1];
   return `http://127.0.0.1:${port}`;
 }
 
