@@ -29,7 +29,36 @@ const config = [
         "error",
         { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" },
       ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          // Builds a new Intl.NumberFormat on every call (about 30 µs): lists paid for it in every row.
+          selector: "CallExpression[callee.property.name='toLocaleString'][arguments.length>1]",
+          message: "toLocaleString with options builds a formatter per call: use formatNumber from lib/number-format.",
+        },
+      ],
     },
+  },
+  {
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message:
+                "Use Link from components/ui/link: it prefetches on hover and focus, not for every link in view.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The one place next/link is wrapped.
+    files: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     // Tool config files (postcss, playwright, vitest) conventionally default-export an anonymous object.

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AppNav } from "@/components/app-nav";
 import { RoleProvider } from "@/components/auth/role-context";
 import { UserMenu } from "@/components/auth/user-menu";

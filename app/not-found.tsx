@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 // Used for unmatched addresses; a check page that calls notFound() keeps its own title ("Check not found").
 export const metadata: Metadata = { title: "Not found" };

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname } from "next/navigation";
 import { usePermissions } from "@/components/auth/role-context";
 import type { Permission } from "@/lib/auth/permissions";

@@ -156,6 +156,101 @@ test("the list sorts by column and keeps search and sort in the URL", async ({ p
   await expect(page.getByRole("searchbox", { name: "Search checks" })).toHaveValue(tag);
 });
 
+test("a long list shows a page at a time; size, search and sort start again from the first page", async ({
+  page,
+}, info) => {
+  test.setTimeout(120_000);
+  const tag = uniqueName("Paging", info);
+  const slug = tag.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  // 53 checks in one apply (disabled: their schedules would only add runs), found again by their common name.
+  const documents = Array.from(
+    { length: 53 },
+    (_, i) => `apiVersion: audit-checks/v1
+kind: AuditCheck
+metadata:
+  slug: ${slug}-${String(i + 1).padStart(2, "0")}
+  name: ${tag} ${String(i + 1).padStart(2, "0")}
+spec:
+  sql: SELECT 1
+  catalog: AwsDataCatalog
+  database: auditlogs
+  workgroup: primary
+  outputLocation: s3://audit-checks-results/
+  enabled: false
+  trigger:
+    kind: schedule
+    expression: rate(1 day)
+  expectation:
+    kind: noRows
+`,
+  );
+  await page.goto("/checks/import");
+  await page.getByRole("textbox", { name: "YAML", exact: true }).fill(documents.join("---\n"));
+  await page.getByRole("textbox", { name: "Source path" }).fill(`teams/${slug}.yaml`);
+  await page.getByRole("button", { name: "Plan" }).click();
+  await expect(page.getByTestId("import-summary")).toContainText("53 to create");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("Applied 53 changes.")).toBeVisible({ timeout: 60_000 });
+
+  await page.goto(`/checks?q=${encodeURIComponent(tag)}`);
+  const rows = page.getByTestId("check-row");
+  const pages = page.getByRole("navigation", { name: "Pages" });
+  await expect(rows).toHaveCount(25);
+  await expect(page.getByText(/^1–25 of 53 matching \([\d,]+ checks\)$/)).toBeVisible();
+  await expect(pages).toContainText("Page 1 of 3");
+  await expect(pages.getByText("← Previous")).toHaveAttribute("aria-disabled", "true");
+  await pages.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(rows.first()).toContainText(`${tag} 26`);
+
+  // A larger page starts from the first page; the last page has the rest.
+  await pages.getByLabel("Per page").selectOption("50");
+  await expect(page).toHaveURL(/size=50/);
+  await expect(page).not.toHaveURL(/page=/);
+  await expect(rows).toHaveCount(50);
+  await pages.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(rows).toHaveCount(3);
+  await expect(rows.first()).toContainText(`${tag} 51`);
+  await expect(page.getByText(/^51–53 of 53 matching/)).toBeVisible();
+  await expect(pages.getByText("Next →")).toHaveAttribute("aria-disabled", "true");
+
+  // Sorting shows the first page of the new order and keeps the size; so does a new search.
+  await page.getByRole("link", { name: "Name" }).click();
+  await expect(page).toHaveURL(/sort=name&dir=desc&size=50$/);
+  await expect(rows).toHaveCount(50);
+  await expect(rows.first()).toContainText(`${tag} 53`);
+  await pages.getByRole("link", { name: "Next →" }).click();
+  await expect(rows.first()).toContainText(`${tag} 03`);
+  await page.getByRole("searchbox", { name: "Search checks" }).fill(`${tag} 5`);
+  await expect(page).not.toHaveURL(/page=/);
+  await expect(rows).toHaveCount(4);
+  await expect(pages).toHaveCount(0);
+
+  // A page past the end shows the last one rather than nothing.
+  await page.goto(`/checks?q=${encodeURIComponent(tag)}&page=9`);
+  await expect(rows).toHaveCount(3);
+  await expect(pages).toContainText("Page 3 of 3");
+});
+
+test("links prefetch when pointed at, not every link that scrolls into view", async ({ page }) => {
+  // Each prefetch is a server render; a list of 50 rows sent 48 of them on every view.
+  const prefetched: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetched.push(new URL(r.url()).pathname);
+  });
+  await page.goto("/checks");
+  await page.waitForLoadState("networkidle");
+  await page.mouse.wheel(0, 2000);
+  await page.waitForTimeout(1500);
+  expect(prefetched).toEqual([]);
+
+  const link = page.getByTestId("check-row").first().getByRole("link").first();
+  const href = await link.getAttribute("href");
+  await link.hover();
+  await expect.poll(() => prefetched).toContain(href);
+});
+
 test("a concurrent edit is refused and the second operator's input is kept", async ({ browser, page }, info) => {
   test.setTimeout(90_000);
   const name = uniqueName("Concurrent", info);

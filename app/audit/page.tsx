@@ -1,6 +1,6 @@
 // The audit trail: who did what, when, from where; filters in the URL, keyset paging, CSV of the same selection.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AuditTable } from "@/components/audit/audit-table";
 import { buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";

@@ -4,8 +4,8 @@ import { ChecksHeader } from "@/components/checks/checks-header";
 import { ChecksTable } from "@/components/checks/checks-table";
 import { SavedNotice } from "@/components/checks/saved-notice";
 import { ButtonLink } from "@/components/ui/button";
-import { filterAndSort, parseListQuery, toCheckRow, type LastRunView } from "@/lib/checks/list-view";
-import { listChecks } from "@/lib/db/checks";
+import { filterAndSort, pageOf, parseListQuery, toCheckRow, type LastRunView } from "@/lib/checks/list-view";
+import { listCheckSummaries } from "@/lib/db/checks";
 import { lastRunsByCheck, type LastRun } from "@/lib/db/executions";
 import { requirePage } from "@/lib/auth/guards";
 import { canCreateCheck } from "@/lib/auth/permissions";
@@ -22,12 +22,16 @@ export default async function ChecksPage({
   const params = await searchParams;
   const query = parseListQuery(params);
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  const checks = await listChecks();
-  const lastRuns = await lastRunsByCheck(checks.map((c) => c.id));
-  const rows = filterAndSort(
-    checks.map((c) => toCheckRow(c, lastRunView(lastRuns.get(c.id)))),
+  const checks = await listCheckSummaries();
+  // Sorting by the last run needs every check's; otherwise only the shown page's are read.
+  const allRuns = query.sort === "lastRun" ? await lastRunsByCheck(checks.map((c) => c.id)) : null;
+  const sorted = filterAndSort(
+    checks.map((c) => toCheckRow(c, lastRunView(allRuns?.get(c.id)))),
     query,
   );
+  const page = pageOf(sorted, query);
+  const runs = allRuns ?? (await lastRunsByCheck(page.rows.map((r) => r.id)));
+  const rows = page.rows.map((r) => ({ ...r, lastRun: lastRunView(runs.get(r.id)) }));
   return (
     <div className="space-y-6">
       <ChecksHeader
@@ -44,7 +48,7 @@ export default async function ChecksPage({
       />
       <SavedNotice deleted={one(params.deleted)} sync={one(params.sync)} note={one(params.note)} />
       <Suspense>
-        <ChecksTable rows={rows} query={query} total={checks.length} />
+        <ChecksTable list={{ ...page, rows }} query={{ ...query, page: page.page }} total={checks.length} />
       </Suspense>
     </div>
   );

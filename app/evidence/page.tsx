@@ -9,7 +9,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePage } from "@/lib/auth/guards";
 import { fieldErrorsFrom } from "@/lib/checks/schema";
-import { listChecks } from "@/lib/db/checks";
+import { listCheckSummaries } from "@/lib/db/checks";
 import { evidenceRequestFrom, MAX_EXPORT_DAYS } from "@/lib/evidence/export";
 
 export const metadata: Metadata = { title: "Evidence export" };
@@ -24,7 +24,7 @@ export default async function EvidencePage({ searchParams }: Props) {
   const raw = await searchParams;
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(raw)) for (const one of [v ?? []].flat()) params.append(k, one);
-  const checks = await listChecks();
+  const checks = await listCheckSummaries();
   const today = new Date();
   const ninetyDaysAgo = new Date(today.getTime() - 89 * 86_400_000);
   const chosen = new Set(params.getAll("check"));

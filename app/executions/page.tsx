@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ExecutionsFilters } from "@/components/executions/executions-filters";
 import { ExecutionsTable } from "@/components/executions/executions-table";
 import { LiveRefresh } from "@/components/executions/live-refresh";
 import { SyncNowButton } from "@/components/executions/action-buttons";
 import { SyncStatusLine } from "@/components/executions/sync-status-line";
-import { buttonClass } from "@/components/ui/button";
 import { listCheckNames } from "@/lib/db/checks";
 import { EmptyState } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { PAGE_SIZES, isFiltered, parseFilters, parsePage, toSearchParams } from "@/lib/executions/filters";
 import { listExecutions } from "@/lib/db/executions";
 import { loadSyncState } from "@/lib/executions/runtime";
@@ -98,35 +98,19 @@ export default async function ExecutionsPage({ searchParams }: Props) {
       ) : (
         <>
           <ExecutionsTable rows={list.rows} now={now} />
-          <nav aria-label="Pages" className="flex items-center justify-between text-sm text-zinc-600">
-            <p>
-              {list.rows.length.toLocaleString("en-US")} shown ·{" "}
-              {list.countCapped
-                ? `more than ${list.total.toLocaleString("en-US")}`
-                : list.total.toLocaleString("en-US")}{" "}
-              matching
-            </p>
-            <div className="flex gap-2">
-              {list.newerCursor ? (
-                <Link href={link({ after: list.newerCursor })} className={buttonClass("secondary")} rel="prev">
-                  ← Newer
-                </Link>
-              ) : (
-                <span className={buttonClass("secondary", "pointer-events-none opacity-40")} aria-disabled>
-                  ← Newer
-                </span>
-              )}
-              {list.olderCursor ? (
-                <Link href={link({ before: list.olderCursor })} className={buttonClass("secondary")} rel="next">
-                  Older →
-                </Link>
-              ) : (
-                <span className={buttonClass("secondary", "pointer-events-none opacity-40")} aria-disabled>
-                  Older →
-                </span>
-              )}
-            </div>
-          </nav>
+          <Pager
+            summary={
+              <>
+                {list.rows.length.toLocaleString("en-US")} shown ·{" "}
+                {list.countCapped
+                  ? `more than ${list.total.toLocaleString("en-US")}`
+                  : list.total.toLocaleString("en-US")}{" "}
+                matching
+              </>
+            }
+            previous={{ href: list.newerCursor ? link({ after: list.newerCursor }) : null, label: "← Newer" }}
+            next={{ href: list.olderCursor ? link({ before: list.olderCursor }) : null, label: "Older →" }}
+          />
         </>
       )}
     </div>

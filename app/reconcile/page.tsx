@@ -1,7 +1,7 @@
 // The Reconcile page: what the reconciler would change in AWS and why (drift as a diff), before the operator
 // applies it. Planning reads AWS but changes nothing.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Fragment } from "react";
 import { ApplyButton } from "@/components/reconcile/apply-button";
 import { NotificationPlanTable } from "@/components/reconcile/notification-plan-table";

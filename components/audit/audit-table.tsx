@@ -1,5 +1,5 @@
 // Audit events as a table: when, who, what, on what, outcome and the field-level changes.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { formatUtcSecond } from "@/components/ui/format";
 import type { AuditEvent } from "@/lib/db/audit-events";

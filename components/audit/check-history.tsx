@@ -1,5 +1,5 @@
 // A check's own history on its page: the latest changes with their diffs, and a link to the full trail.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { listAuditEvents } from "@/lib/db/audit-events";
 import { AuditTable } from "./audit-table";
 

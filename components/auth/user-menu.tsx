@@ -1,5 +1,5 @@
 // The header's right side: who is signed in, with which role, and sign-out. Nothing when nobody is.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { currentUser } from "@/lib/auth/current-user";
 import { roleLabel } from "@/lib/auth/roles";
 import { SignOutButton } from "./sign-out-button";

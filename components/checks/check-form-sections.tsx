@@ -15,6 +15,7 @@ import { ExpectationEditor } from "./expectation-editor";
 import { ParametersEditor } from "./parameters-editor";
 import { TriggerEditor } from "./trigger-editor";
 import type { CheckDraftState } from "./use-check-draft";
+import { formatNumber } from "@/lib/number-format";
 
 type SectionProps = { d: CheckDraftState };
 
@@ -169,7 +170,7 @@ function SqlSize({ sql }: { sql: string }) {
 }
 
 function formatKib(bytes: number): string {
-  return `${(bytes / 1024).toLocaleString("en-US", { maximumFractionDigits: 1 })} KiB`;
+  return `${formatNumber(bytes / 1024, { maximumFractionDigits: 1 })} KiB`;
 }
 
 /** When the check runs. `now` is the server's time, so the first render of the schedule preview matches. */

@@ -1,14 +1,23 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useState } from "react";
-import type { CheckRow, ListQuery, SortKey } from "@/lib/checks/list-view";
+import {
+  CHECKS_PAGE_SIZES,
+  countLabel,
+  listHref,
+  sortHref,
+  type ListPage,
+  type ListQuery,
+  type SortKey,
+} from "@/lib/checks/list-view";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
 import { formatUtcMinute } from "@/components/ui/format";
+import { Pager } from "@/components/ui/pager";
 import { Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { EnabledBadge } from "./enabled-badge";
 import { SourceBadge } from "./source-badge";
@@ -50,6 +59,8 @@ function SearchBox({ initial }: { initial: string }) {
       const next = new URLSearchParams(params.toString());
       if (value.trim()) next.set("q", value.trim());
       else next.delete("q");
+      // A new search starts on its first page.
+      next.delete("page");
       setWritten(value.trim());
       router.replace(`${pathname}${next.size ? `?${next.toString()}` : ""}`);
     }, 250);
@@ -68,16 +79,30 @@ function SearchBox({ initial }: { initial: string }) {
   );
 }
 
-function sortHref(query: ListQuery, key: SortKey): string {
-  const next = new URLSearchParams();
-  if (query.q) next.set("q", query.q);
-  next.set("sort", key);
-  next.set("dir", query.sort === key && query.dir === "asc" ? "desc" : "asc");
-  return `/checks?${next.toString()}`;
+/** Rows per page; a new size starts from the first page. */
+function PageSize({ query }: { query: ListQuery }) {
+  const router = useRouter();
+  return (
+    <label className="flex items-center gap-2">
+      Per page
+      <select
+        value={query.size}
+        onChange={(e) => router.push(listHref({ ...query, size: Number(e.target.value), page: 1 }))}
+        className={inputClass(false, "w-20 py-1")}
+      >
+        {CHECKS_PAGE_SIZES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
-/** The checks list: search and sort live in the URL so a view can be shared or reloaded. */
-export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: ListQuery; total: number }) {
+/** The checks list: search, sort and page live in the URL so a view can be shared or reloaded. */
+export function ChecksTable({ list, query, total }: { list: ListPage; query: ListQuery; total: number }) {
+  const { rows } = list;
   if (total === 0) {
     return (
       <EmptyState className="py-16">
@@ -96,9 +121,7 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
     <div className="space-y-3">
       <div className="flex items-center justify-between gap-4">
         <SearchBox initial={query.q} />
-        <p className="shrink-0 text-sm whitespace-nowrap text-zinc-500 tabular-nums">
-          {rows.length === total ? `${total} check${total === 1 ? "" : "s"}` : `${rows.length} of ${total} checks`}
-        </p>
+        <p className="shrink-0 text-sm whitespace-nowrap text-zinc-500 tabular-nums">{countLabel(list, total)}</p>
       </div>
       {/* Below its minimum width the table scrolls sideways in its frame instead of squeezing the trigger away. */}
       <Table className="w-full min-w-[64rem] table-fixed text-left">
@@ -180,6 +203,24 @@ export function ChecksTable({ rows, query, total }: { rows: CheckRow[]; query: L
           )}
         </TableBody>
       </Table>
+      {/* Shown once there is more than the smallest page, so a larger size chosen can be undone. */}
+      {list.matching > CHECKS_PAGE_SIZES[0] ? (
+        <Pager
+          summary={
+            <span className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <span>
+                Page {list.page.toLocaleString("en-US")} of {list.pageCount.toLocaleString("en-US")}
+              </span>
+              <PageSize query={query} />
+            </span>
+          }
+          previous={{ href: list.page > 1 ? listHref({ ...query, page: list.page - 1 }) : null, label: "← Previous" }}
+          next={{
+            href: list.page < list.pageCount ? listHref({ ...query, page: list.page + 1 }) : null,
+            label: "Next →",
+          }}
+        />
+      ) : null}
     </div>
   );
 }

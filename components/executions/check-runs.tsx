@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Check } from "@/lib/checks/types";
 import { recentRuns, type TrendRange } from "@/lib/db/executions";
 import { groupDigits } from "@/lib/executions/result-format";

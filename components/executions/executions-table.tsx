@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ExecutionListRow } from "@/lib/db/executions";
 import { groupDigits } from "@/lib/executions/result-format";
 import { NumericCell, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";

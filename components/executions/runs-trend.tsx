@@ -1,6 +1,6 @@
 // The check page's trend: the runs of a time range from the executions index (downsampled to a bounded number of
 // points), the range picker, and the chart itself (trend-chart.tsx, uPlot).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Expectation } from "@/lib/checks/types";
 import { describeExpectation } from "@/lib/checks/expectation";
 import { checkTrend, TREND_RANGES, type TrendRange } from "@/lib/db/executions";

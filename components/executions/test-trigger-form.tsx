@@ -1,7 +1,7 @@
 "use client";
 
 import { useCan } from "@/components/auth/role-context";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";

@@ -4,11 +4,12 @@
 // compares (first value or row count) as a line with one dot per run coloured by verdict, the expectation's
 // threshold as a dashed line, and the data each run scanned as bars on a second axis. Drag across the plot to zoom
 // in, double-click to zoom out; the hovered run is named under the chart and a click opens it.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { formatNumber } from "@/lib/number-format";
 
 export interface TrendChartPoint {
   name: string;
@@ -36,7 +37,7 @@ function formatBytes(n: number): string {
     v /= 1024;
     i++;
   }
-  return `${v.toLocaleString("en-US", { maximumFractionDigits: 1 })} ${units[i]}`;
+  return `${formatNumber(v, { maximumFractionDigits: 1 })} ${units[i]}`;
 }
 
 const utc = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace("T", " ");
@@ -97,7 +98,7 @@ export function TrendChart({
           grid: { stroke: "#f4f4f5" },
           ticks: { stroke: "#e4e4e7" },
           size: 60,
-          values: (_u, vals) => vals.map((v) => v.toLocaleString("en-US", { maximumFractionDigits: 2 })),
+          values: (_u, vals) => vals.map((v) => formatNumber(v, { maximumFractionDigits: 2 })),
         },
         {
           scale: "bytes",

@@ -1,6 +1,6 @@
 // Findings on the check page (every finding of the check) and on the execution page (what that run did): key
 // values, status, first / last seen, occurrences, acknowledgement, and the acknowledge form for operators.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatUtcShort } from "@/components/executions/time";

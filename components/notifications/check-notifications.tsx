@@ -1,6 +1,6 @@
 // The check page's Notifications panel: who hears of this check's verdicts, how each delivery went in the last
 // 24 h, and (operators) the editor.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { Notice } from "@/components/ui/notice";
 import { currentUser } from "@/lib/auth/current-user";

@@ -1,6 +1,6 @@
 // Notification rules with their delivery health (last 24 h, from CloudWatch): on the notifications page for all
 // checks, on a check's page for that check.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { NumericCell, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import type { CheckNotificationRecord } from "@/lib/db/check-notifications";

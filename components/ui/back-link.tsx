@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "./link";
 import type { ReactNode } from "react";
 
 /** The "← Parent" link above a detail page's title; one look for every page that has a parent. */

@@ -1,5 +1,6 @@
 // Expectations in words, and the symbols operators know (= ≠ < ≤ > ≥) for the stored op codes.
 import { comparisonOpSchema, type ComparisonOp, type Expectation } from "./types";
+import { formatNumber } from "@/lib/number-format";
 
 export const COMPARISON_OPS: readonly ComparisonOp[] = comparisonOpSchema.options;
 
@@ -13,8 +14,9 @@ export const EXPECTATION_KIND_LABEL: Record<Expectation["kind"], string> = {
   noUnacknowledgedFindings: "No unacknowledged findings",
 };
 
-function formatNumber(n: number): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: 20 });
+/** A threshold or value as typed: every decimal kept, digits grouped. */
+function formatValue(n: number): string {
+  return formatNumber(n, { maximumFractionDigits: 20 });
 }
 
 /** "First value = 0", "No rows", "Row count ≤ 5", "No expectation (always pass)". */
@@ -25,9 +27,9 @@ export function describeExpectation(e: Expectation): string {
     case "noRows":
       return "No rows";
     case "rowCount":
-      return `Row count ${OP_SYMBOL[e.op]} ${formatNumber(e.value)}`;
+      return `Row count ${OP_SYMBOL[e.op]} ${formatValue(e.value)}`;
     case "firstValue":
-      return `First value ${OP_SYMBOL[e.op]} ${formatNumber(e.value)}`;
+      return `First value ${OP_SYMBOL[e.op]} ${formatValue(e.value)}`;
     case "noUnacknowledgedFindings":
       return EXPECTATION_KIND_LABEL.noUnacknowledgedFindings;
   }
@@ -100,7 +102,7 @@ export function wouldBeVerdict(
       const pass = COMPARE[e.op](n, e.value);
       return {
         verdict: pass ? "PASS" : "FAIL",
-        reason: `The first value is ${formatNumber(n)}; expected ${describeExpectation(e).toLowerCase()}.`,
+        reason: `The first value is ${formatValue(n)}; expected ${describeExpectation(e).toLowerCase()}.`,
       };
     }
     case "noUnacknowledgedFindings":

@@ -123,3 +123,9 @@ export interface Check extends CheckSpec, CheckSyncState {
   /** The file a checks-as-code apply wrote it from; null when it was made in the browser (never pruned). */
   sourcePath: string | null;
 }
+
+/** What the checks list shows of a check: no query text or parameters, so a list of hundreds stays light. */
+export type CheckSummary = Pick<
+  Check,
+  "id" | "name" | "slug" | "trigger" | "expectation" | "enabled" | "generation" | "sourcePath" | keyof CheckSyncState
+>;

@@ -9,6 +9,7 @@ import {
   expectationSchema,
   snapshotPolicySchema,
   type Check,
+  type CheckSummary,
   type SnapshotPolicy,
   type CheckParameter,
   type CheckSpec,
@@ -20,7 +21,10 @@ const parametersSchema = z.array(checkParameterSchema);
 
 const eventPatternSchema = z.record(z.string(), z.unknown());
 
-function parseColumn<T>(schema: z.ZodType<T>, value: unknown, row: CheckRow, column: string): T {
+/** What an error about a row names. */
+type RowName = Pick<CheckRow, "id" | "slug">;
+
+function parseColumn<T>(schema: z.ZodType<T>, value: unknown, row: RowName, column: string): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new Error(
@@ -30,7 +34,7 @@ function parseColumn<T>(schema: z.ZodType<T>, value: unknown, row: CheckRow, col
   return parsed.data;
 }
 
-function triggerOf(row: CheckRow): Trigger {
+function triggerOf(row: RowName & Pick<CheckRow, "triggerKind" | "eventPattern" | "scheduleExpression">): Trigger {
   if (row.triggerKind === "EVENT_PATTERN") {
     return { kind: "eventPattern", pattern: parseColumn(eventPatternSchema, row.eventPattern, row, "event_pattern") };
   }
@@ -43,9 +47,7 @@ function triggerOf(row: CheckRow): Trigger {
 /** A database row as the domain's Check. */
 export function checkFromRow(row: CheckRow): Check {
   return {
-    id: row.id,
-    name: row.name,
-    slug: row.slug,
+    ...checkSummaryFromRow(row),
     description: row.description,
     sql: row.sql,
     catalog: row.catalog,
@@ -53,17 +55,47 @@ export function checkFromRow(row: CheckRow): Check {
     workgroup: row.workgroup,
     outputLocation: row.outputLocation,
     parameters: parseColumn<CheckParameter[]>(parametersSchema, row.parameters, row, "parameters"),
-    trigger: triggerOf(row),
-    expectation: parseColumn<Expectation>(expectationSchema, row.expectation, row, "expectation"),
     findingKeys: row.findingKeys,
-    enabled: row.enabled,
     snapshotPolicy: parseColumn<SnapshotPolicy>(snapshotPolicySchema, row.snapshotPolicy, row, "snapshot_policy"),
-    generation: row.generation,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     createdBy: row.createdBy,
     updatedBy: row.updatedBy,
+  };
+}
+
+/** The columns the checks list reads: not the query text, parameters or policy, which a long list would carry for nothing. */
+export const CHECK_SUMMARY_COLUMNS = {
+  id: true,
+  name: true,
+  slug: true,
+  triggerKind: true,
+  eventPattern: true,
+  scheduleExpression: true,
+  expectation: true,
+  enabled: true,
+  generation: true,
+  sourcePath: true,
+  syncStatus: true,
+  syncMessage: true,
+  syncErrorTerminal: true,
+  observedGeneration: true,
+  lastReconciledAt: true,
+} as const satisfies Prisma.CheckSelect;
+
+/** A row read with CHECK_SUMMARY_COLUMNS as the list's CheckSummary. */
+export function checkSummaryFromRow(
+  row: Prisma.CheckGetPayload<{ select: typeof CHECK_SUMMARY_COLUMNS }>,
+): CheckSummary {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    trigger: triggerOf(row),
+    expectation: parseColumn<Expectation>(expectationSchema, row.expectation, row, "expectation"),
+    enabled: row.enabled,
+    generation: row.generation,
     sourcePath: row.sourcePath,
     syncStatus: row.syncStatus,
     syncMessage: row.syncMessage,

@@ -9,6 +9,7 @@ import {
   getCheck,
   listAllChecksForReconcile,
   listCheckNames,
+  listCheckSummaries,
   listChecks,
   setCheckEnabled,
   updateCheck,
@@ -264,5 +265,28 @@ describe.each(bothDatabases("checks"))("checks on %s", (_label, create) => {
     expect((await listChecks()).map((c) => c.name)).toEqual(["Alpha", "beta", "gamma"]);
     expect(await listCheckNames()).toEqual((await listChecks()).map((c) => ({ id: c.id, name: c.name })));
     expect((await listAllChecksForReconcile()).map((c) => c.slug)).toEqual(["a-slug", "b-slug", "c-slug"]);
+  });
+
+  it("lists summaries with the list's fields exactly as the full checks have them, in the same order", async () => {
+    await createCheck(spec({ name: "beta", slug: "a-slug" }), alice);
+    await createCheck(
+      spec({
+        name: "Alpha",
+        slug: "c-slug",
+        trigger: { kind: "schedule", expression: "rate(5 minutes)" },
+        expectation: { kind: "rowCount", op: "le", value: 1234.5 },
+      }),
+      alice,
+    );
+    const full = await listChecks();
+    await writeSyncState(full[0]!.id, { syncStatus: "ERROR", syncMessage: "AccessDenied", syncErrorTerminal: true }, 1);
+    const summaries = await listCheckSummaries();
+    const fields = Object.keys(summaries[0]!).sort();
+    expect(fields).not.toContain("sql");
+    expect(fields).not.toContain("parameters");
+    const pick = (c: object) => Object.fromEntries(fields.map((f) => [f, (c as Record<string, unknown>)[f]]));
+    expect(summaries).toEqual((await listChecks()).map(pick));
+    expect(summaries.map((c) => c.name)).toEqual(["Alpha", "beta"]);
+    expect(summaries[0]).toMatchObject({ syncStatus: "ERROR", syncErrorTerminal: true });
   });
 });

@@ -1,9 +1,15 @@
 // Every query on `checks`, as typed functions. Pages, actions and the reconciler call these only.
 // Writes are optimistic: callers name the version they read, and a stale version is refused, never merged.
 import type { Actor } from "@/lib/actor";
-import { CHECK_SPEC_FIELDS, type Check, type CheckSpec, type CheckSyncState } from "@/lib/checks/types";
+import {
+  CHECK_SPEC_FIELDS,
+  type Check,
+  type CheckSpec,
+  type CheckSummary,
+  type CheckSyncState,
+} from "@/lib/checks/types";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { checkFromRow, specChanged, specColumns } from "./check-row";
+import { CHECK_SUMMARY_COLUMNS, checkFromRow, checkSummaryFromRow, specChanged, specColumns } from "./check-row";
 import { isUuid } from "@/lib/uuid";
 import { fieldDiff } from "@/lib/audit/diff";
 import { appendAuditEvent } from "./audit-events";
@@ -14,6 +20,15 @@ import { ConcurrentEditError, UniqueViolationError, type UniqueField } from "./e
 export async function listChecks(): Promise<Check[]> {
   const rows = await prisma().check.findMany({ orderBy: [{ name: "asc" }, { id: "asc" }] });
   return rows.map(checkFromRow);
+}
+
+/** Every check as the checks list shows it, by name (id breaks ties). */
+export async function listCheckSummaries(): Promise<CheckSummary[]> {
+  const rows = await prisma().check.findMany({
+    select: CHECK_SUMMARY_COLUMNS,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map(checkSummaryFromRow);
 }
 
 /** Every check's id and name, by name: the executions filter's choices. */

@@ -1,3 +1,4 @@
+import { formatNumber } from "@/lib/number-format";
 // Athena's price for one query: $5 per TB scanned, rounded up to the next MB, 10 MB minimum; failed queries and DDL are free.
 
 export const USD_PER_TB = 5;
@@ -36,8 +37,8 @@ export function athenaQueryCost(q: {
 /** `$0.000048` for tiny amounts (two significant digits), `$1.23` from a cent up. */
 export function formatUsd(usd: number): string {
   if (usd === 0) return "$0.00";
-  if (usd >= 0.01) return `$${usd.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return `$${usd.toLocaleString("en-US", { maximumSignificantDigits: 2, maximumFractionDigits: 12 })}`;
+  if (usd >= 0.01) return `$${formatNumber(usd, { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${formatNumber(usd, { maximumSignificantDigits: 2, maximumFractionDigits: 12 })}`;
 }
 
 /** `0 B`, `812 B`, `1.5 KB`, `10.0 MB`, `2.31 GB` (binary units). */

@@ -1,6 +1,7 @@
 // Result snapshots as the rest of the console sees them. No "server-only": the data module, scripts and tests use
 // these too.
 import { z } from "zod";
+import { formatNumber } from "@/lib/number-format";
 
 export const snapshotStateSchema = z.enum(["PENDING", "COPYING", "COMPLETE", "TRUNCATED", "UNAVAILABLE"]);
 export type SnapshotState = z.infer<typeof snapshotStateSchema>;
@@ -56,7 +57,7 @@ export const isReadable = (s: { state: SnapshotState }): boolean => s.state === 
 export function cutDescription(s: Pick<SnapshotSummary, "cutReason" | "maxRows" | "maxBytes" | "rowCount">): string {
   if (s.cutReason === "bytes") {
     const mb = s.maxBytes / (1024 * 1024);
-    return `the first ${s.rowCount.toLocaleString("en-US")} rows: the snapshot stops at ${mb.toLocaleString("en-US", { maximumFractionDigits: 3 })} MB`;
+    return `the first ${s.rowCount.toLocaleString("en-US")} rows: the snapshot stops at ${formatNumber(mb, { maximumFractionDigits: 3 })} MB`;
   }
   return `the first ${s.rowCount.toLocaleString("en-US")} rows: the snapshot stops at ${s.maxRows.toLocaleString("en-US")} rows`;
 }

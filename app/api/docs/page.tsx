@@ -2,7 +2,7 @@
 // a CDN (the CSP allows neither). Each operation shows the role it needs, its parameters, its body's schema and
 // its answers; the raw document is at /api/v1/openapi.json.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge, type Tone } from "@/components/ui/badge";
 import { cardClass } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
