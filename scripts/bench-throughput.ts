@@ -1,7 +1,9 @@
 // `npm run bench:throughput -- [--url http://localhost:3000] [--token T] [--clients 20] [--seconds 60] [--paths a,b]
-//   [--accept-encoding "gzip, deflate, br"] [--warmup 20] [--save-token T] [--save-every 2]` (what the clients ask
-//   for, a browser's value by default; seconds of the same load before measuring, so a freshly started server's
-//   compilation is not what is measured; an operator's token to also save one check every N seconds under the load)
+//   [--accept-encoding "gzip, deflate, br"] [--warmup 20] [--save-token T] [--save-every 2] [--extra-checks 150]`
+//   (what the clients ask for, a browser's value by default; seconds of the same load before measuring, so a freshly
+//   started server's compilation is not what is measured; an operator's token to also save one check every N seconds
+//   under the load, none with 0; with that token, an admin's, N more checks created before the run and deleted after
+//   it)
 // The load of the reliability probe: N concurrent clients, each requesting pages back to back for the given time,
 // against a running console (`npm start`, or one on real PostgreSQL with DATABASE_URL). Signs in with a service
 // token (AUDIT_CHECKS_TOKEN or --token; `npm run token -- create --name bench --role viewer`). Reported: requests
@@ -9,8 +11,10 @@
 // --save-token, one more client saves a check through the API (its description changed, then put back): one that
 // is not among the measured pages, whose history each save makes longer,
 // because the probe saw a save take 4.5 s under this load: a save's latency is what an operator waits on.
+// --extra-checks reproduces the probe's database: it ran after a hundred bad-input and injection probes had left
+// about 150 checks behind, and a page's cost grows with what it lists (the console's own 5 demo checks flatter it).
 import { z } from "zod";
-import { checkUpdateSchema, type CheckUpdate } from "@/lib/api/schemas";
+import { checkInputSchema, checkUpdateSchema, type CheckInput, type CheckUpdate } from "@/lib/api/schemas";
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,6 +29,7 @@ const ACCEPT_ENCODING = arg("accept-encoding", "gzip, deflate, br");
 const WARMUP_SECONDS = Number(arg("warmup", "20"));
 const SAVE_TOKEN = arg("save-token", process.env.AUDIT_CHECKS_SAVE_TOKEN ?? "");
 const SAVE_EVERY_SECONDS = Number(arg("save-every", "2"));
+const EXTRA_CHECKS = Number(arg("extra-checks", "0"));
 
 interface PathStats {
   latencies: number[];
@@ -64,6 +69,35 @@ const api = async (path: string, init: RequestInit = {}) => {
   });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
+
+/**
+ * Creates `count` disabled copies of the first listed check (disabled: their triggers would only add runs), adding
+ * each slug to `created` as it goes, so that `cleanUp` deletes what was made also after a failure part-way.
+ */
+async function createExtraChecks(count: number, created: string[]): Promise<void> {
+  const listed = (await api("/checks?limit=1")).body.checks as Record<string, unknown>[] | undefined;
+  if (!listed?.[0]) throw new Error("--extra-checks: the API lists no check to copy (or the token is not valid)");
+  const template = z.object(checkInputSchema.shape).parse(listed[0]);
+  const run = Date.now().toString(36);
+  for (let i = 1; i <= count; i++) {
+    const slug = `bench-${run}-${i}`;
+    const body: CheckInput = { ...template, slug, name: `Bench load ${run} ${i} ${template.name}`, enabled: false };
+    const res = await api("/checks", { method: "POST", body: JSON.stringify(body) });
+    if (res.status !== 201 && res.status !== 200)
+      throw new Error(`--extra-checks: creating check ${i} answered ${res.status}: ${JSON.stringify(res.body)}`);
+    created.push(slug);
+  }
+}
+
+async function cleanUp(created: string[]): Promise<void> {
+  const left: string[] = [];
+  for (const slug of created) {
+    const res = await api(`/checks/${slug}`, { method: "DELETE" }).catch(() => undefined);
+    if (res?.status !== 200) left.push(slug);
+  }
+  if (left.length > 0)
+    console.error(`--extra-checks: ${left.length} checks could not be deleted (${left[0]} …): delete them as an admin`);
+}
 
 /** The check as a PUT body: the update schema's fields of what GET answered (the rest is left out), a new description. */
 const updateBody = (check: Record<string, unknown>, description: string): CheckUpdate =>
@@ -114,6 +148,18 @@ async function main() {
   if (!TOKEN) throw new Error("Give a service token: --token or AUDIT_CHECKS_TOKEN (npm run token -- create ...).");
   const probe = await request("/checks");
   if (probe.status !== "200") throw new Error(`GET ${BASE}/checks answered ${probe.status}; is the token valid?`);
+  if (EXTRA_CHECKS > 0 && !SAVE_TOKEN)
+    throw new Error("--extra-checks creates checks: give an operator's --save-token");
+  const created: string[] = [];
+  try {
+    if (EXTRA_CHECKS > 0) await createExtraChecks(EXTRA_CHECKS, created);
+    await measure();
+  } finally {
+    await cleanUp(created);
+  }
+}
+
+async function measure() {
   const paths = arg("paths", "") ? arg("paths", "").split(",") : await defaultPaths();
   /** Every client requests the paths in turn until `seconds` ran out; `record` sees each answer. */
   const load = async (seconds: number, record: (path: string, r: { status: string; ms: number }) => void) => {
@@ -137,7 +183,7 @@ async function main() {
       if (r.status !== "200") s.failures.set(r.status, (s.failures.get(r.status) ?? 0) + 1);
       n++;
     }),
-    SAVE_TOKEN ? saveLoop(started + SECONDS * 1000, paths) : undefined,
+    SAVE_TOKEN && SAVE_EVERY_SECONDS > 0 ? saveLoop(started + SECONDS * 1000, paths) : undefined,
   ]);
   const elapsed = (performance.now() - started) / 1000;
   console.log(
@@ -148,6 +194,7 @@ async function main() {
       .map((l) => l.toFixed(2))
       .join(" ")}`,
   );
+  if (EXTRA_CHECKS > 0) console.log(`${EXTRA_CHECKS} extra checks created for the run (and deleted after it)`);
   console.log(`total ${n} requests, ${(n / elapsed).toFixed(1)} requests/s`);
   console.log("| path | requests | p50 ms | p95 ms | p99 ms | max ms | not 200 |");
   console.log("|---|---:|---:|---:|---:|---:|---|");
