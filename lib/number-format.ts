@@ -1,6 +1,6 @@
 // Numbers as every page writes them (en-US grouping and decimals), with formatters built once per set of options.
 // `Number#toLocaleString` with options builds a new Intl.NumberFormat on every call (V8 caches only the option-less
-// form): about 30 µs each, which a checks list of 155 rows paid in every row's expectation, a tenth of a server
+// form): about 30 µs each, which a checks list of 153 rows paid in every row's expectation, a tenth of a server
 // process's time under load. The lint rule in eslint.config.mjs sends such calls here.
 
 const formatters = new Map<string, Intl.NumberFormat>();
