@@ -12,22 +12,20 @@ import { useState, type ComponentProps } from "react";
  */
 export function Link({ prefetch, onMouseEnter, onFocus, onTouchStart, ...props }: ComponentProps<typeof NextLink>) {
   const [wanted, setWanted] = useState(false);
+  /** Asks for the prefetch, then runs the caller's own handler. */
+  const wanting =
+    <E,>(own?: (e: E) => void) =>
+    (e: E) => {
+      setWanted(true);
+      own?.(e);
+    };
   return (
     <NextLink
       {...props}
       prefetch={prefetch !== undefined ? prefetch : wanted ? null : false}
-      onMouseEnter={(e) => {
-        setWanted(true);
-        onMouseEnter?.(e);
-      }}
-      onFocus={(e) => {
-        setWanted(true);
-        onFocus?.(e);
-      }}
-      onTouchStart={(e) => {
-        setWanted(true);
-        onTouchStart?.(e);
-      }}
+      onMouseEnter={wanting(onMouseEnter)}
+      onFocus={wanting(onFocus)}
+      onTouchStart={wanting(onTouchStart)}
     />
   );
 }

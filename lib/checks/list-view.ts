@@ -84,13 +84,7 @@ export function listHref(query: ListQuery): string {
 
 /** The address that sorts by `key`: ascending first, the other way when it already sorts by it; from the first page. */
 export function sortHref(query: ListQuery, key: SortKey): string {
-  const dir = query.sort === key && query.dir === "asc" ? "desc" : "asc";
-  const params = new URLSearchParams();
-  if (query.q) params.set("q", query.q);
-  params.set("sort", key);
-  params.set("dir", dir);
-  if (query.size !== CHECKS_PAGE_SIZES[0]) params.set("size", String(query.size));
-  return `/checks?${params.toString()}`;
+  return listHref({ ...query, sort: key, dir: query.sort === key && query.dir === "asc" ? "desc" : "asc", page: 1 });
 }
 
 export interface ListPage {
